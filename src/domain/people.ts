@@ -1,0 +1,31 @@
+import type { IsoDate } from './local-date.js';
+
+/**
+ * Plans name roles, not people (ADES, DCO): people change jobs, roles stay. A role maps to
+ * one person and optionally a deputy, both by email / UPN (lower case).
+ */
+export interface Role {
+  readonly programmeId: string;
+  readonly code: string;
+  readonly title: string;
+  readonly person: string | null;
+  readonly deputy: string | null;
+}
+
+export type UnreachableReason = 'not-installed' | 'blocked';
+
+/** Someone the bot knows, across programmes. `email` is the key, lower case. */
+export interface Person {
+  readonly email: string;
+  readonly name: string | null;
+  /** Entra ID object id, learnt from Teams when they first talk to the bot. */
+  readonly aadObjectId: string | null;
+  /** Prompts go to the deputy up to and including this local date. */
+  readonly awayUntil: IsoDate | null;
+  /** Set when a send failed because the app is not installed or the bot was blocked. */
+  readonly unreachable: { readonly reason: UnreachableReason; readonly since: string } | null;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,0 +1,66 @@
+/**
+ * BRAG ratings. Colour never carries meaning alone: every place that shows a rating shows
+ * its word too, so the word is the rating's identity.
+ */
+export const RATINGS = ['Blue', 'Green', 'Amber', 'Red'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** What an action shows for a period before anyone has answered. */
+export const NOT_RATED = 'Not yet rated';
+export type RatingOrNotRated = Rating | typeof NOT_RATED;
+
+/** What each rating means, in the words owners and boards use. */
+export const RATING_MEANING: Readonly<Record<Rating, string>> = {
+  Blue: 'Completed and embedded',
+  Green: 'On track to deliver by the agreed date',
+  Amber: 'Started, some delay or medium risk; must be monitored',
+  Red: 'Not started, significant delay or risk; must be prioritised',
+};
+
+/** Display colours (hex), always paired with the word. Chosen to keep contrast with white text. */
+export const RATING_COLOUR: Readonly<Record<RatingOrNotRated, string>> = {
+  Blue: '#1d4ed8',
+  Green: '#15803d',
+  Amber: '#b45309',
+  Red: '#b91c1c',
+  [NOT_RATED]: '#6b7280',
+};
+
+/** Progress order used to say whether a move is an improvement: Red < Amber < Green < Blue. */
+const ORDER: Readonly<Record<Rating, number>> = { Red: 0, Amber: 1, Green: 2, Blue: 3 };
+
+/** Positive when `to` is better than `from`, negative when worse, zero when the same. */
+export function compareRatings(from: Rating, to: Rating): number {
+  return ORDER[to] - ORDER[from];
+}
+
+/**
+ * Reads a rating word as people type it: any case, surrounding spaces, the single letters
+ * B/G/A/R, or "Completed" for Blue. Returns undefined for anything else.
+ */
+export function parseRating(text: string): Rating | undefined {
+  const word = text.trim().toLowerCase();
+  switch (word) {
+    case 'blue':
+    case 'b':
+    case 'complete':
+    case 'completed':
+      return 'Blue';
+    case 'green':
+    case 'g':
+      return 'Green';
+    case 'amber':
+    case 'a':
+    case 'yellow':
+      return 'Amber';
+    case 'red':
+    case 'r':
+      return 'Red';
+    default:
+      return undefined;
+  }
+}
+
+export function isRating(value: unknown): value is Rating {
+  return typeof value === 'string' && (RATINGS as readonly string[]).includes(value);
+}

@@ -1,0 +1,29 @@
+import type { Action } from '../domain/action.js';
+import type { StatusUpdate } from '../domain/status-update.js';
+import type { Versioned } from './versioned.js';
+
+export type RecordUpdateResult =
+  | { readonly ok: true; readonly action: Versioned<Action> }
+  /** Someone else updated the action since `expectedEtag` was read; nothing was written. */
+  | { readonly ok: false; readonly code: 'STALE_UPDATE'; readonly current: Versioned<Action> }
+  | { readonly ok: false; readonly code: 'ACTION_NOT_FOUND' };
+
+export interface ActionRepository {
+  /** Every action of one workstream, ordered by reference. One partition query. */
+  listByWorkstream(programmeId: string, workstream: string): Promise<Versioned<Action>[]>;
+  /** Every action of a programme (digests, exports, schedules), ordered by workstream, ref. */
+  listByProgramme(programmeId: string): Promise<Versioned<Action>[]>;
+  /** Actions owned by any of these roles (`/mine`). */
+  listByOwnerRoles(programmeId: string, roles: readonly string[]): Promise<Versioned<Action>[]>;
+  /** Case-insensitive on `ref`. */
+  get(programmeId: string, ref: string): Promise<Versioned<Action> | null>;
+  /** An action's updates, newest first. One partition query. */
+  history(programmeId: string, ref: string): Promise<StatusUpdate[]>;
+  /** Every update of a programme, newest first (digests, exports). */
+  historyOfProgramme(programmeId: string): Promise<StatusUpdate[]>;
+  /**
+   * Appends `update` to the history and makes it the action's current status, in one
+   * transaction, only if the action is still at `expectedEtag`.
+   */
+  recordUpdate(update: StatusUpdate, expectedEtag: string): Promise<RecordUpdateResult>;
+}

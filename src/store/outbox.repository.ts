@@ -1,0 +1,42 @@
+/**
+ * Every proactive message is written here before it is sent and marked after, so a restart
+ * neither loses nor repeats one. The key is deterministic (programme, period, kind,
+ * recipient): planning the same schedule twice adds nothing.
+ */
+export type OutboxState = 'planned' | 'sending' | 'sent' | 'failed' | 'unreachable';
+
+export interface OutboxMessage {
+  readonly key: string;
+  readonly programmeId: string;
+  readonly periodId: string;
+  readonly kind: string;
+  /** Email of a person, or a conversation key for channel posts. */
+  readonly recipient: string;
+  /** What to render, as plain data; the sender decides the card. */
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly state: OutboxState;
+  readonly attempts: number;
+  readonly lastError: string | null;
+  /** UTC ISO instant before which it is not tried (backoff). */
+  readonly notBefore: string;
+  /** Connector activity id once sent. */
+  readonly activityId: string | null;
+  readonly updatedAt: string;
+}
+
+export interface OutboxRepository {
+  /** Adds the message unless its key exists; returns whether it was added. */
+  add(message: OutboxMessage): Promise<boolean>;
+  get(key: string): Promise<{ readonly value: OutboxMessage; readonly etag: string } | null>;
+  /** Messages in `planned`, `failed` or `sending` state whose `notBefore` has passed. */
+  listPending(
+    now: Date,
+    limit: number,
+  ): Promise<{ readonly value: OutboxMessage; readonly etag: string }[]>;
+  /** Replaces the message only if still at `etag`; false when someone else changed it. */
+  update(
+    message: OutboxMessage,
+    etag: string,
+  ): Promise<{ readonly ok: true; readonly etag: string } | { readonly ok: false }>;
+  listByState(state: OutboxState, limit: number): Promise<OutboxMessage[]>;
+}

@@ -1,0 +1,24 @@
+import type { Action } from '../domain/action.js';
+import type { Role } from '../domain/people.js';
+import type { Programme, Workstream } from '../domain/programme.js';
+import type { StatusUpdate } from '../domain/status-update.js';
+
+/** A whole programme as the plan workbook describes it. */
+export interface Plan {
+  readonly programme: Programme;
+  readonly workstreams: readonly Workstream[];
+  /** `current` is ignored on write: status comes from history. */
+  readonly actions: readonly Action[];
+  readonly roles: readonly Role[];
+  /** Past ratings from the Ratings sheet; ids are stable so a re-import adds nothing. */
+  readonly ratings: readonly StatusUpdate[];
+}
+
+export interface PlanRepository {
+  /**
+   * Replaces a programme's plan as one step: the new version is written aside, then the
+   * programme is switched to it, so a crash part-way leaves the previous plan whole.
+   * Status history is never lost: updates whose ids already exist are left as they are.
+   */
+  replace(plan: Plan): Promise<void>;
+}

@@ -1,0 +1,25 @@
+import type { Person, Role } from '../domain/people.js';
+
+export interface RoleAssignment {
+  readonly programmeId: string;
+  readonly role: string;
+  /** Whether this person holds the role or deputises for it. */
+  readonly as: 'person' | 'deputy';
+}
+
+export interface RoleRepository {
+  list(programmeId: string): Promise<Role[]>;
+  /** Case-insensitive on `code`. */
+  get(programmeId: string, code: string): Promise<Role | null>;
+  /** Insert or replace one role (assign a person or a deputy). */
+  save(role: Role): Promise<void>;
+  /** Every role, in every programme, that this email holds or deputises for. */
+  rolesOf(email: string): Promise<RoleAssignment[]>;
+}
+
+export interface PersonRepository {
+  get(email: string): Promise<Person | null>;
+  getByAadObjectId(aadObjectId: string): Promise<Person | null>;
+  save(person: Person): Promise<void>;
+  listUnreachable(): Promise<Person[]>;
+}

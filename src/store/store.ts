@@ -1,0 +1,23 @@
+import type { ActionRepository } from './action.repository.js';
+import type { ConversationRepository } from './conversation.repository.js';
+import type { LeaseRepository } from './lease.repository.js';
+import type { OutboxRepository } from './outbox.repository.js';
+import type { PlanRepository } from './plan.repository.js';
+import type { ProgrammeRepository, WorkstreamRepository } from './programme.repository.js';
+import type { PersonRepository, RoleRepository } from './role.repository.js';
+
+/**
+ * Every port, for the composition root only. Use cases take the few ports they need,
+ * never this whole bag.
+ */
+export interface Store {
+  readonly programmes: ProgrammeRepository;
+  readonly workstreams: WorkstreamRepository;
+  readonly actions: ActionRepository;
+  readonly roles: RoleRepository;
+  readonly people: PersonRepository;
+  readonly conversations: ConversationRepository;
+  readonly outbox: OutboxRepository;
+  readonly leases: LeaseRepository;
+  readonly plans: PlanRepository;
+}
