@@ -1,0 +1,176 @@
+import { NOT_RATED, RATING_COLOUR, RATINGS } from '../../domain/rating.js';
+import type { RatingOrNotRated } from '../../domain/rating.js';
+
+/** Counts of actions by rating, "Not yet rated" included. */
+export type RatingTally = Readonly<Record<RatingOrNotRated, number>>;
+
+/** One bar of the chart: a workstream, or a period of the trend. */
+export interface ChartBar {
+  readonly label: string;
+  readonly counts: RatingTally;
+}
+
+export interface DigestChartData {
+  /** Ratings per workstream in the digest's period, one horizontal stacked bar each. */
+  readonly workstreams: readonly ChartBar[];
+  /** Ratings across periods, oldest first, one stacked column each. */
+  readonly trend: readonly ChartBar[];
+}
+
+/** An SVG document with the pixel size it declares. */
+export interface ChartSvg {
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Order of segments: the four ratings, then the actions nobody has rated yet. */
+export const TALLY_ORDER: readonly RatingOrNotRated[] = [...RATINGS, NOT_RATED];
+
+export const CHART_FONT_FAMILY = 'DejaVu Sans';
+
+const WIDTH = 720;
+const MARGIN = 16;
+const LABEL_WIDTH = 150;
+const ROW_HEIGHT = 26;
+const BAR_HEIGHT = 18;
+const TREND_HEIGHT = 170;
+const TEXT = '#111827';
+const MUTED = '#4b5563';
+
+export function tallyTotal(counts: RatingTally): number {
+  return TALLY_ORDER.reduce((sum, rating) => sum + counts[rating], 0);
+}
+
+/**
+ * Writes the digest chart as SVG: a legend in words, a stacked bar per workstream and a
+ * stacked column per period. Every number is written as text as well as drawn, and every
+ * colour has its word in the legend, so the chart never relies on colour alone.
+ */
+export function writeChartSvg(data: DigestChartData): ChartSvg {
+  const parts: string[] = [];
+  let y = MARGIN;
+
+  y = writeLegend(parts, y);
+  y = writeWorkstreamBars(parts, data.workstreams, y + 12);
+  y = writeTrend(parts, data.trend, y + 16);
+
+  const height = y + MARGIN;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" ` +
+    `viewBox="0 0 ${WIDTH} ${height}" font-family="${CHART_FONT_FAMILY}" font-size="13">` +
+    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>${parts.join('')}</svg>`;
+  return { svg, width: WIDTH, height };
+}
+
+function writeLegend(parts: string[], top: number): number {
+  let x = MARGIN;
+  for (const rating of TALLY_ORDER) {
+    parts.push(rect(x, top, 14, 14, RATING_COLOUR[rating]));
+    parts.push(text(x + 19, top + 12, rating, { fill: TEXT }));
+    x += 19 + approximateTextWidth(rating) + 22;
+  }
+  return top + 14;
+}
+
+function writeWorkstreamBars(parts: string[], bars: readonly ChartBar[], top: number): number {
+  parts.push(text(MARGIN, top + 14, 'Ratings by workstream', { fill: TEXT, bold: true }));
+  let y = top + 26;
+  const barArea = WIDTH - MARGIN * 2 - LABEL_WIDTH - 44;
+  const largest = Math.max(1, ...bars.map((bar) => tallyTotal(bar.counts)));
+  for (const bar of bars) {
+    parts.push(text(MARGIN, y + 14, clip(bar.label, 20), { fill: TEXT }));
+    let x = MARGIN + LABEL_WIDTH;
+    for (const rating of TALLY_ORDER) {
+      const count = bar.counts[rating];
+      if (count === 0) continue;
+      const width = (count / largest) * barArea;
+      parts.push(rect(x, y, width, BAR_HEIGHT, RATING_COLOUR[rating]));
+      if (width >= approximateTextWidth(String(count)) + 6) {
+        parts.push(text(x + width / 2, y + 14, String(count), { fill: '#ffffff', middle: true }));
+      }
+      x += width;
+    }
+    parts.push(text(x + 6, y + 14, String(tallyTotal(bar.counts)), { fill: MUTED }));
+    y += ROW_HEIGHT;
+  }
+  if (bars.length === 0) {
+    parts.push(text(MARGIN, y + 14, 'No workstreams', { fill: MUTED }));
+    y += ROW_HEIGHT;
+  }
+  return y;
+}
+
+function writeTrend(parts: string[], columns: readonly ChartBar[], top: number): number {
+  parts.push(text(MARGIN, top + 14, 'Trend across periods', { fill: TEXT, bold: true }));
+  const chartTop = top + 40;
+  const baseline = chartTop + TREND_HEIGHT;
+  const slot = (WIDTH - MARGIN * 2) / Math.max(1, columns.length);
+  const columnWidth = Math.min(56, slot * 0.6);
+  const largest = Math.max(1, ...columns.map((column) => tallyTotal(column.counts)));
+  parts.push(line(MARGIN, baseline, WIDTH - MARGIN, baseline));
+  columns.forEach((column, index) => {
+    const centre = MARGIN + slot * index + slot / 2;
+    const x = centre - columnWidth / 2;
+    let y = baseline;
+    for (const rating of TALLY_ORDER) {
+      const count = column.counts[rating];
+      if (count === 0) continue;
+      const height = (count / largest) * TREND_HEIGHT;
+      y -= height;
+      parts.push(rect(x, y, columnWidth, height, RATING_COLOUR[rating]));
+      if (height >= 15) {
+        parts.push(text(centre, y + height / 2 + 5, String(count), { fill: '#fff', middle: true }));
+      }
+    }
+    parts.push(
+      text(centre, y - 5, String(tallyTotal(column.counts)), { fill: MUTED, middle: true }),
+    );
+    parts.push(text(centre, baseline + 17, clip(column.label, 12), { fill: TEXT, middle: true }));
+  });
+  if (columns.length === 0) {
+    parts.push(text(MARGIN, chartTop + 14, 'No periods yet', { fill: MUTED }));
+  }
+  return baseline + 24;
+}
+
+function rect(x: number, y: number, width: number, height: number, fill: string): string {
+  return `<rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${round(height)}" fill="${fill}"/>`;
+}
+
+function line(x1: number, y1: number, x2: number, y2: number): string {
+  return `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="${MUTED}" stroke-width="1"/>`;
+}
+
+interface TextStyle {
+  readonly fill: string;
+  readonly bold?: boolean;
+  readonly middle?: boolean;
+}
+
+function text(x: number, y: number, content: string, style: TextStyle): string {
+  const anchor = style.middle === true ? ' text-anchor="middle"' : '';
+  const weight = style.bold === true ? ' font-weight="bold" font-size="15"' : '';
+  return `<text x="${round(x)}" y="${round(y)}" fill="${style.fill}"${anchor}${weight}>${escapeXml(content)}</text>`;
+}
+
+/** Wide enough for DejaVu Sans at 13 px: the layout only needs to avoid overlaps. */
+function approximateTextWidth(content: string): number {
+  return content.length * 8;
+}
+
+function clip(label: string, length: number): string {
+  return label.length <= length ? label : `${label.slice(0, length - 1)}…`;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+export function escapeXml(content: string): string {
+  return content
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
