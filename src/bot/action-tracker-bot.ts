@@ -1,0 +1,70 @@
+import { TeamsActivityHandler } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import { renderErrorCard } from '../cards/error.card.js';
+import type { BotDependencies } from './bot-dependencies.js';
+import { createCardActions, type CardActions } from './card-actions/card-actions.js';
+import { routeCommand } from './command-router.js';
+import { createConversationRecorder } from './conversation-recorder.js';
+import { sendReply } from './send-reply.js';
+import type { Sender } from './sender.js';
+import { createSenderLookup } from './sender-lookup.js';
+
+/**
+ * The Teams bot: turns messages into commands and card actions into updates. Every turn
+ * first learns who is talking and saves where to write back to them later.
+ */
+export class ActionTrackerBot extends TeamsActivityHandler {
+  private readonly deps: BotDependencies;
+  private readonly lookUpSender: (turn: TurnContext) => Promise<Sender>;
+  private readonly recordConversation: (turn: TurnContext, email: string | null) => Promise<void>;
+  private readonly cardActions: CardActions;
+
+  constructor(deps: BotDependencies) {
+    super();
+    this.deps = deps;
+    this.lookUpSender = createSenderLookup(deps);
+    this.recordConversation = createConversationRecorder(deps);
+    this.cardActions = createCardActions(deps);
+  }
+
+  protected override async onMessageActivity(turn: TurnContext): Promise<void> {
+    const sender = await this.greet(turn);
+    try {
+      if (this.cardActions.isCardSubmit(turn.activity.value)) {
+        await this.cardActions.handleSubmit(turn, sender);
+        return;
+      }
+      await sendReply(turn, await routeCommand(turn, sender, this.deps));
+    } catch (error) {
+      this.deps.logger.error('A message could not be answered', {
+        text: turn.activity.text?.slice(0, 200),
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+      await sendReply(turn, renderErrorCard({ reference: turn.activity.id ?? null }));
+    }
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    turn: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const sender = await this.greet(turn);
+    return this.cardActions.handleInvoke(turn, sender, invokeValue);
+  }
+
+  protected override async onConversationUpdateActivity(turn: TurnContext): Promise<void> {
+    await this.greet(turn);
+    await super.onConversationUpdateActivity(turn);
+  }
+
+  protected override async onInstallationUpdateActivity(turn: TurnContext): Promise<void> {
+    if (turn.activity.action !== 'remove') await this.greet(turn);
+    await super.onInstallationUpdateActivity(turn);
+  }
+
+  private async greet(turn: TurnContext): Promise<Sender> {
+    const sender = await this.lookUpSender(turn);
+    await this.recordConversation(turn, sender.email);
+    return sender;
+  }
+}

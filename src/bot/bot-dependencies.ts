@@ -1,0 +1,21 @@
+import type { Clock } from '../app/clock.js';
+import type { Logger } from '../app/logger.js';
+import type { ActionRepository } from '../store/action.repository.js';
+import type { ConversationRepository } from '../store/conversation.repository.js';
+import type { ProgrammeRepository, WorkstreamRepository } from '../store/programme.repository.js';
+import type { PersonRepository, RoleRepository } from '../store/role.repository.js';
+
+/** What the bot needs from the rest of the system; passed once to `createBot`. */
+export interface BotDependencies {
+  readonly programmes: ProgrammeRepository;
+  readonly workstreams: WorkstreamRepository;
+  readonly actions: ActionRepository;
+  readonly roles: RoleRepository;
+  readonly people: PersonRepository;
+  /** Where proactive messages can be sent later; saved on install and on every message. */
+  readonly conversations: ConversationRepository;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Emails (any case) of programme admins: they may update any action and run admin commands. */
+  readonly admins: readonly string[];
+}

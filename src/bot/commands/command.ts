@@ -1,0 +1,35 @@
+import type { TurnContext } from 'botbuilder';
+import type { RenderedCard } from '../../cards/render-template.js';
+import type { BotDependencies } from '../bot-dependencies.js';
+import type { Sender } from '../sender.js';
+
+/** What a command handler gets: the words typed after its name and who typed them. */
+export interface CommandRequest {
+  /** For the rare command that needs more than a reply (uploads, several messages). */
+  readonly turn: TurnContext;
+  /** Words after the command name, as typed (case kept). */
+  readonly args: readonly string[];
+  readonly sender: Sender;
+  readonly deps: BotDependencies;
+  /** Every command the router knows, for help and suggestions. */
+  readonly commands: readonly Command[];
+}
+
+/** A reply is one card, or a line of text for the simplest answers. */
+export type CommandReply = RenderedCard | string;
+
+/**
+ * One chat command. Add a command by writing `<name>.command.ts` exporting one of these and
+ * listing it in `commands/index.ts`.
+ */
+export interface Command {
+  /** Lower-case word typed after the optional slash. */
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  /** How to type it, for help ("/status [workstream or action]"). */
+  readonly usage: string;
+  readonly summary: string;
+  /** Only admins see it in help and may run it. */
+  readonly adminOnly?: boolean;
+  handle(request: CommandRequest): Promise<CommandReply>;
+}
