@@ -1,0 +1,52 @@
+import type { MemoryState } from './memory-state.js';
+import type { OutboxMessage, OutboxRepository, OutboxState } from './outbox.repository.js';
+import type { Versioned } from './versioned.js';
+
+/** States the sender still has to act on. */
+export const PENDING_STATES: readonly OutboxState[] = ['planned', 'failed', 'sending'];
+
+export function createMemoryOutboxRepository(state: MemoryState): OutboxRepository {
+  const copy = (entry: Versioned<OutboxMessage>) => structuredClone(entry);
+  return {
+    add(message) {
+      if (state.outbox.has(message.key)) return Promise.resolve(false);
+      state.outbox.set(message.key, { value: structuredClone(message), etag: state.nextEtag() });
+      return Promise.resolve(true);
+    },
+    get(key) {
+      const found = state.outbox.get(key);
+      return Promise.resolve(found ? copy(found) : null);
+    },
+    listPending(now, limit) {
+      const due = now.toISOString();
+      const found = [...state.outbox.values()]
+        .filter((e) => PENDING_STATES.includes(e.value.state) && e.value.notBefore <= due)
+        .sort(byNotBeforeThenKey)
+        .slice(0, limit);
+      return Promise.resolve(found.map(copy));
+    },
+    update(message, etag) {
+      const found = state.outbox.get(message.key);
+      if (!found || found.etag !== etag) return Promise.resolve({ ok: false });
+      const next = { value: structuredClone(message), etag: state.nextEtag() };
+      state.outbox.set(message.key, next);
+      return Promise.resolve({ ok: true, etag: next.etag });
+    },
+    listByState(wanted, limit) {
+      const found = [...state.outbox.values()]
+        .filter((e) => e.value.state === wanted)
+        .sort(byNotBeforeThenKey)
+        .slice(0, limit);
+      return Promise.resolve(found.map((e) => structuredClone(e.value)));
+    },
+  };
+}
+
+export function byNotBeforeThenKey(
+  a: Versioned<OutboxMessage>,
+  b: Versioned<OutboxMessage>,
+): number {
+  const left = `${a.value.notBefore}|${a.value.key}`;
+  const right = `${b.value.notBefore}|${b.value.key}`;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
