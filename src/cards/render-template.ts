@@ -13,7 +13,8 @@ export type CardTemplateName =
   | 'stale-update'
   | 'receipt'
   | 'refusal'
-  | 'error';
+  | 'error'
+  | 'digest';
 
 /** An Adaptive Card ready to attach to a message or return from an invoke. */
 export interface RenderedCard {
