@@ -1,0 +1,194 @@
+import type { Action } from '../domain/action.js';
+import { effectiveDue } from '../domain/action.js';
+import type { DueDate } from '../domain/local-date.js';
+import type { Programme } from '../domain/programme.js';
+import type { RatingOrNotRated } from '../domain/rating.js';
+import { NOT_RATED, RATING_COLOUR, RATINGS, isRating } from '../domain/rating.js';
+import type { StatusUpdate } from '../domain/status-update.js';
+import type { ActionRepository } from '../store/action.repository.js';
+import type { ProgrammeRepository, WorkstreamRepository } from '../store/programme.repository.js';
+import type { RoleRepository } from '../store/role.repository.js';
+
+/** Every value a cell or a filter can show, in the order the tab lists them. */
+export const GRID_RATINGS: readonly RatingOrNotRated[] = [...RATINGS, NOT_RATED];
+
+/**
+ * Who is looking. `email` is null only in local use (no app id), where everyone sees
+ * everything; otherwise people see the programmes where they hold or deputise for a role.
+ */
+export interface Viewer {
+  readonly email: string | null;
+  readonly isAdmin: boolean;
+}
+
+export interface DashboardFilters {
+  readonly workstream?: string;
+  /** Role code of the owner. */
+  readonly owner?: string;
+  /** The action's latest rating, or "Not yet rated". */
+  readonly rating?: RatingOrNotRated;
+}
+
+export interface GridCell {
+  readonly periodId: string;
+  readonly rating: RatingOrNotRated;
+  /** Background colour for the word; every colour keeps AA contrast with white text. */
+  readonly colour: string;
+  readonly note: string;
+}
+
+export interface GridRow {
+  readonly ref: string;
+  readonly title: string;
+  readonly workstream: string;
+  readonly ownerRole: string;
+  readonly ownerTitle: string;
+  readonly due: DueDate | null;
+  readonly latest: RatingOrNotRated;
+  readonly cells: readonly GridCell[];
+}
+
+export interface TrendPoint {
+  readonly periodId: string;
+  readonly counts: Readonly<Record<RatingOrNotRated, number>>;
+}
+
+export interface DashboardGrid {
+  readonly programme: { readonly id: string; readonly name: string };
+  readonly periods: readonly { readonly id: string; readonly closes: string }[];
+  /** What the filters can offer: every workstream and owner of the programme. */
+  readonly workstreams: readonly { readonly code: string; readonly name: string }[];
+  readonly owners: readonly { readonly code: string; readonly title: string }[];
+  readonly filters: DashboardFilters;
+  readonly totalActions: number;
+  readonly rows: readonly GridRow[];
+  /** Counts per rating per period for the rows shown. */
+  readonly trend: readonly TrendPoint[];
+}
+
+export type DashboardResult =
+  | { readonly ok: true; readonly value: DashboardGrid }
+  | { readonly ok: false; readonly code: 'PROGRAMME_NOT_FOUND'; readonly programmeId: string };
+
+export interface DashboardOptions {
+  readonly programmes: Pick<ProgrammeRepository, 'get' | 'list'>;
+  readonly workstreams: Pick<WorkstreamRepository, 'list'>;
+  readonly actions: Pick<ActionRepository, 'listByProgramme' | 'historyOfProgramme'>;
+  /** `rolesOf` decides who may see what; `list` gives owners' titles. */
+  readonly roles: Pick<RoleRepository, 'rolesOf' | 'list'>;
+}
+
+export interface Dashboard {
+  /** The programmes this viewer belongs to (or all of them for admins and local use). */
+  programmesFor(viewer: Viewer): Promise<{ readonly id: string; readonly name: string }[]>;
+  /** The BRAG grid of one programme, filtered; not found when the viewer is not a member. */
+  grid(programmeId: string, filters: DashboardFilters, viewer: Viewer): Promise<DashboardResult>;
+}
+
+export function createDashboard(options: DashboardOptions): Dashboard {
+  async function visible(viewer: Viewer): Promise<Programme[]> {
+    const all = await options.programmes.list();
+    if (viewer.email === null || viewer.isAdmin) return all;
+    const mine = new Set((await options.roles.rolesOf(viewer.email)).map((r) => r.programmeId));
+    return all.filter((p) => mine.has(p.id));
+  }
+
+  return {
+    async programmesFor(viewer) {
+      const programmes = await visible(viewer);
+      return programmes.map((p) => ({ id: p.id, name: p.name }));
+    },
+
+    async grid(programmeId, filters, viewer) {
+      const programme = (await visible(viewer)).find((p) => p.id === programmeId);
+      if (!programme) return { ok: false, code: 'PROGRAMME_NOT_FOUND', programmeId };
+      const [workstreams, stored, history, roles] = await Promise.all([
+        options.workstreams.list(programmeId),
+        options.actions.listByProgramme(programmeId),
+        options.actions.historyOfProgramme(programmeId),
+        options.roles.list(programmeId),
+      ]);
+      const titles = new Map(roles.map((r) => [r.code.toUpperCase(), r.title]));
+      const actions = stored.map((s) => s.value);
+      const byRef = latestPerPeriod(history);
+      const all = actions.map((a) => toRow(a, programme, byRef.get(a.ref.toUpperCase()), titles));
+      const rows = all.filter((row) => matches(row, filters));
+      const ownerCodes = [...new Set(actions.map((a) => a.ownerRole))].sort();
+      return {
+        ok: true,
+        value: {
+          programme: { id: programme.id, name: programme.name },
+          periods: programme.periods.map((p) => ({ id: p.id, closes: p.closes })),
+          workstreams: workstreams.map((w) => ({ code: w.code, name: w.name })),
+          owners: ownerCodes.map((code) => ({
+            code,
+            title: titles.get(code.toUpperCase()) ?? code,
+          })),
+          filters,
+          totalActions: all.length,
+          rows,
+          trend: programme.periods.map((p, i) => ({ periodId: p.id, counts: count(rows, i) })),
+        },
+      };
+    },
+  };
+}
+
+/** The newest update of each action in each period: a correction replaces what it corrects. */
+function latestPerPeriod(history: readonly StatusUpdate[]): Map<string, Map<string, StatusUpdate>> {
+  const byRef = new Map<string, Map<string, StatusUpdate>>();
+  for (const update of history) {
+    const ref = update.ref.toUpperCase();
+    const periods = byRef.get(ref) ?? new Map<string, StatusUpdate>();
+    const seen = periods.get(update.periodId);
+    if (!seen || seen.at < update.at) periods.set(update.periodId, update);
+    byRef.set(ref, periods);
+  }
+  return byRef;
+}
+
+function toRow(
+  action: Action,
+  programme: Programme,
+  updates: ReadonlyMap<string, StatusUpdate> | undefined,
+  titles: ReadonlyMap<string, string>,
+): GridRow {
+  const cells = programme.periods.map((period): GridCell => {
+    const update = updates?.get(period.id);
+    const rating: RatingOrNotRated = update ? update.rating : NOT_RATED;
+    return { periodId: period.id, rating, colour: RATING_COLOUR[rating], note: update?.note ?? '' };
+  });
+  const lastRated = [...cells].reverse().find((c) => isRating(c.rating));
+  return {
+    ref: action.ref,
+    title: action.title,
+    workstream: action.workstream,
+    ownerRole: action.ownerRole,
+    ownerTitle: titles.get(action.ownerRole.toUpperCase()) ?? action.ownerRole,
+    due: effectiveDue(action),
+    latest: action.current?.rating ?? lastRated?.rating ?? NOT_RATED,
+    cells,
+  };
+}
+
+function matches(row: GridRow, filters: DashboardFilters): boolean {
+  const same = (a: string, b: string | undefined) =>
+    b === undefined || a.toUpperCase() === b.toUpperCase();
+  return (
+    same(row.workstream, filters.workstream) &&
+    same(row.ownerRole, filters.owner) &&
+    (filters.rating === undefined || row.latest === filters.rating)
+  );
+}
+
+function count(rows: readonly GridRow[], periodIndex: number): Record<RatingOrNotRated, number> {
+  const counts = Object.fromEntries(GRID_RATINGS.map((r) => [r, 0])) as Record<
+    RatingOrNotRated,
+    number
+  >;
+  for (const row of rows) {
+    const cell = row.cells[periodIndex];
+    if (cell) counts[cell.rating] += 1;
+  }
+  return counts;
+}

@@ -1,0 +1,139 @@
+import type { Next, Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { Dashboard, DashboardFilters, Viewer } from '../../app/dashboard.use-case.js';
+import { GRID_RATINGS } from '../../app/dashboard.use-case.js';
+import type { Logger } from '../../app/logger.js';
+import type { TabAuthOptions, TabTokenValidator } from './tab-auth.js';
+import { createTabTokenValidator } from './tab-auth.js';
+import { DEFAULT_TAB_DIR, registerTabStatic } from './tab-static.js';
+
+/** The board pack as a file, made by the export use case. */
+export interface BoardPackFile {
+  readonly fileName: string;
+  readonly body: Uint8Array;
+}
+
+export interface TabRoutesOptions {
+  readonly dashboard: Dashboard;
+  /** Token checks; leave out for local use with no app id, where the tab needs no sign-in. */
+  readonly auth?: TabAuthOptions | undefined;
+  /** Emails (lower case) of people who may see every programme. */
+  readonly admins?: readonly string[];
+  /** Makes the tab's export link download the board pack; without it the tab says to ask the bot. */
+  readonly exportBoardPack?: (programmeId: string) => Promise<BoardPackFile>;
+  /** Where the built tab lives; defaults to `dist/tab`. */
+  readonly staticDir?: string;
+  readonly logger: Logger;
+}
+
+const filtersSchema = z.object({
+  workstream: z.string().trim().min(1).max(20).optional(),
+  owner: z.string().trim().min(1).max(40).optional(),
+  rating: z.enum(GRID_RATINGS as [string, ...string[]]).optional(),
+});
+
+type Handler = (req: Request, res: Response, viewer: Viewer) => Promise<void>;
+
+/**
+ * The dashboard tab: the page under `/tab` and its JSON under `/api/tab/*`. With `auth`, every
+ * API call needs the user's Teams token and sees only the programmes the user belongs to.
+ */
+export function registerTabRoutes(server: Server, options: TabRoutesOptions): void {
+  const validate: TabTokenValidator | undefined = options.auth
+    ? createTabTokenValidator(options.auth)
+    : undefined;
+  const admins = new Set((options.admins ?? []).map((a) => a.trim().toLowerCase()));
+
+  const signedIn =
+    (handler: Handler) =>
+    async (req: Request, res: Response): Promise<void> => {
+      if (!validate) return handler(req, res, { email: null, isAdmin: true });
+      const result = await validate(req.header('authorization'));
+      if (!result.ok) {
+        const status = result.code === 'KEYS_UNAVAILABLE' ? 503 : 401;
+        options.logger.warn('Tab request refused', { code: result.code, reason: result.reason });
+        res.send(status, { code: result.code, message: result.reason });
+        return;
+      }
+      const email = result.identity.email;
+      return handler(req, res, { email, isAdmin: admins.has(email) });
+    };
+
+  registerTabStatic(server, options.staticDir ?? DEFAULT_TAB_DIR);
+
+  server.get('/api/tab/config', (_req: Request, res: Response, next: Next) => {
+    res.send(200, {
+      authRequired: validate !== undefined,
+      appId: options.auth?.appId ?? null,
+      exportAvailable: options.exportBoardPack !== undefined,
+    });
+    next();
+  });
+
+  server.get(
+    '/api/tab/programmes',
+    signedIn(async (_req, res, viewer) => {
+      res.send(200, { programmes: await options.dashboard.programmesFor(viewer) });
+    }),
+  );
+
+  server.get(
+    '/api/tab/programmes/:programme/dashboard',
+    signedIn(async (req, res, viewer) => {
+      const query = Object.fromEntries(new URL(req.url ?? '/', 'http://tab').searchParams);
+      const parsed = filtersSchema.safeParse(query);
+      if (!parsed.success) {
+        const where = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+        res.send(400, {
+          code: 'INVALID_FILTER',
+          message: `The filter ${where} is not one the dashboard knows. Use: ${GRID_RATINGS.join(', ')}.`,
+        });
+        return;
+      }
+      const filters = withoutUndefined(parsed.data) as DashboardFilters;
+      const result = await options.dashboard.grid(programmeParam(req), filters, viewer);
+      if (!result.ok) {
+        res.send(404, notFound(result.programmeId));
+        return;
+      }
+      res.send(200, result.value);
+    }),
+  );
+
+  const exportBoardPack = options.exportBoardPack;
+  if (exportBoardPack) {
+    server.get(
+      '/api/tab/programmes/:programme/export',
+      signedIn(async (req, res, viewer) => {
+        const programmeId = programmeParam(req);
+        const mine = await options.dashboard.programmesFor(viewer);
+        if (!mine.some((p) => p.id === programmeId)) {
+          res.send(404, notFound(programmeId));
+          return;
+        }
+        const file = await exportBoardPack(programmeId);
+        res.writeHead(200, {
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'content-disposition': `attachment; filename="${file.fileName.replace(/"/g, '')}"`,
+          'content-length': file.body.byteLength,
+        });
+        res.end(Buffer.from(file.body));
+      }),
+    );
+  }
+}
+
+function programmeParam(req: Request): string {
+  return (req.params as Record<string, string | undefined>)['programme'] ?? '';
+}
+
+function notFound(programmeId: string) {
+  return {
+    code: 'PROGRAMME_NOT_FOUND',
+    message: `There is no programme "${programmeId}" that you belong to. Ask a programme admin to map your role.`,
+  };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,109 @@
+import type { DashboardFilters } from '../src/app/dashboard.use-case.js';
+import type { ProgrammeSummary, TabApi } from './api.js';
+import { connect, TabError } from './api.js';
+import { el } from './dom.js';
+import { describeCount, renderGrid } from './render-grid.js';
+import { renderFilters } from './render-filters.js';
+import { renderTrend } from './render-trend.js';
+
+const status = document.getElementById('status') as HTMLElement;
+const root = document.getElementById('app') as HTMLElement;
+
+async function start(): Promise<void> {
+  const api = await connect();
+  const programmes = await api.programmes();
+  if (programmes.length === 0) {
+    say('You are not in any programme yet. Ask a programme admin to map your role to you.');
+    return;
+  }
+  const asked = new URLSearchParams(location.search).get('programme');
+  const first = programmes.find((p) => p.id === asked) ?? programmes[0];
+  if (first) await show(api, programmes, first.id, {});
+}
+
+async function show(
+  api: TabApi,
+  programmes: readonly ProgrammeSummary[],
+  programmeId: string,
+  filters: DashboardFilters,
+): Promise<void> {
+  const grid = await api.dashboard(programmeId, filters);
+  const heading = document.getElementById('heading');
+  if (heading) heading.textContent = `${grid.programme.name}: dashboard`;
+  const parts: HTMLElement[] = [];
+  if (programmes.length > 1) parts.push(programmePicker(api, programmes, programmeId));
+  parts.push(
+    renderFilters(grid, (next) => void show(api, programmes, programmeId, next).catch(fail)),
+    links(api, programmeId),
+    renderGrid(grid),
+    renderTrend(grid),
+  );
+  root.replaceChildren(...parts);
+  say(`Showing ${describeCount(grid)}.`);
+}
+
+function programmePicker(
+  api: TabApi,
+  programmes: readonly ProgrammeSummary[],
+  current: string,
+): HTMLElement {
+  const options = programmes.map((p) => {
+    const option = el('option', { value: p.id }, p.name);
+    option.selected = p.id === current;
+    return option;
+  });
+  const picker = el('select', { id: 'programme', name: 'programme' }, ...options);
+  picker.addEventListener('change', () => {
+    void show(api, programmes, picker.value, {}).catch(fail);
+  });
+  return el('p', { class: 'filters' }, el('label', { for: 'programme' }, 'Programme', picker));
+}
+
+function links(api: TabApi, programmeId: string): HTMLElement {
+  const id = encodeURIComponent(programmeId);
+  const report = el(
+    'li',
+    {},
+    el('a', { href: `/report/${id}`, target: '_blank', rel: 'noopener' }, 'Open the full report'),
+  );
+  let exportItem: HTMLElement;
+  if (api.config.exportAvailable) {
+    const button = el(
+      'a',
+      { href: `/api/tab/programmes/${id}/export` },
+      'Download the board pack (.xlsx)',
+    );
+    button.addEventListener('click', (event) => {
+      // The download needs the user's token, which a plain link cannot carry.
+      event.preventDefault();
+      void download(api, programmeId).catch(fail);
+    });
+    exportItem = el('li', {}, button);
+  } else {
+    exportItem = el('li', {}, 'For the board pack, type /export in your chat with the bot.');
+  }
+  return el('ul', { class: 'links' }, report, exportItem);
+}
+
+async function download(api: TabApi, programmeId: string): Promise<void> {
+  const blob = await api.exportPack(programmeId);
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: `${programmeId}-board-pack.xlsx` });
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+function say(text: string): void {
+  status.textContent = text;
+  status.classList.remove('error');
+}
+
+function fail(error: unknown): void {
+  status.classList.add('error');
+  status.textContent =
+    error instanceof TabError
+      ? error.message
+      : `The dashboard could not load (${String(error)}). Reload the tab to try again.`;
+}
+
+start().catch(fail);

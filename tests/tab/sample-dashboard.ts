@@ -1,0 +1,50 @@
+import type { Dashboard } from '../../src/app/dashboard.use-case.js';
+import { createDashboard } from '../../src/app/dashboard.use-case.js';
+import { DEFAULT_RULES } from '../../src/domain/programme.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import type { Store } from '../../src/store/store.js';
+import { loadSamplePlan } from '../support/sample-plan.js';
+
+/** A second programme nobody in the sample belongs to, to show the tab keeps it hidden. */
+export const OTHER_PROGRAMME_ID = 'other';
+
+/** The memory store with the sample plan and one unrelated programme, and the dashboard over it. */
+export async function createSampleDashboard(): Promise<{ store: Store; dashboard: Dashboard }> {
+  const store = createMemoryStore();
+  const sample = loadSamplePlan();
+  await store.plans.replace({
+    programme: sample.programme,
+    workstreams: sample.workstreams,
+    actions: sample.actions,
+    roles: sample.roles,
+    ratings: sample.updates,
+  });
+  await store.plans.replace({
+    programme: {
+      id: OTHER_PROGRAMME_ID,
+      name: 'Another council’s plan',
+      timeZone: 'Europe/London',
+      periods: [{ id: 'Jan 2021', closes: '2021-01-15', boardMeeting: null }],
+      rules: DEFAULT_RULES,
+    },
+    workstreams: [],
+    actions: [],
+    roles: [
+      {
+        programmeId: OTHER_PROGRAMME_ID,
+        code: 'LEAD',
+        title: 'Lead',
+        person: 'lead@elsewhere.example',
+        deputy: null,
+      },
+    ],
+    ratings: [],
+  });
+  const dashboard = createDashboard({
+    programmes: store.programmes,
+    workstreams: store.workstreams,
+    actions: store.actions,
+    roles: store.roles,
+  });
+  return { store, dashboard };
+}
