@@ -64,25 +64,30 @@ export function createMemoryActionRepository(state: MemoryState): ActionReposito
     },
 
     recordUpdate(update: StatusUpdate, expectedEtag: string): Promise<RecordUpdateResult> {
-      const found = definition(update.programmeId, update.ref);
-      if (!found) return Promise.resolve({ ok: false, code: 'ACTION_NOT_FOUND' });
-      assertUpdateFits(update);
-      const key = statusKey(update.programmeId, update.ref);
-      const status = state.statuses.get(key);
-      if ((status?.etag ?? UNRATED_ETAG) !== expectedEtag) {
-        return Promise.resolve({
-          ok: false,
-          code: 'STALE_UPDATE',
-          current: readAction(state, found),
-        });
-      }
-      state.statuses.set(key, {
-        current: toCurrent(update),
-        proposedDue: update.proposedDue ?? status?.proposedDue ?? null,
-        etag: state.nextEtag(),
-      });
-      appendHistory(state, key, [update]);
-      return Promise.resolve({ ok: true, action: readAction(state, found) });
+      // Through a promise so that a refusal (TOO_LARGE) rejects, as the Azure store's does.
+      return Promise.resolve().then(() => record(update, expectedEtag));
     },
   };
+
+  function record(update: StatusUpdate, expectedEtag: string): RecordUpdateResult {
+    const found = definition(update.programmeId, update.ref);
+    if (!found) return { ok: false, code: 'ACTION_NOT_FOUND' };
+    assertUpdateFits(update);
+    const key = statusKey(update.programmeId, update.ref);
+    const status = state.statuses.get(key);
+    if ((status?.etag ?? UNRATED_ETAG) !== expectedEtag) {
+      return {
+        ok: false,
+        code: 'STALE_UPDATE',
+        current: readAction(state, found),
+      };
+    }
+    state.statuses.set(key, {
+      current: toCurrent(update),
+      proposedDue: update.proposedDue ?? status?.proposedDue ?? null,
+      etag: state.nextEtag(),
+    });
+    appendHistory(state, key, [update]);
+    return { ok: true, action: readAction(state, found) };
+  }
 }

@@ -16,25 +16,27 @@ import type { Plan, PlanRepository } from './plan.repository.js';
 export function createMemoryPlanRepository(state: MemoryState): PlanRepository {
   return {
     replace(plan: Plan): Promise<void> {
-      assertPlanFits(plan);
-      const programmeKey = codeKey(plan.programme.id);
-      const actions = new Map<string, Action>();
-      for (const action of plan.actions) {
-        actions.set(codeKey(action.ref), structuredClone({ ...action, current: null }));
-      }
-      const next: MemoryPlan = { workstreams: structuredClone(plan.workstreams), actions };
-      state.programmes.set(programmeKey, structuredClone(plan.programme));
-      state.plans.set(programmeKey, next);
-      state.roles.set(
-        programmeKey,
-        new Map(
-          plan.roles.map((role): [string, Role] => [codeKey(role.code), structuredClone(role)]),
-        ),
-      );
-      recordRatings(state, plan.ratings);
-      return Promise.resolve();
+      // Through a promise so that a refusal (TOO_LARGE) rejects, as the Azure store's does.
+      return Promise.resolve().then(() => replaceNow(state, plan));
     },
   };
+}
+
+function replaceNow(state: MemoryState, plan: Plan): void {
+  assertPlanFits(plan);
+  const programmeKey = codeKey(plan.programme.id);
+  const actions = new Map<string, Action>();
+  for (const action of plan.actions) {
+    actions.set(codeKey(action.ref), structuredClone({ ...action, current: null }));
+  }
+  const next: MemoryPlan = { workstreams: structuredClone(plan.workstreams), actions };
+  state.programmes.set(programmeKey, structuredClone(plan.programme));
+  state.plans.set(programmeKey, next);
+  state.roles.set(
+    programmeKey,
+    new Map(plan.roles.map((role): [string, Role] => [codeKey(role.code), structuredClone(role)])),
+  );
+  recordRatings(state, plan.ratings);
 }
 
 /** Past ratings join the history; one newer than an action's current status becomes it. */

@@ -1,0 +1,73 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { OutboxMessage } from '../../../src/store/outbox.repository.js';
+import type { Store } from '../../../src/store/store.js';
+import type { StoreFactory } from './fixtures.js';
+
+function message(key: string, fields: Partial<OutboxMessage> = {}): OutboxMessage {
+  return {
+    key,
+    programmeId: 'wsoa',
+    periodId: 'Jan 2026',
+    kind: 'prompt',
+    recipient: 'ades@example.org',
+    payload: { refs: ['A1', 'A2'] },
+    state: 'planned',
+    attempts: 0,
+    lastError: null,
+    notBefore: '2026-01-16T09:00:00.000Z',
+    activityId: null,
+    updatedAt: '2026-01-10T09:00:00.000Z',
+    ...fields,
+  };
+}
+
+export function outboxAndLeaseContract(createStore: StoreFactory): void {
+  describe('outbox and leases', () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await createStore();
+    });
+
+    it('adds a message once, however often the same key is planned', async () => {
+      expect(await store.outbox.add(message('wsoa/Jan/prompt/ades'))).toBe(true);
+      expect(await store.outbox.add(message('wsoa/Jan/prompt/ades', { kind: 'other' }))).toBe(
+        false,
+      );
+      expect((await store.outbox.get('wsoa/Jan/prompt/ades'))?.value).toEqual(
+        message('wsoa/Jan/prompt/ades'),
+      );
+    });
+
+    it('lists pending messages whose time has come and updates them only at their ETag', async () => {
+      await store.outbox.add(message('early'));
+      await store.outbox.add(message('later', { notBefore: '2026-01-17T09:00:00.000Z' }));
+      await store.outbox.add(message('done', { state: 'sent' }));
+      const pending = await store.outbox.listPending(new Date('2026-01-16T12:00:00Z'), 10);
+      expect(pending.map((p) => p.value.key)).toEqual(['early']);
+      const first = pending[0];
+      if (!first) throw new Error('nothing pending');
+      const sent = await store.outbox.update({ ...first.value, state: 'sent' }, first.etag);
+      expect(sent.ok).toBe(true);
+      expect(await store.outbox.update({ ...first.value, state: 'failed' }, first.etag)).toEqual({
+        ok: false,
+      });
+      expect((await store.outbox.listByState('sent', 10)).map((m) => m.key)).toEqual([
+        'done',
+        'early',
+      ]);
+    });
+
+    it('lets only one of two owners hold a lease until it expires', async () => {
+      const t0 = new Date('2026-01-16T09:00:00Z');
+      const at = (ms: number) => new Date(t0.getTime() + ms);
+      expect(await store.leases.acquire('scheduler', 'one', t0, 60_000)).toBe(true);
+      expect(await store.leases.acquire('scheduler', 'two', at(1_000), 60_000)).toBe(false);
+      expect(await store.leases.acquire('scheduler', 'one', at(30_000), 60_000)).toBe(true);
+      expect(await store.leases.acquire('scheduler', 'two', at(80_000), 60_000)).toBe(false);
+      expect(await store.leases.acquire('scheduler', 'two', at(90_001), 60_000)).toBe(true);
+      expect(await store.leases.acquire('scheduler', 'one', at(91_000), 60_000)).toBe(false);
+      await store.leases.release('scheduler', 'two');
+      expect(await store.leases.acquire('scheduler', 'one', at(92_000), 60_000)).toBe(true);
+    });
+  });
+}

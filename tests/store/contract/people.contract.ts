@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Person } from '../../../src/domain/people.js';
+import type { StoredConversation } from '../../../src/store/conversation.repository.js';
+import type { Store } from '../../../src/store/store.js';
+import { plan, role, type StoreFactory } from './fixtures.js';
+
+const person: Person = {
+  email: 'sam.jones@example.org',
+  name: 'Sam Jones',
+  aadObjectId: 'aad-1',
+  awayUntil: null,
+  unreachable: null,
+};
+
+const chat: StoredConversation = {
+  key: 'personal:aad-1',
+  kind: 'personal',
+  tenantId: 'tenant',
+  aadObjectId: 'aad-1',
+  email: 'sam.jones@example.org',
+  reference: { conversation: { id: 'a:1' }, serviceUrl: 'https://smba.example/' },
+  updatedAt: '2026-01-20T10:00:00.000Z',
+};
+
+export function peopleContract(createStore: StoreFactory): void {
+  describe('roles, people and conversations', () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await createStore();
+    });
+
+    it('finds every role a person holds or deputises for, across programmes', async () => {
+      await store.plans.replace(plan('one', { A: ['A1'] }));
+      await store.plans.replace(plan('two', { A: ['A1'] }));
+      await store.roles.save({
+        ...role('two', 'DCO', 'sam@example.org'),
+        deputy: 'ADES@example.org',
+      });
+      expect(await store.roles.rolesOf('Ades@Example.org')).toEqual([
+        { programmeId: 'one', role: 'ADES', as: 'person' },
+        { programmeId: 'two', role: 'ADES', as: 'person' },
+        { programmeId: 'two', role: 'DCO', as: 'deputy' },
+      ]);
+      await store.roles.save(role('one', 'ADES', 'new.person@example.org'));
+      expect(await store.roles.rolesOf('ades@example.org')).toHaveLength(2);
+      expect((await store.roles.get('one', 'ades'))?.person).toBe('new.person@example.org');
+      expect((await store.roles.list('two')).map((r) => r.code)).toEqual(['ADES', 'DCO']);
+    });
+
+    it('keeps people by email in any case and by Entra object id', async () => {
+      await store.people.save(person);
+      expect(await store.people.get('Sam.Jones@Example.org')).toEqual(person);
+      expect(await store.people.getByAadObjectId('aad-1')).toEqual(person);
+      expect(await store.people.listUnreachable()).toEqual([]);
+      const blocked = {
+        ...person,
+        unreachable: { reason: 'blocked', since: '2026-01-21T00:00:00.000Z' },
+      } as const;
+      await store.people.save(blocked);
+      expect(await store.people.listUnreachable()).toEqual([blocked]);
+    });
+
+    it('keeps conversation references and finds a personal chat by email', async () => {
+      await store.conversations.save(chat);
+      expect(await store.conversations.get('personal:aad-1')).toEqual(chat);
+      expect(await store.conversations.getPersonalByEmail('SAM.JONES@example.org')).toEqual(chat);
+      expect(await store.conversations.getPersonalByEmail('nobody@example.org')).toBeNull();
+    });
+  });
+}

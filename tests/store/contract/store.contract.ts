@@ -1,0 +1,13 @@
+import { actionContract } from './action.contract.js';
+import type { StoreFactory } from './fixtures.js';
+import { outboxAndLeaseContract } from './outbox.contract.js';
+import { peopleContract } from './people.contract.js';
+import { planContract } from './plan.contract.js';
+
+/** The promises every store keeps; run against the in-memory fake and Azure Tables alike. */
+export function storeContract(createStore: StoreFactory): void {
+  actionContract(createStore);
+  planContract(createStore);
+  peopleContract(createStore);
+  outboxAndLeaseContract(createStore);
+}
