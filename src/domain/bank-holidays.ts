@@ -38,7 +38,8 @@ const ONE_OFF_MOVED: Readonly<Record<IsoDate, IsoDate>> = {
   '2022-05-30': '2022-06-02', // Platinum Jubilee weekend
 };
 
-const cache = new Map<number, readonly BankHoliday[]>();
+const namedCache = new Map<number, readonly BankHoliday[]>();
+const datesCache = new Map<number, readonly IsoDate[]>();
 
 /**
  * Bank holidays of England and Wales in a year, computed from the rules in force since 1978
@@ -47,16 +48,22 @@ const cache = new Map<number, readonly BankHoliday[]>();
  * Sorted and memoised per year.
  */
 export function englandAndWalesBankHolidays(year: number): readonly IsoDate[] {
-  return englandAndWalesBankHolidaysNamed(year).map((holiday) => holiday.date);
+  let dates = datesCache.get(year);
+  if (!dates) {
+    dates = Object.freeze(englandAndWalesBankHolidaysNamed(year).map((holiday) => holiday.date));
+    datesCache.set(year, dates);
+  }
+  return dates;
 }
 
 /** As {@link englandAndWalesBankHolidays}, with each holiday's name, for showing people. */
 export function englandAndWalesBankHolidaysNamed(year: number): readonly BankHoliday[] {
-  const known = cache.get(year);
-  if (known) return known;
-  const computed = Object.freeze(computeYear(year));
-  cache.set(year, computed);
-  return computed;
+  let holidays = namedCache.get(year);
+  if (!holidays) {
+    holidays = Object.freeze(computeYear(year));
+    namedCache.set(year, holidays);
+  }
+  return holidays;
 }
 
 function computeYear(year: number): BankHoliday[] {

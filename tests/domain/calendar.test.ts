@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { englandAndWalesBankHolidays } from '../../src/domain/bank-holidays.js';
+import {
+  englandAndWalesBankHolidays,
+  englandAndWalesBankHolidaysNamed,
+} from '../../src/domain/bank-holidays.js';
 import {
   addWorkingDays,
   isSendingTime,
@@ -64,6 +67,17 @@ describe('bank holidays of England and Wales', () => {
     ['2012-06-05', 'the Diamond Jubilee'],
   ])('includes %s (%s)', (date) => {
     expect(englandAndWalesBankHolidays(Number(date.slice(0, 4)))).toContain(date);
+  });
+
+  it('names substitute days the way GOV.UK does', () => {
+    expect(englandAndWalesBankHolidaysNamed(2021).slice(-2)).toEqual([
+      { date: '2021-12-27', name: 'Christmas Day (substitute day)' },
+      { date: '2021-12-28', name: 'Boxing Day (substitute day)' },
+    ]);
+    expect(englandAndWalesBankHolidaysNamed(2022)[0]).toEqual({
+      date: '2022-01-03',
+      name: "New Year's Day (substitute day)",
+    });
   });
 
   it('never puts a bank holiday on a weekend, and lists each year in order', () => {
