@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { parse, type Options } from 'csv-parse/sync';
 import { sheetFromRows, type RawRow, type RawSheet, type RawWorkbook } from './workbook.js';
 
 /** One CSV file's name and text: the name without `.csv` is the sheet name. */
@@ -14,11 +14,8 @@ export interface CsvFile {
  * would number them, so a note with a line break inside quotes is still one row.
  */
 export function readCsvSheet(file: CsvFile): RawSheet {
-  const records = parse(file.text, {
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: false,
-  }) as string[][];
+  const options: Options = { bom: true, relax_column_count: true, skip_empty_lines: false };
+  const records = parse(file.text, options);
   const rows: RawRow[] = records.map((cells, index) => ({
     number: index + 1,
     cells: cells.map((cell) => cell.trim()),

@@ -21,7 +21,7 @@ export function cellText(value: CellValue): string {
     return typeof text === 'string' ? text : cellText(text as CellValue);
   }
   if ('formula' in value || 'sharedFormula' in value) {
-    return value.result === undefined ? '' : cellText(value.result as CellValue);
+    return value.result === undefined ? '' : cellText(value.result);
   }
   if ('error' in value) return value.error;
   return '';

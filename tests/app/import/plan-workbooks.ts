@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
+import { parse, type Options } from 'csv-parse/sync';
 import { readCsvFolder } from '../../../src/app/import/read-csv.js';
 import type { RawWorkbook } from '../../../src/app/import/workbook.js';
 
@@ -29,9 +29,8 @@ export async function xlsxFromFolder(name: string): Promise<Buffer> {
   for (const file of (await readdir(folder)).filter((f) => f.endsWith('.csv')).sort()) {
     const sheetName = basename(file, '.csv');
     const sheet = workbook.addWorksheet(sheetName[0]?.toUpperCase() + sheetName.slice(1));
-    const rows = parse(await readFile(join(folder, file), 'utf8'), {
-      relax_column_count: true,
-    }) as string[][];
+    const options: Options = { relax_column_count: true };
+    const rows = parse(await readFile(join(folder, file), 'utf8'), options);
     rows.forEach((cells, r) => {
       sheet.addRow(cells.map((cell) => (r > 0 ? typedCell(cell) : cell)));
     });
