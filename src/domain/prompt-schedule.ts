@@ -112,11 +112,14 @@ function drafts(input: ScheduleInput, index: number): Draft[] {
   const open = actions.filter((a) => !isClosed(a, latest));
   const waiting = open.filter((a) => !answered.has(a.ref));
 
-  const promptDay = addWorkingDays(period.closes, -rules.firstPromptWorkingDays, rules);
-  const closingDay = workingDayOnOrBefore(period.closes, rules);
+  // n working days before a date, landing on a working day even when n is 0.
+  const before = (day: IsoDate, n: number): IsoDate =>
+    workingDayOnOrBefore(addWorkingDays(day, -n, rules), rules);
+  const promptDay = before(period.closes, rules.firstPromptWorkingDays);
+  const closingDay = before(period.closes, 0);
   const reminderDays = [...rules.reminderWorkingDays]
     .sort((a, b) => b - a)
-    .map((n) => addWorkingDays(period.closes, -n, rules));
+    .map((n) => before(period.closes, n));
   const result: Draft[] = [];
   const add = (kind: MessageKind, groups: Map<string, string[]>, day: IsoDate, until: Date) => {
     for (const [role, refs] of groups) {
@@ -153,7 +156,7 @@ function drafts(input: ScheduleInput, index: number): Draft[] {
   for (const action of open) {
     const due = dueDay(effectiveDue(action));
     if (due === undefined || due <= after || due > period.closes) continue;
-    const day = addWorkingDays(due, -rules.dueNudgeWorkingDays, rules);
+    const day = before(due, rules.dueNudgeWorkingDays);
     const { ownerRole: role, ref } = action;
     result.push({
       kind: 'nudge',
