@@ -1,0 +1,107 @@
+import restify from 'restify';
+import type { Logger } from '../app/logger.js';
+import { createBotAuthentication } from './bot-authentication.js';
+import { ServerAdapter } from './server-adapter.js';
+import { createHealthHandler } from './health-route.js';
+import {
+  createMessagesHandler,
+  installTurnErrorHandler,
+  type TurnHandler,
+} from './messages-route.js';
+import type { ServerConfig } from './server-config.js';
+
+/** Teams activities are small; a card submit with long notes stays well under this. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface BotServerOptions {
+  /** Runs each authenticated activity (the Teams bot, or an echo handler in tests). */
+  readonly bot: TurnHandler;
+  /** From `readServerConfig(process.env)`. */
+  readonly config: ServerConfig;
+  /** Whether storage answers; reported by `/healthz`. */
+  readonly storageHealthy: () => Promise<boolean>;
+  readonly logger: Logger;
+  /** Reported by `/healthz`; the package version. */
+  readonly version?: string;
+  /** Adds further routes (the dashboard tab's API and files) before the server listens. */
+  readonly routes?: (server: restify.Server) => void;
+}
+
+export interface BotServer {
+  /** Base URL, e.g. `http://127.0.0.1:3978`. */
+  readonly url: string;
+  /** For proactive messages (`continueConversationAsync`). */
+  readonly adapter: ServerAdapter;
+  /** Stops accepting requests and resolves once those in flight have been answered. */
+  close(): Promise<void>;
+}
+
+export async function createServer(options: BotServerOptions): Promise<BotServer> {
+  const { config, logger } = options;
+  const adapter = new ServerAdapter(createBotAuthentication(config.auth, config.allowedTenants));
+  installTurnErrorHandler(adapter, logger);
+
+  const server = restify.createServer({ name: 'action-tracker', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+  server.pre((_req, res, next) => {
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0 && drained !== null) drained();
+    });
+    return next();
+  });
+
+  // restify's types omit maxBodySize, but jsonBodyParser hands its options to bodyReader.
+  const jsonOptions: restify.plugins.JsonBodyParserOptions & { maxBodySize: number } = {
+    maxBodySize: MAX_BODY_BYTES,
+    mapParams: false,
+  };
+  server.post(
+    '/api/messages',
+    restify.plugins.jsonBodyParser(jsonOptions),
+    createMessagesHandler({ adapter, bot: options.bot, logger }),
+  );
+  server.get(
+    '/healthz',
+    createHealthHandler({
+      storageHealthy: options.storageHealthy,
+      version: options.version ?? 'unknown',
+      startedAt: Date.now(),
+      logger,
+    }),
+  );
+  options.routes?.(server);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address();
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  if (config.auth.mode === 'none') {
+    logger.warn(
+      'No MicrosoftAppId is set: the bot accepts activities without checking who sent them, so it listens on 127.0.0.1 only. Set MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId to connect it to Teams.',
+      { url },
+    );
+  }
+  logger.info('The bot is listening', { url, authentication: config.auth.mode });
+
+  return {
+    url,
+    adapter,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.server.close((error) => (error ? reject(error) : resolve()));
+        // Idle keep-alive sockets would hold close() open; busy ones finish their request first.
+        server.server.closeIdleConnections();
+        if (inFlight > 0) {
+          drained = () => server.server.closeIdleConnections();
+        }
+      }),
+  };
+}

@@ -1,0 +1,109 @@
+import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
+import type { ServerAdapter } from './server-adapter.js';
+import { AuthenticationError } from 'botframework-connector';
+import type { Request, Response } from 'restify';
+import type { Logger } from '../app/logger.js';
+
+/** What the server runs for each authenticated activity: an ActivityHandler fits. */
+export interface TurnHandler {
+  run(context: TurnContext): Promise<void>;
+}
+
+const DATE_FIELDS = ['timestamp', 'localTimestamp', 'expiration'] as const;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The JSON body as an Activity, with its dates as Dates (as botbuilder's own parsing does). */
+function toActivity(body: Record<string, unknown>): Activity {
+  const activity: Record<string, unknown> = { ...body };
+  for (const field of DATE_FIELDS) {
+    const value = activity[field];
+    if (typeof value === 'string') activity[field] = new Date(value);
+  }
+  return activity as unknown as Activity;
+}
+
+function errorBody(code: string, message: string): { error: { code: string; message: string } } {
+  return { error: { code, message } };
+}
+
+/**
+ * When a turn fails, the person still hears back: a short apology for a message, a 500 invoke
+ * response for a card action (Teams shows its own "something went wrong" on the card).
+ */
+export function installTurnErrorHandler(adapter: CloudAdapter, logger: Logger): void {
+  adapter.onTurnError = async (context, error) => {
+    const activity = context.activity;
+    logger.error('The bot failed while handling an activity', {
+      type: activity.type,
+      name: activity.name,
+      conversationId: activity.conversation.id,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    if (activity.type === 'invoke') {
+      await context.sendActivity({
+        type: 'invokeResponse',
+        value: {
+          status: 500,
+          body: errorBody('BOT_FAILED', 'The bot could not handle that action.'),
+        },
+      });
+      return;
+    }
+    if (activity.type === 'message') {
+      await context.sendActivity(
+        'Sorry, something went wrong on my side and I could not answer that. Please try again in a minute; if it keeps happening, tell your programme admin.',
+      );
+    }
+  };
+}
+
+/** `POST /api/messages`: parse, authenticate through the CloudAdapter, run the bot. */
+export function createMessagesHandler(options: {
+  readonly adapter: ServerAdapter;
+  readonly bot: TurnHandler;
+  readonly logger: Logger;
+}): (req: Request, res: Response) => Promise<void> {
+  const { adapter, bot, logger } = options;
+  return async (req, res) => {
+    const body: unknown = req.body;
+    if (!isRecord(body) || typeof body['type'] !== 'string') {
+      res.send(
+        400,
+        errorBody(
+          'BAD_ACTIVITY',
+          'The request body must be a Bot Framework activity: a JSON object with a "type", sent as application/json.',
+        ),
+      );
+      return;
+    }
+    const activity = toActivity(body);
+    try {
+      const invokeResponse = await adapter.handleActivity(
+        req.header('authorization', ''),
+        activity,
+        (context) => bot.run(context),
+      );
+      res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
+    } catch (error: unknown) {
+      if (error instanceof AuthenticationError) {
+        logger.warn('Refused an activity', {
+          status: error.statusCode,
+          reason: error.message,
+          conversationId: activity.conversation?.id,
+        });
+        if (error.statusCode === 401) res.header('WWW-Authenticate', 'Bearer');
+        const code = error.statusCode === 403 ? 'FORBIDDEN' : 'UNAUTHORIZED';
+        res.send(error.statusCode, errorBody(code, error.message));
+        return;
+      }
+      logger.error('The bot failed to process an activity', {
+        type: activity.type,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+      res.send(500, errorBody('BOT_FAILED', 'The bot failed to process the activity.'));
+    }
+  };
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { CryptoKey, JWK, JWTPayload } from 'jose';
+import { exportJWK, generateKeyPair, jwtVerify, SignJWT } from 'jose';
+
+/** The ways an inbound token can be wrong, as the authentication tests need them. */
+export type InboundTokenCase =
+  | 'valid'
+  | 'none'
+  | 'expired'
+  | 'wrong-audience'
+  | 'wrong-serviceurl'
+  | 'unknown-key'
+  | 'bad-signature'
+  | 'wrong-issuer';
+
+interface SigningKey {
+  readonly kid: string;
+  readonly privateKey: CryptoKey;
+  readonly publicJwk: JWK;
+}
+
+async function createSigningKey(): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = randomUUID();
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
+  return { kid, privateKey, publicJwk };
+}
+
+/**
+ * The channel's keys: one it publishes and signs inbound activities with (as Teams does), one
+ * it never publishes (the "unknown key" case), and one for the outbound tokens its login URL
+ * issues to the bot.
+ */
+export interface ChannelKeys {
+  /** The JWKS document served at the channel's `jwks_uri`. */
+  jwks(): { keys: JWK[] };
+  signInbound(options: InboundTokenOptions): Promise<string | null>;
+  issueOutbound(options: {
+    appId: string;
+    scope: string;
+    lifetimeSeconds: number;
+  }): Promise<string>;
+  /** The claims of an outbound bearer token, or null when it is not one this channel issued. */
+  verifyOutbound(token: string, scope: string): Promise<JWTPayload | null>;
+}
+
+export interface InboundTokenOptions {
+  readonly case: InboundTokenCase;
+  readonly issuer: string;
+  readonly appId: string;
+  readonly serviceUrl: string;
+}
+
+export async function createChannelKeys(): Promise<ChannelKeys> {
+  const [published, unpublished, outbound] = await Promise.all([
+    createSigningKey(),
+    createSigningKey(),
+    createSigningKey(),
+  ]);
+  const outboundIssuer = `urn:test-channel:login:${outbound.kid}`;
+
+  return {
+    // Teams' keys carry endorsements: botbuilder checks the channel id against them.
+    jwks: () => ({ keys: [{ ...published.publicJwk, endorsements: ['msteams'] }] }),
+
+    async signInbound(options) {
+      if (options.case === 'none') return null;
+      const nowSeconds = Math.floor(Date.now() / 1000);
+      // botbuilder allows five minutes of clock skew, so "expired" is an hour ago.
+      const issuedAt = options.case === 'expired' ? nowSeconds - 7200 : nowSeconds - 5;
+      const expires = options.case === 'expired' ? nowSeconds - 3600 : nowSeconds + 3600;
+      const signer =
+        options.case === 'unknown-key' || options.case === 'bad-signature'
+          ? unpublished
+          : published;
+      // "bad-signature" claims the published key id but is signed by another key: botbuilder
+      // fails it inside jsonwebtoken, which is the path that used to answer 500.
+      const kid = options.case === 'bad-signature' ? published.kid : signer.kid;
+      return new SignJWT({
+        serviceurl:
+          options.case === 'wrong-serviceurl' ? 'https://elsewhere.example/' : options.serviceUrl,
+        nbf: issuedAt,
+      })
+        .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+        .setIssuer(options.case === 'wrong-issuer' ? 'https://impostor.example' : options.issuer)
+        .setAudience(options.case === 'wrong-audience' ? randomUUID() : options.appId)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(expires)
+        .sign(signer.privateKey);
+    },
+
+    async issueOutbound({ appId, scope, lifetimeSeconds }) {
+      return new SignJWT({ appid: appId, ver: '1.0' })
+        .setProtectedHeader({ alg: 'RS256', kid: outbound.kid, typ: 'JWT' })
+        .setIssuer(outboundIssuer)
+        .setAudience(scope)
+        .setIssuedAt()
+        .setExpirationTime(`${lifetimeSeconds}s`)
+        .sign(outbound.privateKey);
+    },
+
+    async verifyOutbound(token, scope) {
+      try {
+        const { payload } = await jwtVerify(token, outbound.publicJwk, {
+          issuer: outboundIssuer,
+          audience: scope,
+        });
+        return payload;
+      } catch (error: unknown) {
+        // A bad token is an expected answer here: the caller records it as unauthorised.
+        if (error instanceof Error) return null;
+        throw error;
+      }
+    },
+  };
+}

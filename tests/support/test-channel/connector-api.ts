@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { TestUser } from './activities.js';
+
+/** One call the bot made to the Connector, as the channel saw it. */
+export interface RecordedCall {
+  readonly method: string;
+  /** Path with the conversation and activity ids decoded. */
+  readonly path: string;
+  readonly kind: 'createConversation' | 'post' | 'reply' | 'update' | 'delete' | 'read';
+  readonly conversationId: string | null;
+  /** The activity being replied to, updated or deleted. */
+  readonly activityId: string | null;
+  readonly headers: IncomingHttpHeaders;
+  /** Parsed JSON body (an Activity for post, reply and update). */
+  readonly body: unknown;
+  /** What the channel answered: 2xx, or the fault it was told to inject, or 401. */
+  readonly status: number;
+  /** Whether the bearer token was one this channel's login URL issued for its scope. */
+  readonly authorised: boolean;
+  readonly at: Date;
+}
+
+export interface FailRule {
+  readonly status: number;
+  /** Fraction of sends to fail (0–1). */
+  readonly rate?: number;
+  /** Fail only the next N sends. */
+  readonly count?: number;
+  readonly retryAfterSeconds?: number;
+}
+
+export interface ConnectorAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+interface Route {
+  readonly kind: RecordedCall['kind'];
+  readonly conversationId: string | null;
+  readonly activityId: string | null;
+  readonly memberId: string | null;
+}
+
+/** Matches the Connector REST paths the bot uses (ids URL-encoded, as the SDK sends them). */
+export function matchConnectorRoute(method: string, pathname: string): Route | null {
+  const parts = pathname.split('/').filter((part) => part !== '');
+  const at = parts.indexOf('v3');
+  if (at < 0 || parts[at + 1] !== 'conversations') return null;
+  const rest = parts.slice(at + 2).map((part) => decodeURIComponent(part));
+  const [conversationId = null, section, id = null, member = null] = rest;
+  if (conversationId === null) {
+    return method === 'POST'
+      ? { kind: 'createConversation', conversationId: null, activityId: null, memberId: null }
+      : null;
+  }
+  if (section === 'members' || section === 'pagedmembers') {
+    return method === 'GET'
+      ? { kind: 'read', conversationId, activityId: null, memberId: id ?? member }
+      : null;
+  }
+  if (section !== 'activities') return null;
+  if (method === 'POST' && id === null) {
+    return { kind: 'post', conversationId, activityId: null, memberId: null };
+  }
+  if (method === 'POST') return { kind: 'reply', conversationId, activityId: id, memberId: null };
+  if (method === 'PUT') return { kind: 'update', conversationId, activityId: id, memberId: null };
+  if (method === 'DELETE')
+    return { kind: 'delete', conversationId, activityId: id, memberId: null };
+  return null;
+}
+
+/** What the Connector answers when the call is authorised and no fault is due. */
+export function connectorSuccess(
+  route: Route,
+  body: unknown,
+  users: ReadonlyMap<string, TestUser>,
+): ConnectorAnswer {
+  switch (route.kind) {
+    case 'createConversation': {
+      const params = body as { members?: { id?: string }[] } | null;
+      const memberId = params?.members?.[0]?.id ?? randomUUID();
+      return {
+        status: 201,
+        body: { id: `a:personal-created-${memberId}`, activityId: randomUUID() },
+      };
+    }
+    case 'post':
+    case 'reply':
+      return { status: 201, body: { id: randomUUID() } };
+    case 'update':
+      return { status: 200, body: { id: route.activityId } };
+    case 'delete':
+      return { status: 200, body: {} };
+    case 'read':
+      return readMembers(route, users);
+  }
+}
+
+function asTeamsAccount(user: TestUser): Record<string, unknown> {
+  return {
+    id: user.id,
+    name: user.name,
+    aadObjectId: user.aadObjectId,
+    email: user.email,
+    userPrincipalName: user.email,
+    userRole: 'user',
+  };
+}
+
+function readMembers(route: Route, users: ReadonlyMap<string, TestUser>): ConnectorAnswer {
+  if (route.memberId !== null) {
+    const user = users.get(route.memberId);
+    return user
+      ? { status: 200, body: asTeamsAccount(user) }
+      : { status: 404, body: { error: { code: 'MemberNotFoundInConversation' } } };
+  }
+  const members = [...users.values()].map(asTeamsAccount);
+  return { status: 200, body: members };
+}
+
+/** Decides whether the next send fails, by the rule the test set. */
+export class FaultInjector {
+  private rule: FailRule | null = null;
+  private remaining = Infinity;
+
+  set(rule: FailRule | null): void {
+    this.rule = rule;
+    this.remaining = rule?.count ?? Infinity;
+  }
+
+  next(): ConnectorAnswer | null {
+    const rule = this.rule;
+    if (rule === null || this.remaining <= 0) return null;
+    if (rule.rate !== undefined && Math.random() >= rule.rate) return null;
+    this.remaining -= 1;
+    const headers: Record<string, string> =
+      rule.retryAfterSeconds === undefined ? {} : { 'retry-after': String(rule.retryAfterSeconds) };
+    return {
+      status: rule.status,
+      body: { error: { code: 'InjectedFault', message: `Test channel answered ${rule.status}` } },
+      headers,
+    };
+  }
+}
