@@ -1,6 +1,12 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type RenderedCard } from '../../cards/render-template.js';
+import { renderMessageCard } from '../../cards/message.card.js';
 import type { BotDependencies } from '../bot-dependencies.js';
+import { noProgrammeCard } from '../replies.js';
+import { resolveProgramme } from '../resolve-programme.js';
 import type { Sender } from '../sender.js';
+import { describeIssues, isVerb, submitValueSchema } from './card-data.js';
+import { performEdit, performUpdate, type CardOutcome } from './update-actions.js';
 
 export interface CardActions {
   /** True when a message's `value` came from an `Action.Submit` fallback button. */
@@ -13,17 +19,84 @@ export interface CardActions {
   ): Promise<AdaptiveCardInvokeResponse>;
 }
 
-export function createCardActions(_deps: BotDependencies): CardActions {
+type ActionResult = CardOutcome | { readonly kind: 'bad-request'; readonly message: string };
+
+function badRequest(message: string): AdaptiveCardInvokeResponse {
   return {
-    isCardSubmit: (value) => typeof value === 'object' && value !== null && 'verb' in value,
-    handleSubmit: async (turn) => {
-      await turn.sendActivity('Card actions are not ready yet.');
+    statusCode: 400,
+    type: 'application/vnd.microsoft.error',
+    value: { code: 'BadRequest', message },
+  };
+}
+
+function cardResponse(card: RenderedCard): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: { ...card.content } };
+}
+
+/**
+ * Buttons on the bot's cards. Teams sends `Action.Execute` as an `adaptiveCard/action`
+ * invoke; older clients send the `Action.Submit` fallback as a message with a `value`.
+ * Both run the same actions; only the way the answer goes back differs.
+ */
+export function createCardActions(deps: BotDependencies): CardActions {
+  async function perform(
+    turn: TurnContext,
+    sender: Sender,
+    verb: string,
+    data: unknown,
+  ): Promise<ActionResult> {
+    if (!isVerb(verb)) return { kind: 'bad-request', message: `Unknown verb "${verb}".` };
+    const programme = await resolveProgramme(turn, deps);
+    if (!programme) return { kind: 'card', card: noProgrammeCard(), replacesForm: false };
+    const result =
+      verb === 'update'
+        ? await performUpdate(deps, programme, sender, data, turn.activity.type === 'invoke')
+        : await performEdit(deps, programme, sender, data);
+    if (result.kind === 'invalid-data') {
+      return {
+        kind: 'bad-request',
+        message: `The card's data is not valid: ${describeIssues(result.error)}.`,
+      };
+    }
+    return result;
+  }
+
+  return {
+    isCardSubmit: (value) => submitValueSchema.safeParse(value).success,
+
+    async handleSubmit(turn, sender) {
+      const { verb } = submitValueSchema.parse(turn.activity.value);
+      const result = await perform(turn, sender, verb, turn.activity.value);
+      if (result.kind === 'bad-request') {
+        deps.logger.warn('A card submit was refused', { verb, message: result.message });
+        const card = renderMessageCard({
+          title: 'I could not read that card',
+          lines: [result.message, 'Type /help to see what I can do.'],
+        });
+        await turn.sendActivity({ type: 'message', attachments: [card] });
+        return;
+      }
+      // A form is replaced in place for everyone in the chat, as Action.Execute would for the
+      // person who pressed it; a refusal goes as a reply so the owner keeps their form.
+      if (result.replacesForm && turn.activity.replyToId) {
+        await turn.updateActivity({
+          type: 'message',
+          id: turn.activity.replyToId,
+          attachments: [result.card],
+        });
+        return;
+      }
+      await turn.sendActivity({ type: 'message', attachments: [result.card] });
     },
-    handleInvoke: (_turn, _sender, invokeValue) =>
-      Promise.resolve({
-        statusCode: 400,
-        type: 'application/vnd.microsoft.error',
-        value: { code: 'BadRequest', message: `Unknown verb "${invokeValue.action.verb}".` },
-      }),
+
+    async handleInvoke(turn, sender, invokeValue) {
+      const verb = invokeValue.action.verb;
+      const result = await perform(turn, sender, verb, invokeValue.action.data);
+      if (result.kind === 'bad-request') {
+        deps.logger.warn('A card action was refused', { verb, message: result.message });
+        return badRequest(result.message);
+      }
+      return cardResponse(result.card);
+    },
   };
 }

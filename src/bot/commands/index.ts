@@ -1,5 +1,15 @@
 import type { Command } from './command.js';
 import { helpCommand } from './help.command.js';
+import { mineCommand } from './mine.command.js';
+import { overdueCommand } from './overdue.command.js';
+import { statusCommand } from './status.command.js';
+import { updateCommand } from './update.command.js';
 
 /** Every chat command, in the order help lists them. Add a command with one line here. */
-export const commands: readonly Command[] = [helpCommand];
+export const commands: readonly Command[] = [
+  statusCommand,
+  mineCommand,
+  updateCommand,
+  overdueCommand,
+  helpCommand,
+];

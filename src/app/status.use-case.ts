@@ -1,0 +1,246 @@
+import { effectiveDue, type Action } from '../domain/action.js';
+import { isOverdue } from '../domain/action-facts.js';
+import type { DueDate, IsoDate } from '../domain/local-date.js';
+import type { Programme, Workstream } from '../domain/programme.js';
+import { NOT_RATED, RATINGS, type RatingOrNotRated } from '../domain/rating.js';
+import type { StatusUpdate } from '../domain/status-update.js';
+import type { ActionRepository } from '../store/action.repository.js';
+import type { WorkstreamRepository } from '../store/programme.repository.js';
+import { closestMatches } from './suggestions.js';
+
+export interface StatusDeps {
+  readonly workstreams: WorkstreamRepository;
+  readonly actions: ActionRepository;
+}
+
+export type RatingCounts = Readonly<Record<RatingOrNotRated, number>>;
+
+/** One action as a status list shows it: its latest rating and whether it is late. */
+export interface ActionLine {
+  readonly ref: string;
+  readonly title: string;
+  readonly ownerRole: string;
+  readonly rating: RatingOrNotRated;
+  /** The period the rating was given in; null when never rated. */
+  readonly ratedIn: string | null;
+  readonly due: DueDate | null;
+  readonly overdue: boolean;
+}
+
+export interface WorkstreamSummary {
+  readonly code: string;
+  readonly name: string;
+  readonly counts: RatingCounts;
+  readonly total: number;
+  readonly overdue: number;
+}
+
+export interface ProgrammeStatus {
+  readonly programme: Pick<Programme, 'id' | 'name'>;
+  readonly today: IsoDate;
+  readonly workstreams: readonly WorkstreamSummary[];
+  readonly totals: RatingCounts;
+  readonly total: number;
+  readonly overdue: number;
+}
+
+export interface WorkstreamStatus {
+  readonly programme: Pick<Programme, 'id' | 'name'>;
+  readonly today: IsoDate;
+  readonly workstream: Workstream;
+  readonly counts: RatingCounts;
+  readonly actions: readonly ActionLine[];
+}
+
+export interface PeriodRating {
+  readonly periodId: string;
+  readonly rating: RatingOrNotRated;
+}
+
+export interface ActionDetail {
+  readonly programme: Pick<Programme, 'id' | 'name'>;
+  readonly today: IsoDate;
+  readonly action: Action;
+  readonly workstreamName: string;
+  readonly overdue: boolean;
+  /** One per period up to the one open today (every period once the calendar has ended). */
+  readonly ratings: readonly PeriodRating[];
+  /** Newest first, at most three. */
+  readonly latestNotes: readonly StatusUpdate[];
+}
+
+/** What `/status <word>` found: a workstream (looked up first) or an action. */
+export type StatusLookup =
+  | { readonly ok: true; readonly kind: 'workstream'; readonly value: WorkstreamStatus }
+  | { readonly ok: true; readonly kind: 'action'; readonly value: ActionDetail }
+  | {
+      readonly ok: false;
+      readonly code: 'NOT_FOUND';
+      readonly typed: string;
+      readonly suggestions: readonly string[];
+    };
+
+function emptyCounts(): Record<RatingOrNotRated, number> {
+  return { Blue: 0, Green: 0, Amber: 0, Red: 0, [NOT_RATED]: 0 };
+}
+
+function count(actions: readonly Action[]): RatingCounts {
+  const counts = emptyCounts();
+  for (const action of actions) counts[action.current?.rating ?? NOT_RATED] += 1;
+  return counts;
+}
+
+function lineOf(action: Action, today: IsoDate): ActionLine {
+  return {
+    ref: action.ref,
+    title: action.title,
+    ownerRole: action.ownerRole,
+    rating: action.current?.rating ?? NOT_RATED,
+    ratedIn: action.current?.periodId ?? null,
+    due: effectiveDue(action),
+    overdue: isOverdue(action, today),
+  };
+}
+
+export { lineOf as actionLineOf };
+
+/** Counts by latest rating for every workstream of the programme. */
+export async function getProgrammeStatus(
+  deps: StatusDeps,
+  programme: Programme,
+  today: IsoDate,
+): Promise<ProgrammeStatus> {
+  const [workstreams, actions] = await Promise.all([
+    deps.workstreams.list(programme.id),
+    deps.actions.listByProgramme(programme.id),
+  ]);
+  const values = actions.map((a) => a.value);
+  const summaries = workstreams.map((ws) => {
+    const own = values.filter((a) => a.workstream.toLowerCase() === ws.code.toLowerCase());
+    return {
+      code: ws.code,
+      name: ws.name,
+      counts: count(own),
+      total: own.length,
+      overdue: own.filter((a) => isOverdue(a, today)).length,
+    };
+  });
+  return {
+    programme: { id: programme.id, name: programme.name },
+    today,
+    workstreams: summaries,
+    totals: count(values),
+    total: values.length,
+    overdue: values.filter((a) => isOverdue(a, today)).length,
+  };
+}
+
+async function workstreamStatus(
+  deps: StatusDeps,
+  programme: Programme,
+  workstream: Workstream,
+  today: IsoDate,
+): Promise<WorkstreamStatus> {
+  const actions = (await deps.actions.listByWorkstream(programme.id, workstream.code)).map(
+    (a) => a.value,
+  );
+  return {
+    programme: { id: programme.id, name: programme.name },
+    today,
+    workstream,
+    counts: count(actions),
+    actions: actions.map((a) => lineOf(a, today)),
+  };
+}
+
+/** Ratings period by period, from the first period to the one open today. */
+export function ratingsAcrossPeriods(
+  programme: Programme,
+  history: readonly StatusUpdate[],
+  today: IsoDate,
+): PeriodRating[] {
+  const openIndex = programme.periods.findIndex((p) => p.closes >= today);
+  const shown = openIndex === -1 ? programme.periods : programme.periods.slice(0, openIndex + 1);
+  return shown.map((period) => {
+    // History is newest first, so the first match is the one that counts.
+    const latest = history.find((u) => u.periodId === period.id);
+    return { periodId: period.id, rating: latest?.rating ?? NOT_RATED };
+  });
+}
+
+async function actionDetail(
+  deps: StatusDeps,
+  programme: Programme,
+  action: Action,
+  today: IsoDate,
+): Promise<ActionDetail> {
+  const [history, workstream] = await Promise.all([
+    deps.actions.history(programme.id, action.ref),
+    deps.workstreams.get(programme.id, action.workstream),
+  ]);
+  return {
+    programme: { id: programme.id, name: programme.name },
+    today,
+    action,
+    workstreamName: workstream?.name ?? action.workstream,
+    overdue: isOverdue(action, today),
+    ratings: ratingsAcrossPeriods(programme, history, today),
+    latestNotes: history.filter((u) => u.note.trim() !== '').slice(0, 3),
+  };
+}
+
+/** Every workstream code and action ref, for "did you mean …". */
+export async function knownCodes(deps: StatusDeps, programmeId: string): Promise<string[]> {
+  const [workstreams, actions] = await Promise.all([
+    deps.workstreams.list(programmeId),
+    deps.actions.listByProgramme(programmeId),
+  ]);
+  return [...workstreams.map((w) => w.code), ...actions.map((a) => a.value.ref)];
+}
+
+/** The action with this ref, or the closest refs and codes when there is none. */
+export async function findAction(
+  deps: Pick<StatusDeps, 'actions'>,
+  programmeId: string,
+  ref: string,
+): Promise<
+  | { readonly ok: true; readonly action: Action; readonly etag: string }
+  | { readonly ok: false; readonly suggestions: readonly string[] }
+> {
+  const found = await deps.actions.get(programmeId, ref);
+  if (found) return { ok: true, action: found.value, etag: found.etag };
+  const refs = (await deps.actions.listByProgramme(programmeId)).map((a) => a.value.ref);
+  return { ok: false, suggestions: closestMatches(ref, refs) };
+}
+
+/**
+ * `/status <word>`: the word is looked up as a workstream code first, then as an action
+ * reference, so a programme whose codes and refs overlap still reads naturally.
+ */
+export async function lookUpStatus(
+  deps: StatusDeps,
+  programme: Programme,
+  word: string,
+  today: IsoDate,
+): Promise<StatusLookup> {
+  const workstream = await deps.workstreams.get(programme.id, word);
+  if (workstream) {
+    return {
+      ok: true,
+      kind: 'workstream',
+      value: await workstreamStatus(deps, programme, workstream, today),
+    };
+  }
+  const action = await deps.actions.get(programme.id, word);
+  if (action) {
+    return {
+      ok: true,
+      kind: 'action',
+      value: await actionDetail(deps, programme, action.value, today),
+    };
+  }
+  const suggestions = closestMatches(word, await knownCodes(deps, programme.id));
+  return { ok: false, code: 'NOT_FOUND', typed: word, suggestions };
+}
+
+export const RATING_ORDER: readonly RatingOrNotRated[] = [...RATINGS, NOT_RATED];

@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import { effectiveDue, type Action } from '../domain/action.js';
+import { normaliseEmail, type Role } from '../domain/people.js';
+import type { IsoDate } from '../domain/local-date.js';
+import type { Programme, ReportingPeriod } from '../domain/programme.js';
+import type { Rating } from '../domain/rating.js';
+import type { StatusUpdate, UpdateSource } from '../domain/status-update.js';
+import { validateUpdate, type UpdateProblem } from '../domain/update-validation.js';
+import type { ActionRepository } from '../store/action.repository.js';
+import type { RoleRepository } from '../store/role.repository.js';
+import type { Versioned } from '../store/versioned.js';
+import { periodOpenOn } from './reporting-day.js';
+import { findAction } from './status.use-case.js';
+
+export interface UpdateDeps {
+  readonly actions: ActionRepository;
+  readonly roles: RoleRepository;
+}
+
+/** Who is asking; admins may update any action. */
+export interface Updater {
+  readonly email: string | null;
+  readonly isAdmin: boolean;
+}
+
+export type UpdateRefusal =
+  | {
+      readonly ok: false;
+      readonly code: 'ACTION_NOT_FOUND';
+      readonly ref: string;
+      readonly suggestions: readonly string[];
+    }
+  | {
+      readonly ok: false;
+      readonly code: 'NOT_OWNER';
+      readonly action: Action;
+      readonly ownerRole: Role | null;
+    }
+  | {
+      readonly ok: false;
+      readonly code: 'PERIOD_CLOSED';
+      readonly action: Action;
+      readonly periodId: string | null;
+    };
+
+/** Everything the update form needs. */
+export interface UpdateForm {
+  readonly ok: true;
+  readonly action: Versioned<Action>;
+  readonly period: ReportingPeriod;
+}
+
+async function checkAllowed(
+  deps: UpdateDeps,
+  programme: Programme,
+  action: Action,
+  updater: Updater,
+): Promise<UpdateRefusal | null> {
+  if (updater.isAdmin) return null;
+  const role = await deps.roles.get(programme.id, action.ownerRole);
+  const email = updater.email === null ? null : normaliseEmail(updater.email);
+  const allowed = email !== null && (role?.person === email || role?.deputy === email);
+  return allowed ? null : { ok: false, code: 'NOT_OWNER', action, ownerRole: role };
+}
+
+/** `/update A4`: the action and the period an update made today belongs to, if allowed. */
+export async function openUpdateForm(
+  deps: UpdateDeps,
+  programme: Programme,
+  ref: string,
+  updater: Updater,
+  today: IsoDate,
+): Promise<UpdateForm | UpdateRefusal> {
+  const found = await findAction(deps, programme.id, ref);
+  if (!found.ok)
+    return { ok: false, code: 'ACTION_NOT_FOUND', ref, suggestions: found.suggestions };
+  const refusal = await checkAllowed(deps, programme, found.action, updater);
+  if (refusal) return refusal;
+  const period = periodOpenOn(programme, today);
+  if (!period) return { ok: false, code: 'PERIOD_CLOSED', action: found.action, periodId: null };
+  return { ok: true, action: { value: found.action, etag: found.etag }, period };
+}
+
+export interface UpdateSubmission {
+  readonly ref: string;
+  readonly periodId: string;
+  /** The action's ETag when the form was rendered. */
+  readonly etag: string;
+  readonly rating: string | null;
+  readonly note: string;
+  readonly evidence: string | null;
+  readonly proposedDue: string | null;
+  readonly source: UpdateSource;
+}
+
+export type UpdateOutcome =
+  | {
+      readonly ok: true;
+      readonly update: StatusUpdate;
+      readonly action: Versioned<Action>;
+      readonly period: ReportingPeriod;
+    }
+  | UpdateRefusal
+  | {
+      readonly ok: false;
+      readonly code: 'INVALID_UPDATE';
+      readonly action: Versioned<Action>;
+      readonly period: ReportingPeriod;
+      readonly problems: readonly UpdateProblem[];
+    }
+  | {
+      readonly ok: false;
+      readonly code: 'STALE_UPDATE';
+      readonly current: Versioned<Action>;
+      readonly period: ReportingPeriod;
+    };
+
+/** The same card submission always gets the same id, so a retried request adds nothing. */
+function updateIdOf(programme: Programme, submission: UpdateSubmission, by: string): string {
+  const digest = createHash('sha256')
+    .update([programme.id, submission.ref, submission.periodId, submission.etag, by].join('\n'))
+    .digest('hex');
+  return `card-${digest.slice(0, 32)}`;
+}
+
+/**
+ * Records an owner's update: checks who they are, that the period is still open, the
+ * domain's validation rules, and that nobody else updated the action since the form was
+ * rendered (ETag). Every failure is a value the bot can explain.
+ */
+export async function submitUpdate(
+  deps: UpdateDeps,
+  programme: Programme,
+  submission: UpdateSubmission,
+  updater: Updater,
+  now: Date,
+  today: IsoDate,
+): Promise<UpdateOutcome> {
+  const found = await findAction(deps, programme.id, submission.ref);
+  if (!found.ok) {
+    return {
+      ok: false,
+      code: 'ACTION_NOT_FOUND',
+      ref: submission.ref,
+      suggestions: found.suggestions,
+    };
+  }
+  const action = found.action;
+  const refusal = await checkAllowed(deps, programme, action, updater);
+  if (refusal) return refusal;
+  const period = programme.periods.find((p) => p.id === submission.periodId);
+  if (!period || period.closes < today) {
+    return { ok: false, code: 'PERIOD_CLOSED', action, periodId: submission.periodId };
+  }
+  const versioned = { value: action, etag: found.etag };
+  const validation = validateUpdate({
+    rating: submission.rating,
+    note: submission.note,
+    evidence: submission.evidence,
+    proposedDue: submission.proposedDue,
+    currentDue: effectiveDue(action),
+  });
+  if (!validation.ok) {
+    return {
+      ok: false,
+      code: 'INVALID_UPDATE',
+      action: versioned,
+      period,
+      problems: validation.problems,
+    };
+  }
+  const by = updater.email === null ? 'unknown' : normaliseEmail(updater.email);
+  const update: StatusUpdate = {
+    id: updateIdOf(programme, submission, by),
+    programmeId: programme.id,
+    ref: action.ref,
+    periodId: period.id,
+    // validateUpdate has accepted the word, so it is one of the four ratings.
+    rating: (submission.rating ?? '').trim() as Rating,
+    note: submission.note.trim(),
+    evidence: submission.evidence?.trim() || null,
+    proposedDue: submission.proposedDue?.trim() || null,
+    rolledOver: false,
+    by,
+    at: now.toISOString(),
+    source: submission.source,
+  };
+  const result = await deps.actions.recordUpdate(update, submission.etag);
+  if (result.ok) return { ok: true, update, action: result.action, period };
+  if (result.code === 'STALE_UPDATE')
+    return { ok: false, code: 'STALE_UPDATE', current: result.current, period };
+  return { ok: false, code: 'ACTION_NOT_FOUND', ref: submission.ref, suggestions: [] };
+}

@@ -1,0 +1,132 @@
+import type { z } from 'zod';
+import { todayFor } from '../../app/reporting-day.js';
+import { openUpdateForm, submitUpdate } from '../../app/update.use-case.js';
+import { renderReceiptCard } from '../../cards/receipt.card.js';
+import type { RenderedCard } from '../../cards/render-template.js';
+import { renderUpdateFormCard } from '../../cards/update-form.card.js';
+import type { Programme } from '../../domain/programme.js';
+import { localDateOf, localTimeOf } from '../../domain/zoned-time.js';
+import type { BotDependencies } from '../bot-dependencies.js';
+import type { Sender } from '../sender.js';
+import { editDataSchema, updateDataSchema } from './card-data.js';
+import { refusalCardFor } from './update-replies.js';
+
+/** A card to show, and whether it takes the place of the form that was pressed. */
+export type CardOutcome = {
+  readonly kind: 'card';
+  readonly card: RenderedCard;
+  readonly replacesForm: boolean;
+};
+type InvalidData = { readonly kind: 'invalid-data'; readonly error: z.ZodError };
+
+function card(rendered: RenderedCard, replacesForm: boolean): CardOutcome {
+  return { kind: 'card', card: rendered, replacesForm };
+}
+
+/** "Save" on the update form: record it, or say why not on the same card. */
+export async function performUpdate(
+  deps: BotDependencies,
+  programme: Programme,
+  sender: Sender,
+  data: unknown,
+  viaInvoke: boolean,
+): Promise<CardOutcome | InvalidData> {
+  const parsed = updateDataSchema.safeParse(data);
+  if (!parsed.success) return { kind: 'invalid-data', error: parsed.error };
+  const input = parsed.data;
+  const now = deps.clock.now();
+  const today = todayFor(programme, deps.clock);
+  const outcome = await submitUpdate(
+    deps,
+    programme,
+    {
+      ref: input.ref,
+      periodId: input.periodId,
+      etag: input.etag,
+      rating: input.rating === '' ? null : input.rating,
+      note: input.note,
+      evidence: input.evidence === '' ? null : input.evidence,
+      proposedDue: input.proposedDue === '' ? null : input.proposedDue,
+      source: 'card',
+    },
+    sender,
+    now,
+    today,
+  );
+  const kept = {
+    rating: input.rating,
+    note: input.note,
+    evidence: input.evidence,
+    proposedDue: input.proposedDue,
+  };
+  if (outcome.ok) {
+    const { update, period } = outcome;
+    deps.logger.info('Update recorded', { ref: update.ref, period: period.id, by: update.by });
+    const receipt = renderReceiptCard({
+      update,
+      time: localTimeOf(now, programme.timeZone),
+      date: localDateOf(now, programme.timeZone),
+      period,
+      canChange: period.closes >= today,
+    });
+    return card(receipt, true);
+  }
+  switch (outcome.code) {
+    case 'INVALID_UPDATE': {
+      const { action, period, problems } = outcome;
+      const form = renderUpdateFormCard({
+        action: action.value,
+        etag: action.etag,
+        period,
+        input: kept,
+        problems,
+      });
+      return card(form, true);
+    }
+    case 'STALE_UPDATE': {
+      const { current, period } = outcome;
+      const form = renderUpdateFormCard({
+        action: current.value,
+        etag: current.etag,
+        period,
+        input: kept,
+        stale: true,
+      });
+      return card(form, true);
+    }
+    case 'ACTION_NOT_FOUND':
+    case 'NOT_OWNER':
+    case 'PERIOD_CLOSED':
+      // Through Action.Execute the answer is seen only by the person who pressed the button.
+      return card(refusalCardFor(outcome), viaInvoke);
+  }
+}
+
+/** "Update" and "Change": a fresh form for the action, in the period open today. */
+export async function performEdit(
+  deps: BotDependencies,
+  programme: Programme,
+  sender: Sender,
+  data: unknown,
+): Promise<CardOutcome | InvalidData> {
+  const parsed = editDataSchema.safeParse(data);
+  if (!parsed.success) return { kind: 'invalid-data', error: parsed.error };
+  const today = todayFor(programme, deps.clock);
+  const form = await openUpdateForm(deps, programme, parsed.data.ref, sender, today);
+  if (!form.ok) return card(refusalCardFor(form), false);
+  const current = form.action.value.current;
+  // "Change" on a receipt starts from what was recorded this period.
+  const input =
+    current && current.periodId === form.period.id
+      ? { rating: current.rating, note: current.note, evidence: '', proposedDue: '' }
+      : undefined;
+  return card(
+    renderUpdateFormCard({
+      action: form.action.value,
+      etag: form.action.etag,
+      period: form.period,
+      ...(input ? { input } : {}),
+    }),
+    true,
+  );
+}

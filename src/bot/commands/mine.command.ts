@@ -1,0 +1,47 @@
+import { listMyActions } from '../../app/mine.use-case.js';
+import { todayFor } from '../../app/reporting-day.js';
+import { renderActionListCard } from '../../cards/action-list.card.js';
+import { renderMessageCard } from '../../cards/message.card.js';
+import { noProgrammeCard } from '../replies.js';
+import { resolveProgramme } from '../resolve-programme.js';
+import type { Command } from './command.js';
+
+export const mineCommand: Command = {
+  name: 'mine',
+  aliases: ['my'],
+  usage: '/mine',
+  summary: 'The actions you own or deputise for, with their ratings.',
+  async handle({ turn, deps, sender }) {
+    const programme = await resolveProgramme(turn, deps);
+    if (!programme) return noProgrammeCard();
+    if (sender.email === null) {
+      return renderMessageCard({
+        title: 'I do not know who you are yet',
+        lines: [
+          'Teams did not tell me your email address, so I cannot match you to a role.',
+          'Try again in a minute; if it keeps happening, ask your programme admin.',
+        ],
+      });
+    }
+    const mine = await listMyActions(
+      deps,
+      programme,
+      sender.email,
+      todayFor(programme, deps.clock),
+    );
+    const roles = mine.roles.map((r) => (r.as === 'deputy' ? `${r.code} (deputy)` : r.code));
+    return renderActionListCard({
+      title: `Your actions: ${mine.actions.length}`,
+      subtitle:
+        roles.length > 0
+          ? `${programme.name} · your roles: ${roles.join(', ')}`
+          : `${programme.name} · ${sender.email} holds no role`,
+      actions: mine.actions,
+      empty:
+        roles.length > 0
+          ? 'Your roles own no actions.'
+          : 'You hold no role in this programme. If you should, ask your programme admin to assign you one.',
+      hint: 'Type /update and a reference (/update A4) to give a rating.',
+    });
+  },
+};

@@ -1,0 +1,26 @@
+import { listOverdueActions } from '../../app/overdue.use-case.js';
+import { todayFor } from '../../app/reporting-day.js';
+import { renderActionListCard } from '../../cards/action-list.card.js';
+import { formatDate } from '../../domain/dates.js';
+import { noProgrammeCard } from '../replies.js';
+import { resolveProgramme } from '../resolve-programme.js';
+import type { Command } from './command.js';
+
+export const overdueCommand: Command = {
+  name: 'overdue',
+  usage: '/overdue',
+  summary: 'Actions past their (revised) due date that are not yet Blue, longest overdue first.',
+  async handle({ turn, deps }) {
+    const programme = await resolveProgramme(turn, deps);
+    if (!programme) return noProgrammeCard();
+    const today = todayFor(programme, deps.clock);
+    const { actions } = await listOverdueActions(deps, programme, today);
+    return renderActionListCard({
+      title: `Overdue: ${actions.length} ${actions.length === 1 ? 'action' : 'actions'}`,
+      subtitle: `${programme.name} · as at ${formatDate(today)}`,
+      actions,
+      empty: 'Nothing is overdue.',
+      hint: 'Type /status and an action reference for its steps and notes.',
+    });
+  },
+};

@@ -1,0 +1,44 @@
+import { todayFor } from '../../app/reporting-day.js';
+import { getProgrammeStatus, lookUpStatus } from '../../app/status.use-case.js';
+import { formatDate } from '../../domain/dates.js';
+import { renderActionDetailCard } from '../../cards/action-detail.card.js';
+import { renderActionListCard } from '../../cards/action-list.card.js';
+import { renderProgrammeStatusCard } from '../../cards/programme-status.card.js';
+import { noProgrammeCard, notFoundCard } from '../replies.js';
+import { resolveProgramme } from '../resolve-programme.js';
+import type { Command } from './command.js';
+
+export const statusCommand: Command = {
+  name: 'status',
+  usage: '/status [workstream or action]',
+  summary:
+    'Counts by rating for every workstream; add a workstream code (/status A) for its actions, or an action reference (/status C2) for its detail.',
+  async handle({ turn, args, deps }) {
+    const programme = await resolveProgramme(turn, deps);
+    if (!programme) return noProgrammeCard();
+    const today = todayFor(programme, deps.clock);
+    const word = args[0];
+    if (word === undefined) {
+      return renderProgrammeStatusCard(await getProgrammeStatus(deps, programme, today));
+    }
+    const found = await lookUpStatus(deps, programme, word, today);
+    if (!found.ok) {
+      return notFoundCard(
+        'a workstream or action called',
+        word,
+        found.suggestions,
+        (s) => `/status ${s}`,
+      );
+    }
+    if (found.kind === 'action') return renderActionDetailCard(found.value);
+    const { workstream, actions, counts } = found.value;
+    return renderActionListCard({
+      title: `${workstream.code} · ${workstream.name}`,
+      subtitle: `${programme.name} · as at ${formatDate(today)} · ${actions.length} actions · lead ${workstream.leadRole}`,
+      counts,
+      actions,
+      empty: 'This workstream has no actions yet.',
+      hint: 'Type /status and an action reference for its steps and notes.',
+    });
+  },
+};

@@ -1,0 +1,40 @@
+import { formatDate } from '../domain/dates.js';
+import type { IsoDate } from '../domain/local-date.js';
+import type { StatusUpdate } from '../domain/status-update.js';
+import { ratingBadge } from './rating-style.js';
+import { renderTemplate, type RenderedCard } from './render-template.js';
+
+export interface ReceiptView {
+  readonly update: Pick<
+    StatusUpdate,
+    'ref' | 'periodId' | 'rating' | 'note' | 'evidence' | 'proposedDue'
+  >;
+  /** Local time of the update, "10:42", and its local date. */
+  readonly time: string;
+  readonly date: IsoDate;
+  readonly period: { readonly id: string; readonly closes: IsoDate };
+  /** False once the period has closed: the receipt then has no Change button. */
+  readonly canChange: boolean;
+}
+
+/** What replaces the form once an update is recorded: "Recorded Amber for A2 at 10:42". */
+export function renderReceiptCard(view: ReceiptView): RenderedCard {
+  const { update } = view;
+  const badge = ratingBadge(update.rating);
+  return renderTemplate('receipt', {
+    rating: badge.label,
+    color: badge.color,
+    ref: update.ref,
+    time: view.time,
+    summary: `${update.periodId} · ${formatDate(view.date)}`,
+    note: update.note,
+    evidence: update.evidence ?? '',
+    proposedDue: update.proposedDue
+      ? `Asked for a later due date: ${formatDate(update.proposedDue)} (a chair will approve it).`
+      : '',
+    canChange: view.canChange,
+    changeNote: view.canChange
+      ? `You can change this until the period closes on ${formatDate(view.period.closes)}.`
+      : `The ${view.period.id} period has closed, so this can no longer be changed.`,
+  });
+}
