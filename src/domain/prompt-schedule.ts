@@ -117,40 +117,25 @@ function drafts(input: ScheduleInput, index: number): Draft[] {
     workingDayOnOrBefore(addWorkingDays(day, -n, rules), rules);
   const promptDay = before(period.closes, rules.firstPromptWorkingDays);
   const closingDay = before(period.closes, 0);
-  const reminderDays = [...rules.reminderWorkingDays]
-    .sort((a, b) => b - a)
-    .map((n) => before(period.closes, n));
+  // A reminder only after the first prompt and before the closing day, one per day.
+  const reminderDays = [...new Set(rules.reminderWorkingDays.map((n) => before(period.closes, n)))]
+    .filter((day) => day > promptDay && day < closingDay)
+    .sort();
   const result: Draft[] = [];
   const add = (kind: MessageKind, groups: Map<string, string[]>, day: IsoDate, until: Date) => {
-    for (const [role, refs] of groups) {
+    for (const [role, refs] of groups)
       result.push({ kind, role, refs, day, sendAt: at(day), until });
-    }
   };
+  const byOwner = (list: readonly Action[]) => refsByRole(list, (a) => a.ownerRole);
 
-  add(
-    'prompt',
-    refsByRole(open, (a) => a.ownerRole),
-    promptDay,
-    dayAfter(period.closes),
-  );
+  add('prompt', byOwner(open), promptDay, dayAfter(period.closes));
   reminderDays.forEach((day, i) => {
-    const next = reminderDays[i + 1];
-    const until = next === undefined ? at(closingDay) : at(next);
-    add(
-      'reminder',
-      refsByRole(waiting, (a) => a.ownerRole),
-      day,
-      until,
-    );
+    add('reminder', byOwner(waiting), day, at(reminderDays[i + 1] ?? closingDay));
   });
   const leadOf = new Map(input.workstreams.map((w) => [w.code, w.leadRole]));
   const led = waiting.filter((a) => leadOf.has(a.workstream));
-  add(
-    'escalation',
-    refsByRole(led, (a) => leadOf.get(a.workstream) ?? ''),
-    closingDay,
-    dayAfter(closingDay),
-  );
+  const byLead = refsByRole(led, (a) => leadOf.get(a.workstream) ?? '');
+  add('escalation', byLead, closingDay, dayAfter(closingDay));
 
   const after = programme.periods[index - 1]?.closes ?? '';
   for (const action of open) {

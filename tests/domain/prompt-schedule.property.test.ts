@@ -124,7 +124,7 @@ describe('prompt schedule properties, 2019 to 2030', () => {
     }),
   });
 
-  it('plans every message of a period at a sending time on or before its closing day, escalating on that day when it is a working day', () => {
+  it('plans every message of a period at a sending time on or before its closing day, reminders between the prompt and the escalation', () => {
     fc.assert(
       fc.property(schedules, (s) => {
         const closes = addDays('2019-01-01', s.closes);
@@ -156,11 +156,15 @@ describe('prompt schedule properties, 2019 to 2030', () => {
         const input = { ...sample, programme, actions, updates: [], periodId: 'this' };
         const { messages } = planPeriod(input);
         expect(messages.length).toBeGreaterThan(0);
-        const escalationDays = messages
-          .filter((m) => m.kind === 'escalation')
-          .map((m) => inLondon(m.sendAt).date);
-        const closesOnWorkingDay = mayBeSent(new Date(`${closes}T12:00:00Z`));
-        if (closesOnWorkingDay) expect(new Set(escalationDays)).toEqual(new Set([closes]));
+        const daysOf = (kind: string) =>
+          new Set(messages.filter((m) => m.kind === kind).map((m) => inLondon(m.sendAt).date));
+        const [promptDay = '', ...otherPromptDays] = daysOf('prompt');
+        const [escalationDay = '', ...otherEscalationDays] = daysOf('escalation');
+        expect([otherPromptDays, otherEscalationDays]).toEqual([[], []]);
+        if (mayBeSent(new Date(`${closes}T12:00:00Z`))) expect(escalationDay).toBe(closes);
+        for (const day of daysOf('reminder')) {
+          expect(day > promptDay && day < escalationDay, `reminder on ${day}`).toBe(true);
+        }
         for (const message of messages) {
           expect(
             mayBeSent(message.sendAt),
