@@ -15,7 +15,7 @@ export interface ActionLineView {
 }
 
 /** Long plan titles are cut so a 60-action list stays small and readable on a phone. */
-const TITLE_LIMIT = 110;
+const TITLE_LIMIT = 80;
 
 export function shorten(text: string, limit: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -12,7 +12,9 @@ export type CardTemplateName =
   | 'receipt'
   | 'refusal'
   | 'error'
-  | 'digest';
+  | 'digest'
+  | 'prompt'
+  | 'escalation';
 
 /** An Adaptive Card ready to attach to a message or return from an invoke. */
 export interface RenderedCard {

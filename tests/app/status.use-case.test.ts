@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { listMyActions } from '../../src/app/mine.use-case.js';
+import { listOverdueActions } from '../../src/app/overdue.use-case.js';
+import { getProgrammeStatus, lookUpStatus } from '../../src/app/status.use-case.js';
+import type { Programme } from '../../src/domain/programme.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import type { Store } from '../../src/store/store.js';
+import { seedSamplePlan } from './seed-sample.js';
+
+const TODAY = '2021-03-01';
+let store: Store;
+let programme: Programme;
+
+beforeEach(async () => {
+  store = createMemoryStore();
+  programme = (await seedSamplePlan(store)).programme;
+});
+
+describe('status use case', () => {
+  it('counts every workstream by its actions latest ratings', async () => {
+    const status = await getProgrammeStatus(store, programme, TODAY);
+    expect(status.workstreams.map((w) => w.code)).toEqual(['A', 'B', 'C']);
+    expect(status.workstreams[0]?.counts).toEqual({
+      Blue: 2,
+      Green: 2,
+      Amber: 1,
+      Red: 0,
+      'Not yet rated': 0,
+    });
+    expect(status.workstreams[1]?.counts.Amber).toBe(5);
+    expect(status.total).toBe(12);
+  });
+
+  it('reads a word as a workstream code first, in any case', async () => {
+    const found = await lookUpStatus(store, programme, 'c', TODAY);
+    expect(found.ok && found.kind).toBe('workstream');
+    if (found.ok && found.kind === 'workstream') {
+      expect(found.value.actions.map((a) => a.ref)).toEqual(['C1', 'C2']);
+    }
+  });
+
+  it('reads a word that is not a workstream as an action reference', async () => {
+    const found = await lookUpStatus(store, programme, 'a5', TODAY);
+    expect(found.ok && found.kind).toBe('action');
+    if (found.ok && found.kind === 'action') {
+      const byPeriod = Object.fromEntries(found.value.ratings.map((r) => [r.periodId, r.rating]));
+      expect(byPeriod).toMatchObject({
+        'Jan 2020': 'Red',
+        'Jan 2021': 'Green',
+        'Apr 2021': 'Not yet rated',
+      });
+      expect(found.value.ratings.map((r) => r.periodId)).not.toContain('Jul 2021');
+      expect(found.value.latestNotes[0]?.periodId).toBe('Jan 2021');
+    }
+  });
+
+  it('suggests the nearest codes and references for a word it does not know', async () => {
+    const found = await lookUpStatus(store, programme, 'A22', TODAY);
+    expect(found).toEqual({ ok: false, code: 'NOT_FOUND', typed: 'A22', suggestions: ['A2'] });
+  });
+});
+
+describe('mine use case', () => {
+  it('lists the actions of the roles a person holds and deputises for', async () => {
+    // slsesend@ holds SLSESEND and deputises for ADES.
+    const mine = await listMyActions(store, programme, 'SLSESEND@council.example', TODAY);
+    expect(mine.roles).toEqual(
+      expect.arrayContaining([
+        { code: 'SLSESEND', as: 'person' },
+        { code: 'ADES', as: 'deputy' },
+      ]),
+    );
+    expect(mine.actions.map((a) => a.ref).sort()).toEqual(['A1', 'A3', 'A4', 'C1', 'C2']);
+  });
+
+  it('finds nothing for someone who holds no role', async () => {
+    const mine = await listMyActions(store, programme, 'visitor@elsewhere.example', TODAY);
+    expect(mine.roles).toEqual([]);
+    expect(mine.actions).toEqual([]);
+  });
+});
+
+describe('overdue use case', () => {
+  it('lists actions past their due date that are not Blue, longest overdue first', async () => {
+    const overdue = await listOverdueActions(store, programme, TODAY);
+    const refs = overdue.actions.map((a) => a.ref);
+    expect(refs).not.toContain('A3');
+    expect(refs).not.toContain('A1');
+    expect(overdue.actions.every((a) => a.overdue && a.rating !== 'Blue')).toBe(true);
+    const dues = overdue.actions.map((a) => a.due ?? '');
+    expect(dues).toEqual([...dues].sort());
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { renderReceiptCard } from '../../src/cards/receipt.card.js';
+import { renderUpdateFormCard } from '../../src/cards/update-form.card.js';
+import type { Action } from '../../src/domain/action.js';
+
+const action: Action = {
+  programmeId: 'p',
+  workstream: 'A',
+  ref: 'A2',
+  title: 'Records of Post 16 provision reviewed',
+  ownerRole: 'P16SM',
+  contributors: [],
+  due: '2021-07-31',
+  revisedDue: null,
+  proposedDue: null,
+  outcomes: '',
+  steps: [],
+  current: {
+    updateId: 'u1',
+    periodId: 'Jan 2021',
+    rating: 'Green',
+    note: 'On track.',
+    at: '2021-01-10T10:00:00.000Z',
+    by: 'sles@council.example',
+  },
+};
+const period = { id: 'Apr 2021', closes: '2021-04-23' };
+
+type Element = Record<string, unknown>;
+
+function body(content: Readonly<Record<string, unknown>>): Element[] {
+  return content['body'] as Element[];
+}
+
+function actions(content: Readonly<Record<string, unknown>>): Element[] {
+  return (content['actions'] as Element[] | undefined) ?? [];
+}
+
+describe('update form card', () => {
+  it('saves with Action.Execute "update" and a Submit fallback carrying the same data', () => {
+    const card = renderUpdateFormCard({ action, etag: 'W/"1"', period });
+    const [save] = actions(card.content);
+    expect(save).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'update',
+      title: 'Save',
+      data: { ref: 'A2', periodId: 'Apr 2021', etag: 'W/"1"' },
+      fallback: {
+        type: 'Action.Submit',
+        data: { verb: 'update', ref: 'A2', periodId: 'Apr 2021', etag: 'W/"1"' },
+      },
+    });
+    const inputs = body(card.content).filter((e) => String(e['type']).startsWith('Input.'));
+    expect(inputs.map((e) => e['id'])).toEqual(['rating', 'note', 'evidence', 'proposedDue']);
+  });
+
+  it('offers every rating as its word with its meaning', () => {
+    const card = renderUpdateFormCard({ action, etag: 'e', period });
+    const choiceSet = body(card.content).find((e) => e['id'] === 'rating');
+    expect(choiceSet?.['choices']).toEqual([
+      { title: 'Blue: Completed and embedded', value: 'Blue' },
+      { title: 'Green: On track to deliver by the agreed date', value: 'Green' },
+      { title: 'Amber: Started, some delay or medium risk; must be monitored', value: 'Amber' },
+      { title: 'Red: Not started, significant delay or risk; must be prioritised', value: 'Red' },
+    ]);
+  });
+
+  it('shows problems beside their fields and keeps what the person typed', () => {
+    const card = renderUpdateFormCard({
+      action,
+      etag: 'e',
+      period,
+      input: { rating: 'Amber', note: '', evidence: 'http://x', proposedDue: '2021-01-01' },
+      problems: [
+        { field: 'note', message: 'Amber needs a note.' },
+        { field: 'proposedDue', message: 'A revised date must be later.' },
+      ],
+    });
+    const elements = body(card.content);
+    const ids = elements.map((e) => (e['id'] as string | undefined) ?? (e['text'] as string));
+    expect(ids.indexOf('Amber needs a note.')).toBe(ids.indexOf('note') + 1);
+    expect(ids.indexOf('A revised date must be later.')).toBe(ids.indexOf('proposedDue') + 1);
+    expect(elements.find((e) => e['id'] === 'rating')?.['value']).toBe('Amber');
+    expect(elements.find((e) => e['id'] === 'evidence')?.['value']).toBe('http://x');
+    expect(ids).toContain('2 things to fix before this can be saved:');
+  });
+
+  it('on a stale card says who changed it and offers to save anyway', () => {
+    const card = renderUpdateFormCard({ action, etag: 'fresh', period, stale: true });
+    const text = JSON.stringify(card.content);
+    expect(text).toContain(
+      'sles@council.example recorded Green for A2 after you opened this card.',
+    );
+    expect(text).toContain('Their note: On track.');
+    expect(actions(card.content)[0]).toMatchObject({
+      title: 'Save anyway',
+      data: { etag: 'fresh' },
+    });
+  });
+});
+
+describe('receipt card', () => {
+  const update = {
+    ref: 'A2',
+    periodId: 'Apr 2021',
+    rating: 'Amber' as const,
+    note: 'Two posts still vacant.',
+    evidence: null,
+    proposedDue: null,
+  };
+
+  it('says what was recorded, when, and offers Change while the period is open', () => {
+    const card = renderReceiptCard({
+      update,
+      time: '10:42',
+      date: '2021-04-01',
+      period,
+      canChange: true,
+    });
+    const heading = body(card.content)[0]?.['inlines'] as Element[];
+    expect(heading.map((run) => run['text']).join('')).toBe('Recorded ■ Amber for A2 at 10:42');
+    expect(heading[1]).toMatchObject({ color: 'Warning' });
+    expect(actions(card.content)[0]).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'edit',
+      title: 'Change',
+    });
+    expect(JSON.stringify(card.content)).toContain('until the period closes on 23 Apr 2021');
+  });
+
+  it('has no Change button once the period has closed', () => {
+    const card = renderReceiptCard({
+      update,
+      time: '10:42',
+      date: '2021-04-01',
+      period,
+      canChange: false,
+    });
+    expect(actions(card.content)).toEqual([]);
+  });
+});
