@@ -1,0 +1,83 @@
+import type { RenderedCard } from '../../cards/render-template.js';
+import { buildDigestData } from '../../domain/digest.js';
+import type { DigestData } from '../../domain/digest.js';
+import { digestPeriodOn } from '../../domain/digest-schedule.js';
+import type { IsoDate } from '../../domain/local-date.js';
+import type { Person } from '../../domain/people.js';
+import { chartDataOf } from './chart-data.js';
+import { buildDigestChart } from './digest-chart.js';
+import type { DigestChart } from './digest-chart.js';
+import { renderDigestCard } from './digest-card.js';
+import type { ProgrammeSnapshot } from './programme-snapshot.js';
+import { reportUrlOf } from './report-url.js';
+
+export interface BuildDigestInput {
+  readonly snapshot: ProgrammeSnapshot;
+  /** Local date in the programme's time zone. */
+  readonly today: IsoDate;
+  readonly unreachable: readonly Person[];
+  /** A workstream code (`/digest EHC`); absent for the whole programme. */
+  readonly workstream?: string;
+  /** A period id ("Jan 2021"); absent for the latest period that has closed. */
+  readonly periodId?: string;
+  /** PUBLIC_BASE_URL; null for no link to the full report. */
+  readonly publicBaseUrl: string | null;
+}
+
+export interface BuiltDigest {
+  readonly card: RenderedCard;
+  readonly data: DigestData;
+  readonly chart: DigestChart;
+  /** Bytes of the card with its image measured aside; kept under Teams' 28 KB. */
+  readonly sizeWithoutImages: number;
+  readonly summarised: boolean;
+  readonly reportUrl: string | null;
+}
+
+export type DigestFailure =
+  | { readonly ok: false; readonly code: 'PROGRAMME_NOT_FOUND'; readonly programmeId: string }
+  | { readonly ok: false; readonly code: 'PERIOD_NOT_FOUND'; readonly periodId: string }
+  | {
+      readonly ok: false;
+      readonly code: 'WORKSTREAM_NOT_FOUND';
+      readonly workstream: string;
+      /** The codes there are, for "did you mean". */
+      readonly known: readonly string[];
+    };
+
+export type DigestResult = { readonly ok: true; readonly value: BuiltDigest } | DigestFailure;
+
+/** The digest of a loaded programme: the domain's data, the chart and the card that fits. */
+export function buildDigest(input: BuildDigestInput): DigestResult {
+  const { snapshot, today } = input;
+  const { programme } = snapshot;
+  const periodId = input.periodId ?? digestPeriodOn(programme, today)?.id;
+  if (periodId === undefined) return { ok: false, code: 'PERIOD_NOT_FOUND', periodId: '' };
+  const built = buildDigestData({
+    ...snapshot,
+    periodId,
+    today,
+    unreachable: input.unreachable,
+    ...(input.workstream !== undefined && { workstream: input.workstream }),
+  });
+  if (!built.ok) {
+    if (built.code === 'PERIOD_NOT_FOUND') return { ok: false, code: built.code, periodId };
+    const known = snapshot.workstreams.map((w) => w.code);
+    return { ok: false, code: built.code, workstream: input.workstream ?? '', known };
+  }
+  const data = built.value;
+  const scope = data.workstream;
+  const chart = buildDigestChart(
+    chartDataOf({
+      ...snapshot,
+      periodId,
+      ...(scope && {
+        workstreams: [scope],
+        actions: snapshot.actions.filter((a) => a.workstream === scope.code),
+      }),
+    }),
+  );
+  const reportUrl = reportUrlOf(input.publicBaseUrl, programme.id, periodId);
+  const rendered = renderDigestCard({ data, chart, timeZone: programme.timeZone, reportUrl });
+  return { ok: true, value: { ...rendered, data, chart, reportUrl } };
+}

@@ -1,0 +1,82 @@
+import type { Action } from '../../domain/action.js';
+import type { Programme, Workstream } from '../../domain/programme.js';
+import { NOT_RATED } from '../../domain/rating.js';
+import type { Rating, RatingOrNotRated } from '../../domain/rating.js';
+import type { StatusUpdate } from '../../domain/status-update.js';
+import type { ChartBar, DigestChartData, RatingTally } from './chart-svg.js';
+
+/** What the chart counts: one scope (the programme or one workstream) up to one period. */
+export interface ChartInput {
+  readonly programme: Pick<Programme, 'periods'>;
+  readonly workstreams: readonly Workstream[];
+  readonly actions: readonly Action[];
+  readonly updates: readonly StatusUpdate[];
+  readonly periodId: string;
+}
+
+type Tally = Record<RatingOrNotRated, number>;
+
+function emptyTally(): Tally {
+  return { Blue: 0, Green: 0, Amber: 0, Red: 0, [NOT_RATED]: 0 };
+}
+
+/**
+ * Ratings per workstream in the period, and the trend across every period up to it, in
+ * one pass over the history: a digest of thousands of actions cannot afford a digest per
+ * period. The counting rule is the domain digest's (the newest update in a period counts;
+ * a Blue stays Blue in later periods without a new one); a test holds the two together.
+ */
+export function chartDataOf(input: ChartInput): DigestChartData {
+  const { periods } = input.programme;
+  const index = periods.findIndex((p) => p.id === input.periodId);
+  const ratings = ratingsByPeriod(input, index);
+  const trend = periods.slice(0, index + 1).map(() => emptyTally());
+  const byWorkstream = new Map<string, Tally>();
+  for (const action of input.actions) {
+    const own = ratings.get(action.ref) ?? [];
+    let earlier: Rating | undefined;
+    let rating: RatingOrNotRated = NOT_RATED;
+    for (let i = 0; i <= index; i += 1) {
+      const update = own[i];
+      rating = update?.rating ?? (earlier === 'Blue' ? 'Blue' : NOT_RATED);
+      if (update) earlier = update.rating;
+      const tally = trend[i];
+      if (tally) tally[rating] += 1;
+    }
+    let tally = byWorkstream.get(action.workstream);
+    if (!tally) {
+      tally = emptyTally();
+      byWorkstream.set(action.workstream, tally);
+    }
+    tally[rating] += 1;
+  }
+  const workstreams = input.workstreams.flatMap((w): ChartBar[] => {
+    const counts: RatingTally | undefined = byWorkstream.get(w.code);
+    return counts ? [{ label: `${w.code} ${w.name}`, counts }] : [];
+  });
+  return {
+    workstreams,
+    trend: trend.map((counts, i) => ({ label: periods[i]?.id ?? '', counts })),
+  };
+}
+
+/** For each action, the newest update of each period up to `index` (by period position). */
+function ratingsByPeriod(
+  input: ChartInput,
+  index: number,
+): Map<string, (StatusUpdate | undefined)[]> {
+  const positions = new Map(input.programme.periods.map((p, i) => [p.id, i]));
+  const byRef = new Map<string, (StatusUpdate | undefined)[]>();
+  for (const update of input.updates) {
+    const at = positions.get(update.periodId);
+    if (at === undefined || at > index) continue;
+    let own = byRef.get(update.ref);
+    if (!own) {
+      own = [];
+      byRef.set(update.ref, own);
+    }
+    const known = own[at];
+    if (!known || update.at >= known.at) own[at] = update;
+  }
+  return byRef;
+}

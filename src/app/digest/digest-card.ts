@@ -1,0 +1,64 @@
+import { renderTemplate } from '../../cards/render-template.js';
+import type { RenderedCard } from '../../cards/render-template.js';
+import type { DigestData } from '../../domain/digest.js';
+import type { DigestChart } from './digest-chart.js';
+import { FULL_DIGEST, buildDigestView } from './digest-view.js';
+import type { DigestLimits } from './digest-view.js';
+
+/**
+ * Teams refuses a message much over 28 KB. Images are measured aside (the chart is a
+ * data URI that Teams fetches and stores separately), so the budget is for the rest.
+ */
+export const DIGEST_CARD_BUDGET_BYTES = 28 * 1024;
+
+/** Ever shorter lists and notes, tried in turn until the card fits the budget. */
+const SUMMARY_STEPS: readonly DigestLimits[] = [
+  FULL_DIGEST,
+  { itemsPerList: 25, noteLength: 400 },
+  { itemsPerList: 12, noteLength: 280 },
+  { itemsPerList: 6, noteLength: 200 },
+  { itemsPerList: 3, noteLength: 140 },
+  { itemsPerList: 1, noteLength: 100 },
+];
+
+export interface DigestCard {
+  readonly card: RenderedCard;
+  /** Bytes of the card's JSON with image data replaced by a short placeholder. */
+  readonly sizeWithoutImages: number;
+  /** True when lists were cut to fit; the card then says so and links the full report. */
+  readonly summarised: boolean;
+}
+
+export interface DigestCardInput {
+  readonly data: DigestData;
+  readonly chart: DigestChart | null;
+  readonly timeZone: string;
+  readonly reportUrl: string | null;
+}
+
+export function renderDigestCard(input: DigestCardInput): DigestCard {
+  let last: DigestCard | undefined;
+  for (const [step, limits] of SUMMARY_STEPS.entries()) {
+    const view = buildDigestView({ ...input, limits });
+    // Every word of the view is in the card, so a view over budget needs no rendering
+    // (rendering thousands of lines is the slow part of a large programme's digest).
+    const isLastStep = step === SUMMARY_STEPS.length - 1;
+    if (!isLastStep && sizeWithoutImages({ ...view, chart: null }) > DIGEST_CARD_BUDGET_BYTES)
+      continue;
+    const card = renderTemplate('digest', view);
+    last = { card, sizeWithoutImages: sizeWithoutImages(card.content), summarised: step > 0 };
+    if (last.sizeWithoutImages <= DIGEST_CARD_BUDGET_BYTES) return last;
+  }
+  // The last step shows one item a list: only an absurd name or title could still be too big,
+  // and a card slightly over is better than no digest at all.
+  if (!last) throw new Error('No digest summary step was rendered.');
+  return last;
+}
+
+const IMAGE_DATA_URI = /data:image\/[a-z+]+;base64,[A-Za-z0-9+/=]+/g;
+
+/** Card JSON size in UTF-8 bytes, with every embedded image counted as a short placeholder. */
+export function sizeWithoutImages(content: unknown): number {
+  const json = JSON.stringify(content).replace(IMAGE_DATA_URI, 'data:image/png;base64,…');
+  return Buffer.byteLength(json, 'utf8');
+}

@@ -1,0 +1,244 @@
+import { formatDate } from '../../domain/dates.js';
+import { DIGEST_RATING_ORDER } from '../../domain/digest.js';
+import type { DigestData, DigestWarning } from '../../domain/digest.js';
+import type { RatingOrNotRated } from '../../domain/rating.js';
+import { localDateOf } from '../../domain/zoned-time.js';
+import type { DigestChart } from './digest-chart.js';
+
+/** Adaptive Card text colours; each rating's word is shown in its own. */
+export type CardColour = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
+
+export const RATING_CARD_COLOUR: Readonly<Record<RatingOrNotRated, CardColour>> = {
+  Blue: 'Accent',
+  Green: 'Good',
+  Amber: 'Warning',
+  Red: 'Attention',
+  'Not yet rated': 'Default',
+};
+
+export interface DigestCountRow {
+  readonly rating: RatingOrNotRated;
+  readonly colour: CardColour;
+  readonly count: number;
+  /** "was 0", or "" when there is no previous period. */
+  readonly previous: string;
+}
+
+export interface DigestLine {
+  readonly text: string;
+  readonly colour: CardColour;
+  /** A second line in plain text (an owner's note); "" for none. */
+  readonly detail: string;
+}
+
+export interface DigestSection {
+  readonly heading: string;
+  readonly lines: readonly DigestLine[];
+  /** "And 123 more in the full report.", or "" when every line is shown. */
+  readonly more: string;
+  /** What to say when the list is empty ("Nothing is overdue."). */
+  readonly none: string;
+}
+
+/** The data the digest template is expanded with. */
+export interface DigestCardView {
+  readonly title: string;
+  readonly lines: readonly string[];
+  readonly counts: readonly DigestCountRow[];
+  readonly chart: { readonly url: string; readonly altText: string } | null;
+  readonly sections: readonly DigestSection[];
+  /** Said when lists were cut to fit Teams' message size; "" otherwise. */
+  readonly summary: string;
+  /** The full report's address; "" when no public address is configured. */
+  readonly reportUrl: string;
+}
+
+/** How much of each list to show: a large programme is cut down until the card fits. */
+export interface DigestLimits {
+  readonly itemsPerList: number;
+  readonly noteLength: number;
+}
+
+export const FULL_DIGEST: DigestLimits = {
+  itemsPerList: Number.POSITIVE_INFINITY,
+  noteLength: 600,
+};
+
+export interface DigestViewInput {
+  readonly data: DigestData;
+  readonly chart: DigestChart | null;
+  readonly timeZone: string;
+  readonly reportUrl: string | null;
+  readonly limits: DigestLimits;
+}
+
+export function buildDigestView(input: DigestViewInput): DigestCardView {
+  const { data, limits } = input;
+  const sections = [
+    movedSection(data, 'improved', limits),
+    movedSection(data, 'worsened', limits),
+    overdueSection(data, limits),
+    notReportedSection(data, limits),
+    warningsSection(data, limits),
+    notesSection(data, input.timeZone, limits),
+  ];
+  const cut = limits !== FULL_DIGEST || sections.some((section) => section.more !== '');
+  return {
+    title: `Board digest: ${data.programme.name}`,
+    lines: headerLines(data),
+    counts: DIGEST_RATING_ORDER.map((rating) => ({
+      rating,
+      colour: RATING_CARD_COLOUR[rating],
+      count: data.counts[rating],
+      previous: data.previousCounts ? `was ${data.previousCounts[rating]}` : '',
+    })),
+    chart: input.chart ? { url: input.chart.dataUri, altText: input.chart.altText } : null,
+    sections,
+    summary: cut ? summaryLine(input.reportUrl !== null) : '',
+    reportUrl: input.reportUrl ?? '',
+  };
+}
+
+function headerLines(data: DigestData): string[] {
+  const { period, previousPeriod, workstream } = data;
+  const scope = workstream
+    ? `Workstream ${workstream.code}: ${workstream.name}`
+    : 'Whole programme';
+  const board = period.boardMeeting ? `; board meets ${formatDate(period.boardMeeting)}` : '';
+  const compared = previousPeriod
+    ? `Counts by rating, with ${previousPeriod.id} beside them.`
+    : 'Counts by rating (the first period, so nothing to compare with).';
+  return [scope, `Period ${period.id}: closes ${formatDate(period.closes)}${board}.`, compared];
+}
+
+function summaryLine(linked: boolean): string {
+  const where = linked ? 'the full report has every item' : 'type /export for the board pack';
+  return `This programme is too large for one message, so each list shows its first items; ${where}.`;
+}
+
+/** Lists are cut before their lines are written, so a huge programme costs no more than a small one. */
+function section<T>(
+  heading: string,
+  empty: string,
+  items: readonly T[],
+  toLine: (item: T) => DigestLine,
+  limits: DigestLimits,
+): DigestSection {
+  const shown = items.slice(0, limits.itemsPerList);
+  const hidden = items.length - shown.length;
+  return {
+    heading: `${heading} (${items.length})`,
+    lines: shown.map(toLine),
+    more: hidden > 0 ? `And ${hidden} more in the full report.` : '',
+    none: empty,
+  };
+}
+
+function movedSection(
+  data: DigestData,
+  direction: 'improved' | 'worsened',
+  limits: DigestLimits,
+): DigestSection {
+  const moves = data.moved.filter((move) => move.direction === direction);
+  const heading = direction === 'improved' ? 'Improved' : 'Worsened';
+  const none = `No action ${direction} since the last period.`;
+  return section(
+    heading,
+    none,
+    moves,
+    (move) => ({
+      text: `${move.ref} ${direction} from ${move.from} to ${move.to}: ${clip(move.title, limits.noteLength)}`,
+      colour: RATING_CARD_COLOUR[move.to],
+      detail: '',
+    }),
+    limits,
+  );
+}
+
+function overdueSection(data: DigestData, limits: DigestLimits): DigestSection {
+  return section(
+    'Overdue',
+    'Nothing is overdue.',
+    data.overdue,
+    (item) => ({
+      text: `${item.ref}, due ${formatDate(item.due)}, ${item.rating}, owner ${item.ownerRole}: ${clip(item.title, limits.noteLength)}`,
+      colour: RATING_CARD_COLOUR[item.rating],
+      detail: '',
+    }),
+    limits,
+  );
+}
+
+/** One line per owner role, listing its actions, so a board sees whom to ask. */
+function notReportedSection(data: DigestData, limits: DigestLimits): DigestSection {
+  const byRole = new Map<string, { person: string | null; refs: string[] }>();
+  for (const item of data.notReported) {
+    const entry = byRole.get(item.ownerRole) ?? { person: item.person, refs: [] };
+    entry.refs.push(item.ref);
+    byRole.set(item.ownerRole, entry);
+  }
+  const none = 'Every action has been rated this period.';
+  return section(
+    'Not yet reported',
+    none,
+    [...byRole],
+    ([role, { person, refs }]) => ({
+      text: `${role} (${person ?? 'nobody assigned'}): ${listRefs(refs, 12)}`,
+      colour: 'Default' as const,
+      detail: '',
+    }),
+    limits,
+  );
+}
+
+function listRefs(refs: readonly string[], max: number): string {
+  if (refs.length <= max) return refs.join(', ');
+  return `${refs.slice(0, max).join(', ')} and ${refs.length - max} more`;
+}
+
+const WARNING_LABEL: Readonly<Record<DigestWarning['kind'], string>> = {
+  'false-green': 'False green',
+  'rolled-over': 'Rolled over',
+  unreachable: 'Could not be reached',
+};
+
+function warningsSection(data: DigestData, limits: DigestLimits): DigestSection {
+  return section(
+    'Warnings',
+    'No warnings.',
+    data.warnings,
+    (warning) => ({
+      text:
+        warning.kind === 'unreachable'
+          ? `${WARNING_LABEL[warning.kind]}: ${warning.message}`
+          : `${WARNING_LABEL[warning.kind]}, ${warning.ref}: ${warning.message}`,
+      colour: 'Warning' as const,
+      detail: '',
+    }),
+    limits,
+  );
+}
+
+function notesSection(data: DigestData, timeZone: string, limits: DigestLimits): DigestSection {
+  const heading = "Owners' notes, newest first";
+  return section(
+    heading,
+    'No notes this period.',
+    data.notes,
+    (note) => ({
+      text: `${note.ref}, ${note.rating}, ${formatDate(localDateOf(new Date(note.at), timeZone))}, ${byWhom(note.by)}`,
+      colour: RATING_CARD_COLOUR[note.rating],
+      detail: clip(note.note, limits.noteLength),
+    }),
+    limits,
+  );
+}
+
+function byWhom(by: string): string {
+  return by === 'import' ? 'from the imported plan' : `by ${by}`;
+}
+
+function clip(words: string, length: number): string {
+  const text = words.trim();
+  return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
+}

@@ -1,0 +1,51 @@
+import { localDateOf } from '../../domain/calendar.js';
+import type { PersonRepository } from '../../store/role.repository.js';
+import type { Clock } from '../clock.js';
+import { buildDigest } from './build-digest.js';
+import type { DigestResult } from './build-digest.js';
+import { loadProgrammeSnapshot } from './programme-snapshot.js';
+import type { SnapshotPorts } from './programme-snapshot.js';
+
+export type { BuiltDigest, DigestResult } from './build-digest.js';
+
+export interface DigestOptions extends SnapshotPorts {
+  /** Who could not be reached, for the digest's warnings. */
+  readonly people: Pick<PersonRepository, 'listUnreachable'>;
+  readonly clock: Clock;
+  /** Public address of this service (PUBLIC_BASE_URL); the card links the full report there. */
+  readonly publicBaseUrl: string | null;
+}
+
+export interface DigestRequest {
+  readonly programmeId: string;
+  /** A workstream code (`/digest EHC`); absent for the whole programme. */
+  readonly workstream?: string;
+  /** A period id ("Jan 2021"); absent for the latest period that has closed. */
+  readonly periodId?: string;
+}
+
+export interface DigestUseCase {
+  build(request: DigestRequest): Promise<DigestResult>;
+}
+
+export function createDigestUseCase(options: DigestOptions): DigestUseCase {
+  return {
+    async build(request) {
+      const [snapshot, unreachable] = await Promise.all([
+        loadProgrammeSnapshot(options, request.programmeId),
+        options.people.listUnreachable(),
+      ]);
+      if (!snapshot) {
+        return { ok: false, code: 'PROGRAMME_NOT_FOUND', programmeId: request.programmeId };
+      }
+      return buildDigest({
+        snapshot,
+        today: localDateOf(options.clock.now(), snapshot.programme.timeZone),
+        unreachable,
+        publicBaseUrl: options.publicBaseUrl,
+        ...(request.workstream !== undefined && { workstream: request.workstream }),
+        ...(request.periodId !== undefined && { periodId: request.periodId }),
+      });
+    },
+  };
+}

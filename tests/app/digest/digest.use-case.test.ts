@@ -1,0 +1,185 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createDigestUseCase } from '../../../src/app/digest/digest.use-case.js';
+import type { BuiltDigest, DigestOptions } from '../../../src/app/digest/digest.use-case.js';
+import { DIGEST_CARD_BUDGET_BYTES } from '../../../src/app/digest/digest-card.js';
+import { createMemoryStore } from '../../../src/store/memory-store.js';
+import type { Store } from '../../../src/store/store.js';
+import { loadSamplePlan } from '../../support/sample-plan.js';
+import { generateProgramme } from './generated-programme.js';
+import { pngFromDataUri, readPngHeader } from './png-header.js';
+
+const BASE_URL = 'https://tracker.example.org';
+
+function optionsFor(store: Store, now: string): DigestOptions {
+  return { ...store, clock: { now: () => new Date(now) }, publicBaseUrl: BASE_URL };
+}
+
+async function sampleStore(): Promise<Store> {
+  const store = createMemoryStore();
+  const plan = loadSamplePlan();
+  await store.plans.replace({ ...plan, ratings: plan.updates });
+  return store;
+}
+
+function built(result: Awaited<ReturnType<ReturnType<typeof createDigestUseCase>['build']>>) {
+  if (!result.ok) throw new Error(`Expected a digest, got ${result.code}`);
+  return result.value;
+}
+
+/** Every text of the card, in order, as a person reads it. */
+function textsOf(digest: BuiltDigest): string[] {
+  const texts: string[] = [];
+  JSON.stringify(digest.card.content, (key, value: unknown) => {
+    if (key === 'text' && typeof value === 'string') texts.push(value);
+    return value;
+  });
+  return texts;
+}
+
+describe('digest use case, on the sample plan', () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await sampleStore();
+  });
+
+  it('counts January 2021 as Blue 2, Green 3, Amber 7, Red 0', async () => {
+    const digest = built(
+      await createDigestUseCase(optionsFor(store, '2021-01-25T09:00:00Z')).build({
+        programmeId: 'wsoa',
+      }),
+    );
+    expect(digest.data.period.id).toBe('Jan 2021');
+    expect(digest.data.counts).toMatchObject({ Blue: 2, Green: 3, Amber: 7, Red: 0 });
+    const texts = textsOf(digest);
+    for (const [rating, count] of [
+      ['Blue', '2'],
+      ['Green', '3'],
+      ['Amber', '7'],
+      ['Red', '0'],
+    ]) {
+      const at = texts.indexOf(rating as string);
+      expect(at).toBeGreaterThan(-1);
+      expect(texts[at + 1]).toBe(count);
+    }
+  });
+
+  it('shows A5 as improved from Red', async () => {
+    const digest = built(
+      await createDigestUseCase(optionsFor(store, '2021-01-25T09:00:00Z')).build({
+        programmeId: 'wsoa',
+        periodId: 'Jan 2021',
+      }),
+    );
+    expect(textsOf(digest).some((t) => t.startsWith('A5 improved from Red to Green'))).toBe(true);
+  });
+
+  it('fits under 28 KB with the chart aside, and the chart is a PNG of the stated size', async () => {
+    const digest = built(
+      await createDigestUseCase(optionsFor(store, '2021-01-25T09:00:00Z')).build({
+        programmeId: 'wsoa',
+      }),
+    );
+    expect(digest.sizeWithoutImages).toBeLessThan(DIGEST_CARD_BUDGET_BYTES);
+    expect(digest.summarised).toBe(false);
+    const image = JSON.stringify(digest.card.content).match(
+      /"url":"(data:image\/png;base64,[^"]+)"/,
+    );
+    const png = pngFromDataUri(image?.[1] ?? '');
+    const { width, height } = readPngHeader(png);
+    expect(digest.chart.altText).toContain(`Chart, ${width} by ${height} pixels.`);
+    expect(JSON.stringify(digest.card.content)).toContain(`Chart, ${width} by ${height} pixels.`);
+  });
+
+  it('lists owners’ notes newest first and links to the full report', async () => {
+    const c2 = await store.actions.get('wsoa', 'C2');
+    if (!c2) throw new Error('The sample has no C2.');
+    await store.actions.recordUpdate(
+      {
+        id: 'card|c2|late',
+        programmeId: 'wsoa',
+        ref: 'C2',
+        periodId: 'Jan 2021',
+        rating: 'Red',
+        note: 'Backlog has grown again; recovery plan goes to the board.',
+        evidence: null,
+        proposedDue: null,
+        rolledOver: false,
+        by: 'slsesend@council.example',
+        at: '2021-01-20T10:42:00.000Z',
+        source: 'card',
+      },
+      c2.etag,
+    );
+    const digest = built(
+      await createDigestUseCase(optionsFor(store, '2021-02-01T09:00:00Z')).build({
+        programmeId: 'wsoa',
+      }),
+    );
+    const texts = textsOf(digest);
+    const heading = texts.indexOf("Owners' notes, newest first (12)");
+    expect(heading).toBeGreaterThan(-1);
+    expect(texts.slice(heading + 1, heading + 3)).toEqual([
+      'C2, Red, 20 Jan 2021, by slsesend@council.example',
+      'Backlog has grown again; recovery plan goes to the board.',
+    ]);
+    expect(texts[heading + 3]).toBe('A1, Green, 15 Jan 2021, from the imported plan');
+    expect(JSON.stringify(digest.card.content)).toContain(
+      `"url":"${BASE_URL}/report/wsoa?period=Jan%202021"`,
+    );
+  });
+
+  it('narrows to one workstream with /digest EHC-style codes in any case', async () => {
+    const digest = built(
+      await createDigestUseCase(optionsFor(store, '2021-01-25T09:00:00Z')).build({
+        programmeId: 'wsoa',
+        workstream: 'b',
+      }),
+    );
+    expect(digest.data.counts).toMatchObject({ Blue: 0, Green: 0, Amber: 5, Red: 0 });
+    expect(textsOf(digest)).toContain('Workstream B: Quality assurance and governance');
+    expect(digest.chart.altText).not.toContain('A Records');
+  });
+
+  it('says which workstreams exist when the code is unknown', async () => {
+    const result = await createDigestUseCase(optionsFor(store, '2021-01-25T09:00:00Z')).build({
+      programmeId: 'wsoa',
+      workstream: 'EHC',
+    });
+    expect(result).toEqual({
+      ok: false,
+      code: 'WORKSTREAM_NOT_FOUND',
+      workstream: 'EHC',
+      known: ['A', 'B', 'C'],
+    });
+  });
+
+  it('answers PROGRAMME_NOT_FOUND for a programme that does not exist', async () => {
+    const result = await createDigestUseCase(optionsFor(store, '2021-01-25T09:00:00Z')).build({
+      programmeId: 'nope',
+    });
+    expect(result).toMatchObject({ ok: false, code: 'PROGRAMME_NOT_FOUND' });
+  });
+});
+
+describe('digest use case, on a generated programme of 500 actions', () => {
+  it('summarises to fit under 28 KB and links to the full report', async () => {
+    const store = createMemoryStore();
+    await store.plans.replace(generateProgramme({ actions: 500 }));
+    const digest = built(
+      await createDigestUseCase(optionsFor(store, '2021-08-02T09:00:00Z')).build({
+        programmeId: 'big',
+      }),
+    );
+    expect(digest.data.counts).toBeDefined();
+    expect(digest.sizeWithoutImages).toBeLessThan(DIGEST_CARD_BUDGET_BYTES);
+    expect(digest.summarised).toBe(true);
+    const texts = textsOf(digest);
+    expect(texts.some((t) => /^And \d+ more in the full report\.$/.test(t))).toBe(true);
+    expect(texts.some((t) => t.includes('the full report has every item'))).toBe(true);
+    const content = JSON.stringify(digest.card.content);
+    expect(content).toContain('"title":"Open the full report"');
+    expect(content).toContain(`"url":"${BASE_URL}/report/big?period=Jul%202021"`);
+    const png = readPngHeader(digest.chart.png);
+    expect(digest.chart.altText).toContain(`Chart, ${png.width} by ${png.height} pixels.`);
+  });
+});
