@@ -1,4 +1,4 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -8,11 +8,14 @@ export const TAB_OUT_DIR = `${root}dist/tab`;
 
 /** Bundles the dashboard tab (TypeScript + teams-js) and copies its pages into dist/tab. */
 export async function buildTab(): Promise<void> {
+  // Chunk names carry content hashes: start clean so old chunks do not pile up.
+  await rm(TAB_OUT_DIR, { recursive: true, force: true });
   await mkdir(TAB_OUT_DIR, { recursive: true });
   await build({
     entryPoints: [`${root}tab/main.ts`, `${root}tab/config-page.ts`],
     outdir: TAB_OUT_DIR,
     bundle: true,
+    splitting: true,
     format: 'esm',
     target: 'es2020',
     minify: true,

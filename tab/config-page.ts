@@ -12,21 +12,24 @@ async function start(): Promise<void> {
   if (programmes.length === 0) {
     status.textContent =
       'You are not in any programme yet. Ask a programme admin to map your role.';
-    offerChannelTab(null);
+    await offerChannelTab(null);
     return;
   }
   const options = programmes.map((p) => el('option', { value: p.id }, p.name));
   const picker = el('select', { id: 'programme', name: 'programme' }, ...options);
-  const choose = () => offerChannelTab(programmes.find((p) => p.id === picker.value) ?? null);
-  picker.addEventListener('change', choose);
+  const choose = () =>
+    offerChannelTab(programmes.find((p) => p.id === picker.value) ?? null).catch(fail);
+  picker.addEventListener('change', () => void choose());
   root.replaceChildren(
     el('p', { class: 'filters' }, el('label', { for: 'programme' }, 'Programme', picker)),
   );
   status.textContent = 'Choose a programme, then select Save.';
-  choose();
+  await choose();
 }
 
-start().catch((error: unknown) => {
+function fail(error: unknown): void {
   status.classList.add('error');
   status.textContent = error instanceof TabError ? error.message : `Setup failed: ${String(error)}`;
-});
+}
+
+start().catch(fail);

@@ -1,6 +1,6 @@
 import type { DashboardGrid } from '../src/app/dashboard.use-case.js';
 import { GRID_RATINGS } from '../src/app/dashboard.use-case.js';
-import { RATING_COLOUR } from '../src/domain/rating.js';
+import { NOT_RATED, RATING_COLOUR, RATINGS } from '../src/domain/rating.js';
 import { el, svg } from './dom.js';
 
 const WIDTH = 640;
@@ -14,9 +14,10 @@ const TOP = 10;
  * are in the legend and in the chart's description, so colour never carries meaning alone.
  */
 export function renderTrend(grid: DashboardGrid): HTMLElement {
+  // The scale is every action shown, so a short bar says how few owners have answered yet.
   const max = Math.max(
     1,
-    ...grid.trend.map((t) => GRID_RATINGS.reduce((s, r) => s + t.counts[r], 0)),
+    ...grid.trend.map((t) => RATINGS.reduce((s, r) => s + t.counts[r], t.counts[NOT_RATED])),
   );
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const slot = (WIDTH - LEFT) / Math.max(1, grid.trend.length);
@@ -24,7 +25,7 @@ export function renderTrend(grid: DashboardGrid): HTMLElement {
   const bars = grid.trend.flatMap((point, i) => {
     const x = LEFT + i * slot + (slot - barWidth) / 2;
     let y = HEIGHT - BOTTOM;
-    const parts = GRID_RATINGS.filter((r) => point.counts[r] > 0).map((rating) => {
+    const parts = RATINGS.filter((r) => point.counts[r] > 0).map((rating) => {
       const h = (point.counts[rating] / max) * plotHeight;
       y -= h;
       const rect = svg('rect', {
@@ -80,7 +81,7 @@ export function renderTrend(grid: DashboardGrid): HTMLElement {
   const legend = el(
     'ul',
     { class: 'legend' },
-    ...GRID_RATINGS.map((r) =>
+    ...RATINGS.map((r) =>
       el(
         'li',
         {},

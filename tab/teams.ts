@@ -1,4 +1,8 @@
-import { app, authentication, pages } from '@microsoft/teams-js';
+/**
+ * teams-js is loaded only inside a Teams frame: on import it asks a Microsoft CDN which hosts
+ * are valid, which a plain browser (local use) neither needs nor may be able to reach.
+ */
+const teams = () => import('@microsoft/teams-js');
 
 /** Teams (and Outlook, Microsoft 365) show tabs in a frame; a plain browser does not. */
 export function inTeamsFrame(): boolean {
@@ -8,6 +12,7 @@ export function inTeamsFrame(): boolean {
 /** Connects to the Teams host; the wait is bounded so a stray frame does not hang the page. */
 export async function connectToTeams(): Promise<boolean> {
   if (!inTeamsFrame()) return false;
+  const { app } = await teams();
   const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 5000));
   const connected = app.initialize().then(() => true);
   if (!(await Promise.race([connected, timeout]))) return false;
@@ -16,14 +21,18 @@ export async function connectToTeams(): Promise<boolean> {
 }
 
 /** The signed-in user's Teams SSO token, for the service named in webApplicationInfo. */
-export function teamsToken(): Promise<string> {
+export async function teamsToken(): Promise<string> {
+  const { authentication } = await teams();
   return authentication.getAuthToken();
 }
 
 /** Makes the configuration page's Save button pin the chosen programme's dashboard. */
-export function offerChannelTab(programme: { id: string; name: string } | null): void {
+export async function offerChannelTab(
+  programme: { readonly id: string; readonly name: string } | null,
+): Promise<void> {
+  const { pages } = await teams();
   if (!programme) {
-    void pages.config.setValidityState(false);
+    pages.config.setValidityState(false);
     return;
   }
   const contentUrl = `${location.origin}/tab/?programme=${encodeURIComponent(programme.id)}`;
@@ -40,5 +49,5 @@ export function offerChannelTab(programme: { id: string; name: string } | null):
         (error: unknown) => save.notifyFailure(String(error)),
       );
   });
-  void pages.config.setValidityState(true);
+  pages.config.setValidityState(true);
 }

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CryptoKey, JWK } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+
+export interface TokenClaims {
+  readonly tid: string;
+  readonly aud: string;
+  readonly email: string;
+  /** v2 (login.microsoftonline.com/{tid}/v2.0) unless told otherwise. */
+  readonly issuer?: string;
+  /** Sign with a key the metadata does not publish. */
+  readonly unknownKey?: boolean;
+}
+
+/**
+ * A loopback stand-in for Entra ID's OpenID endpoints: it publishes metadata and a JWKS and
+ * signs tokens the way Teams SSO tokens are signed (RS256, kid in the header).
+ */
+export interface FakeEntra {
+  readonly metadataUrl: string;
+  token(claims: TokenClaims): Promise<string>;
+  close(): Promise<void>;
+}
+
+async function key(): Promise<{ kid: string; privateKey: CryptoKey; jwk: JWK }> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = randomUUID();
+  return {
+    kid,
+    privateKey,
+    jwk: { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' },
+  };
+}
+
+export async function startFakeEntra(): Promise<FakeEntra> {
+  const [published, unpublished] = await Promise.all([key(), key()]);
+  let base = '';
+  const server = createServer((req, res) => {
+    const body =
+      req.url === '/common/v2.0/.well-known/openid-configuration'
+        ? { issuer: `${base}/{tenantid}/v2.0`, jwks_uri: `${base}/common/discovery/v2.0/keys` }
+        : req.url === '/common/discovery/v2.0/keys'
+          ? { keys: [published.jwk] }
+          : undefined;
+    res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body ?? { error: 'not found' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    metadataUrl: `${base}/common/v2.0/.well-known/openid-configuration`,
+    token: (claims) => {
+      const signer = claims.unknownKey ? unpublished : published;
+      return new SignJWT({ tid: claims.tid, preferred_username: claims.email, name: 'Test User' })
+        .setProtectedHeader({ alg: 'RS256', kid: signer.kid, typ: 'JWT' })
+        .setIssuer(claims.issuer ?? `https://login.microsoftonline.com/${claims.tid}/v2.0`)
+        .setAudience(claims.aud)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(signer.privateKey);
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,153 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTab } from '../../scripts/build-tab.js';
+import { SAMPLE_PROGRAMME_ID } from '../support/sample-plan.js';
+import { createSampleDashboard } from './sample-dashboard.js';
+import type { RunningTabServer } from './tab-server.js';
+import { startTabServer } from './tab-server.js';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[];
+}
+
+describe('the dashboard tab in a browser (local use, no sign-in)', () => {
+  let tab: RunningTabServer;
+  let profile: string;
+  let browser: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await buildTab();
+    const { dashboard } = await createSampleDashboard();
+    tab = await startTabServer({ dashboard });
+    profile = await mkdtemp(join(tmpdir(), 'tab-chromium-'));
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 900 },
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.goto(`${tab.url}/tab?programme=${SAMPLE_PROGRAMME_ID}`);
+    await page.locator('#grid').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await tab?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+  });
+
+  const refs = () =>
+    page
+      .locator('#grid tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ref')));
+  const showing = (text: string) => page.locator('#status', { hasText: text }).waitFor();
+  const cell = (ref: string, period: string) =>
+    page
+      .locator(`#grid tbody tr[data-ref="${ref}"] td`)
+      .nth(
+        1 +
+          ['Oct 2019', 'Jan 2020', 'Apr 2020', 'Jul 2020', 'Oct 2020', 'Jan 2021'].indexOf(period),
+      );
+
+  it('shows the sample plan as a grid of actions by period, each rating as a word', async () => {
+    await showing('all 12 actions');
+    expect(await refs()).toEqual([
+      'A1',
+      'A2',
+      'A3',
+      'A4',
+      'A5',
+      'B1',
+      'B2',
+      'B3',
+      'B4',
+      'B5',
+      'C1',
+      'C2',
+    ]);
+    const headers = await page.locator('#grid thead th[scope="col"]').allTextContents();
+    expect(headers).toEqual(expect.arrayContaining(['Action', 'Owner', 'Jan 2020', 'Jan 2021']));
+    expect(await page.locator('#grid tbody th[scope="row"]').count()).toBe(12);
+    expect(await cell('A5', 'Jan 2020').textContent()).toBe('Red');
+    expect(await cell('A5', 'Jan 2021').textContent()).toBe('Green');
+    expect(await cell('A3', 'Jan 2021').textContent()).toBe('Blue');
+    expect(await cell('A3', 'Oct 2019').textContent()).toBe('Not yet rated');
+    await expect
+      .poll(() => page.locator('a', { hasText: 'full report' }).getAttribute('href'))
+      .toBe('/report/wsoa');
+  });
+
+  it('filters by workstream, by latest rating and by owner', async () => {
+    await page.getByLabel('Workstream').selectOption('B');
+    await showing('5 of 12 actions');
+    expect(await refs()).toEqual(['B1', 'B2', 'B3', 'B4', 'B5']);
+
+    await page.getByLabel('Workstream').selectOption('');
+    await page.getByLabel('Latest rating').selectOption('Blue');
+    await showing('2 of 12 actions');
+    expect(await refs()).toEqual(['A3', 'A4']);
+
+    await page.getByLabel('Latest rating').selectOption('');
+    await page.getByLabel('Owner').selectOption('ADES');
+    await page.locator('#status', { hasText: /of 12 actions/ }).waitFor();
+    const owners = await page.locator('#grid tbody tr td:first-of-type').allTextContents();
+    expect(owners.length).toBeGreaterThan(0);
+    expect(new Set(owners)).toEqual(new Set(['ADES']));
+
+    await page.getByLabel('Owner').selectOption('');
+    await showing('all 12 actions');
+  });
+
+  it('draws the trend chart with the counts in words for screen readers', async () => {
+    const description = await page.locator('#trend-desc').textContent();
+    expect(description).toContain('Jan 2021: Blue 2, Green 3, Amber 7, Red 0');
+    expect(await page.locator('.trend svg rect').count()).toBeGreaterThan(0);
+  });
+
+  it('has no serious or critical accessibility problems, and keeps a screenshot', async () => {
+    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+    const result = await page.evaluate(() =>
+      (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run(),
+    );
+    const serious = result.violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
+    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await mkdir('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/tab.png', fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('fits a phone screen: the page does not scroll sideways, only the grid does', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await page.getByLabel('Workstream').isVisible()).toBe(true);
+    await mkdir('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/tab-phone.png', fullPage: true });
+  });
+});
