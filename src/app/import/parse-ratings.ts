@@ -53,21 +53,22 @@ export function parseRatings(sheet: BoundSheet<RatingColumn>, context: Context):
     else if (context.periods && !period) {
       problems.push(problemAt(row.place('period'), 'UNKNOWN_PERIOD', periodText));
     }
+    if (action && period) {
+      const earlier = firstRow.get(importedUpdateId(action.ref, period.id));
+      if (earlier !== undefined) {
+        const details = { firstRow: earlier, ref: action.ref, period: period.id };
+        problems.push(problemAt(row.place('ref'), 'DUPLICATE_RATING', refText, details));
+        continue;
+      }
+      firstRow.set(importedUpdateId(action.ref, period.id), row.number);
+    }
     const rating = parseRating(ratingText);
     if (ratingText === '') problems.push(problemAt(row.place('rating'), 'MISSING_VALUE'));
     else if (!rating) problems.push(problemAt(row.place('rating'), 'UNKNOWN_RATING', ratingText));
     checkLength(note, row.place('note'), problems);
     if (!action || !period || !rating) continue;
-    const key = importedUpdateId(action.ref, period.id);
-    const earlier = firstRow.get(key);
-    if (earlier !== undefined) {
-      const details = { firstRow: earlier, ref: action.ref, period: period.id };
-      problems.push(problemAt(row.place('ref'), 'DUPLICATE_RATING', refText, details));
-      continue;
-    }
-    firstRow.set(key, row.number);
     updates.push({
-      id: key,
+      id: importedUpdateId(action.ref, period.id),
       programmeId: context.programmeId,
       ref: action.ref,
       periodId: period.id,

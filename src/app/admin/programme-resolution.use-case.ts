@@ -1,0 +1,93 @@
+import type { LinkRepository } from '../../store/link.repository.js';
+import type { ProgrammeRepository } from '../../store/programme.repository.js';
+import type { RoleRepository } from '../../store/role.repository.js';
+
+export interface ProgrammeChoice {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface ResolveRequest {
+  readonly conversationKey: string;
+  readonly conversationKind: 'personal' | 'groupChat' | 'channel';
+  /** The sender's email, when known: in personal chat their roles decide. */
+  readonly email: string | null;
+  /** The command's argument, which may start with a programme id: `wsoa:EHC`. */
+  readonly argument: string;
+}
+
+export type ProgrammeResolution =
+  | {
+      readonly ok: true;
+      readonly programmeId: string;
+      /** The argument without its programme prefix. */
+      readonly argument: string;
+      readonly via: 'prefix' | 'link' | 'only-programme' | 'roles';
+    }
+  /** Several programmes fit: ask which, or suggest `<id>:` before the argument. */
+  | {
+      readonly ok: false;
+      readonly code: 'PROGRAMME_CHOICE_NEEDED';
+      readonly choices: readonly ProgrammeChoice[];
+      readonly argument: string;
+    }
+  /** Nothing has been imported yet. */
+  | { readonly ok: false; readonly code: 'PROGRAMME_NOT_FOUND' };
+
+export interface ProgrammeResolutionOptions {
+  readonly programmes: Pick<ProgrammeRepository, 'list'>;
+  readonly links: Pick<LinkRepository, 'get'>;
+  readonly roles: Pick<RoleRepository, 'rolesOf'>;
+}
+
+const PREFIX = /^([a-z0-9][a-z0-9_-]*):\s*(.*)$/is;
+
+/**
+ * Which programme a command is about, in this order: a `wsoa:` prefix; the programme the
+ * chat or channel is linked to; the only programme there is; in personal chat, the one
+ * programme where the sender holds or deputises for a role. Otherwise the choices.
+ */
+export function createProgrammeResolution(options: ProgrammeResolutionOptions) {
+  return {
+    async resolve(request: ResolveRequest): Promise<ProgrammeResolution> {
+      const all = (await options.programmes.list()).map(({ id, name }) => ({ id, name }));
+      if (all.length === 0) return { ok: false, code: 'PROGRAMME_NOT_FOUND' };
+      const byId = (id: string): ProgrammeChoice | undefined =>
+        all.find((programme) => programme.id.toLowerCase() === id.toLowerCase());
+
+      const prefix = PREFIX.exec(request.argument.trim());
+      const named = prefix ? byId(prefix[1] ?? '') : undefined;
+      if (named) {
+        return {
+          ok: true,
+          programmeId: named.id,
+          argument: (prefix?.[2] ?? '').trim(),
+          via: 'prefix',
+        };
+      }
+      const argument = request.argument.trim();
+      const link = await options.links.get(request.conversationKey);
+      const linked = link ? byId(link.programmeId) : undefined;
+      if (linked) return { ok: true, programmeId: linked.id, argument, via: 'link' };
+      const [only] = all;
+      if (all.length === 1 && only) {
+        return { ok: true, programmeId: only.id, argument, via: 'only-programme' };
+      }
+      if (request.conversationKind === 'personal' && request.email) {
+        const mine = new Set(
+          (await options.roles.rolesOf(request.email)).map((a) => a.programmeId.toLowerCase()),
+        );
+        const choices = all.filter((programme) => mine.has(programme.id.toLowerCase()));
+        const [one] = choices;
+        if (choices.length === 1 && one) {
+          return { ok: true, programmeId: one.id, argument, via: 'roles' };
+        }
+        if (choices.length > 1)
+          return { ok: false, code: 'PROGRAMME_CHOICE_NEEDED', choices, argument };
+      }
+      return { ok: false, code: 'PROGRAMME_CHOICE_NEEDED', choices: all, argument };
+    },
+  };
+}
+
+export type ProgrammeResolutionUseCase = ReturnType<typeof createProgrammeResolution>;

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import type { Plan, PlanRepository } from '../../store/plan.repository.js';
+import type { Actor } from '../admin/actor.js';
+import type { AdminDirectory } from '../admin/admin-directory.js';
+import { readCurrentPlan, type CurrentPlanPorts } from './current-plan.js';
+import type { ImportProblem } from './import-problem.js';
+import { parsePlan } from './parse-plan.js';
+import {
+  countPlan,
+  diffPlans,
+  isUnchanged,
+  type PlanChanges,
+  type PlanCounts,
+} from './plan-diff.js';
+import type { RawWorkbook } from './workbook.js';
+
+export interface ImportUseCaseOptions extends CurrentPlanPorts {
+  readonly directory: AdminDirectory;
+  readonly plans: PlanRepository;
+}
+
+export interface ImportRequest {
+  readonly actor: Actor;
+  readonly workbook: RawWorkbook;
+  /** The programme the workbook is for ("wsoa"). */
+  readonly programmeId: string;
+  /** The name of a new programme; a stored one keeps its name unless this is given. */
+  readonly programmeName?: string;
+}
+
+/** What confirming would do. `fingerprint` names this exact change for the confirmation. */
+export interface ImportPreview {
+  readonly programmeId: string;
+  readonly programmeName: string;
+  readonly counts: PlanCounts;
+  readonly changes: PlanChanges;
+  readonly unchanged: boolean;
+  readonly fingerprint: string;
+  readonly plan: Plan;
+}
+
+export type ImportOutcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly code: 'NOT_ADMIN' }
+  | {
+      readonly ok: false;
+      readonly code: 'INVALID_WORKBOOK';
+      readonly problems: readonly ImportProblem[];
+    }
+  /** The stored plan or the workbook changed since the preview the person confirmed. */
+  | { readonly ok: false; readonly code: 'PREVIEW_OUT_OF_DATE'; readonly preview: ImportPreview };
+
+export interface ImportApplied {
+  readonly preview: ImportPreview;
+  /** False when there was nothing to change, so nothing was written. */
+  readonly written: boolean;
+}
+
+/**
+ * Importing the plan workbook: a preview (counts, changes, problems) first, then, once
+ * confirmed, one all-or-nothing replace. Both read the workbook afresh, so nothing has to be
+ * held between the two and any instance can take the confirmation.
+ */
+export function createImportUseCase(options: ImportUseCaseOptions) {
+  async function preview(request: ImportRequest): Promise<ImportOutcome<ImportPreview>> {
+    if (!(await options.directory.isAdmin(request.actor))) return { ok: false, code: 'NOT_ADMIN' };
+    const current = await readCurrentPlan(options, request.programmeId);
+    const stored = current?.plan.programme;
+    const parsed = parsePlan(request.workbook, {
+      id: stored?.id ?? request.programmeId,
+      name: request.programmeName ?? stored?.name ?? request.programmeId,
+      ...(stored ? { timeZone: stored.timeZone, rules: stored.rules } : {}),
+    });
+    if (!parsed.ok) return { ok: false, code: 'INVALID_WORKBOOK', problems: parsed.problems };
+    const changes = diffPlans(current, parsed.plan);
+    return {
+      ok: true,
+      value: {
+        programmeId: parsed.plan.programme.id,
+        programmeName: parsed.plan.programme.name,
+        counts: countPlan(parsed.plan),
+        changes,
+        unchanged: isUnchanged(changes),
+        fingerprint: fingerprintOf(parsed.plan, changes),
+        plan: parsed.plan,
+      },
+    };
+  }
+
+  return {
+    preview,
+
+    /**
+     * Writes the plan when valid and different from what is stored. With `expectedFingerprint`
+     * (from the preview a person confirmed), refuses if what would happen has changed since.
+     */
+    async apply(
+      request: ImportRequest & { readonly expectedFingerprint?: string },
+    ): Promise<ImportOutcome<ImportApplied>> {
+      const result = await preview(request);
+      if (!result.ok) return result;
+      const fresh = result.value;
+      if (
+        request.expectedFingerprint !== undefined &&
+        request.expectedFingerprint !== fresh.fingerprint
+      ) {
+        return { ok: false, code: 'PREVIEW_OUT_OF_DATE', preview: fresh };
+      }
+      if (fresh.unchanged) return { ok: true, value: { preview: fresh, written: false } };
+      await options.plans.replace(fresh.plan);
+      return { ok: true, value: { preview: fresh, written: true } };
+    },
+  };
+}
+
+export type ImportUseCase = ReturnType<typeof createImportUseCase>;
+
+function fingerprintOf(plan: Plan, changes: PlanChanges): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ plan, changes }))
+    .digest('base64url')
+    .slice(0, 22);
+}

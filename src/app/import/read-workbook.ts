@@ -1,0 +1,56 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { problemAt, type ImportProblem } from './import-problem.js';
+import { readCsvFiles, readCsvFolder, readCsvWorkbook } from './read-csv.js';
+import { readXlsxWorkbook } from './read-xlsx.js';
+import type { RawWorkbook } from './workbook.js';
+
+export type WorkbookRead =
+  | { readonly ok: true; readonly workbook: RawWorkbook }
+  | { readonly ok: false; readonly problem: ImportProblem };
+
+/**
+ * Reads a workbook sent as one file: `.xlsx`, or one `.csv` (a single sheet, which the
+ * checks will then say is not a whole plan). A file that is not what its name says comes back
+ * as a problem to show, not an exception.
+ */
+export async function readWorkbookContent(
+  fileName: string,
+  content: Uint8Array,
+): Promise<WorkbookRead> {
+  const extension = extname(fileName).toLowerCase();
+  return readSafely(fileName, async () => {
+    if (extension === '.xlsx') return readXlsxWorkbook(content);
+    if (extension === '.csv') {
+      return readCsvWorkbook([{ name: fileName, text: new TextDecoder().decode(content) }]);
+    }
+    throw new Error('only .xlsx and .csv files can be imported');
+  });
+}
+
+/** Reads a path from the command line: an `.xlsx`, a folder of CSV files, or CSV files. */
+export async function readWorkbookPaths(paths: readonly string[]): Promise<WorkbookRead> {
+  const [first] = paths;
+  if (first === undefined) throw new Error('No workbook path was given.');
+  if (paths.length === 1 && (await stat(first)).isDirectory()) {
+    return readSafely(first, () => readCsvFolder(first));
+  }
+  if (paths.length === 1 && extname(first).toLowerCase() !== '.csv') {
+    return readWorkbookContent(first, await readFile(first));
+  }
+  return readSafely(first, () => readCsvFiles(paths));
+}
+
+async function readSafely(
+  fileName: string,
+  read: () => Promise<RawWorkbook> | RawWorkbook,
+): Promise<WorkbookRead> {
+  try {
+    return { ok: true, workbook: await read() };
+  } catch (error: unknown) {
+    // Broken zip, bad CSV quoting and the like: the person can fix the file, so say why.
+    const reason = error instanceof Error ? error.message : String(error);
+    const place = { sheet: basename(fileName), row: null, column: null, columnLetter: null };
+    return { ok: false, problem: problemAt(place, 'UNREADABLE_FILE', null, { reason }) };
+  }
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../../../src/app/import/parse-plan.js';
+import { readFixture } from '../import/plan-workbooks.js';
+import { ADMIN, adminHarness } from './admin-harness.js';
+
+/** The sample as "wsoa" plus the small plan as "send", whose QA role is held by slbi@. */
+async function twoProgrammes() {
+  const harness = await adminHarness();
+  const small = parsePlan(await readFixture('small'), { id: 'send', name: 'SEND Strategy' });
+  if (!small.ok) throw new Error('The small plan should be valid.');
+  await harness.store.plans.replace({
+    ...small.plan,
+    roles: small.plan.roles.map((role) =>
+      role.code === 'QA' ? { ...role, person: 'slbi@council.example' } : role,
+    ),
+  });
+  return harness;
+}
+
+const personal = (email: string, argument: string) =>
+  ({
+    conversationKey: `personal:${email}`,
+    conversationKind: 'personal',
+    email,
+    argument,
+  }) as const;
+
+describe('programme resolution', () => {
+  it('uses the only programme there is, wherever the command is typed', async () => {
+    const { resolution } = await adminHarness();
+    expect(await resolution.resolve(personal('nobody@council.example', 'EHC'))).toEqual({
+      ok: true,
+      programmeId: 'wsoa',
+      argument: 'EHC',
+      via: 'only-programme',
+    });
+  });
+
+  it('takes the programme from a prefix such as wsoa:EHC', async () => {
+    const { resolution } = await twoProgrammes();
+    expect(await resolution.resolve(personal('slbi@council.example', 'WSOA:EHC'))).toMatchObject({
+      ok: true,
+      programmeId: 'wsoa',
+      argument: 'EHC',
+      via: 'prefix',
+    });
+  });
+
+  it('uses the programme a channel is linked to', async () => {
+    const { resolution, linking } = await twoProgrammes();
+    const channel = {
+      conversationKey: '19:send@thread.tacv2',
+      conversationKind: 'channel',
+    } as const;
+    await linking.link(ADMIN, { ...channel, programmeId: 'send', board: false });
+    expect(await resolution.resolve({ ...channel, email: null, argument: 'A1' })).toMatchObject({
+      ok: true,
+      programmeId: 'send',
+      via: 'link',
+    });
+  });
+
+  it('in personal chat, uses the one programme where the person holds a role', async () => {
+    const { resolution } = await twoProgrammes();
+    expect(await resolution.resolve(personal('ades@council.example', ''))).toMatchObject({
+      ok: true,
+      programmeId: 'wsoa',
+      via: 'roles',
+    });
+  });
+
+  it('asks which programme when the person holds roles in several', async () => {
+    const { resolution } = await twoProgrammes();
+    expect(await resolution.resolve(personal('slbi@council.example', 'A1'))).toEqual({
+      ok: false,
+      code: 'PROGRAMME_CHOICE_NEEDED',
+      choices: [
+        { id: 'send', name: 'SEND Strategy' },
+        { id: 'wsoa', name: 'Thurrock WSoA' },
+      ],
+      argument: 'A1',
+    });
+  });
+
+  it('asks which programme in an unlinked channel when there are several', async () => {
+    const { resolution } = await twoProgrammes();
+    const result = await resolution.resolve({
+      conversationKey: '19:x@thread.v2',
+      conversationKind: 'channel',
+      email: null,
+      argument: '',
+    });
+    expect(result.ok ? result.programmeId : result.code).toBe('PROGRAMME_CHOICE_NEEDED');
+  });
+});
