@@ -83,6 +83,8 @@ export interface TestChannel {
   readonly tokenRequests: number;
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   failSends(rule: FailRule | null): void;
+  /** Calls `listener` with each Connector call as it is recorded (the chat tool prints them). */
+  onCall(listener: (call: RecordedCall) => void): void;
   stop(): Promise<void>;
 }
 
@@ -114,6 +116,7 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
   const sent: RecordedCall[] = [];
   const users = new Map<string, TestUser>();
   const faults = new FaultInjector();
+  const listeners: ((call: RecordedCall) => void)[] = [];
   let tokenRequests = 0;
   let base = '';
 
@@ -125,6 +128,11 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
   const issuer = (): string => `${base}/issuer`;
   const scope = (): string => `${base}/connector-scope`;
   const loginUrl = (): string => `${base}/login/${tenantId}`.toLowerCase();
+
+  function record(call: RecordedCall): void {
+    sent.push(call);
+    for (const listener of listeners) listener(call);
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', base);
@@ -192,7 +200,7 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
         ? connectorSuccess(route, body, users)
         : (faults.next() ?? connectorSuccess(route, body, users));
     if (route.kind !== 'read') {
-      sent.push({
+      record({
         method,
         path: decodeURIComponent(url.pathname),
         kind: route.kind,
@@ -306,6 +314,7 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
       }
     },
     failSends: (rule) => faults.set(rule),
+    onCall: (listener) => void listeners.push(listener),
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
