@@ -1,0 +1,154 @@
+import { effectiveDue, type Action } from '../../domain/action.js';
+import { formatDate } from '../../domain/dates.js';
+import type { DueDate, IsoDate } from '../../domain/local-date.js';
+import type { MessageKind } from '../../domain/prompt-schedule.js';
+import { NOT_RATED, type RatingOrNotRated } from '../../domain/rating.js';
+import type { ActionRepository } from '../../store/action.repository.js';
+import type { OutboxMessage } from '../../store/outbox.repository.js';
+import type { ProgrammeRepository } from '../../store/programme.repository.js';
+import type { RoleRepository } from '../../store/role.repository.js';
+import type { Clock } from '../clock.js';
+import { scheduledPayloadOf } from './outbox-row.js';
+
+export interface StepView {
+  readonly letter: string;
+  readonly title: string;
+  readonly due: DueDate | null;
+}
+
+export interface PromptActionView {
+  readonly ref: string;
+  readonly title: string;
+  /** The latest rating, in any period; "Not yet rated" before the first. */
+  readonly rating: RatingOrNotRated;
+  /** Whether it already has an answer for this period (reminders list only the others). */
+  readonly answered: boolean;
+  readonly due: DueDate | null;
+  readonly steps: readonly StepView[];
+}
+
+export interface PromptSectionView {
+  readonly role: string;
+  /** Email of the away person the recipient answers for, or null. */
+  readonly onBehalfOf: string | null;
+  readonly actions: readonly PromptActionView[];
+}
+
+/** A prompt, reminder or nudge to an owner, or the list of missing updates for a lead. */
+export interface MessageView {
+  readonly kind: Exclude<MessageKind, 'escalation'> | 'escalation';
+  readonly programmeId: string;
+  readonly programmeName: string;
+  readonly periodId: string;
+  readonly closes: IsoDate;
+  readonly sections: readonly PromptSectionView[];
+  /** For an escalation: who holds each missing action's role. */
+  readonly owners: Readonly<Record<string, string | null>>;
+}
+
+export type MessageViewResult =
+  | { readonly ok: true; readonly view: MessageView }
+  | { readonly ok: false; readonly code: 'PROGRAMME_NOT_FOUND' | 'NOT_A_SCHEDULED_MESSAGE' };
+
+export interface MessageViews {
+  /** What a scheduled outbox message says, from the actions as they stand now. */
+  viewOf(message: OutboxMessage): Promise<MessageViewResult>;
+}
+
+/** A fan-out of hundreds of prompts reads each programme once, not once per message. */
+const CACHE_MS = 10_000;
+
+export function createMessageViews(options: {
+  readonly programmes: Pick<ProgrammeRepository, 'get'>;
+  readonly actions: Pick<ActionRepository, 'listByProgramme'>;
+  readonly roles: Pick<RoleRepository, 'list'>;
+  readonly clock: Clock;
+}): MessageViews {
+  const cache = new Map<string, { readonly at: number; readonly data: Promise<Loaded | null> }>();
+
+  interface Loaded {
+    readonly name: string;
+    readonly periods: ReadonlyMap<string, IsoDate>;
+    readonly actions: ReadonlyMap<string, Action>;
+    readonly holders: ReadonlyMap<string, string | null>;
+  }
+
+  const load = async (programmeId: string): Promise<Loaded | null> => {
+    const programme = await options.programmes.get(programmeId);
+    if (!programme) return null;
+    const [actions, roles] = await Promise.all([
+      options.actions.listByProgramme(programmeId),
+      options.roles.list(programmeId),
+    ]);
+    return {
+      name: programme.name,
+      periods: new Map(programme.periods.map((p) => [p.id, p.closes])),
+      actions: new Map(actions.map((a) => [a.value.ref, a.value])),
+      holders: new Map(roles.map((r) => [r.code, r.person])),
+    };
+  };
+
+  const loaded = (programmeId: string): Promise<Loaded | null> => {
+    const now = options.clock.now().getTime();
+    const hit = cache.get(programmeId);
+    if (hit && now - hit.at < CACHE_MS) return hit.data;
+    const data = load(programmeId);
+    cache.set(programmeId, { at: now, data });
+    return data;
+  };
+
+  return {
+    async viewOf(message) {
+      const payload = scheduledPayloadOf(message);
+      if (payload === null) return { ok: false, code: 'NOT_A_SCHEDULED_MESSAGE' };
+      const data = await loaded(message.programmeId);
+      if (data === null) return { ok: false, code: 'PROGRAMME_NOT_FOUND' };
+      const actionView = (ref: string): PromptActionView[] => {
+        const action = data.actions.get(ref);
+        if (!action) return [];
+        return [
+          {
+            ref,
+            title: action.title,
+            rating: action.current?.rating ?? NOT_RATED,
+            answered: action.current?.periodId === message.periodId,
+            due: effectiveDue(action),
+            steps: action.steps.map((s) => ({
+              letter: s.letter,
+              title: s.title,
+              due: effectiveDue(s),
+            })),
+          },
+        ];
+      };
+      const owners: Record<string, string | null> = {};
+      for (const ref of payload.refs) {
+        const role = data.actions.get(ref)?.ownerRole;
+        owners[ref] = role === undefined ? null : (data.holders.get(role) ?? null);
+      }
+      return {
+        ok: true,
+        view: {
+          kind: message.kind as MessageView['kind'],
+          programmeId: message.programmeId,
+          programmeName: data.name,
+          periodId: message.periodId,
+          closes: data.periods.get(message.periodId) ?? '',
+          sections: payload.sections.map((s) => ({
+            role: s.role,
+            onBehalfOf: s.onBehalfOf,
+            actions: s.refs.flatMap(actionView),
+          })),
+          owners,
+        },
+      };
+    },
+  };
+}
+
+/** "Due 31 Jan 2021", "Ongoing", "No due date". */
+export function dueWords(due: DueDate | null): string {
+  if (due === null) return 'No due date';
+  if (due === 'Ongoing') return 'Ongoing';
+  return `Due ${formatDate(due)}`;
+}

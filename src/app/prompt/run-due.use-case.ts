@@ -1,0 +1,121 @@
+import { digestMessageKey, digestsDue } from '../../domain/digest-schedule.js';
+import { isSendingTime } from '../../domain/calendar.js';
+import type { Person } from '../../domain/people.js';
+import type { Programme } from '../../domain/programme.js';
+import { messagesDue, type UnassignedMessage } from '../../domain/prompt-schedule.js';
+import type { ActionRepository } from '../../store/action.repository.js';
+import type { LinkRepository } from '../../store/link.repository.js';
+import type { OutboxMessage, OutboxRepository } from '../../store/outbox.repository.js';
+import type {
+  ProgrammeRepository,
+  WorkstreamRepository,
+} from '../../store/programme.repository.js';
+import type { PersonRepository, RoleRepository } from '../../store/role.repository.js';
+import type { Logger } from '../logger.js';
+import { digestRowOf, outboxRowOf } from './outbox-row.js';
+
+export interface RunDueOptions {
+  readonly programmes: Pick<ProgrammeRepository, 'list'>;
+  readonly workstreams: Pick<WorkstreamRepository, 'list'>;
+  readonly actions: Pick<ActionRepository, 'listByProgramme' | 'historyOfProgramme'>;
+  readonly roles: Pick<RoleRepository, 'list'>;
+  /** For who is away (their prompts go to their deputy). */
+  readonly people: Pick<PersonRepository, 'get'>;
+  readonly outbox: Pick<OutboxRepository, 'add'>;
+  /** The board channels that receive digests; without it no digest is planned. */
+  readonly boards?: Pick<LinkRepository, 'listBoard'>;
+  readonly logger: Logger;
+}
+
+export interface RunDueReport {
+  /** Rows written to the outbox by this run. */
+  readonly planned: number;
+  /** Due messages already in the outbox (planned by an earlier run or another instance). */
+  readonly alreadyPlanned: number;
+  /** Messages for roles nobody holds: an admin must assign a person. */
+  readonly unassigned: readonly UnassignedMessage[];
+}
+
+export interface RunDue {
+  /** Writes every message due at `now` to the outbox; sending is the outbox processor's job. */
+  run(now: Date): Promise<RunDueReport>;
+}
+
+/** Keys this process knows are in the outbox, so a busy minute does not re-add hundreds. */
+const REMEMBERED_KEYS = 50_000;
+
+export function createRunDue(options: RunDueOptions): RunDue {
+  const known = new Set<string>();
+
+  const add = async (row: OutboxMessage): Promise<boolean> => {
+    if (known.has(row.key)) return false;
+    const added = await options.outbox.add(row);
+    if (known.size >= REMEMBERED_KEYS) known.clear();
+    known.add(row.key);
+    return added;
+  };
+
+  const peopleOf = async (emails: readonly string[]): Promise<Person[]> => {
+    const found = await Promise.all([...new Set(emails)].map((email) => options.people.get(email)));
+    return found.filter((person): person is Person => person !== null);
+  };
+
+  const planProgramme = async (programme: Programme, now: Date) => {
+    const [workstreams, actions, roles, updates] = await Promise.all([
+      options.workstreams.list(programme.id),
+      options.actions.listByProgramme(programme.id),
+      options.roles.list(programme.id),
+      options.actions.historyOfProgramme(programme.id),
+    ]);
+    // Only a role with a deputy can be redirected, so only its holder's absence matters.
+    const people = await peopleOf(
+      roles.flatMap((role) => (role.deputy !== null && role.person !== null ? [role.person] : [])),
+    );
+    const { due, unassigned } = messagesDue({
+      programme,
+      workstreams,
+      actions: actions.map((a) => a.value),
+      roles,
+      people,
+      updates,
+      now,
+    });
+    const rows = due.map((message) => outboxRowOf(message, now));
+    if (options.boards) {
+      const digests = digestsDue(programme, now);
+      if (digests.length > 0) {
+        const channels = await options.boards.listBoard(programme.id);
+        for (const digest of digests) {
+          for (const channel of channels) {
+            const key = digestMessageKey(programme.id, digest.periodId, channel.conversationKey);
+            rows.push(digestRowOf(digest, key, channel.conversationKey, now));
+          }
+        }
+      }
+    }
+    return { rows, unassigned };
+  };
+
+  return {
+    async run(now) {
+      let planned = 0;
+      let alreadyPlanned = 0;
+      const unassigned: UnassignedMessage[] = [];
+      for (const programme of await options.programmes.list()) {
+        if (!isSendingTime(now, programme.timeZone, programme.rules)) continue;
+        const plan = await planProgramme(programme, now);
+        unassigned.push(...plan.unassigned);
+        for (const row of plan.rows) {
+          if (await add(row)) planned += 1;
+          else alreadyPlanned += 1;
+        }
+      }
+      if (unassigned.length > 0) {
+        options.logger.warn('Some messages have no one to go to: assign a person to these roles', {
+          roles: [...new Set(unassigned.map((m) => `${m.programmeId}/${m.role}`))],
+        });
+      }
+      return { planned, alreadyPlanned, unassigned };
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Activity } from 'botbuilder';
+import type { DigestUseCase } from '../../app/digest/digest.use-case.js';
+import type { MessageViews } from '../../app/prompt/message-view.js';
+import type { OutboxMessage } from '../../store/outbox.repository.js';
+import { renderEscalationCard } from './escalation.card.js';
+import { renderPromptCard } from './prompt.card.js';
+
+/**
+ * The activity each kind of outbox message becomes: prompts, reminders and nudges as the
+ * prompt card, escalations as the missing-updates card with Chase, digests as the digest
+ * card. A message that cannot be built throws, and the scheduler retries it with backoff.
+ */
+export function createOutgoingRenderer(options: {
+  readonly views: MessageViews;
+  /** Without it, digest rows cannot be sent (they stay failed with the reason). */
+  readonly digest?: Pick<DigestUseCase, 'build'>;
+}): (message: OutboxMessage) => Promise<Partial<Activity>> {
+  return async (message) => {
+    if (message.kind === 'digest') {
+      if (!options.digest) throw new Error('This instance cannot build digests.');
+      const built = await options.digest.build({
+        programmeId: message.programmeId,
+        periodId: message.periodId,
+      });
+      if (!built.ok) throw new Error(`The digest could not be built: ${built.code}`);
+      return { type: 'message', attachments: [built.value.card] };
+    }
+    const result = await options.views.viewOf(message);
+    if (!result.ok) throw new Error(`The ${message.kind} could not be built: ${result.code}`);
+    const card =
+      result.view.kind === 'escalation'
+        ? renderEscalationCard(result.view)
+        : renderPromptCard(result.view);
+    return { type: 'message', attachments: [card] };
+  };
+}

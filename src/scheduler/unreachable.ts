@@ -1,0 +1,31 @@
+import type { UnreachableReason } from '../domain/people.js';
+import { normaliseEmail } from '../domain/people.js';
+import type { PersonRepository } from '../store/role.repository.js';
+
+/**
+ * Records that a person cannot be reached, for admins (`/unreachable`) and the digest's
+ * "could not be reached". A channel recipient is not a person, so nothing is recorded.
+ */
+export async function markUnreachable(
+  people: Pick<PersonRepository, 'get' | 'save'>,
+  recipient: string,
+  reason: UnreachableReason,
+  now: Date,
+): Promise<void> {
+  if (!isPersonRecipient(recipient)) return;
+  const email = normaliseEmail(recipient);
+  const known = await people.get(email);
+  if (known?.unreachable?.reason === reason) return;
+  await people.save({
+    email,
+    name: known?.name ?? null,
+    aadObjectId: known?.aadObjectId ?? null,
+    awayUntil: known?.awayUntil ?? null,
+    unreachable: { reason, since: now.toISOString() },
+  });
+}
+
+/** Recipients are emails for people and conversation keys for channels. */
+export function isPersonRecipient(recipient: string): boolean {
+  return recipient.includes('@');
+}

@@ -1,0 +1,95 @@
+import type { StoredConversation } from '../../src/store/conversation.repository.js';
+import type { OutboxMessage } from '../../src/store/outbox.repository.js';
+import type {
+  DeliveryCheck,
+  MessageSender,
+  SendOutcome,
+} from '../../src/scheduler/message-sender.js';
+
+export function promptRow(
+  recipient: string,
+  now: Date,
+  overrides: Partial<OutboxMessage> = {},
+): OutboxMessage {
+  return {
+    key: `wsoa|Jan 2021|prompt|${recipient}`,
+    programmeId: 'wsoa',
+    periodId: 'Jan 2021',
+    kind: 'prompt',
+    recipient,
+    payload: {
+      role: 'ADES',
+      onBehalfOf: null,
+      refs: ['A1'],
+      sections: [],
+      until: '2021-01-16T00:00:00.000Z',
+    },
+    state: 'planned',
+    attempts: 0,
+    lastError: null,
+    notBefore: now.toISOString(),
+    activityId: null,
+    updatedAt: now.toISOString(),
+    ...overrides,
+  };
+}
+
+export function personalChat(email: string, tenantId = 'tenant-1'): StoredConversation {
+  return {
+    key: `personal:${email}`,
+    kind: 'personal',
+    tenantId,
+    aadObjectId: email,
+    email,
+    reference: { conversation: { id: `a:${email}` }, serviceUrl: 'http://127.0.0.1/teams/' },
+    updatedAt: '2021-01-01T00:00:00.000Z',
+  };
+}
+
+/**
+ * A stand-in for the Connector behind the MessageSender port: records what arrived, answers
+ * with the statuses a test queues, and can look deliveries up by outbox key.
+ */
+export interface RecordingSender extends MessageSender {
+  readonly delivered: { readonly key: string; readonly recipient: string }[];
+  /** Answers for the next sends, in order; then every send succeeds. */
+  fail(...outcomes: SendOutcome[]): void;
+  /** What `checkDelivered` says when a delivery is not on record. */
+  lookups: 'supported' | 'unsupported';
+}
+
+export function createRecordingSender(): RecordingSender {
+  const queued: SendOutcome[] = [];
+  const delivered: { key: string; recipient: string }[] = [];
+  const sender: RecordingSender = {
+    delivered,
+    lookups: 'supported',
+    fail: (...outcomes) => queued.push(...outcomes),
+    send(message) {
+      const next = queued.shift();
+      if (next && !next.ok) return Promise.resolve(next);
+      delivered.push({ key: message.key, recipient: message.recipient });
+      return Promise.resolve({ ok: true, activityId: `activity-${delivered.length}` });
+    },
+    checkDelivered(message): Promise<DeliveryCheck> {
+      if (sender.lookups === 'unsupported') {
+        return Promise.resolve({ delivered: 'unknown', reason: 'no look-up' });
+      }
+      const found = delivered.some((d) => d.key === message.key);
+      return Promise.resolve(
+        found ? { delivered: true, activityId: 'earlier' } : { delivered: false },
+      );
+    },
+  };
+  return sender;
+}
+
+export function refusal(status: number, retryAfterMs: number | null = null): SendOutcome {
+  return {
+    ok: false,
+    status,
+    retryAfterMs,
+    code: status === 403 ? 'MessageWritesBlocked' : null,
+    message: `Connector said ${status}`,
+  };
+}
