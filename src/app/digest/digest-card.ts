@@ -38,13 +38,14 @@ export interface DigestCardInput {
 
 export function renderDigestCard(input: DigestCardInput): DigestCard {
   let last: DigestCard | undefined;
+  const lists = listLengths(input.data);
   for (const [step, limits] of SUMMARY_STEPS.entries()) {
-    const view = buildDigestView({ ...input, limits });
-    // Every word of the view is in the card, so a view over budget needs no rendering
-    // (rendering thousands of lines is the slow part of a large programme's digest).
     const isLastStep = step === SUMMARY_STEPS.length - 1;
-    if (!isLastStep && sizeWithoutImages({ ...view, chart: null }) > DIGEST_CARD_BUDGET_BYTES)
-      continue;
+    // Each line a list shows costs at least MIN_LINE_BYTES of card JSON, so a step that
+    // shows too many is skipped unbuilt: rendering thousands of lines is the slow part.
+    const lines = lists.reduce((sum, length) => sum + Math.min(length, limits.itemsPerList), 0);
+    if (!isLastStep && lines * MIN_LINE_BYTES > DIGEST_CARD_BUDGET_BYTES) continue;
+    const view = buildDigestView({ ...input, limits });
     const card = renderTemplate('digest', view);
     last = { card, sizeWithoutImages: sizeWithoutImages(card.content), summarised: step > 0 };
     if (last.sizeWithoutImages <= DIGEST_CARD_BUDGET_BYTES) return last;
@@ -53,6 +54,23 @@ export function renderDigestCard(input: DigestCardInput): DigestCard {
   // and a card slightly over is better than no digest at all.
   if (!last) throw new Error('No digest summary step was rendered.');
   return last;
+}
+
+/** `{"type":"Container","items":[{"type":"TextBlock","text":"","color":"Good","wrap":true}]}` */
+const MIN_LINE_BYTES = 90;
+
+/** How many lines each of the digest's lists has, in full. */
+function listLengths(data: DigestData): number[] {
+  const improved = data.moved.filter((move) => move.direction === 'improved').length;
+  const roles = new Set(data.notReported.map((item) => item.ownerRole)).size;
+  return [
+    improved,
+    data.moved.length - improved,
+    data.overdue.length,
+    roles,
+    data.warnings.length,
+    data.notes.length,
+  ];
 }
 
 const IMAGE_DATA_URI = /data:image\/[a-z+]+;base64,[A-Za-z0-9+/=]+/g;

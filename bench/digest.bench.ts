@@ -1,0 +1,67 @@
+import { buildDigest } from '../src/app/digest/build-digest.js';
+import type { ProgrammeSnapshot } from '../src/app/digest/programme-snapshot.js';
+import { generateProgramme } from '../tests/app/digest/generated-programme.js';
+
+/** What the digest benchmark reports; times in milliseconds. */
+export interface DigestBenchFigures {
+  readonly actions: number;
+  readonly periods: number;
+  readonly runs: number;
+  readonly medianMs: number;
+  readonly maxMs: number;
+  readonly budgetMs: number;
+  readonly cardBytesWithoutImages: number;
+  readonly chartPngBytes: number;
+  readonly chartPixels: string;
+  readonly summarised: boolean;
+}
+
+const ACTIONS = 5_000;
+const RUNS = 15;
+
+/**
+ * Builds the digest of a 5,000-action, 8-period programme from data already read (domain
+ * digest data, chart SVG and PNG, card rendering and fitting), as the bot does after its
+ * storage reads. The budget is 200 ms.
+ */
+export function run(): DigestBenchFigures {
+  const plan = generateProgramme({ actions: ACTIONS });
+  const snapshot: ProgrammeSnapshot = { ...plan, updates: plan.ratings };
+  const build = () =>
+    buildDigest({
+      snapshot,
+      today: '2021-08-02',
+      unreachable: [],
+      publicBaseUrl: 'https://x.example',
+    });
+  build(); // warm-up: module loading, font loading and JIT are not what is measured
+  const times: number[] = [];
+  let last = build();
+  for (let i = 0; i < RUNS; i += 1) {
+    const started = performance.now();
+    last = build();
+    times.push(performance.now() - started);
+  }
+  if (!last.ok) throw new Error(`The benchmark digest failed: ${last.code}`);
+  times.sort((a, b) => a - b);
+  return {
+    actions: ACTIONS,
+    periods: plan.programme.periods.length,
+    runs: RUNS,
+    medianMs: round(times[Math.floor(times.length / 2)] ?? Number.NaN),
+    maxMs: round(times.at(-1) ?? Number.NaN),
+    budgetMs: 200,
+    cardBytesWithoutImages: last.value.sizeWithoutImages,
+    chartPngBytes: last.value.chart.png.length,
+    chartPixels: `${last.value.chart.width}x${last.value.chart.height}`,
+    summarised: last.value.summarised,
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
+  console.log(JSON.stringify(run(), null, 2));
+}
