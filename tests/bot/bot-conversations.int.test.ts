@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNEL_ID, GROUP_CHAT_ID } from '../support/test-channel/activities.js';
+import { people, replyTo, startBotHarness, type BotHarness } from './bot-harness.js';
+
+describe('what the bot remembers about conversations and people', () => {
+  let harness: BotHarness;
+
+  beforeAll(async () => {
+    harness = await startBotHarness();
+  });
+
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  it('saves where to write on install, in a personal chat, a group chat and a channel', async () => {
+    const { channel, bot, store } = harness;
+    for (const scope of ['personal', 'groupChat', 'channel'] as const) {
+      expect((await channel.send(bot.url, channel.install(people.deputy, scope))).status).toBe(200);
+    }
+    const personal = await store.conversations.get(`personal:${people.deputy.aadObjectId}`);
+    expect(personal).toMatchObject({
+      kind: 'personal',
+      email: people.deputy.email,
+      tenantId: channel.tenantId,
+      reference: { serviceUrl: channel.serviceUrl },
+    });
+    expect(await store.conversations.getPersonalByEmail(people.deputy.email)).not.toBeNull();
+    expect(await store.conversations.get(GROUP_CHAT_ID)).toMatchObject({ kind: 'groupChat' });
+    expect(await store.conversations.get(CHANNEL_ID)).toMatchObject({
+      kind: 'channel',
+      reference: { conversation: { id: CHANNEL_ID } },
+    });
+  });
+
+  it('saves the conversation on a message and learns who the sender is', async () => {
+    const { channel, store } = harness;
+    await replyTo(harness, channel.message('/help', people.owner, 'personal'));
+    const person = await store.people.getByAadObjectId(people.owner.aadObjectId);
+    expect(person).toMatchObject({ email: people.owner.email, name: people.owner.name });
+    expect(await store.conversations.getPersonalByEmail(people.owner.email)).toMatchObject({
+      kind: 'personal',
+      aadObjectId: people.owner.aadObjectId,
+    });
+  });
+});

@@ -1,0 +1,101 @@
+import type { Activity } from 'botbuilder';
+import { silentLogger } from '../../src/app/logger.js';
+import { createBot } from '../../src/bot/create-bot.js';
+import type { BotServer } from '../../src/server/create-server.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import type { Store } from '../../src/store/store.js';
+import { fixedClock, seedSamplePlan } from '../app/seed-sample.js';
+import { startBot } from '../support/start-bot.js';
+import {
+  startTestChannel,
+  testUser,
+  type RecordedCall,
+  type TestChannel,
+} from '../support/test-channel/test-channel.js';
+
+/** Monday 1 March 2021, 10:42 in London: the Apr 2021 period is open. */
+export const NOW = '2021-03-01T10:42:00Z';
+
+export const people = {
+  /** Holds no role: reads status, may not update. */
+  chair: testUser('Chris Chair', 'chris.chair@council.example'),
+  /** Holds P16SM, the owner of A2. */
+  owner: testUser('Sam Lees', 'sles@council.example'),
+  /** Holds SLSESEND and deputises for ADES (A1, A3). */
+  deputy: testUser('Sally Send', 'slsesend@council.example'),
+  /** Holds DCO, which owns nothing in workstream A. */
+  stranger: testUser('Dee Oh', 'dco@ccg.example'),
+  admin: testUser('Ada Admin', 'admin@council.example'),
+};
+
+export interface BotHarness {
+  readonly store: Store;
+  readonly channel: TestChannel;
+  readonly bot: BotServer;
+  stop(): Promise<void>;
+}
+
+/** The real server and bot, with the sample plan loaded, driven by the local test channel. */
+export async function startBotHarness(): Promise<BotHarness> {
+  const store = createMemoryStore();
+  await seedSamplePlan(store);
+  const channel = await startTestChannel();
+  const bot = await startBot({
+    env: channel.botEnv(),
+    bot: createBot({
+      ...store,
+      clock: fixedClock(NOW),
+      logger: silentLogger,
+      admins: [people.admin.email],
+    }),
+  });
+  return {
+    store,
+    channel,
+    bot,
+    async stop() {
+      await bot.close();
+      await channel.stop();
+    },
+  };
+}
+
+/** Sends an activity and waits for the bot's reply to it. */
+export async function replyTo(
+  harness: BotHarness,
+  activity: Partial<Activity>,
+): Promise<RecordedCall> {
+  const response = await harness.channel.send(harness.bot.url, activity);
+  if (response.status !== 200) {
+    throw new Error(`The bot answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return harness.channel.waitFor(
+    (call) => call.activityId === activity.id && (call.kind === 'reply' || call.kind === 'post'),
+  );
+}
+
+/** The first Adaptive Card of a sent activity. */
+export function cardOf(call: RecordedCall): Record<string, unknown> {
+  const body = call.body as Partial<Activity>;
+  const content = body.attachments?.[0]?.content as Record<string, unknown> | undefined;
+  if (!content) throw new Error(`No card in ${JSON.stringify(call.body).slice(0, 300)}`);
+  return content;
+}
+
+/** Everything a person reads on a card, joined into one string for `toContain`. */
+export function textOf(card: unknown): string {
+  const found: string[] = [];
+  JSON.stringify(card, (key, value: unknown) => {
+    if ((key === 'text' || key === 'title') && typeof value === 'string') found.push(value);
+    return value;
+  });
+  return found.join('\n');
+}
+
+/** The data of the card's first button, as a person pressing it would send. */
+export function buttonData(card: Record<string, unknown>): Record<string, unknown> {
+  const actions = card['actions'] as { data?: Record<string, unknown> }[] | undefined;
+  const data = actions?.[0]?.data;
+  if (!data) throw new Error('The card has no button with data');
+  return data;
+}
