@@ -36,7 +36,11 @@ function replaceNow(state: MemoryState, plan: Plan): void {
     programmeKey,
     new Map(plan.roles.map((role): [string, Role] => [codeKey(role.code), structuredClone(role)])),
   );
-  recordRatings(state, plan.ratings);
+  // Ratings for references the plan does not have could not be read back: not kept.
+  recordRatings(
+    state,
+    plan.ratings.filter((rating) => actions.has(codeKey(rating.ref))),
+  );
 }
 
 /** Past ratings join the history; one newer than an action's current status becomes it. */

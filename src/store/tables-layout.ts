@@ -1,0 +1,85 @@
+import type { TableClient } from '@azure/data-tables';
+import { odata } from '@azure/data-tables';
+import { codeKey, encodeKeyPart, historyOrderKey, joinKey, prefixEnd } from './keys.js';
+import { readRow } from './tables-support.js';
+
+/**
+ * Where every row lives. docs/storage.md draws the same map; keep the two in step.
+ * Plan rows carry a version id in their partition key so a new plan can be written aside and
+ * switched to with one write to the programme row.
+ */
+export const TABLES = [
+  'programmes',
+  'plans',
+  'status',
+  'roles',
+  'people',
+  'conversations',
+  'outbox',
+  'leases',
+] as const;
+export type TableName = (typeof TABLES)[number];
+export type TablesContext = Readonly<Record<TableName, TableClient>>;
+
+export const PROGRAMME_PARTITION = 'programme';
+
+export const planKeys = {
+  workstreams: (programmeId: string, version: string) =>
+    joinKey(codeKey(programmeId), version, 'workstreams'),
+  actions: (programmeId: string, version: string, workstream: string) =>
+    joinKey(codeKey(programmeId), version, 'w', codeKey(workstream)),
+  refs: (programmeId: string, version: string) => joinKey(codeKey(programmeId), version, 'refs'),
+  owner: (programmeId: string, version: string, role: string) =>
+    joinKey(codeKey(programmeId), version, 'o', codeKey(role)),
+};
+
+export const statusKeys = {
+  partition: (programmeId: string, workstream: string) =>
+    joinKey(codeKey(programmeId), codeKey(workstream)),
+  current: (ref: string) => joinKey('s', codeKey(ref)),
+  history: (update: { readonly ref: string; readonly at: string; readonly id: string }) =>
+    joinKey('u', codeKey(update.ref), historyOrderKey(update)),
+  historyOf: (ref: string) => joinKey('u', codeKey(ref)),
+};
+
+export const peopleKeys = {
+  person: 'person',
+  byAadObjectId: 'aad',
+  aad: (aadObjectId: string) => encodeKeyPart(aadObjectId),
+  /** Partition of the roles table listing what one email holds. */
+  rolesOf: (emailKey: string) => joinKey('by', emailKey),
+};
+
+/** Rows whose key starts with `prefix|`, as an OData range on one key. */
+export function startsWith(key: 'PartitionKey' | 'RowKey', prefix: string): string {
+  return `${key} ge '${escape(`${prefix}|`)}' and ${key} lt '${escape(prefixEnd(prefix))}'`;
+}
+
+export function inPartition(partitionKey: string): string {
+  return odata`PartitionKey eq ${partitionKey}`;
+}
+
+function escape(text: string): string {
+  return text.replace(/'/g, "''");
+}
+
+/** The plan version readers see, or null when the programme has no plan yet. */
+export async function activeVersion(
+  tables: TablesContext,
+  programmeId: string,
+): Promise<string | null> {
+  const row = await readRow(tables.programmes, PROGRAMME_PARTITION, codeKey(programmeId));
+  return typeof row?.activeVersion === 'string' ? row.activeVersion : null;
+}
+
+/** Which workstream an action is in, in the active plan. */
+export async function locateAction(
+  tables: TablesContext,
+  programmeId: string,
+  ref: string,
+): Promise<{ readonly version: string; readonly workstream: string } | null> {
+  const version = await activeVersion(tables, programmeId);
+  if (version === null) return null;
+  const row = await readRow(tables.plans, planKeys.refs(programmeId, version), codeKey(ref));
+  return row && typeof row.workstream === 'string' ? { version, workstream: row.workstream } : null;
+}

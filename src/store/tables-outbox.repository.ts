@@ -1,0 +1,79 @@
+import { odata } from '@azure/data-tables';
+import { encodeKeyPart } from './keys.js';
+import { byNotBeforeThenKey, PENDING_STATES } from './memory-outbox.repository.js';
+import type { OutboxMessage, OutboxRepository } from './outbox.repository.js';
+import type { TablesContext } from './tables-layout.js';
+import {
+  assertRowFits,
+  azureStatus,
+  getJson,
+  putJson,
+  queryRows,
+  readRow,
+  unexpected,
+  type ReadRow,
+  type Row,
+} from './tables-support.js';
+
+/** One partition: the outbox is read by the sender, never by a chat command. */
+const OUTBOX = 'outbox';
+
+function toRow(message: OutboxMessage): Row {
+  const row: Row = {
+    partitionKey: OUTBOX,
+    rowKey: encodeKeyPart(message.key),
+    state: message.state,
+    notBefore: message.notBefore,
+  };
+  putJson(row, 'json', message);
+  assertRowFits(row, `outbox message ${message.key}`);
+  return row;
+}
+
+const toEntry = (row: ReadRow) => ({ value: getJson<OutboxMessage>(row, 'json'), etag: row.etag });
+
+export function createTablesOutboxRepository(tables: TablesContext): OutboxRepository {
+  return {
+    async add(message) {
+      try {
+        await tables.outbox.createEntity(toRow(message));
+        return true;
+      } catch (error) {
+        if (azureStatus(error) === 409) return false;
+        throw unexpected(`adding outbox message ${message.key}`, error);
+      }
+    },
+    async get(key) {
+      const row = await readRow(tables.outbox, OUTBOX, encodeKeyPart(key));
+      return row ? toEntry(row) : null;
+    },
+    async listPending(now, limit) {
+      const states = PENDING_STATES.map((state) => odata`state eq ${state}`).join(' or ');
+      const rows = await queryRows(
+        tables.outbox,
+        odata`PartitionKey eq ${OUTBOX} and notBefore le ${now.toISOString()}` + ` and (${states})`,
+      );
+      return rows.map(toEntry).sort(byNotBeforeThenKey).slice(0, limit);
+    },
+    async update(message, etag) {
+      try {
+        const response = await tables.outbox.updateEntity(toRow(message), 'Replace', { etag });
+        return { ok: true, etag: response.etag ?? '' };
+      } catch (error) {
+        if ([404, 412].includes(azureStatus(error) ?? 0)) return { ok: false };
+        throw unexpected(`updating outbox message ${message.key}`, error);
+      }
+    },
+    async listByState(state, limit) {
+      const rows = await queryRows(
+        tables.outbox,
+        odata`PartitionKey eq ${OUTBOX} and state eq ${state}`,
+      );
+      return rows
+        .map(toEntry)
+        .sort(byNotBeforeThenKey)
+        .slice(0, limit)
+        .map((entry) => entry.value);
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import type { CurrentStatus } from '../domain/action.js';
+import type { StatusUpdate } from '../domain/status-update.js';
+import { codeKey, historyOrderKey } from './keys.js';
+import { currentRow, historyRow } from './tables-action.repository.js';
+import {
+  inPartition,
+  planKeys,
+  startsWith,
+  statusKeys,
+  type TablesContext,
+} from './tables-layout.js';
+import {
+  azureStatus,
+  getJson,
+  queryRows,
+  readRow,
+  unexpected,
+  writeInBatches,
+  type ReadRow,
+  type Row,
+} from './tables-support.js';
+
+/**
+ * Adds past ratings to the history (ids already there are left alone, so re-importing adds
+ * nothing) and makes the newest the current status when it is newer than what is there.
+ * Ratings for references the plan does not have are not kept: they could not be read back.
+ */
+export async function recordRatings(
+  tables: TablesContext,
+  programmeId: string,
+  ratings: readonly StatusUpdate[],
+  workstreamOf: ReadonlyMap<string, string>,
+): Promise<void> {
+  const byPartition = new Map<string, StatusUpdate[]>();
+  for (const rating of ratings) {
+    const workstream = workstreamOf.get(codeKey(rating.ref));
+    if (workstream === undefined) continue;
+    const partition = statusKeys.partition(programmeId, workstream);
+    byPartition.set(partition, [...(byPartition.get(partition) ?? []), rating]);
+  }
+  for (const [partition, list] of byPartition) {
+    const existing = await queryRows(
+      tables.status,
+      `${inPartition(partition)} and ${startsWith('RowKey', 'u')}`,
+      ['updateId'],
+    );
+    const known = new Set(existing.map((row) => row.updateId));
+    const fresh = list.filter((rating) => !known.has(rating.id) && known.add(rating.id));
+    await writeInBatches(
+      tables.status,
+      fresh.map((rating) => ['upsert', historyRow(rating, partition), 'Replace']),
+    );
+    const newestByRef = new Map<string, StatusUpdate>();
+    for (const rating of list) {
+      const seen = newestByRef.get(codeKey(rating.ref));
+      if (!seen || historyOrderKey(rating) < historyOrderKey(seen)) {
+        newestByRef.set(codeKey(rating.ref), rating);
+      }
+    }
+    for (const newest of newestByRef.values()) await promote(tables, partition, newest);
+  }
+}
+
+/** Makes `newest` the current status unless a newer one is already there. */
+async function promote(tables: TablesContext, partition: string, newest: StatusUpdate) {
+  const row = await readRow(tables.status, partition, statusKeys.current(newest.ref));
+  const current = row ? getJson<CurrentStatus>(row, 'current') : null;
+  if (
+    current &&
+    historyOrderKey({ at: current.at, id: current.updateId }) <= historyOrderKey(newest)
+  ) {
+    return;
+  }
+  try {
+    if (row)
+      await tables.status.updateEntity(currentRow(newest, partition), 'Merge', { etag: row.etag });
+    else await tables.status.createEntity(currentRow(newest, partition));
+  } catch (error) {
+    // Someone recorded an update while we were importing: a live update beats a past rating.
+    if ([409, 412].includes(azureStatus(error) ?? 0)) return;
+    throw unexpected(`setting the current status of ${newest.ref}`, error);
+  }
+}
+
+/**
+ * Status rows live in their workstream's partition. When the new plan moves an action to
+ * another workstream, its status and history are copied across before the switch; the
+ * returned old rows are deleted after it.
+ */
+export async function moveStatusRows(
+  tables: TablesContext,
+  programmeId: string,
+  oldVersion: string,
+  workstreamOf: ReadonlyMap<string, string>,
+): Promise<Row[]> {
+  const oldRefs = await queryRows(
+    tables.plans,
+    inPartition(planKeys.refs(programmeId, oldVersion)),
+  );
+  const moved = oldRefs.filter((row) => {
+    const next = workstreamOf.get(row.rowKey ?? '');
+    return next !== undefined && codeKey(next) !== codeKey(String(row.workstream));
+  });
+  const old: Row[] = [];
+  for (const ref of moved) {
+    const from = statusKeys.partition(programmeId, String(ref.workstream));
+    const to = statusKeys.partition(programmeId, workstreamOf.get(ref.rowKey ?? '') ?? '');
+    const refKey = ref.rowKey ?? '';
+    const rows = await queryRows(
+      tables.status,
+      `${inPartition(from)} and (RowKey eq 's|${refKey.replace(/'/g, "''")}' or ` +
+        `${startsWith('RowKey', `u|${refKey}`)})`,
+    );
+    await writeInBatches(
+      tables.status,
+      rows.map((row) => ['upsert', { ...plain(row), partitionKey: to }, 'Replace']),
+    );
+    old.push(...rows.map((row) => ({ partitionKey: from, rowKey: row.rowKey ?? '' })));
+  }
+  return old;
+}
+
+/** A read row without the service's metadata, ready to write elsewhere. */
+function plain(row: ReadRow): Row {
+  const copy: Row = { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '' };
+  for (const [name, value] of Object.entries(row)) {
+    if (['etag', 'timestamp', 'partitionKey', 'rowKey', 'odata.metadata'].includes(name)) continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      copy[name] = value;
+    }
+  }
+  return copy;
+}

@@ -1,0 +1,168 @@
+import type { TransactionAction } from '@azure/data-tables';
+import type { Action } from '../domain/action.js';
+import { DomainError } from '../domain/errors.js';
+import type { Programme } from '../domain/programme.js';
+import { codeKey, joinKey } from './keys.js';
+import { assertPlanFits } from './limits.js';
+import type { Plan, PlanRepository } from './plan.repository.js';
+import { moveStatusRows, recordRatings } from './tables-plan-status.js';
+import {
+  inPartition,
+  planKeys,
+  PROGRAMME_PARTITION,
+  startsWith,
+  type TablesContext,
+} from './tables-layout.js';
+import { roleRows } from './tables-role.repository.js';
+import {
+  assertRowFits,
+  azureStatus,
+  putJson,
+  queryRows,
+  readRow,
+  unexpected,
+  writeInBatches,
+  type Row,
+} from './tables-support.js';
+
+/**
+ * Plans are replaced all or nothing, however big: the new version's rows are written under a
+ * new version id, then one write to the programme row makes it the active version. Status
+ * and history live outside the versioned rows, so they carry over by themselves.
+ */
+export function createTablesPlanRepository(tables: TablesContext): PlanRepository {
+  return {
+    async replace(plan) {
+      assertPlanFits(plan);
+      const programmeId = plan.programme.id;
+      const before = await readRow(tables.programmes, PROGRAMME_PARTITION, codeKey(programmeId));
+      const oldVersion = typeof before?.activeVersion === 'string' ? before.activeVersion : null;
+      const version = newVersionId();
+      const workstreamOf = new Map(plan.actions.map((a) => [codeKey(a.ref), a.workstream]));
+
+      await writeInBatches(tables.plans, upserts(planRows(plan, version)));
+      await writeInBatches(tables.roles, upserts(roleRows(plan.roles)));
+      const moved = oldVersion
+        ? await moveStatusRows(tables, programmeId, oldVersion, workstreamOf)
+        : [];
+      await recordRatings(tables, programmeId, plan.ratings, workstreamOf);
+      await switchTo(tables, plan.programme, version, before?.etag ?? null);
+
+      // The switch is made; what follows only tidies rows no reader can reach any more.
+      await deleteOlderVersions(tables, programmeId, version);
+      await writeInBatches(
+        tables.status,
+        moved.map((row) => ['delete', row]),
+      );
+      await deleteRemovedRoles(tables, plan);
+    },
+  };
+}
+
+/** Sorts by creation time, so "older than the active version" is a string comparison. */
+function newVersionId(): string {
+  const random = Math.floor(Math.random() * 36 ** 4)
+    .toString(36)
+    .padStart(4, '0');
+  return `v${Date.now().toString(36).padStart(9, '0')}${random}`;
+}
+
+function upserts(rows: readonly Row[]): TransactionAction[] {
+  return rows.map((row) => ['upsert', row, 'Replace']);
+}
+
+function planRows(plan: Plan, version: string): Row[] {
+  const programmeId = plan.programme.id;
+  const rows: Row[] = [];
+  const add = (row: Row, what: string, value: unknown) => {
+    putJson(row, 'json', value);
+    assertRowFits(row, what);
+    rows.push(row);
+  };
+  for (const workstream of plan.workstreams) {
+    const partitionKey = planKeys.workstreams(programmeId, version);
+    add(
+      { partitionKey, rowKey: codeKey(workstream.code) },
+      `workstream ${workstream.code}`,
+      workstream,
+    );
+  }
+  for (const action of plan.actions) {
+    const definition: Action = { ...action, current: null };
+    const what = `action ${action.ref}`;
+    const partitionKey = planKeys.actions(programmeId, version, action.workstream);
+    add({ partitionKey, rowKey: codeKey(action.ref) }, what, definition);
+    // The owner index carries the definition too, so `/mine` needs no second read of it.
+    const ownerKey = planKeys.owner(programmeId, version, action.ownerRole);
+    const ownerRow = joinKey(codeKey(action.workstream), codeKey(action.ref));
+    add({ partitionKey: ownerKey, rowKey: ownerRow }, what, definition);
+    rows.push({
+      partitionKey: planKeys.refs(programmeId, version),
+      rowKey: codeKey(action.ref),
+      workstream: action.workstream,
+    });
+  }
+  return rows;
+}
+
+async function switchTo(
+  tables: TablesContext,
+  programme: Programme,
+  version: string,
+  etag: string | null,
+): Promise<void> {
+  const row: Row = {
+    partitionKey: PROGRAMME_PARTITION,
+    rowKey: codeKey(programme.id),
+    activeVersion: version,
+  };
+  putJson(row, 'json', programme);
+  assertRowFits(row, `programme ${programme.id}`);
+  try {
+    if (etag === null) await tables.programmes.createEntity(row);
+    else await tables.programmes.updateEntity(row, 'Replace', { etag });
+  } catch (error) {
+    if ([409, 412].includes(azureStatus(error) ?? 0)) {
+      throw new DomainError(
+        'CONFLICT',
+        `Programme ${programme.id} was changed while its plan was being imported, so the ` +
+          'import was not applied. Import the workbook again.',
+        { programmeId: programme.id },
+      );
+    }
+    throw unexpected(`switching programme ${programme.id} to plan ${version}`, error);
+  }
+}
+
+async function deleteOlderVersions(
+  tables: TablesContext,
+  programmeId: string,
+  version: string,
+): Promise<void> {
+  const rows = await queryRows(tables.plans, startsWith('PartitionKey', codeKey(programmeId)), [
+    'PartitionKey',
+    'RowKey',
+  ]);
+  const older = rows.filter((row) => (row.partitionKey ?? '').split('|')[1]! < version);
+  await writeInBatches(
+    tables.plans,
+    older.map((row) => [
+      'delete',
+      { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '' },
+    ]),
+  );
+}
+
+async function deleteRemovedRoles(tables: TablesContext, plan: Plan): Promise<void> {
+  const kept = new Set(plan.roles.map((role) => codeKey(role.code)));
+  const rows = await queryRows(tables.roles, inPartition(codeKey(plan.programme.id)), [
+    'PartitionKey',
+    'RowKey',
+  ]);
+  await writeInBatches(
+    tables.roles,
+    rows
+      .filter((row) => !kept.has(row.rowKey ?? ''))
+      .map((row) => ['delete', { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '' }]),
+  );
+}

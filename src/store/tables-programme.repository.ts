@@ -1,0 +1,71 @@
+import type { Programme, Workstream } from '../domain/programme.js';
+import { codeKey, compareRefs } from './keys.js';
+import type { ProgrammeRepository, WorkstreamRepository } from './programme.repository.js';
+import {
+  activeVersion,
+  inPartition,
+  planKeys,
+  PROGRAMME_PARTITION,
+  type TablesContext,
+} from './tables-layout.js';
+import {
+  assertRowFits,
+  getJson,
+  putJson,
+  queryRows,
+  readRow,
+  unexpected,
+  type Row,
+} from './tables-support.js';
+
+export function createTablesProgrammeRepository(tables: TablesContext): ProgrammeRepository {
+  return {
+    async get(programmeId) {
+      const row = await readRow(tables.programmes, PROGRAMME_PARTITION, codeKey(programmeId));
+      return row ? getJson<Programme>(row, 'json') : null;
+    },
+    async list() {
+      const rows = await queryRows(tables.programmes, inPartition(PROGRAMME_PARTITION));
+      return rows
+        .map((row) => getJson<Programme>(row, 'json'))
+        .sort((a, b) => compareRefs(a.id, b.id));
+    },
+    async save(programme) {
+      const row: Row = { partitionKey: PROGRAMME_PARTITION, rowKey: codeKey(programme.id) };
+      putJson(row, 'json', programme);
+      assertRowFits(row, `programme ${programme.id}`);
+      try {
+        // Merged so the active plan version, written only by a plan import, is kept.
+        await tables.programmes.upsertEntity(row, 'Merge');
+      } catch (error) {
+        throw unexpected(`saving programme ${programme.id}`, error);
+      }
+    },
+  };
+}
+
+export function createTablesWorkstreamRepository(tables: TablesContext): WorkstreamRepository {
+  return {
+    async list(programmeId) {
+      const version = await activeVersion(tables, programmeId);
+      if (version === null) return [];
+      const rows = await queryRows(
+        tables.plans,
+        inPartition(planKeys.workstreams(programmeId, version)),
+      );
+      return rows
+        .map((row) => getJson<Workstream>(row, 'json'))
+        .sort((a, b) => compareRefs(a.code, b.code));
+    },
+    async get(programmeId, code) {
+      const version = await activeVersion(tables, programmeId);
+      if (version === null) return null;
+      const row = await readRow(
+        tables.plans,
+        planKeys.workstreams(programmeId, version),
+        codeKey(code),
+      );
+      return row ? getJson<Workstream>(row, 'json') : null;
+    },
+  };
+}

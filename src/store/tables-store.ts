@@ -1,0 +1,76 @@
+import { TableClient } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
+import type { Store } from './store.js';
+import { createTablesActionRepository } from './tables-action.repository.js';
+import { createTablesConversationRepository } from './tables-conversation.repository.js';
+import { TABLES, type TableName, type TablesContext } from './tables-layout.js';
+import { createTablesLeaseRepository } from './tables-lease.repository.js';
+import { createTablesOutboxRepository } from './tables-outbox.repository.js';
+import { createTablesPersonRepository } from './tables-person.repository.js';
+import { createTablesPlanRepository } from './tables-plan.repository.js';
+import {
+  createTablesProgrammeRepository,
+  createTablesWorkstreamRepository,
+} from './tables-programme.repository.js';
+import { createTablesRoleRepository } from './tables-role.repository.js';
+import { unexpected } from './tables-support.js';
+
+export type TablesConnection =
+  /** An account key or SAS connection string, or Azurite's. */
+  | { readonly connectionString: string }
+  /** The account's table endpoint (`https://NAME.table.core.windows.net`) and an identity. */
+  | { readonly accountUrl: string; readonly credential: TokenCredential };
+
+export interface TablesStoreOptions {
+  readonly connection: TablesConnection;
+  /**
+   * Starts every table name, so several deployments can share one account. Letters and
+   * digits, starting with a letter (store-config.ts checks it).
+   */
+  readonly tablePrefix: string;
+}
+
+/** Every port on Azure Table storage; creates the tables that are missing. */
+export async function createTablesStore(options: TablesStoreOptions): Promise<Store> {
+  const tables = tableClients(options);
+  await Promise.all(
+    Object.values(tables).map(async (client) => {
+      try {
+        await client.createTable();
+      } catch (error) {
+        throw unexpected(`creating table ${client.tableName}`, error);
+      }
+    }),
+  );
+  return {
+    programmes: createTablesProgrammeRepository(tables),
+    workstreams: createTablesWorkstreamRepository(tables),
+    actions: createTablesActionRepository(tables),
+    roles: createTablesRoleRepository(tables),
+    people: createTablesPersonRepository(tables),
+    conversations: createTablesConversationRepository(tables),
+    outbox: createTablesOutboxRepository(tables),
+    leases: createTablesLeaseRepository(tables),
+    plans: createTablesPlanRepository(tables),
+  };
+}
+
+function tableClients(options: TablesStoreOptions): TablesContext {
+  const { connection, tablePrefix } = options;
+  const client = (name: TableName): TableClient => {
+    const tableName = `${tablePrefix}${name}`;
+    if ('connectionString' in connection) {
+      const insecure = /TableEndpoint=http:|UseDevelopmentStorage=true/i.test(
+        connection.connectionString,
+      );
+      return TableClient.fromConnectionString(connection.connectionString, tableName, {
+        allowInsecureConnection: insecure,
+      });
+    }
+    return new TableClient(connection.accountUrl, tableName, connection.credential);
+  };
+  return Object.fromEntries(TABLES.map((name) => [name, client(name)])) as Record<
+    TableName,
+    TableClient
+  >;
+}
