@@ -1,14 +1,29 @@
 import type { TurnContext } from 'botbuilder';
+import { knownCodes } from '../app/status.use-case.js';
 import { closestMatches } from '../app/suggestions.js';
 import { renderMessageCard } from '../cards/message.card.js';
 import type { BotDependencies } from './bot-dependencies.js';
 import type { Command, CommandReply } from './commands/command.js';
 import { commands } from './commands/index.js';
 import { commandTextOf, MAX_COMMAND_TEXT, parseCommand } from './message-text.js';
+import { resolveProgramme } from './resolve-programme.js';
 import type { Sender } from './sender.js';
 
 function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name || (c.aliases ?? []).includes(name));
+}
+
+/** Workstream codes and action refs like a word typed on its own ("c2" for /status C2). */
+async function nearCodes(
+  turn: TurnContext,
+  deps: BotDependencies,
+  word: string,
+): Promise<readonly string[]> {
+  const programme = await resolveProgramme(turn, deps);
+  if (!programme) return [];
+  const codes = await knownCodes(deps, programme.id);
+  const exact = codes.find((code) => code.toLowerCase() === word);
+  return exact !== undefined ? [exact] : closestMatches(word, codes, 2);
 }
 
 /** Reads the typed command and runs its handler; anything else gets a helpful answer. */
@@ -37,14 +52,17 @@ export async function routeCommand(
   const command = findCommand(parsed.name);
   const visible = commands.filter((c) => !c.adminOnly || sender.isAdmin);
   if (!command || (command.adminOnly && !sender.isAdmin)) {
-    const near = closestMatches(
-      parsed.name,
-      visible.map((c) => c.name),
-    );
+    const near = [
+      ...closestMatches(
+        parsed.name,
+        visible.map((c) => c.name),
+      ).map((name) => `/${name}`),
+      ...(await nearCodes(turn, deps, parsed.name)).map((code) => `/status ${code}`),
+    ].slice(0, 3);
     return renderMessageCard({
       title: `I do not know the command "${parsed.name}"`,
       lines: [
-        ...(near.length > 0 ? [`Did you mean ${near.map((n) => `/${n}`).join(' or ')}?`] : []),
+        ...(near.length > 0 ? [`Did you mean ${near.join(' or ')}?`] : []),
         'Type /help to see what I can do.',
       ],
     });

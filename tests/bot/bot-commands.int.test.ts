@@ -81,6 +81,11 @@ describe('chat commands over HTTP', () => {
       expect(text).toContain('Type /help');
     });
 
+    it('suggests /status for a reference typed on its own', async () => {
+      const text = await ask('c2', scope);
+      expect(text).toContain('Did you mean /status C2?');
+    });
+
     it('suggests the nearest workstream or action for an unknown reference', async () => {
       const text = await ask('/status A22', scope);
       expect(text).toContain('I cannot find a workstream or action called "A22"');
