@@ -1,0 +1,93 @@
+import type { ImportPreview } from './import.use-case.js';
+import type { ItemChanges, PlanCounts } from './plan-diff.js';
+
+/** Field names in the words a person uses. */
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  workstream: 'workstream',
+  title: 'title',
+  ownerRole: 'owner',
+  contributors: 'contributors',
+  due: 'due date',
+  revisedDue: 'revised due date',
+  outcomes: 'outcomes and measures',
+  steps: 'steps',
+  person: 'person',
+  deputy: 'deputy',
+  name: 'name',
+  leadRole: 'lead',
+  aim: 'aim',
+  closes: 'closing date',
+  boardMeeting: 'board meeting',
+  periodOrder: 'order of periods',
+};
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "3 workstreams, 12 actions, 60 steps, 11 roles, 8 periods, 13 past ratings". */
+export function countsLine(counts: PlanCounts): string {
+  return [
+    plural(counts.workstreams, 'workstream'),
+    plural(counts.actions, 'action'),
+    plural(counts.steps, 'step'),
+    plural(counts.roles, 'role'),
+    plural(counts.periods, 'period'),
+    plural(counts.ratings, 'past rating'),
+  ].join(', ');
+}
+
+/** "1 added (C3); 2 changed (A3: title; C2: steps)" or null when nothing changed. */
+export function changesLine(changes: ItemChanges): string | null {
+  const parts: string[] = [];
+  if (changes.added.length > 0)
+    parts.push(`${changes.added.length} added (${changes.added.join(', ')})`);
+  if (changes.changed.length > 0) {
+    const each = changes.changed.map(
+      (item) => `${item.key}: ${item.fields.map((f) => FIELD_WORDS[f] ?? f).join(', ')}`,
+    );
+    parts.push(`${changes.changed.length} changed (${each.join('; ')})`);
+  }
+  if (changes.removed.length > 0) {
+    parts.push(`${changes.removed.length} removed (${changes.removed.join(', ')})`);
+  }
+  return parts.length === 0 ? null : parts.join('; ');
+}
+
+/** The preview as lines of plain text, for the terminal and the card's fallback text. */
+export function previewLines(preview: ImportPreview): string[] {
+  const { changes } = preview;
+  const lines = [
+    `${preview.programmeName} (${preview.programmeId}): ${countsLine(preview.counts)}.`,
+  ];
+  if (changes.newProgramme) {
+    lines.push('This is a new programme: everything in the workbook will be added.');
+    return lines;
+  }
+  if (preview.unchanged) {
+    lines.push('No changes: the stored plan is already the same as this workbook.');
+    return lines;
+  }
+  if (changes.programme.length > 0) {
+    lines.push(
+      `Programme: ${changes.programme.map((f) => FIELD_WORDS[f] ?? f).join(', ')} changed.`,
+    );
+  }
+  const sections: [string, ItemChanges][] = [
+    ['Workstreams', changes.workstreams],
+    ['Actions', changes.actions],
+    ['Roles', changes.roles],
+    ['Periods', changes.periods],
+  ];
+  for (const [label, items] of sections) {
+    const line = changesLine(items);
+    if (line !== null) lines.push(`${label}: ${line}.`);
+  }
+  if (changes.ratingsAdded > 0) {
+    lines.push(`Past ratings: ${changes.ratingsAdded} to add to the history.`);
+  }
+  if (changes.actions.removed.length > 0) {
+    lines.push('The history of removed actions is kept, not deleted.');
+  }
+  return lines;
+}
