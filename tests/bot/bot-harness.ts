@@ -1,10 +1,12 @@
 import type { Activity } from 'botbuilder';
+import { inject } from 'vitest';
 import { silentLogger } from '../../src/app/logger.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import type { BotServer } from '../../src/server/create-server.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
+import { createTablesStore } from '../../src/store/tables-store.js';
 import { fixedClock, seedSamplePlan } from '../app/seed-sample.js';
+import { uniqueTablePrefix } from '../support/azurite.js';
 import { startBot } from '../support/start-bot.js';
 import {
   startTestChannel,
@@ -35,9 +37,15 @@ export interface BotHarness {
   stop(): Promise<void>;
 }
 
-/** The real server and bot, with the sample plan loaded, driven by the local test channel. */
+/**
+ * The real server and bot on the Azure Tables store (the shared Azurite, tables of its own),
+ * with the sample plan loaded, driven by the local test channel.
+ */
 export async function startBotHarness(): Promise<BotHarness> {
-  const store = createMemoryStore();
+  const store = await createTablesStore({
+    connection: { connectionString: inject('azuriteConnectionString') },
+    tablePrefix: uniqueTablePrefix('bot'),
+  });
   await seedSamplePlan(store);
   const channel = await startTestChannel();
   const bot = await startBot({
