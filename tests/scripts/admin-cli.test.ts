@@ -22,7 +22,7 @@ function cli() {
   return {
     store,
     links,
-    async run(...argv: string[]) {
+    run: async (...argv: string[]) => {
       lines = [];
       const code = await runAdmin(argv, options);
       return { code, text: lines.join('\n') };
