@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdminDirectory } from '../../src/app/admin/admin-directory.js';
 import { SAMPLE_PROGRAMME_ID } from '../support/sample-plan.js';
 import type { FakeEntra } from './fake-entra.js';
 import { startFakeEntra } from './fake-entra.js';
@@ -20,7 +21,10 @@ describe('the tab API with sign-in', () => {
     tab = await startTabServer({
       dashboard,
       auth: { appId: APP_ID, allowedTenants: [TENANT], openIdMetadataUrl: entra.metadataUrl },
-      admins: ['chief@council.example'],
+      admins: createAdminDirectory({
+        configured: ['chief@council.example'],
+        admins: { get: () => Promise.resolve(null) },
+      }),
     });
   });
 

@@ -19,6 +19,8 @@ export interface TabAuthOptions {
 export interface TabIdentity {
   /** Lower-case UPN or email. */
   readonly email: string;
+  /** Entra object id (`oid`), which admin lists may name instead of an email. */
+  readonly aadObjectId: string | null;
   readonly tenantId: string;
   readonly name: string | null;
 }
@@ -46,6 +48,7 @@ const claimsSchema = z.object({
   upn: z.string().optional(),
   email: z.string().optional(),
   name: z.string().optional(),
+  oid: z.string().optional(),
 });
 
 const metadataSchema = z.object({ jwks_uri: z.url() });
@@ -97,6 +100,7 @@ export function createTabTokenValidator(options: TabAuthOptions): TabTokenValida
       ok: true,
       identity: {
         email: email.trim().toLowerCase(),
+        aadObjectId: claims.data.oid?.toLowerCase() ?? null,
         tenantId: tid,
         name: claims.data.name ?? null,
       },

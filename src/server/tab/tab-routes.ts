@@ -1,5 +1,6 @@
 import type { Next, Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import type { AdminDirectory } from '../../app/admin/admin-directory.js';
 import type { Dashboard, DashboardFilters, Viewer } from '../../app/dashboard.use-case.js';
 import { GRID_RATINGS } from '../../app/dashboard.use-case.js';
 import type { Logger } from '../../app/logger.js';
@@ -17,8 +18,8 @@ export interface TabRoutesOptions {
   readonly dashboard: Dashboard;
   /** Token checks; leave out for local use with no app id, where the tab needs no sign-in. */
   readonly auth?: TabAuthOptions | undefined;
-  /** Emails (lower case) of people who may see every programme. */
-  readonly admins?: readonly string[];
+  /** Decides who sees every programme (`ADMINS` and the admins stored); none when left out. */
+  readonly admins?: Pick<AdminDirectory, 'isAdmin'>;
   /** Makes the tab's export link download the board pack; without it the tab says to ask the bot. */
   readonly exportBoardPack?: (programmeId: string) => Promise<BoardPackFile>;
   /** Where the built tab lives; defaults to `dist/tab`. */
@@ -42,7 +43,6 @@ export function registerTabRoutes(server: Server, options: TabRoutesOptions): vo
   const validate: TabTokenValidator | undefined = options.auth
     ? createTabTokenValidator(options.auth)
     : undefined;
-  const admins = new Set((options.admins ?? []).map((a) => a.trim().toLowerCase()));
 
   const signedIn =
     (handler: Handler) =>
@@ -55,8 +55,10 @@ export function registerTabRoutes(server: Server, options: TabRoutesOptions): vo
         res.send(status, { code: result.code, message: result.reason });
         return;
       }
-      const email = result.identity.email;
-      return handler(req, res, { email, isAdmin: admins.has(email) });
+      const { email, aadObjectId } = result.identity;
+      const isAdmin =
+        (await options.admins?.isAdmin({ kind: 'person', email, aadObjectId })) ?? false;
+      return handler(req, res, { email, isAdmin });
     };
 
   registerTabStatic(server, options.staticDir ?? DEFAULT_TAB_DIR);
