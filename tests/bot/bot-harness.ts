@@ -41,11 +41,17 @@ export interface BotHarness {
  * The real server and bot on the Azure Tables store (the shared Azurite, tables of its own),
  * with the sample plan loaded, driven by the local test channel.
  */
-export async function startBotHarness(): Promise<BotHarness> {
-  const store = await createTablesStore({
+export async function startBotHarness(
+  options: {
+    /** Swaps ports for fakes, to see how the bot meets a failing store. */
+    readonly adapt?: (store: Store) => Store;
+  } = {},
+): Promise<BotHarness> {
+  const tables = await createTablesStore({
     connection: { connectionString: inject('azuriteConnectionString') },
     tablePrefix: uniqueTablePrefix('bot'),
   });
+  const store = options.adapt ? options.adapt(tables) : tables;
   await seedSamplePlan(store);
   const channel = await startTestChannel();
   const bot = await startBot({

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  cardOf,
+  people,
+  replyTo,
+  startBotHarness,
+  textOf,
+  type BotHarness,
+} from './bot-harness.js';
+
+describe('when the store fails', () => {
+  let harness: BotHarness;
+
+  beforeAll(async () => {
+    harness = await startBotHarness({
+      adapt: (store) => ({
+        ...store,
+        actions: {
+          ...store.actions,
+          listByProgramme: () => Promise.reject(new Error('storage is unreachable')),
+        },
+      }),
+    });
+  });
+
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  it('says something went wrong on its side and what to do, and keeps answering', async () => {
+    const failed = textOf(
+      cardOf(await replyTo(harness, harness.channel.message('/status', people.chair, 'personal'))),
+    );
+    expect(failed).toContain('Something went wrong on my side');
+    expect(failed).toContain('Please try again in a minute');
+    const help = textOf(
+      cardOf(await replyTo(harness, harness.channel.message('/help', people.chair, 'personal'))),
+    );
+    expect(help).toContain('What I can do');
+  });
+});
