@@ -1,4 +1,3 @@
-import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDate } from '../../src/domain/dates.js';
 import type { Actor } from '../../src/app/admin/actor.js';
@@ -9,14 +8,11 @@ import { createCalendarUseCase } from '../../src/app/admin/calendar.use-case.js'
 import { createLinksUseCase } from '../../src/app/admin/links.use-case.js';
 import { createRolesUseCase } from '../../src/app/admin/roles.use-case.js';
 import type { Clock } from '../../src/app/clock.js';
-import { createImportUseCase } from '../../src/app/import/import.use-case.js';
-import { previewLines } from '../../src/app/import/preview-text.js';
-import { problemLine } from '../../src/app/import/problem-text.js';
-import { readWorkbookPaths } from '../../src/app/import/read-workbook.js';
 import type { AdminRepository } from '../../src/store/admin.repository.js';
 import type { LinkRepository } from '../../src/store/link.repository.js';
 import type { Store } from '../../src/store/store.js';
 import { ADMIN_FAILURE_WORDS, USAGE } from './admin-words.js';
+import { importVerb } from './import-verb.js';
 
 export interface AdminCliOptions {
   readonly store: Pick<Store, 'programmes' | 'workstreams' | 'actions' | 'roles' | 'plans'>;
@@ -85,54 +81,16 @@ export async function runAdmin(
   };
 
   switch (verb) {
-    case 'import': {
-      if (rest.length === 0)
-        return usage(out, 'Give the workbook: an .xlsx file, a folder of CSV files, or CSV files.');
-      const read = await readWorkbookPaths(rest);
-      if (!read.ok) {
-        out(problemLine(read.problem));
-        return 1;
-      }
-      const all = await store.programmes.list();
-      const [only] = all;
-      const id =
-        values.programme ??
-        (all.length === 1 && only ? only.id : all.length === 0 ? slug(rest[0] ?? '') : undefined);
-      if (id === undefined) {
-        out(
-          `There are several programmes (${all.map((p) => p.id).join(', ')}): add --programme ID.`,
-        );
-        return 2;
-      }
-      const importer = createImportUseCase({ ...store, directory });
-      const request = {
+    case 'import':
+      return importVerb(rest, {
+        out,
+        store,
+        directory,
         actor,
-        workbook: read.workbook,
-        programmeId: id,
+        dryRun: values['dry-run'],
+        ...(values.programme === undefined ? {} : { programmeId: values.programme }),
         ...(values.name === undefined ? {} : { programmeName: values.name }),
-      };
-      const result = values['dry-run']
-        ? await importer.preview(request)
-        : await importer.apply(request);
-      if (!result.ok) {
-        if (result.code === 'INVALID_WORKBOOK') {
-          out(
-            `The workbook has ${plural(result.problems.length, 'problem')}; nothing was imported.`,
-          );
-          for (const problem of result.problems) out(`  ${problemLine(problem)}`);
-        } else {
-          out('Only programme admins can import a plan.');
-        }
-        return 1;
-      }
-      const preview = 'preview' in result.value ? result.value.preview : result.value;
-      for (const line of previewLines(preview)) out(line);
-      if (values['dry-run']) out('Dry run: nothing was written.');
-      else if ('written' in result.value && result.value.written)
-        out('Imported: the plan is now in place.');
-      else out('Nothing to write.');
-      return 0;
-    }
+      });
     case 'programmes': {
       const all = await store.programmes.list();
       if (all.length === 0) out('No programme has been imported yet.');
@@ -250,24 +208,13 @@ export async function runAdmin(
   }
 }
 
-function usage(out: (line: string) => void, message: string): 2 {
+export function usage(out: (line: string) => void, message: string): 2 {
   out(message);
   out('');
   out(USAGE);
   return 2;
 }
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** A programme id from a file name: "Thurrock WSoA.xlsx" → "thurrock-wsoa". */
-export function slug(path: string): string {
-  const name = basename(path, extname(path));
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'programme'
-  );
 }
