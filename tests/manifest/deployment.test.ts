@@ -1,0 +1,75 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const read = (path: string) => readFile(path, 'utf8');
+
+async function sourceFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/**
+ * Every setting the service reads: `env['X']` / `process.env.X` anywhere in src/, and the keys
+ * of the zod schemas in its `*config*.ts` files (which read the environment whole).
+ */
+async function settingsRead(): Promise<Set<string>> {
+  const names = new Set<string>();
+  for (const file of await sourceFiles('src')) {
+    const text = await read(file);
+    for (const m of text.matchAll(/env(?:\[['"]([A-Za-z_]\w*)['"]\]|\.([A-Za-z_]\w*))/g)) {
+      names.add(m[1] ?? m[2] ?? '');
+    }
+    if (/config[^/]*\.ts$/.test(file) && text.includes('z.object(')) {
+      for (const m of text.matchAll(/^\s+([A-Z][A-Za-z0-9_]*): /gm)) {
+        names.add(m[1] ?? '');
+      }
+    }
+  }
+  names.delete('');
+  return names;
+}
+
+describe('the deployment', () => {
+  it('names every setting the service reads in docs/deploy.md', async () => {
+    const docs = await read('docs/deploy.md');
+    const settings = await settingsRead();
+    expect(settings.size).toBeGreaterThan(10);
+    const missing = [...settings].filter((name) => !docs.includes(`\`${name}\``));
+    expect(missing).toEqual([]);
+  });
+
+  it('uses every Bicep parameter, and the parameters file names only real ones', async () => {
+    const bicep = await read('infra/main.bicep');
+    const params = [...bicep.matchAll(/^param (\w+) /gm)].map((m) => m[1] ?? '');
+    expect(params.length).toBeGreaterThan(5);
+    const unused = params.filter(
+      (name) => [...bicep.matchAll(new RegExp(`\\b${name}\\b`, 'g'))].length < 2,
+    );
+    expect(unused).toEqual([]);
+    const file = JSON.parse(await read('infra/main.parameters.json')) as {
+      parameters: Record<string, unknown>;
+    };
+    expect(Object.keys(file.parameters).filter((name) => !params.includes(name))).toEqual([]);
+    const docs = await read('docs/deploy.md');
+    expect(params.filter((name) => !docs.includes(`\`${name}\``))).toEqual([]);
+  });
+
+  it('gives the service the storage, identity and bot settings it needs', async () => {
+    const bicep = await read('infra/main.bicep');
+    for (const setting of [
+      'MicrosoftAppId',
+      'MicrosoftAppType',
+      'MicrosoftAppTenantId',
+      'AZURE_STORAGE_ACCOUNT_URL',
+      'AZURE_CLIENT_ID',
+      'ADMINS',
+    ]) {
+      expect(bicep).toContain(`name: '${setting}'`);
+    }
+    expect(bicep).toContain("linuxFxVersion: 'NODE|20-lts'");
+    expect(bicep).toContain("channelName: 'MsTeamsChannel'");
+  });
+});
