@@ -1,0 +1,193 @@
+/**
+ * The bot over HTTP: `/status EHC` on a 1,000-action programme stored on Azurite, with
+ * Teams authentication on, against an echo handler on the same server code, measured in the
+ * same run so the ratio holds on any machine. Run alone with `npx tsx bench/bot.bench.ts`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Activity } from 'botbuilder';
+import { silentLogger } from '../src/app/logger.js';
+import { createBot } from '../src/bot/create-bot.js';
+import { createEchoBot } from '../src/server/echo-bot.js';
+import type { BotServer } from '../src/server/create-server.js';
+import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
+import { openStore } from '../src/store/open-store.js';
+import { startBot } from '../tests/support/start-bot.js';
+import { startTestChannel, testUser } from '../tests/support/test-channel/test-channel.js';
+import { generateBenchPlan } from './bot-bench-programme.js';
+
+export interface LatencyFigures {
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly meanMs: number;
+  readonly requestsPerSecond: number;
+  readonly samples: number;
+}
+
+export interface BotBenchFigures {
+  readonly name: 'bot';
+  readonly actions: number;
+  readonly concurrency: number;
+  readonly echo: LatencyFigures;
+  readonly statusWorkstream: LatencyFigures;
+  /** `/status EHC` p50 divided by the echo handler's p50: the issue asks for at most 2. */
+  readonly p50Ratio: number;
+}
+
+export interface BotBenchOptions {
+  /** Timed requests per handler for latency (sequential). Default 300. */
+  readonly samples?: number;
+  /** Requests in flight at once for the requests-per-second phase. Default 8. */
+  readonly concurrency?: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? Number.NaN;
+}
+
+const round = (value: number): number => Math.round(value * 100) / 100;
+
+interface Target {
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+async function post(target: Target): Promise<void> {
+  const response = await fetch(`${target.url}/api/messages`, {
+    method: 'POST',
+    headers: target.headers,
+    body: target.body,
+  });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`The bot answered HTTP ${response.status}`);
+}
+
+async function timeOne(target: Target): Promise<number> {
+  const started = process.hrtime.bigint();
+  await post(target);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+/** Alternates blocks of the two targets so drift on a shared machine hits both alike. */
+async function measureLatency(targets: readonly Target[], samples: number): Promise<number[][]> {
+  const timings = targets.map((): number[] => []);
+  const block = 25;
+  for (let done = 0; done < samples; done += block) {
+    for (const [i, target] of targets.entries()) {
+      for (let n = 0; n < Math.min(block, samples - done); n += 1) {
+        timings[i]?.push(await timeOne(target));
+      }
+    }
+  }
+  return timings;
+}
+
+async function measureThroughput(
+  target: Target,
+  requests: number,
+  concurrency: number,
+): Promise<number> {
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
+        next += 1;
+        await post(target);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return requests / seconds;
+}
+
+function figures(timings: readonly number[], requestsPerSecond: number): LatencyFigures {
+  const sorted = [...timings].sort((a, b) => a - b);
+  const mean = sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length);
+  return {
+    p50Ms: round(percentile(sorted, 50)),
+    p99Ms: round(percentile(sorted, 99)),
+    meanMs: round(mean),
+    requestsPerSecond: round(requestsPerSecond),
+    samples: sorted.length,
+  };
+}
+
+export async function run(options: BotBenchOptions = {}): Promise<BotBenchFigures> {
+  const samples = options.samples ?? 300;
+  const concurrency = options.concurrency ?? 8;
+  const folder = await mkdtemp(join(tmpdir(), 'bot-bench-'));
+  const azurite = await startEmbeddedAzurite({ location: folder, inMemory: true });
+  const servers: BotServer[] = [];
+  const channel = await startTestChannel();
+  try {
+    const storage = await openStore(
+      { AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString },
+      silentLogger,
+    );
+    try {
+      const plan = generateBenchPlan(new Date());
+      await storage.store.plans.replace(plan);
+      const { store } = storage;
+      const statusBot = createBot({
+        ...store,
+        clock: { now: () => new Date() },
+        logger: silentLogger,
+        admins: [],
+      });
+      const withStatus = await startBot({ env: channel.botEnv(), bot: statusBot });
+      const withEcho = await startBot({ env: channel.botEnv(), bot: createEchoBot() });
+      servers.push(withStatus, withEcho);
+
+      const chair = testUser('Bench Chair', 'chair@bench.example');
+      const target = async (url: string, activity: Partial<Activity>): Promise<Target> => ({
+        url,
+        headers: await channel.signedHeaders(activity),
+        body: JSON.stringify(activity),
+      });
+      const echo = await target(withEcho.url, channel.message('hello', chair, 'personal'));
+      const status = await target(withStatus.url, channel.message('/status EHC', chair, 'channel'));
+
+      // Warm up: JWKS fetch, outbound token, the sender's first look-up, JIT.
+      await measureLatency([echo, status], 25);
+      const [echoTimings = [], statusTimings = []] = await measureLatency([echo, status], samples);
+      const echoRate = await measureThroughput(echo, samples, concurrency);
+      const statusRate = await measureThroughput(status, samples, concurrency);
+
+      const echoFigures = figures(echoTimings, echoRate);
+      const statusFigures = figures(statusTimings, statusRate);
+      return {
+        name: 'bot',
+        actions: plan.actions.length,
+        concurrency,
+        echo: echoFigures,
+        statusWorkstream: statusFigures,
+        p50Ratio: round(statusFigures.p50Ms / echoFigures.p50Ms),
+      };
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
+      await storage.close();
+    }
+  } finally {
+    await channel.stop();
+    await azurite.stop();
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run().then(
+    (result) => {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      process.stderr.write(`${String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
