@@ -24,7 +24,10 @@ export interface EmbeddedAzurite {
   readonly port: number;
   readonly pid: number;
   readonly connectionString: string;
-  /** Stops the process by its id: SIGTERM, then SIGKILL if it has not gone in 5 s. */
+  /**
+   * Stops the process by its id: SIGINT (Azurite saves its data), then SIGTERM, then SIGKILL
+   * for a process that will not go.
+   */
   stop(): Promise<void>;
 }
 
@@ -126,11 +129,26 @@ async function waitUntilAnswering(
 }
 
 async function stopProcess(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  process.kill(child.pid, 'SIGTERM');
-  const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 5_000).unref());
-  if ((await Promise.race([exited, timer])) === 'late') {
-    process.kill(child.pid, 'SIGKILL');
-    await exited;
+  const pid = child.pid;
+  if (child.exitCode !== null || child.signalCode !== null || pid === undefined) return;
+  // Azurite saves its data and exits on SIGINT only; SIGTERM would lose the last seconds.
+  for (const [signal, waitMs] of [
+    ['SIGINT', 10_000],
+    ['SIGTERM', 3_000],
+  ] as const) {
+    process.kill(pid, signal);
+    if (await exitsWithin(exited, waitMs)) return;
   }
+  process.kill(pid, 'SIGKILL');
+  await exited;
+}
+
+async function exitsWithin(exited: Promise<number | null>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms);
+  });
+  const outcome = await Promise.race([exited, late]);
+  clearTimeout(timer);
+  return outcome !== 'late';
 }

@@ -1,0 +1,104 @@
+import { resolve } from 'node:path';
+import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from './embedded-azurite.js';
+import type { Store } from './store.js';
+import { readStoreConfig, type StoreConfig } from './store-config.js';
+import { createTablesStore, type TablesConnection } from './tables-store.js';
+
+/** The log calls storage makes; the app's Logger fits. */
+export interface StoreLogger {
+  info(message: string, fields?: Readonly<Record<string, unknown>>): void;
+  warn(message: string, fields?: Readonly<Record<string, unknown>>): void;
+}
+
+export interface OpenedStore {
+  readonly store: Store;
+  /** True when storage answers a read; a failure is logged, not thrown. */
+  healthy(): Promise<boolean>;
+  /** Stops the embedded Azurite, if one was started. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens storage as the settings say: Azure by connection string, Azure by account URL and
+ * managed identity, or, with neither, an Azurite this process starts and stops.
+ */
+export async function openStore(
+  env: Readonly<Record<string, string | undefined>>,
+  log: StoreLogger,
+): Promise<OpenedStore> {
+  const config = readStoreConfig(env);
+  let azurite: EmbeddedAzurite | null = null;
+  if (config.kind === 'embedded') {
+    azurite = await startEmbeddedAzurite({
+      location: resolve(config.location),
+      ...(config.port === null ? {} : { port: config.port }),
+    });
+    log.info(
+      `No storage configured: started Azurite on ${azurite.host}:${azurite.port}, data in ${config.location}`,
+      { pid: azurite.pid },
+    );
+  }
+  const close = async () => {
+    const running = azurite;
+    azurite = null;
+    if (running) {
+      await running.stop();
+      log.info('Stopped the embedded Azurite.', { pid: running.pid });
+    }
+  };
+  try {
+    const store = await createTablesStore({
+      connection: connectionFor(config, azurite),
+      tablePrefix: config.tablePrefix,
+    });
+    if (config.kind !== 'embedded') {
+      log.info(
+        `Storage: Azure Tables (${describe(config)}), table prefix "${config.tablePrefix}".`,
+      );
+    }
+    return { store, healthy: () => isHealthy(store, log), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function connectionFor(config: StoreConfig, azurite: EmbeddedAzurite | null): TablesConnection {
+  switch (config.kind) {
+    case 'connection-string':
+      return { connectionString: config.connectionString };
+    case 'account-url':
+      return {
+        accountUrl: config.accountUrl,
+        credential:
+          config.clientId === null
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential({ clientId: config.clientId }),
+      };
+    case 'embedded':
+      if (!azurite) throw new Error('The embedded Azurite is not running.');
+      return { connectionString: azurite.connectionString };
+  }
+}
+
+function describe(config: StoreConfig): string {
+  switch (config.kind) {
+    case 'connection-string':
+      return 'connection string';
+    case 'account-url':
+      return `${config.accountUrl}, ${config.clientId === null ? 'default credential' : 'managed identity'}`;
+    case 'embedded':
+      return 'embedded Azurite';
+  }
+}
+
+async function isHealthy(store: Store, log: StoreLogger): Promise<boolean> {
+  try {
+    await store.programmes.get('healthcheck');
+    return true;
+  } catch (error) {
+    log.warn('Storage did not answer a health check.', { error: String(error) });
+    return false;
+  }
+}
