@@ -1,6 +1,8 @@
 import { createMemoryActionRepository } from './memory-action.repository.js';
+import { createMemoryAdminRepository } from './memory-admin.repository.js';
 import { createMemoryConversationRepository } from './memory-conversation.repository.js';
 import { createMemoryLeaseRepository } from './memory-lease.repository.js';
+import { createMemoryLinkRepository } from './memory-link.repository.js';
 import { createMemoryOutboxRepository } from './memory-outbox.repository.js';
 import { createMemoryPersonRepository } from './memory-person.repository.js';
 import { createMemoryPlanRepository } from './memory-plan.repository.js';
@@ -28,5 +30,7 @@ export function createMemoryStore(): Store {
     outbox: createMemoryOutboxRepository(state),
     leases: createMemoryLeaseRepository(state),
     plans: createMemoryPlanRepository(state),
+    admins: createMemoryAdminRepository(),
+    links: createMemoryLinkRepository(),
   };
 }

@@ -1,6 +1,8 @@
 import type { ActionRepository } from './action.repository.js';
+import type { AdminRepository } from './admin.repository.js';
 import type { ConversationRepository } from './conversation.repository.js';
 import type { LeaseRepository } from './lease.repository.js';
+import type { LinkRepository } from './link.repository.js';
 import type { OutboxRepository } from './outbox.repository.js';
 import type { PlanRepository } from './plan.repository.js';
 import type { ProgrammeRepository, WorkstreamRepository } from './programme.repository.js';
@@ -20,4 +22,6 @@ export interface Store {
   readonly outbox: OutboxRepository;
   readonly leases: LeaseRepository;
   readonly plans: PlanRepository;
+  readonly admins: AdminRepository;
+  readonly links: LinkRepository;
 }

@@ -17,6 +17,8 @@ export const TABLES = [
   'conversations',
   'outbox',
   'leases',
+  'admins',
+  'links',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 export type TablesContext = Readonly<Record<TableName, TableClient>>;

@@ -2,9 +2,11 @@ import { TableClient } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/identity';
 import type { Store } from './store.js';
 import { createTablesActionRepository } from './tables-action.repository.js';
+import { createTablesAdminRepository } from './tables-admin.repository.js';
 import { createTablesConversationRepository } from './tables-conversation.repository.js';
 import { TABLES, type TableName, type TablesContext } from './tables-layout.js';
 import { createTablesLeaseRepository } from './tables-lease.repository.js';
+import { createTablesLinkRepository } from './tables-link.repository.js';
 import { createTablesOutboxRepository } from './tables-outbox.repository.js';
 import { createTablesPersonRepository } from './tables-person.repository.js';
 import { createTablesPlanRepository } from './tables-plan.repository.js';
@@ -52,6 +54,8 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
     outbox: createTablesOutboxRepository(tables),
     leases: createTablesLeaseRepository(tables),
     plans: createTablesPlanRepository(tables),
+    admins: createTablesAdminRepository(tables.admins),
+    links: createTablesLinkRepository(tables.links),
   };
 }
 
