@@ -25,6 +25,7 @@ export function renderReceiptCard(view: ReceiptView): RenderedCard {
     rating: badge.label,
     color: badge.color,
     ref: update.ref,
+    periodId: update.periodId,
     time: view.time,
     summary: `${update.periodId} · ${formatDate(view.date)}`,
     note: update.note,

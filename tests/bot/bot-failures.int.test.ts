@@ -38,4 +38,17 @@ describe('when the store fails', () => {
     );
     expect(help).toContain('What I can do');
   });
+
+  it('answers a card button with an error card, not a bare failure', async () => {
+    const activity = harness.channel.cardAction(
+      'update',
+      { ref: 'Z9', periodId: 'Apr 2021', etag: 'e', rating: 'Green' },
+      people.admin,
+    );
+    const answer = await harness.channel.send(harness.bot.url, activity);
+    expect(answer.status).toBe(200);
+    expect(textOf((answer.body as { value: unknown }).value)).toContain(
+      'Something went wrong on my side',
+    );
+  });
 });

@@ -149,6 +149,13 @@ describe('the update form over HTTP', () => {
     expect(card.body.find((e) => e['id'] === 'rating')?.['value']).toBe('Amber');
   });
 
+  it('refuses Change on a receipt once its period has closed', async () => {
+    const answer = await press('edit', { ref: 'A2', periodId: 'Jan 2021' });
+    const text = textOf(answer.body.value);
+    expect(text).toContain('The Jan 2021 period has closed');
+    expect(text).toContain('/update A2');
+  });
+
   it('updates the form in place when an older client uses the Submit fallback', async () => {
     const formCall = await replyTo(
       harness,

@@ -1,5 +1,6 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type RenderedCard } from '../../cards/render-template.js';
+import { renderErrorCard } from '../../cards/error.card.js';
 import { renderMessageCard } from '../../cards/message.card.js';
 import type { BotDependencies } from '../bot-dependencies.js';
 import { noProgrammeCard } from '../replies.js';
@@ -91,7 +92,17 @@ export function createCardActions(deps: BotDependencies): CardActions {
 
     async handleInvoke(turn, sender, invokeValue) {
       const verb = invokeValue.action.verb;
-      const result = await perform(turn, sender, verb, invokeValue.action.data);
+      let result: ActionResult;
+      try {
+        result = await perform(turn, sender, verb, invokeValue.action.data);
+      } catch (error) {
+        // The person pressed a button: answer on the card rather than with Teams' bare error.
+        deps.logger.error('A card action failed', {
+          verb,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
+        return cardResponse(renderErrorCard({ reference: turn.activity.id ?? null }));
+      }
       if (result.kind === 'bad-request') {
         deps.logger.warn('A card action was refused', { verb, message: result.message });
         return badRequest(result.message);

@@ -25,7 +25,11 @@ export const updateDataSchema = z.object({
 export type UpdateData = z.infer<typeof updateDataSchema>;
 
 /** "Update" on the detail card and "Change" on the receipt: open a form for this action. */
-export const editDataSchema = z.object({ ref: z.string().trim().min(1).max(40) });
+export const editDataSchema = z.object({
+  ref: z.string().trim().min(1).max(40),
+  /** Set by a receipt's Change: that period's answer may be changed only while it is open. */
+  periodId: z.string().min(1).max(60).optional(),
+});
 
 /** Where the verb is: `Action.Execute` has it beside the data; `Action.Submit` inside it. */
 export const submitValueSchema = z.looseObject({ verb: z.string().max(40) });

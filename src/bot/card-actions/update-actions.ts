@@ -114,6 +114,16 @@ export async function performEdit(
   const today = todayFor(programme, deps.clock);
   const form = await openUpdateForm(deps, programme, parsed.data.ref, sender, today);
   if (!form.ok) return card(refusalCardFor(form), false);
+  const asked = parsed.data.periodId;
+  if (asked !== undefined && asked !== form.period.id) {
+    const closed = {
+      ok: false,
+      code: 'PERIOD_CLOSED',
+      action: form.action.value,
+      periodId: asked,
+    } as const;
+    return card(refusalCardFor(closed), false);
+  }
   const current = form.action.value.current;
   // "Change" on a receipt starts from what was recorded this period.
   const input =

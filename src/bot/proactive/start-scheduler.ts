@@ -1,0 +1,77 @@
+import { hostname } from 'node:os';
+import type { CloudAdapter } from 'botbuilder';
+import type { DigestUseCase } from '../../app/digest/digest.use-case.js';
+import type { Logger } from '../../app/logger.js';
+import { createMessageViews } from '../../app/prompt/message-view.js';
+import { createRunDue } from '../../app/prompt/run-due.use-case.js';
+import { DEFAULT_BACKOFF } from '../../scheduler/backoff.js';
+import { createLeaseKeeper } from '../../scheduler/lease-keeper.js';
+import { createOutboxProcessor } from '../../scheduler/outbox-processor.js';
+import { createRateLimiter, teamsRateLimits } from '../../scheduler/rate-limiter.js';
+import { createScheduler, type Scheduler } from '../../scheduler/scheduler.js';
+import type { SchedulerConfig } from '../../scheduler/scheduler-config.js';
+import { systemTimer, type Timer } from '../../scheduler/timer.js';
+import type { LinkRepository } from '../../store/link.repository.js';
+import type { Store } from '../../store/store.js';
+import { createProactiveSender } from './proactive-sender.js';
+import { createOutgoingRenderer } from './render-outgoing.js';
+
+export interface ProactiveSchedulerOptions {
+  readonly store: Store;
+  /** The server's adapter, so proactive sends share its credentials and token cache. */
+  readonly adapter: CloudAdapter;
+  /** MicrosoftAppId; empty when running unauthenticated. */
+  readonly appId: string;
+  readonly config: SchedulerConfig;
+  readonly logger: Logger;
+  /** Board channels, for digests. */
+  readonly boards?: Pick<LinkRepository, 'listBoard'>;
+  readonly digest?: Pick<DigestUseCase, 'build'>;
+  readonly timer?: Timer;
+  /** Unique among instances; host and process id by default. */
+  readonly instanceId?: string;
+}
+
+/** The scheduler wired to storage and to Teams: call `start()` after the server listens. */
+export function createProactiveScheduler(options: ProactiveSchedulerOptions): Scheduler {
+  const { store, config, logger } = options;
+  const timer = options.timer ?? systemTimer;
+  const views = createMessageViews({ ...store, clock: timer });
+  const sender = createProactiveSender({
+    adapter: options.adapter,
+    appId: options.appId,
+    clock: timer,
+    render: createOutgoingRenderer({
+      views,
+      ...(options.digest ? { digest: options.digest } : {}),
+    }),
+  });
+  return createScheduler({
+    runDue: createRunDue({
+      ...store,
+      ...(options.boards ? { boards: options.boards } : {}),
+      logger,
+    }),
+    processor: createOutboxProcessor({
+      ...store,
+      sender,
+      limiter: createRateLimiter({ clock: timer, limits: teamsRateLimits(config.ratePerSecond) }),
+      timer,
+      logger,
+      concurrency: config.concurrency,
+      sendingTimeoutMs: config.sendingTimeoutMs,
+      maxAttempts: config.maxAttempts,
+      backoff: { ...DEFAULT_BACKOFF, baseMs: config.backoffBaseMs },
+    }),
+    lease: createLeaseKeeper({
+      leases: store.leases,
+      name: 'proactive-sender',
+      owner: options.instanceId ?? `${hostname()}:${process.pid}`,
+      timer,
+      ttlMs: config.leaseTtlMs,
+    }),
+    timer,
+    logger,
+    cronExpression: config.cron,
+  });
+}
