@@ -51,12 +51,16 @@ export interface InboundTokenOptions {
   readonly serviceUrl: string;
 }
 
+/**
+ * RSA key generation takes a second or more on a busy machine, so one process makes its three
+ * keys once and every channel it starts uses them. Channels stay apart by their URLs (which
+ * botbuilder caches metadata by) and their app ids.
+ */
+let keyPairs: Promise<[SigningKey, SigningKey, SigningKey]> | null = null;
+
 export async function createChannelKeys(): Promise<ChannelKeys> {
-  const [published, unpublished, outbound] = await Promise.all([
-    createSigningKey(),
-    createSigningKey(),
-    createSigningKey(),
-  ]);
+  keyPairs ??= Promise.all([createSigningKey(), createSigningKey(), createSigningKey()]);
+  const [published, unpublished, outbound] = await keyPairs;
   const outboundIssuer = `urn:test-channel:login:${outbound.kid}`;
 
   return {
