@@ -4,7 +4,6 @@ import { connectToTeams, teamsToken } from './teams.js';
 export interface TabConfig {
   readonly authRequired: boolean;
   readonly appId: string | null;
-  readonly exportAvailable: boolean;
 }
 
 export interface ProgrammeSummary {
@@ -15,11 +14,17 @@ export interface ProgrammeSummary {
 /** Thrown with words a person can act on; the page shows the message as it is. */
 export class TabError extends Error {}
 
+export interface ProgrammeList {
+  readonly programmes: ProgrammeSummary[];
+  /** Whether this person may download the board pack (admins, when the service offers it). */
+  readonly canExport: boolean;
+}
+
 export interface TabApi {
   readonly config: TabConfig;
-  programmes(): Promise<ProgrammeSummary[]>;
+  programmes(): Promise<ProgrammeList>;
   dashboard(programmeId: string, filters: DashboardFilters): Promise<DashboardGrid>;
-  exportPack(programmeId: string): Promise<Blob>;
+  exportPack(programmeId: string): Promise<{ blob: Blob; fileName: string }>;
 }
 
 /** Talks to `/api/tab/*`, with the user's Teams token when the service asks for one. */
@@ -32,9 +37,7 @@ export async function connect(): Promise<TabApi> {
   const token = async () => (config.authRequired ? teamsToken() : undefined);
   return {
     config,
-    programmes: async () =>
-      (await getJson<{ programmes: ProgrammeSummary[] }>('/api/tab/programmes', await token()))
-        .programmes,
+    programmes: async () => getJson<ProgrammeList>('/api/tab/programmes', await token()),
     dashboard: async (programmeId, filters) => {
       const query = new URLSearchParams(
         Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === 'string'),
@@ -46,7 +49,11 @@ export async function connect(): Promise<TabApi> {
       const path = `/api/tab/programmes/${encodeURIComponent(programmeId)}/export`;
       const response = await fetch(path, { headers: headers(await token()) });
       if (!response.ok) throw await failure(response);
-      return response.blob();
+      const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+      return {
+        blob: await response.blob(),
+        fileName: named?.[1] ?? `${programmeId}-board-pack.xlsx`,
+      };
     },
   };
 }

@@ -8,7 +8,7 @@ const root = document.getElementById('app') as HTMLElement;
 /** The channel tab's setup page: pick the programme whose dashboard the channel shows. */
 async function start(): Promise<void> {
   const api = await connect();
-  const programmes = await api.programmes();
+  const { programmes } = await api.programmes();
   if (programmes.length === 0) {
     status.textContent =
       'You are not in any programme yet. Ask a programme admin to map your role.';

@@ -1,5 +1,5 @@
 import type { DashboardFilters } from '../src/app/dashboard.use-case.js';
-import type { ProgrammeSummary, TabApi } from './api.js';
+import type { ProgrammeList, TabApi } from './api.js';
 import { connect, TabError } from './api.js';
 import { el } from './dom.js';
 import { describeCount, renderGrid } from './render-grid.js';
@@ -11,19 +11,20 @@ const root = document.getElementById('app') as HTMLElement;
 
 async function start(): Promise<void> {
   const api = await connect();
-  const programmes = await api.programmes();
+  const list = await api.programmes();
+  const { programmes } = list;
   if (programmes.length === 0) {
     say('You are not in any programme yet. Ask a programme admin to map your role to you.');
     return;
   }
   const asked = new URLSearchParams(location.search).get('programme');
   const first = programmes.find((p) => p.id === asked) ?? programmes[0];
-  if (first) await show(api, programmes, first.id, {});
+  if (first) await show(api, list, first.id, {});
 }
 
 async function show(
   api: TabApi,
-  programmes: readonly ProgrammeSummary[],
+  list: ProgrammeList,
   programmeId: string,
   filters: DashboardFilters,
 ): Promise<void> {
@@ -31,10 +32,10 @@ async function show(
   const heading = document.getElementById('heading');
   if (heading) heading.textContent = `${grid.programme.name}: dashboard`;
   const parts: HTMLElement[] = [];
-  if (programmes.length > 1) parts.push(programmePicker(api, programmes, programmeId));
+  if (list.programmes.length > 1) parts.push(programmePicker(api, list, programmeId));
   parts.push(
-    renderFilters(grid, (next) => void show(api, programmes, programmeId, next).catch(fail)),
-    links(api, programmeId),
+    renderFilters(grid, (next) => void show(api, list, programmeId, next).catch(fail)),
+    links(api, list.canExport, programmeId),
     renderGrid(grid),
     renderTrend(grid),
   );
@@ -42,24 +43,20 @@ async function show(
   say(`Showing ${describeCount(grid)}.`);
 }
 
-function programmePicker(
-  api: TabApi,
-  programmes: readonly ProgrammeSummary[],
-  current: string,
-): HTMLElement {
-  const options = programmes.map((p) => {
+function programmePicker(api: TabApi, list: ProgrammeList, current: string): HTMLElement {
+  const options = list.programmes.map((p) => {
     const option = el('option', { value: p.id }, p.name);
     option.selected = p.id === current;
     return option;
   });
   const picker = el('select', { id: 'programme', name: 'programme' }, ...options);
   picker.addEventListener('change', () => {
-    void show(api, programmes, picker.value, {}).catch(fail);
+    void show(api, list, picker.value, {}).catch(fail);
   });
   return el('p', { class: 'filters' }, el('label', { for: 'programme' }, 'Programme', picker));
 }
 
-function links(api: TabApi, programmeId: string): HTMLElement {
+function links(api: TabApi, canExport: boolean, programmeId: string): HTMLElement {
   const id = encodeURIComponent(programmeId);
   const report = el(
     'li',
@@ -67,7 +64,7 @@ function links(api: TabApi, programmeId: string): HTMLElement {
     el('a', { href: `/report/${id}`, target: '_blank', rel: 'noopener' }, 'Open the full report'),
   );
   let exportItem: HTMLElement;
-  if (api.config.exportAvailable) {
+  if (canExport) {
     const button = el(
       'a',
       { href: `/api/tab/programmes/${id}/export` },
@@ -80,15 +77,19 @@ function links(api: TabApi, programmeId: string): HTMLElement {
     });
     exportItem = el('li', {}, button);
   } else {
-    exportItem = el('li', {}, 'For the board pack, type /export in your chat with the bot.');
+    exportItem = el(
+      'li',
+      {},
+      'Board pack: programme admins type /export in their chat with the bot.',
+    );
   }
   return el('ul', { class: 'links' }, report, exportItem);
 }
 
 async function download(api: TabApi, programmeId: string): Promise<void> {
-  const blob = await api.exportPack(programmeId);
+  const { blob, fileName } = await api.exportPack(programmeId);
   const url = URL.createObjectURL(blob);
-  const link = el('a', { href: url, download: `${programmeId}-board-pack.xlsx` });
+  const link = el('a', { href: url, download: fileName });
   link.click();
   URL.revokeObjectURL(url);
 }

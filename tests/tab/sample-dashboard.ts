@@ -1,5 +1,7 @@
 import type { Dashboard } from '../../src/app/dashboard.use-case.js';
 import { createDashboard } from '../../src/app/dashboard.use-case.js';
+import type { ExportUseCase } from '../../src/app/export/export.use-case.js';
+import { createExportUseCase } from '../../src/app/export/export.use-case.js';
 import { DEFAULT_RULES } from '../../src/domain/programme.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -8,8 +10,14 @@ import { loadSamplePlan } from '../support/sample-plan.js';
 /** A second programme nobody in the sample belongs to, to show the tab keeps it hidden. */
 export const OTHER_PROGRAMME_ID = 'other';
 
-/** The memory store with the sample plan and one unrelated programme, and the dashboard over it. */
-export async function createSampleDashboard(): Promise<{ store: Store; dashboard: Dashboard }> {
+export interface SampleDashboard {
+  readonly store: Store;
+  readonly dashboard: Dashboard;
+  readonly exports: ExportUseCase;
+}
+
+/** The memory store with the sample plan and one unrelated programme, and the tab's use cases. */
+export async function createSampleDashboard(): Promise<SampleDashboard> {
   const store = createMemoryStore();
   const sample = loadSamplePlan();
   await store.plans.replace({
@@ -46,5 +54,12 @@ export async function createSampleDashboard(): Promise<{ store: Store; dashboard
     actions: store.actions,
     roles: store.roles,
   });
-  return { store, dashboard };
+  const exports = createExportUseCase({
+    programmes: store.programmes,
+    workstreams: store.workstreams,
+    actions: store.actions,
+    roles: store.roles,
+    clock: { now: () => new Date('2021-01-25T10:00:00Z') },
+  });
+  return { store, dashboard, exports };
 }

@@ -17,9 +17,10 @@ describe('the tab API with sign-in', () => {
 
   beforeAll(async () => {
     entra = await startFakeEntra();
-    const { dashboard } = await createSampleDashboard();
+    const { dashboard, exports } = await createSampleDashboard();
     tab = await startTabServer({
       dashboard,
+      exports,
       auth: { appId: APP_ID, allowedTenants: [TENANT], openIdMetadataUrl: entra.metadataUrl },
       admins: createAdminDirectory({
         configured: ['chief@council.example'],
@@ -124,5 +125,24 @@ describe('the tab API with sign-in', () => {
     );
     expect(response.status).toBe(400);
     expect(((await response.json()) as { message: string }).message).toContain('Amber');
+  });
+
+  it('lets an admin download the board pack and refuses an owner politely', async () => {
+    const admin = await entra.token({ tid: TENANT, aud: APP_ID, email: 'chief@council.example' });
+    const owner = await entra.token({ tid: TENANT, aud: APP_ID, email: 'ades@council.example' });
+    const path = `/api/tab/programmes/${SAMPLE_PROGRAMME_ID}/export`;
+    const pack = await get(path, admin);
+    expect(pack.status).toBe(200);
+    expect(pack.headers.get('content-disposition')).toContain('wsoa-board-pack-2021-01-25.xlsx');
+    expect(
+      Buffer.from(await pack.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    const refused = await get(path, owner);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { message: string }).message).toContain('admins');
+    const list = (await (await get('/api/tab/programmes', owner)).json()) as { canExport: boolean };
+    expect(list.canExport).toBe(false);
   });
 });

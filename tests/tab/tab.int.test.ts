@@ -34,8 +34,8 @@ describe('the dashboard tab in a browser (local use, no sign-in)', () => {
 
   beforeAll(async () => {
     await buildTab();
-    const { dashboard } = await createSampleDashboard();
-    tab = await startTabServer({ dashboard });
+    const { dashboard, exports } = await createSampleDashboard();
+    tab = await startTabServer({ dashboard, exports });
     profile = await mkdtemp(join(tmpdir(), 'tab-chromium-'));
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
@@ -118,6 +118,14 @@ describe('the dashboard tab in a browser (local use, no sign-in)', () => {
 
     await page.getByLabel('Owner').selectOption('');
     await showing('all 12 actions');
+  });
+
+  it('downloads the board pack from the export link', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /board pack/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^wsoa-board-pack.*\.xlsx$/);
   });
 
   it('draws the trend chart with the counts in words for screen readers', async () => {

@@ -1,5 +1,5 @@
 export type { TabAuthOptions, TabIdentity, TabTokenValidator } from './tab-auth.js';
 export { createTabTokenValidator, DEFAULT_TAB_OPENID_METADATA_URL } from './tab-auth.js';
 export { tabAuthFromEnv } from './tab-config.js';
-export type { BoardPackFile, TabRoutesOptions } from './tab-routes.js';
+export type { TabRoutesOptions } from './tab-routes.js';
 export { registerTabRoutes } from './tab-routes.js';

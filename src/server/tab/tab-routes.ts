@@ -2,17 +2,13 @@ import type { Next, Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { AdminDirectory } from '../../app/admin/admin-directory.js';
 import type { Dashboard, DashboardFilters, Viewer } from '../../app/dashboard.use-case.js';
+import type { ExportUseCase } from '../../app/export/export.use-case.js';
+import { XLSX_CONTENT_TYPE } from '../../app/export/export.use-case.js';
 import { GRID_RATINGS } from '../../app/dashboard.use-case.js';
 import type { Logger } from '../../app/logger.js';
 import type { TabAuthOptions, TabTokenValidator } from './tab-auth.js';
 import { createTabTokenValidator } from './tab-auth.js';
 import { DEFAULT_TAB_DIR, registerTabStatic } from './tab-static.js';
-
-/** The board pack as a file, made by the export use case. */
-export interface BoardPackFile {
-  readonly fileName: string;
-  readonly body: Uint8Array;
-}
 
 export interface TabRoutesOptions {
   readonly dashboard: Dashboard;
@@ -20,8 +16,8 @@ export interface TabRoutesOptions {
   readonly auth?: TabAuthOptions | undefined;
   /** Decides who sees every programme (`ADMINS` and the admins stored); none when left out. */
   readonly admins?: Pick<AdminDirectory, 'isAdmin'>;
-  /** Makes the tab's export link download the board pack; without it the tab says to ask the bot. */
-  readonly exportBoardPack?: (programmeId: string) => Promise<BoardPackFile>;
+  /** Lets admins download the board pack from the tab; without it the tab says to ask the bot. */
+  readonly exports?: Pick<ExportUseCase, 'boardPack'>;
   /** Where the built tab lives; defaults to `dist/tab`. */
   readonly staticDir?: string;
   readonly logger: Logger;
@@ -67,7 +63,6 @@ export function registerTabRoutes(server: Server, options: TabRoutesOptions): vo
     res.send(200, {
       authRequired: validate !== undefined,
       appId: options.auth?.appId ?? null,
-      exportAvailable: options.exportBoardPack !== undefined,
     });
     next();
   });
@@ -75,7 +70,11 @@ export function registerTabRoutes(server: Server, options: TabRoutesOptions): vo
   server.get(
     '/api/tab/programmes',
     signedIn(async (_req, res, viewer) => {
-      res.send(200, { programmes: await options.dashboard.programmesFor(viewer) });
+      res.send(200, {
+        programmes: await options.dashboard.programmesFor(viewer),
+        // The board pack is for admins, as the bot's /export is.
+        canExport: options.exports !== undefined && viewer.isAdmin,
+      });
     }),
   );
 
@@ -102,24 +101,31 @@ export function registerTabRoutes(server: Server, options: TabRoutesOptions): vo
     }),
   );
 
-  const exportBoardPack = options.exportBoardPack;
-  if (exportBoardPack) {
+  const exports = options.exports;
+  if (exports) {
     server.get(
       '/api/tab/programmes/:programme/export',
       signedIn(async (req, res, viewer) => {
-        const programmeId = programmeParam(req);
-        const mine = await options.dashboard.programmesFor(viewer);
-        if (!mine.some((p) => p.id === programmeId)) {
-          res.send(404, notFound(programmeId));
+        if (!viewer.isAdmin) {
+          res.send(403, {
+            code: 'NOT_ADMIN',
+            message:
+              'Only programme admins can download the board pack. Ask one to send it to you.',
+          });
           return;
         }
-        const file = await exportBoardPack(programmeId);
+        const result = await exports.boardPack(programmeParam(req));
+        if (!result.ok) {
+          res.send(404, notFound(result.programmeId));
+          return;
+        }
+        const file = result.value;
         res.writeHead(200, {
-          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'content-type': XLSX_CONTENT_TYPE,
           'content-disposition': `attachment; filename="${file.fileName.replace(/"/g, '')}"`,
-          'content-length': file.body.byteLength,
+          'content-length': file.bytes.length,
         });
-        res.end(Buffer.from(file.body));
+        res.end(file.bytes);
       }),
     );
   }
