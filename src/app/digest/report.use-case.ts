@@ -1,0 +1,93 @@
+import type { Action } from '../../domain/action.js';
+import { localDateOf } from '../../domain/calendar.js';
+import { buildDigestData } from '../../domain/digest.js';
+import type { DigestData } from '../../domain/digest.js';
+import { digestPeriodOn } from '../../domain/digest-schedule.js';
+import type { ReportingPeriod, Workstream } from '../../domain/programme.js';
+import { NOT_RATED } from '../../domain/rating.js';
+import type { RatingOrNotRated } from '../../domain/rating.js';
+import type { PersonRepository } from '../../store/role.repository.js';
+import type { Clock } from '../clock.js';
+import { ratingGridOf } from '../export/rating-grid.js';
+import { chartDataOf } from './chart-data.js';
+import { buildDigestChart } from './digest-chart.js';
+import type { DigestChart } from './digest-chart.js';
+import { loadProgrammeSnapshot } from './programme-snapshot.js';
+import type { SnapshotPorts } from './programme-snapshot.js';
+
+export interface ReportRow {
+  readonly action: Action;
+  /** The rating recorded in each of the programme's periods, in calendar order. */
+  readonly ratings: readonly RatingOrNotRated[];
+}
+
+export interface ReportWorkstream {
+  readonly workstream: Workstream;
+  readonly rows: readonly ReportRow[];
+}
+
+/** Everything the full report shows: the digest without summarising, and the whole grid. */
+export interface FullReport {
+  readonly programme: { readonly id: string; readonly name: string; readonly timeZone: string };
+  readonly period: ReportingPeriod;
+  readonly periods: readonly ReportingPeriod[];
+  readonly digest: DigestData;
+  readonly chart: DigestChart;
+  readonly workstreams: readonly ReportWorkstream[];
+  /** Local date the report was made. */
+  readonly today: string;
+}
+
+export type ReportResult =
+  | { readonly ok: true; readonly value: FullReport }
+  | { readonly ok: false; readonly code: 'PROGRAMME_NOT_FOUND'; readonly programmeId: string }
+  | { readonly ok: false; readonly code: 'PERIOD_NOT_FOUND'; readonly periodId: string };
+
+export interface ReportOptions extends SnapshotPorts {
+  readonly people: Pick<PersonRepository, 'listUnreachable'>;
+  readonly clock: Clock;
+}
+
+export interface ReportUseCase {
+  /** `periodId` absent: the latest period that has closed, as the digest chooses. */
+  fullReport(programmeId: string, periodId?: string): Promise<ReportResult>;
+}
+
+export function createReportUseCase(options: ReportOptions): ReportUseCase {
+  return {
+    async fullReport(programmeId, periodId) {
+      const [snapshot, unreachable] = await Promise.all([
+        loadProgrammeSnapshot(options, programmeId),
+        options.people.listUnreachable(),
+      ]);
+      if (!snapshot) return { ok: false, code: 'PROGRAMME_NOT_FOUND', programmeId };
+      const { programme } = snapshot;
+      const today = localDateOf(options.clock.now(), programme.timeZone);
+      const wanted = periodId ?? digestPeriodOn(programme, today)?.id ?? '';
+      const digest = buildDigestData({ ...snapshot, periodId: wanted, today, unreachable });
+      if (!digest.ok) return { ok: false, code: 'PERIOD_NOT_FOUND', periodId: wanted };
+      const grid = ratingGridOf(snapshot);
+      const rowOf = (action: Action): ReportRow => ({
+        action,
+        ratings: programme.periods.map(
+          (p) => grid.get(action.ref.toUpperCase())?.get(p.id)?.rating ?? NOT_RATED,
+        ),
+      });
+      return {
+        ok: true,
+        value: {
+          programme: { id: programme.id, name: programme.name, timeZone: programme.timeZone },
+          period: digest.value.period,
+          periods: programme.periods,
+          digest: digest.value,
+          chart: buildDigestChart(chartDataOf({ ...snapshot, periodId: wanted })),
+          workstreams: snapshot.workstreams.map((workstream) => ({
+            workstream,
+            rows: snapshot.actions.filter((a) => a.workstream === workstream.code).map(rowOf),
+          })),
+          today,
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import restify from 'restify';
+import { createReportUseCase } from '../../src/app/digest/report.use-case.js';
+import { silentLogger } from '../../src/app/logger.js';
+import { registerReportRoutes } from '../../src/server/report/report-routes.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import { loadSamplePlan } from '../support/sample-plan.js';
+
+export interface RunningReportServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** A loopback server with only the report route, over the sample plan in the memory store. */
+export async function startReportServer(now: string): Promise<RunningReportServer> {
+  const store = createMemoryStore();
+  const plan = loadSamplePlan();
+  await store.plans.replace({ ...plan, ratings: plan.updates });
+  const server = restify.createServer({ name: 'report-test', handleUncaughtExceptions: false });
+  registerReportRoutes(server, {
+    reports: createReportUseCase({ ...store, clock: { now: () => new Date(now) } }),
+    logger: silentLogger,
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.server.close((error) => (error ? reject(error) : resolve()));
+        server.server.closeAllConnections();
+      }),
+  };
+}
