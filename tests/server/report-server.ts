@@ -20,7 +20,9 @@ export async function startReportServer(now: string): Promise<RunningReportServe
     reports: createReportUseCase({ ...store, clock: { now: () => new Date(now) } }),
     logger: silentLogger,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', resolve);
+  });
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
