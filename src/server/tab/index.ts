@@ -3,3 +3,5 @@ export { createTabTokenValidator, DEFAULT_TAB_OPENID_METADATA_URL } from './tab-
 export { tabAuthFromEnv } from './tab-config.js';
 export type { TabRoutesOptions } from './tab-routes.js';
 export { registerTabRoutes } from './tab-routes.js';
+export { tabRoutes } from './tab-wiring.js';
+export type { TabWiringOptions } from './tab-wiring.js';

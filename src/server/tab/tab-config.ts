@@ -5,7 +5,9 @@ import type { TabAuthOptions } from './tab-auth.js';
  * else the app id, the allowed tenants (`ALLOWED_TENANTS`, comma-separated; for a single-tenant
  * app with none listed, its own `MicrosoftAppTenantId`) and `TAB_OPENID_METADATA_URL`.
  */
-export function tabAuthFromEnv(env: NodeJS.ProcessEnv = process.env): TabAuthOptions | undefined {
+export function tabAuthFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): TabAuthOptions | undefined {
   const appId = env['MicrosoftAppId']?.trim();
   if (!appId) return undefined;
   const listed = (env['ALLOWED_TENANTS'] ?? '')
