@@ -1,3 +1,4 @@
+import type { AdminDirectory } from '../app/admin/admin-directory.js';
 import type { Clock } from '../app/clock.js';
 import type { Logger } from '../app/logger.js';
 import type { ActionRepository } from '../store/action.repository.js';
@@ -18,4 +19,6 @@ export interface BotDependencies {
   readonly logger: Logger;
   /** Emails (any case) of programme admins: they may update any action and run admin commands. */
   readonly admins: readonly string[];
+  /** Admins added in storage as well as configured ones; without it only `admins` count. */
+  readonly adminDirectory?: Pick<AdminDirectory, 'isAdmin'>;
 }

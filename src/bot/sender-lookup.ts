@@ -4,43 +4,62 @@ import type { Person } from '../domain/people.js';
 import type { BotDependencies } from './bot-dependencies.js';
 import type { Sender } from './sender.js';
 
-type LookupDeps = Pick<BotDependencies, 'people' | 'logger' | 'admins'>;
+type LookupDeps = Pick<BotDependencies, 'people' | 'logger' | 'admins' | 'clock'> &
+  Partial<Pick<BotDependencies, 'adminDirectory'>>;
+
+type Identity = Omit<Sender, 'isAdmin'>;
 
 /** Enough entries for every member of a large programme; older ones are dropped first. */
 const CACHE_LIMIT = 5_000;
+/** An admin added or removed in storage is noticed within this long. */
+const ADMIN_TTL_MS = 60_000;
+
+function bounded<V>(map: Map<string, V>, key: string, value: V): V {
+  if (map.size >= CACHE_LIMIT) {
+    const oldest = map.keys().next().value;
+    if (oldest !== undefined) map.delete(oldest);
+  }
+  map.set(key, value);
+  return value;
+}
 
 /**
  * Learns who is talking: the email behind a Teams user, asked of Teams only on first
  * contact (then remembered in the person store and in this process).
  */
 export function createSenderLookup(deps: LookupDeps): (turn: TurnContext) => Promise<Sender> {
-  const admins = new Set(deps.admins.map(normaliseEmail));
-  const known = new Map<string, Sender>();
+  const configuredAdmins = new Set(deps.admins.map(normaliseEmail));
+  const identities = new Map<string, Identity>();
+  const adminAnswers = new Map<string, { readonly isAdmin: boolean; readonly at: number }>();
 
-  function senderFrom(person: Pick<Person, 'email' | 'name' | 'aadObjectId'>): Sender {
-    return { ...person, isAdmin: admins.has(person.email) };
+  async function isAdmin(key: string, identity: Identity): Promise<boolean> {
+    if (identity.email !== null && configuredAdmins.has(identity.email)) return true;
+    if (!deps.adminDirectory) return false;
+    const now = deps.clock.now().getTime();
+    const known = adminAnswers.get(key);
+    if (known && now - known.at < ADMIN_TTL_MS) return known.isAdmin;
+    const answer = await deps.adminDirectory.isAdmin({
+      kind: 'person',
+      email: identity.email,
+      aadObjectId: identity.aadObjectId,
+    });
+    bounded(adminAnswers, key, { isAdmin: answer, at: now });
+    return answer;
   }
 
-  function remember(key: string, sender: Sender): Sender {
-    if (known.size >= CACHE_LIMIT) {
-      const oldest = known.keys().next().value;
-      if (oldest !== undefined) known.delete(oldest);
-    }
-    known.set(key, sender);
-    return sender;
-  }
-
-  return async (turn) => {
+  async function identify(turn: TurnContext, key: string): Promise<Identity> {
     const from = turn.activity.from as
       (typeof turn.activity.from & { userPrincipalName?: string; email?: string }) | undefined;
     const aadObjectId = from?.aadObjectId ?? null;
-    const key = aadObjectId ?? from?.id ?? '';
-    const cached = known.get(key);
-    if (cached) return cached;
-
     if (aadObjectId) {
       const stored = await deps.people.getByAadObjectId(aadObjectId);
-      if (stored) return remember(key, senderFrom(stored));
+      if (stored) {
+        return bounded(identities, key, {
+          email: stored.email,
+          name: stored.name,
+          aadObjectId,
+        });
+      }
     }
 
     let email = from?.userPrincipalName ?? from?.email ?? null;
@@ -58,7 +77,7 @@ export function createSenderLookup(deps: LookupDeps): (turn: TurnContext) => Pro
         });
       }
     }
-    if (!email) return { email: null, aadObjectId, name, isAdmin: false };
+    if (!email) return { email: null, aadObjectId, name };
 
     const normalised = normaliseEmail(email);
     const existing = await deps.people.get(normalised);
@@ -70,6 +89,17 @@ export function createSenderLookup(deps: LookupDeps): (turn: TurnContext) => Pro
       unreachable: null,
     };
     await deps.people.save(person);
-    return remember(key, senderFrom(person));
+    return bounded(identities, key, {
+      email: person.email,
+      name: person.name,
+      aadObjectId: person.aadObjectId,
+    });
+  }
+
+  return async (turn) => {
+    const from = turn.activity.from as typeof turn.activity.from | undefined;
+    const key = from?.aadObjectId ?? from?.id ?? '';
+    const identity = identities.get(key) ?? (await identify(turn, key));
+    return { ...identity, isAdmin: await isAdmin(key, identity) };
   };
 }

@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { inject } from 'vitest';
+import { createAdminDirectory } from '../../src/app/admin/admin-directory.js';
 import { silentLogger } from '../../src/app/logger.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import type { BotServer } from '../../src/server/create-server.js';
@@ -61,6 +62,10 @@ export async function startBotHarness(
       clock: fixedClock(NOW),
       logger: silentLogger,
       admins: [people.admin.email],
+      adminDirectory: createAdminDirectory({
+        configured: [people.admin.email],
+        admins: store.admins,
+      }),
     }),
   });
   return {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../support/test-channel/test-channel.js';
+import { testUser, type TestUser } from '../support/test-channel/test-channel.js';
 import {
   buttonData,
   cardOf,
@@ -64,6 +64,20 @@ describe('the update form over HTTP', () => {
       people.deputy,
     );
     expect(textOf(answer.body.value)).toContain('for A3 at 10:42');
+  });
+
+  it('lets an admin added in storage update any action', async () => {
+    const form = await openForm('B2', people.admin);
+    const newcomer = testUser('Nell New', 'nell.new@council.example');
+    await harness.store.admins.add({
+      id: newcomer.email,
+      addedBy: people.admin.email,
+      addedAt: '2021-03-01T09:00:00.000Z',
+    });
+    const refused = await press('update', { ...form, rating: 'Green' }, people.chair);
+    expect(textOf(refused.body.value)).toContain('Only the owner can update B2');
+    const saved = await press('update', { ...form, rating: 'Green' }, newcomer);
+    expect(textOf(saved.body.value)).toContain('for B2 at 10:42');
   });
 
   it('politely refuses someone who neither owns, deputises nor administers', async () => {
