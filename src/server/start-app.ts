@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createAdminDirectory } from '../app/admin/admin-directory.js';
 import type { Clock } from '../app/clock.js';
 import { systemClock } from '../app/clock.js';
 import type { Logger } from '../app/logger.js';
@@ -6,6 +7,7 @@ import { createBot } from '../bot/create-bot.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { createServer, type BotServer } from './create-server.js';
+import { tabRoutes } from './tab/index.js';
 import { readServerConfig } from './server-config.js';
 
 export interface StartAppOptions {
@@ -63,6 +65,17 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       storageHealthy: () => storage.healthy(),
       logger,
       version: packageVersion(),
+      routes: tabRoutes({
+        env,
+        store,
+        // The same admins as the bot's; stored admins join once the Store carries their port.
+        admins: createAdminDirectory({
+          configured: readAdmins(env),
+          admins: { get: () => Promise.resolve(null) },
+        }),
+        clock: options.clock ?? systemClock,
+        logger,
+      }),
     });
     return {
       server,
