@@ -71,10 +71,16 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
 
   const repository: ActionRepository = {
     async listByWorkstream(programmeId, workstream) {
-      const version = await activeVersion(tables, programmeId);
-      if (version === null) return [];
+      // Status rows are not versioned, so they are read while the version is looked up.
       const [definitions, statuses] = await Promise.all([
-        queryRows(tables.plans, inPartition(planKeys.actions(programmeId, version, workstream))),
+        activeVersion(tables, programmeId).then((version) =>
+          version === null
+            ? []
+            : queryRows(
+                tables.plans,
+                inPartition(planKeys.actions(programmeId, version, workstream)),
+              ),
+        ),
         statusRows(programmeId, workstream),
       ]);
       return definitions
@@ -83,11 +89,15 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
     },
 
     async listByProgramme(programmeId) {
-      const version = await activeVersion(tables, programmeId);
-      if (version === null) return [];
-      const workstreamsPrefix = `${codeKey(programmeId)}|${version}|w`;
       const [definitions, statuses] = await Promise.all([
-        queryRows(tables.plans, startsWith('PartitionKey', workstreamsPrefix)),
+        activeVersion(tables, programmeId).then((version) =>
+          version === null
+            ? []
+            : queryRows(
+                tables.plans,
+                startsWith('PartitionKey', `${codeKey(programmeId)}|${version}|w`),
+              ),
+        ),
         queryRows(
           tables.status,
           `${startsWith('PartitionKey', codeKey(programmeId))} and ${startsWith('RowKey', 's')}`,
@@ -192,9 +202,16 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
           ? { ok: false, code: 'STALE_UPDATE', current: now }
           : { ok: false, code: 'ACTION_NOT_FOUND' };
       }
-      const saved = await repository.get(update.programmeId, update.ref);
-      if (!saved) return { ok: false, code: 'ACTION_NOT_FOUND' };
-      return { ok: true, action: saved };
+      const [definition, status] = await Promise.all([
+        readRow(
+          tables.plans,
+          planKeys.actions(update.programmeId, located.version, located.workstream),
+          codeKey(update.ref),
+        ),
+        readRow(tables.status, partition, statusKeys.current(update.ref)),
+      ]);
+      if (!definition) return { ok: false, code: 'ACTION_NOT_FOUND' };
+      return { ok: true, action: toAction(definition, status) };
     },
   };
   return repository;

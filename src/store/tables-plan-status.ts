@@ -1,3 +1,4 @@
+import type { TransactionAction } from '@azure/data-tables';
 import type { CurrentStatus } from '../domain/action.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import { codeKey, historyOrderKey } from './keys.js';
@@ -38,43 +39,70 @@ export async function recordRatings(
     const partition = statusKeys.partition(programmeId, workstream);
     byPartition.set(partition, [...(byPartition.get(partition) ?? []), rating]);
   }
-  for (const [partition, list] of byPartition) {
-    const existing = await queryRows(
-      tables.status,
-      `${inPartition(partition)} and ${startsWith('RowKey', 'u')}`,
-      ['updateId'],
+  const work = [...byPartition];
+  for (let i = 0; i < work.length; i += 4) {
+    await Promise.all(
+      work.slice(i, i + 4).map(([partition, list]) => recordInPartition(tables, partition, list)),
     );
-    const known = new Set(existing.map((row) => row.updateId));
-    const fresh = list.filter((rating) => !known.has(rating.id) && known.add(rating.id));
-    await writeInBatches(
-      tables.status,
-      fresh.map((rating) => ['upsert', historyRow(rating, partition), 'Replace']),
-    );
-    const newestByRef = new Map<string, StatusUpdate>();
-    for (const rating of list) {
-      const seen = newestByRef.get(codeKey(rating.ref));
-      if (!seen || historyOrderKey(rating) < historyOrderKey(seen)) {
-        newestByRef.set(codeKey(rating.ref), rating);
-      }
+  }
+}
+
+async function recordInPartition(
+  tables: TablesContext,
+  partition: string,
+  ratings: readonly StatusUpdate[],
+): Promise<void> {
+  const [history, statuses] = await Promise.all([
+    queryRows(tables.status, `${inPartition(partition)} and ${startsWith('RowKey', 'u')}`, [
+      'updateId',
+    ]),
+    queryRows(tables.status, `${inPartition(partition)} and ${startsWith('RowKey', 's')}`),
+  ]);
+  const known = new Set(history.map((row) => row.updateId));
+  const fresh = ratings.filter((rating) => !known.has(rating.id) && known.add(rating.id));
+  await writeInBatches(
+    tables.status,
+    fresh.map((rating) => ['upsert', historyRow(rating, partition), 'Replace']),
+  );
+  const newestByRef = new Map<string, StatusUpdate>();
+  for (const rating of ratings) {
+    const seen = newestByRef.get(codeKey(rating.ref));
+    if (!seen || historyOrderKey(rating) < historyOrderKey(seen)) {
+      newestByRef.set(codeKey(rating.ref), rating);
     }
+  }
+  const rowsByKey = new Map(statuses.map((row) => [row.rowKey, row]));
+  const promotions = [...newestByRef.values()].flatMap((newest): TransactionAction[] => {
+    const row = rowsByKey.get(statusKeys.current(newest.ref)) ?? null;
+    if (row && !isOlder(row, newest)) return [];
+    const next = currentRow(newest, partition);
+    return [row ? ['update', next, 'Merge', { etag: row.etag }] : ['create', next]];
+  });
+  try {
+    await writeInBatches(tables.status, promotions);
+  } catch (error) {
+    // A live update landed while we imported; go row by row so it is kept and the rest done.
+    const status = azureStatus(error instanceof Error ? error.cause : undefined);
+    if (![409, 412].includes(status ?? 0)) throw error;
     for (const newest of newestByRef.values()) await promote(tables, partition, newest);
   }
+}
+
+function isOlder(row: ReadRow, newest: StatusUpdate): boolean {
+  const current = getJson<CurrentStatus>(row, 'current');
+  return historyOrderKey({ at: current.at, id: current.updateId }) > historyOrderKey(newest);
 }
 
 /** Makes `newest` the current status unless a newer one is already there. */
 async function promote(tables: TablesContext, partition: string, newest: StatusUpdate) {
   const row = await readRow(tables.status, partition, statusKeys.current(newest.ref));
-  const current = row ? getJson<CurrentStatus>(row, 'current') : null;
-  if (
-    current &&
-    historyOrderKey({ at: current.at, id: current.updateId }) <= historyOrderKey(newest)
-  ) {
-    return;
-  }
+  if (row && !isOlder(row, newest)) return;
   try {
-    if (row)
+    if (row) {
       await tables.status.updateEntity(currentRow(newest, partition), 'Merge', { etag: row.etag });
-    else await tables.status.createEntity(currentRow(newest, partition));
+    } else {
+      await tables.status.createEntity(currentRow(newest, partition));
+    }
   } catch (error) {
     // Someone recorded an update while we were importing: a live update beats a past rating.
     if ([409, 412].includes(azureStatus(error) ?? 0)) return;
