@@ -34,6 +34,11 @@ export interface BotBenchFigures {
   readonly statusWorkstream: LatencyFigures;
   /** `/status EHC` p50 divided by the echo handler's p50: the issue asks for at most 2. */
   readonly p50Ratio: number;
+  /**
+   * The one storage query `/status EHC` needs (the workstream's 100 actions), timed alone in
+   * the same process: how much of the difference from echo is storage.
+   */
+  readonly listWorkstreamOnly: { readonly p50Ms: number; readonly p99Ms: number };
 }
 
 export interface BotBenchOptions {
@@ -158,6 +163,14 @@ export async function run(options: BotBenchOptions = {}): Promise<BotBenchFigure
       const echoRate = await measureThroughput(echo, samples, concurrency);
       const statusRate = await measureThroughput(status, samples, concurrency);
 
+      const listTimings: number[] = [];
+      for (let n = 0; n < samples; n += 1) {
+        const started = process.hrtime.bigint();
+        await store.actions.listByWorkstream(plan.programme.id, 'EHC');
+        listTimings.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      const listFigures = figures(listTimings, 0);
+
       const echoFigures = figures(echoTimings, echoRate);
       const statusFigures = figures(statusTimings, statusRate);
       return {
@@ -167,6 +180,7 @@ export async function run(options: BotBenchOptions = {}): Promise<BotBenchFigure
         echo: echoFigures,
         statusWorkstream: statusFigures,
         p50Ratio: round(statusFigures.p50Ms / echoFigures.p50Ms),
+        listWorkstreamOnly: { p50Ms: listFigures.p50Ms, p99Ms: listFigures.p99Ms },
       };
     } finally {
       await Promise.all(servers.map((server) => server.close()));
