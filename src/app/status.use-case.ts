@@ -135,15 +135,12 @@ export async function getProgrammeStatus(
   };
 }
 
-async function workstreamStatus(
-  deps: StatusDeps,
+function workstreamStatus(
   programme: Programme,
   workstream: Workstream,
+  actions: readonly Action[],
   today: IsoDate,
-): Promise<WorkstreamStatus> {
-  const actions = (await deps.actions.listByWorkstream(programme.id, workstream.code)).map(
-    (a) => a.value,
-  );
+): WorkstreamStatus {
   return {
     programme: { id: programme.id, name: programme.name },
     today,
@@ -223,12 +220,17 @@ export async function lookUpStatus(
   word: string,
   today: IsoDate,
 ): Promise<StatusLookup> {
-  const workstream = await deps.workstreams.get(programme.id, word);
+  // Both reads at once: a chair's /status EHC then costs one round trip, not two.
+  const [workstream, listed] = await Promise.all([
+    deps.workstreams.get(programme.id, word),
+    deps.actions.listByWorkstream(programme.id, word),
+  ]);
   if (workstream) {
+    const actions = listed.map((a) => a.value);
     return {
       ok: true,
       kind: 'workstream',
-      value: await workstreamStatus(deps, programme, workstream, today),
+      value: workstreamStatus(programme, workstream, actions, today),
     };
   }
   const action = await deps.actions.get(programme.id, word);
