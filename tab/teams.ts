@@ -2,7 +2,7 @@
  * teams-js is loaded only inside a Teams frame: on import it asks a Microsoft CDN which hosts
  * are valid, which a plain browser (local use) neither needs nor may be able to reach.
  */
-const teams = () => import('@microsoft/teams-js');
+const teams = () => import('./teams-sdk.js');
 
 /** Teams (and Outlook, Microsoft 365) show tabs in a frame; a plain browser does not. */
 export function inTeamsFrame(): boolean {
