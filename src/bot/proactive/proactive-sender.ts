@@ -1,4 +1,9 @@
-import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import {
+  TurnContext,
+  type Activity,
+  type CloudAdapter,
+  type ConversationReference,
+} from 'botbuilder';
 import { AppCredentials, type ConnectorClient } from 'botframework-connector';
 import type { Clock } from '../../app/clock.js';
 import type { StoredConversation } from '../../store/conversation.repository.js';
@@ -26,6 +31,12 @@ export interface ProactiveSenderOptions {
 /** The stored reference is botbuilder's own JSON, kept opaque by the store. */
 function referenceOf(conversation: StoredConversation): Partial<ConversationReference> {
   return conversation.reference;
+}
+
+function connectorOf(turn: TurnContext): ConnectorClient {
+  const client = turn.turnState.get<ConnectorClient | undefined>(turn.adapter.ConnectorClientKey);
+  if (!client) throw new Error('botbuilder gave the proactive turn no Connector client.');
+  return client;
 }
 
 /** Reads the Connector's answer to "do you have an activity carrying our id?". */
@@ -68,11 +79,19 @@ export function createProactiveSender(options: ProactiveSenderOptions): MessageS
       let activityId = marker;
       try {
         await inConversation(conversation, async (turn) => {
-          const response = await turn.sendActivity({
-            ...activity,
-            channelData: { ...extra, outboxMessageId: marker },
-          });
-          activityId = response?.id ?? marker;
+          // A new message in the conversation (a new thread in a channel), not a reply to
+          // the continuation event that turn.sendActivity would make it.
+          const reference = referenceOf(conversation);
+          const outgoing = TurnContext.applyConversationReference(
+            { ...activity, channelData: { ...extra, outboxMessageId: marker } },
+            reference,
+          );
+          delete outgoing.replyToId;
+          const response = await connectorOf(turn).conversations.sendToConversation(
+            reference.conversation?.id ?? '',
+            outgoing,
+          );
+          activityId = response.id ?? marker;
         });
         return { ok: true, activityId };
       } catch (error: unknown) {
@@ -91,10 +110,7 @@ export function createProactiveSender(options: ProactiveSenderOptions): MessageS
       let check: DeliveryCheck = { delivered: 'unknown', reason: 'No answer from the Connector.' };
       try {
         await inConversation(conversation, async (turn) => {
-          const client = turn.turnState.get<ConnectorClient | undefined>(
-            turn.adapter.ConnectorClientKey,
-          );
-          const credentials = client?.credentials;
+          const credentials = connectorOf(turn).credentials;
           const token = credentials instanceof AppCredentials ? await credentials.getToken() : null;
           const url = `${serviceUrl.replace(/\/$/, '')}/v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(marker)}`;
           const response = await fetch(url, {
