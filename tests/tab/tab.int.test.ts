@@ -148,6 +148,26 @@ describe('the dashboard tab in a browser (local use, no sign-in)', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('asks people to open it in Teams when the service requires sign-in', async () => {
+    const { dashboard } = await createSampleDashboard();
+    const signedIn = await startTabServer({
+      dashboard,
+      auth: { appId: '0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b', allowedTenants: [] },
+    });
+    try {
+      const other = await browser.newPage();
+      await other.goto(`${signedIn.url}/tab`);
+      await other.locator('#status', { hasText: 'Microsoft Teams' }).waitFor();
+      expect(await other.locator('#status').textContent()).toBe(
+        'Open this dashboard from the Action Tracker app in Microsoft Teams.',
+      );
+      expect(await other.locator('#grid').count()).toBe(0);
+      await other.close();
+    } finally {
+      await signedIn.close();
+    }
+  });
+
   it('fits a phone screen: the page does not scroll sideways, only the grid does', async () => {
     await page.setViewportSize({ width: 375, height: 812 });
     const overflow = await page.evaluate(
