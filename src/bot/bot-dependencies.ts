@@ -21,4 +21,6 @@ export interface BotDependencies {
   readonly admins: readonly string[];
   /** Admins added in storage as well as configured ones; without it only `admins` count. */
   readonly adminDirectory?: Pick<AdminDirectory, 'isAdmin'>;
+  /** This service's public address (PUBLIC_BASE_URL): digests link the full report there. */
+  readonly publicBaseUrl?: string | undefined;
 }

@@ -22,6 +22,8 @@ export interface BuildDigestInput {
   readonly periodId?: string;
   /** PUBLIC_BASE_URL; null for no link to the full report. */
   readonly publicBaseUrl: string | null;
+  /** A first line above the rest ("Preview: …"). */
+  readonly preface?: string;
 }
 
 export interface BuiltDigest {
@@ -78,6 +80,12 @@ export function buildDigest(input: BuildDigestInput): DigestResult {
     }),
   );
   const reportUrl = reportUrlOf(input.publicBaseUrl, programme.id, periodId);
-  const rendered = renderDigestCard({ data, chart, timeZone: programme.timeZone, reportUrl });
+  const rendered = renderDigestCard({
+    data,
+    chart,
+    timeZone: programme.timeZone,
+    reportUrl,
+    ...(input.preface !== undefined && { preface: input.preface }),
+  });
   return { ok: true, value: { ...rendered, data, chart, reportUrl } };
 }

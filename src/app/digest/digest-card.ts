@@ -34,6 +34,8 @@ export interface DigestCardInput {
   readonly chart: DigestChart | null;
   readonly timeZone: string;
   readonly reportUrl: string | null;
+  /** A first line above the rest ("Preview: …"). */
+  readonly preface?: string;
 }
 
 export function renderDigestCard(input: DigestCardInput): DigestCard {

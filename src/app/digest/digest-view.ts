@@ -70,6 +70,8 @@ export interface DigestViewInput {
   readonly timeZone: string;
   readonly reportUrl: string | null;
   readonly limits: DigestLimits;
+  /** A first line above the rest ("Preview: …"); absent for none. */
+  readonly preface?: string;
 }
 
 export function buildDigestView(input: DigestViewInput): DigestCardView {
@@ -85,7 +87,7 @@ export function buildDigestView(input: DigestViewInput): DigestCardView {
   const cut = limits !== FULL_DIGEST || sections.some((section) => section.more !== '');
   return {
     title: `Board digest: ${data.programme.name}`,
-    lines: headerLines(data),
+    lines: [...(input.preface === undefined ? [] : [input.preface]), ...headerLines(data)],
     counts: DIGEST_RATING_ORDER.map((rating) => ({
       rating,
       colour: RATING_CARD_COLOUR[rating],

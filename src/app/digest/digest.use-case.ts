@@ -22,6 +22,8 @@ export interface DigestRequest {
   readonly workstream?: string;
   /** A period id ("Jan 2021"); absent for the latest period that has closed. */
   readonly periodId?: string;
+  /** A first line above the rest ("Preview: …"). */
+  readonly preface?: string;
 }
 
 export interface DigestUseCase {
@@ -45,6 +47,7 @@ export function createDigestUseCase(options: DigestOptions): DigestUseCase {
         publicBaseUrl: options.publicBaseUrl,
         ...(request.workstream !== undefined && { workstream: request.workstream }),
         ...(request.periodId !== undefined && { periodId: request.periodId }),
+        ...(request.preface !== undefined && { preface: request.preface }),
       });
     },
   };

@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { digestCommand } from './digest.command.js';
 import { helpCommand } from './help.command.js';
 import { mineCommand } from './mine.command.js';
 import { overdueCommand } from './overdue.command.js';
@@ -11,5 +12,6 @@ export const commands: readonly Command[] = [
   mineCommand,
   updateCommand,
   overdueCommand,
+  digestCommand,
   helpCommand,
 ];
