@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { createSampleDashboard } from './sample-dashboard.js';
 import type { RunningTabServer } from './tab-server.js';
 import { startTabServer } from './tab-server.js';
 
+const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -33,12 +35,17 @@ describe('the dashboard tab in a browser (local use, no sign-in)', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `No Chromium at ${CHROMIUM}: run scripts/setup.sh (it installs Debian's chromium).`,
+      );
+    }
     await buildTab();
     const { dashboard, exports } = await createSampleDashboard();
     tab = await startTabServer({ dashboard, exports });
     profile = await mkdtemp(join(tmpdir(), 'tab-chromium-'));
     browser = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 900 },
