@@ -44,9 +44,11 @@ async function main(): Promise<void> {
   if (!scopes.includes(args.scope)) {
     throw new Error(`--scope must be one of ${scopes.join(', ')}; "${args.scope}" is not.`);
   }
-  // Its own Azurite folder, so a chat never shares data files with a running `npm start`.
+  // Its own Azurite folder, so a chat never shares data files with a running `npm start`;
+  // no scheduler, whose prompts would go to Teams conversations that are not there.
   const env: Record<string, string | undefined> = {
     AZURITE_LOCATION: '.data/chat-azurite',
+    SCHEDULER: 'off',
     ...process.env,
     PORT: '0',
   };

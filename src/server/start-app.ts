@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { createAdminDirectory } from '../app/admin/admin-directory.js';
+import { createAdminDirectory, parseAdminList } from '../app/admin/admin-directory.js';
 import type { Clock } from '../app/clock.js';
 import { systemClock } from '../app/clock.js';
+import { createDigestUseCase } from '../app/digest/digest.use-case.js';
 import type { Logger } from '../app/logger.js';
 import { createBot } from '../bot/create-bot.js';
+import { createProactiveScheduler } from '../bot/proactive/start-scheduler.js';
+import { readSchedulerConfig } from '../scheduler/scheduler-config.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { createServer, type BotServer } from './create-server.js';
-import { tabRoutes } from './tab/index.js';
 import { readServerConfig } from './server-config.js';
+import { tabRoutes } from './tab/index.js';
 
 export interface StartAppOptions {
   /** Settings; usually `process.env`. */
@@ -20,7 +23,7 @@ export interface StartAppOptions {
 export interface RunningApp {
   readonly server: BotServer;
   readonly store: Store;
-  /** Stops the server (letting requests in flight finish), then the store (and Azurite). */
+  /** Stops the scheduler, the server (letting requests in flight finish), then the store. */
   close(): Promise<void>;
 }
 
@@ -31,23 +34,23 @@ export function packageVersion(): string {
   return typeof parsed.version === 'string' ? parsed.version : 'unknown';
 }
 
-function readAdmins(env: StartAppOptions['env']): string[] {
-  return (env['ADMINS'] ?? '')
-    .split(',')
-    .map((email) => email.trim())
-    .filter((email) => email !== '');
-}
-
 /**
- * The composition root: settings, storage, the Teams bot and the HTTP server, in the order
- * they depend on each other. Settings are checked before anything starts.
+ * The composition root: settings, storage, the Teams bot, the HTTP server (with the dashboard
+ * tab) and the scheduler, in the order they depend on each other. Settings are all checked
+ * before anything starts.
  */
 export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const { env, logger } = options;
   const config = readServerConfig(env);
+  const schedulerConfig = readSchedulerConfig(env);
+  const clock = options.clock ?? systemClock;
   const storage = await openStore(env, logger);
   try {
     const { store } = storage;
+    const admins = createAdminDirectory({
+      configured: parseAdminList(env['ADMINS']),
+      admins: store.admins,
+    });
     const bot = createBot({
       programmes: store.programmes,
       workstreams: store.workstreams,
@@ -55,9 +58,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       roles: store.roles,
       people: store.people,
       conversations: store.conversations,
-      clock: options.clock ?? systemClock,
+      clock,
       logger,
-      admins: readAdmins(env),
+      admins: admins.configured,
     });
     const server = await createServer({
       bot,
@@ -65,23 +68,31 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       storageHealthy: () => storage.healthy(),
       logger,
       version: packageVersion(),
-      routes: tabRoutes({
-        env,
-        store,
-        // The same admins as the bot's; stored admins join once the Store carries their port.
-        admins: createAdminDirectory({
-          configured: readAdmins(env),
-          admins: { get: () => Promise.resolve(null) },
-        }),
-        clock: options.clock ?? systemClock,
-        logger,
-      }),
+      routes: tabRoutes({ env, store, admins, clock, logger }),
     });
+    // Prompts, reminders and digests go out through the server's adapter, so it comes after.
+    const scheduler = schedulerConfig.enabled
+      ? createProactiveScheduler({
+          store,
+          adapter: server.adapter,
+          appId: config.auth.mode === 'none' ? '' : config.auth.appId,
+          config: schedulerConfig,
+          logger,
+          boards: store.links,
+          digest: createDigestUseCase({
+            ...store,
+            clock,
+            publicBaseUrl: env['PUBLIC_BASE_URL']?.trim() || null,
+          }),
+        })
+      : null;
+    scheduler?.start();
     return {
       server,
       store,
       close: async () => {
         try {
+          await scheduler?.stop();
           await server.close();
         } finally {
           await storage.close();
