@@ -197,6 +197,12 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
             value: tablePrefix
           }
           {
+            // Digests link the full report here. The site cannot read its own host name while
+            // it is being created, so it is the default one, as App Service forms it.
+            name: 'PUBLIC_BASE_URL'
+            value: 'https://${webAppName}.azurewebsites.net'
+          }
+          {
             name: 'LOG_FORMAT'
             value: 'json'
           }
