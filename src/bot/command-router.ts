@@ -26,6 +26,13 @@ async function nearCodes(
   return exact !== undefined ? [exact] : closestMatches(word, codes, 2);
 }
 
+/** Teams delivers a file sent to the bot as an attachment with a download link. */
+function hasFile(turn: TurnContext): boolean {
+  return (turn.activity.attachments ?? []).some(
+    (a) => a.contentType === 'application/vnd.microsoft.teams.file.download.info',
+  );
+}
+
 /** Reads the typed command and runs its handler; anything else gets a helpful answer. */
 export async function routeCommand(
   turn: TurnContext,
@@ -43,6 +50,11 @@ export async function routeCommand(
     });
   }
   const parsed = parseCommand(text);
+  const visible = commands.filter((c) => !c.adminOnly || sender.isAdmin);
+  const fileHandler = visible.find((c) => c.acceptsFiles === true);
+  if (parsed.name === '' && fileHandler && hasFile(turn)) {
+    return fileHandler.handle({ turn, args: [], sender, deps, commands: visible });
+  }
   if (parsed.name === '') {
     return renderMessageCard({
       title: 'I did not catch a command',
@@ -50,7 +62,6 @@ export async function routeCommand(
     });
   }
   const command = findCommand(parsed.name);
-  const visible = commands.filter((c) => !c.adminOnly || sender.isAdmin);
   if (!command || (command.adminOnly && !sender.isAdmin)) {
     const near = [
       ...closestMatches(

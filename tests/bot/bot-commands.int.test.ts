@@ -19,7 +19,7 @@ describe('chat commands over HTTP', () => {
   });
 
   afterAll(async () => {
-    await harness.stop();
+    await harness?.stop();
   });
 
   async function ask(text: string, scope: TestScope, from = people.chair): Promise<string> {

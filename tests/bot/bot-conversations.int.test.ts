@@ -10,7 +10,7 @@ describe('what the bot remembers about conversations and people', () => {
   });
 
   afterAll(async () => {
-    await harness.stop();
+    await harness?.stop();
   });
 
   it('saves where to write on install, in a personal chat, a group chat and a channel', async () => {

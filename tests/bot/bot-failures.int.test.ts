@@ -24,7 +24,7 @@ describe('when the store fails', () => {
   });
 
   afterAll(async () => {
-    await harness.stop();
+    await harness?.stop();
   });
 
   it('says something went wrong on its side and what to do, and keeps answering', async () => {

@@ -23,7 +23,7 @@ describe('the update form over HTTP', () => {
   });
 
   afterAll(async () => {
-    await harness.stop();
+    await harness?.stop();
   });
 
   /** Types `/update <ref>` and returns the data the form's Save button carries. */
@@ -54,6 +54,21 @@ describe('the update form over HTTP', () => {
     expect(text).toContain('Change');
     const action = await harness.store.actions.get('wsoa', 'A2');
     expect(action?.value.current).toMatchObject({ rating: 'Amber', periodId: 'Apr 2021' });
+  });
+
+  it('saves from a form pressed in a channel as well', async () => {
+    const formCall = await replyTo(
+      harness,
+      harness.channel.message('/update A5', people.admin, 'channel'),
+    );
+    const activity = harness.channel.cardAction(
+      'update',
+      { ...buttonData(cardOf(formCall)), rating: 'Green' },
+      people.admin,
+      'channel',
+    );
+    const answer = (await harness.channel.send(harness.bot.url, activity)) as InvokeAnswer;
+    expect(textOf(answer.body.value)).toContain('for A5 at 10:42');
   });
 
   it('lets the deputy of the owning role save too', async () => {

@@ -31,5 +31,10 @@ export interface Command {
   readonly summary: string;
   /** Only admins see it in help and may run it. */
   readonly adminOnly?: boolean;
+  /**
+   * Runs when someone sends a file with no command typed (a plan workbook to import). The
+   * first such command in the list gets it.
+   */
+  readonly acceptsFiles?: boolean;
   handle(request: CommandRequest): Promise<CommandReply>;
 }
