@@ -128,7 +128,7 @@ function round(ms: number): number {
   return Math.round(ms * 100) / 100;
 }
 
-function generatePlan(): Plan {
+export function generatePlan(): Plan {
   const actions: Action[] = [];
   for (let w = 1; w <= WORKSTREAMS; w += 1) {
     for (let a = 1; a <= PER_WORKSTREAM; a += 1) {

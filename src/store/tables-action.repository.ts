@@ -1,3 +1,4 @@
+import { odata } from '@azure/data-tables';
 import type { Action, CurrentStatus } from '../domain/action.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { ActionRepository, RecordUpdateResult } from './action.repository.js';
@@ -56,61 +57,47 @@ export function currentRow(update: StatusUpdate, partitionKey: string): Row {
 }
 
 export function createTablesActionRepository(tables: TablesContext): ActionRepository {
-  const statusRows = async (programmeId: string, workstream: string) => {
-    const partition = statusKeys.partition(programmeId, workstream);
-    const filter = `${inPartition(partition)} and ${startsWith('RowKey', 's')}`;
-    const rows = await queryRows(tables.status, filter);
-    return new Map(rows.map((row) => [row.rowKey ?? '', row]));
-  };
   const statusOf = (programmeId: string, definition: Action) =>
     readRow(
       tables.status,
       statusKeys.partition(programmeId, definition.workstream),
       statusKeys.current(definition.ref),
     );
+  /** Definitions of the active version with their status, from rows of the status table. */
+  const combine = (version: string | null, rows: readonly ReadRow[]) => {
+    if (version === null) return [];
+    const definitionPrefix = joinKey('d', version, '');
+    const status = new Map(rows.map((row) => [`${row.partitionKey}/${row.rowKey}`, row]));
+    return rows
+      .filter((row) => (row.rowKey ?? '').startsWith(definitionPrefix))
+      .map((row) => {
+        const ref = (row.rowKey ?? '').slice(definitionPrefix.length);
+        return toAction(row, status.get(`${row.partitionKey}/${joinKey('s', ref)}`) ?? null);
+      })
+      .sort(byWorkstreamThenRef);
+  };
+  const belowHistory = odata`RowKey lt ${statusKeys.historyStart}`;
 
   const repository: ActionRepository = {
     async listByWorkstream(programmeId, workstream) {
-      // Status rows are not versioned, so they are read while the version is looked up.
-      const [definitions, statuses] = await Promise.all([
-        activeVersion(tables, programmeId).then((version) =>
-          version === null
-            ? []
-            : queryRows(
-                tables.plans,
-                inPartition(planKeys.actions(programmeId, version, workstream)),
-              ),
-        ),
-        statusRows(programmeId, workstream),
+      // One partition query; the version pointer is read alongside it, not before it.
+      const partition = statusKeys.partition(programmeId, workstream);
+      const [version, rows] = await Promise.all([
+        activeVersion(tables, programmeId),
+        queryRows(tables.status, `${inPartition(partition)} and ${belowHistory}`),
       ]);
-      return definitions
-        .map((row) => toAction(row, statuses.get(joinKey('s', row.rowKey ?? '')) ?? null))
-        .sort(byWorkstreamThenRef);
+      return combine(version, rows);
     },
 
     async listByProgramme(programmeId) {
-      const [definitions, statuses] = await Promise.all([
-        activeVersion(tables, programmeId).then((version) =>
-          version === null
-            ? []
-            : queryRows(
-                tables.plans,
-                startsWith('PartitionKey', `${codeKey(programmeId)}|${version}|w`),
-              ),
-        ),
+      const [version, rows] = await Promise.all([
+        activeVersion(tables, programmeId),
         queryRows(
           tables.status,
-          `${startsWith('PartitionKey', codeKey(programmeId))} and ${startsWith('RowKey', 's')}`,
+          `${startsWith('PartitionKey', codeKey(programmeId))} and ${belowHistory}`,
         ),
       ]);
-      const byKey = new Map(statuses.map((row) => [`${row.partitionKey}/${row.rowKey}`, row]));
-      return definitions
-        .map((row) => {
-          const action = getJson<Action>(row, 'json');
-          const key = `${statusKeys.partition(programmeId, action.workstream)}/${statusKeys.current(action.ref)}`;
-          return toAction(row, byKey.get(key) ?? null);
-        })
-        .sort(byWorkstreamThenRef);
+      return combine(version, rows);
     },
 
     async listByOwnerRoles(programmeId, roles) {
@@ -135,9 +122,9 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
       if (!located) return null;
       const [definition, status] = await Promise.all([
         readRow(
-          tables.plans,
-          planKeys.actions(programmeId, located.version, located.workstream),
-          codeKey(ref),
+          tables.status,
+          statusKeys.partition(programmeId, located.workstream),
+          statusKeys.definition(located.version, ref),
         ),
         readRow(
           tables.status,
@@ -203,11 +190,7 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
           : { ok: false, code: 'ACTION_NOT_FOUND' };
       }
       const [definition, status] = await Promise.all([
-        readRow(
-          tables.plans,
-          planKeys.actions(update.programmeId, located.version, located.workstream),
-          codeKey(update.ref),
-        ),
+        readRow(tables.status, partition, statusKeys.definition(located.version, update.ref)),
         readRow(tables.status, partition, statusKeys.current(update.ref)),
       ]);
       if (!definition) return { ok: false, code: 'ACTION_NOT_FOUND' };

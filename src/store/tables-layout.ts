@@ -28,16 +28,22 @@ export const PROGRAMME_PARTITION = 'programme';
 export const planKeys = {
   workstreams: (programmeId: string, version: string) =>
     joinKey(codeKey(programmeId), version, 'workstreams'),
-  actions: (programmeId: string, version: string, workstream: string) =>
-    joinKey(codeKey(programmeId), version, 'w', codeKey(workstream)),
   refs: (programmeId: string, version: string) => joinKey(codeKey(programmeId), version, 'refs'),
   owner: (programmeId: string, version: string, role: string) =>
     joinKey(codeKey(programmeId), version, 'o', codeKey(role)),
 };
 
+/**
+ * One partition per workstream holds its action definitions (`d|version|ref`, versioned with
+ * the plan), each action's current status (`s|ref`) and its history (`u|ref|newest-first`).
+ * `/status EHC` is one query of the rows below `u`; an update is one transaction.
+ */
 export const statusKeys = {
   partition: (programmeId: string, workstream: string) =>
     joinKey(codeKey(programmeId), codeKey(workstream)),
+  definition: (version: string, ref: string) => joinKey('d', version, codeKey(ref)),
+  /** Row keys below this are definitions and current status, never history. */
+  historyStart: 'u',
   current: (ref: string) => joinKey('s', codeKey(ref)),
   history: (update: { readonly ref: string; readonly at: string; readonly id: string }) =>
     joinKey('u', codeKey(update.ref), historyOrderKey(update)),

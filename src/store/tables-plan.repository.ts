@@ -11,6 +11,7 @@ import {
   planKeys,
   PROGRAMME_PARTITION,
   startsWith,
+  statusKeys,
   type TablesContext,
 } from './tables-layout.js';
 import { roleRows } from './tables-role.repository.js';
@@ -22,6 +23,7 @@ import {
   readRow,
   unexpected,
   writeInBatches,
+  type ReadRow,
   type Row,
 } from './tables-support.js';
 
@@ -40,7 +42,9 @@ export function createTablesPlanRepository(tables: TablesContext): PlanRepositor
       const version = newVersionId();
       const workstreamOf = new Map(plan.actions.map((a) => [codeKey(a.ref), a.workstream]));
 
-      await writeInBatches(tables.plans, upserts(planRows(plan, version)));
+      const rows = planRows(plan, version);
+      await writeInBatches(tables.plans, upserts(rows.plans));
+      await writeInBatches(tables.status, upserts(rows.definitions));
       await writeInBatches(tables.roles, upserts(roleRows(plan.roles)));
       const moved = oldVersion
         ? await moveStatusRows(tables, programmeId, oldVersion, workstreamOf)
@@ -71,38 +75,38 @@ function upserts(rows: readonly Row[]): TransactionAction[] {
   return rows.map((row) => ['upsert', row, 'Replace']);
 }
 
-function planRows(plan: Plan, version: string): Row[] {
+/** The new version's rows: for the plans table, and definitions for the status table. */
+function planRows(plan: Plan, version: string): { plans: Row[]; definitions: Row[] } {
   const programmeId = plan.programme.id;
-  const rows: Row[] = [];
-  const add = (row: Row, what: string, value: unknown) => {
+  const plans: Row[] = [];
+  const definitions: Row[] = [];
+  const add = (to: Row[], row: Row, what: string, value: unknown) => {
     putJson(row, 'json', value);
     assertRowFits(row, what);
-    rows.push(row);
+    to.push(row);
   };
   for (const workstream of plan.workstreams) {
     const partitionKey = planKeys.workstreams(programmeId, version);
-    add(
-      { partitionKey, rowKey: codeKey(workstream.code) },
-      `workstream ${workstream.code}`,
-      workstream,
-    );
+    const row = { partitionKey, rowKey: codeKey(workstream.code) };
+    add(plans, row, `workstream ${workstream.code}`, workstream);
   }
   for (const action of plan.actions) {
     const definition: Action = { ...action, current: null };
     const what = `action ${action.ref}`;
-    const partitionKey = planKeys.actions(programmeId, version, action.workstream);
-    add({ partitionKey, rowKey: codeKey(action.ref) }, what, definition);
+    const partitionKey = statusKeys.partition(programmeId, action.workstream);
+    const rowKey = statusKeys.definition(version, action.ref);
+    add(definitions, { partitionKey, rowKey }, what, definition);
     // The owner index carries the definition too, so `/mine` needs no second read of it.
     const ownerKey = planKeys.owner(programmeId, version, action.ownerRole);
     const ownerRow = joinKey(codeKey(action.workstream), codeKey(action.ref));
-    add({ partitionKey: ownerKey, rowKey: ownerRow }, what, definition);
-    rows.push({
+    add(plans, { partitionKey: ownerKey, rowKey: ownerRow }, what, definition);
+    plans.push({
       partitionKey: planKeys.refs(programmeId, version),
       rowKey: codeKey(action.ref),
       workstream: action.workstream,
     });
   }
-  return rows;
+  return { plans, definitions };
 }
 
 async function switchTo(
@@ -144,13 +148,18 @@ async function deleteOlderVersions(
     'RowKey',
   ]);
   const older = rows.filter((row) => (row.partitionKey ?? '').split('|')[1]! < version);
-  await writeInBatches(
-    tables.plans,
-    older.map((row) => [
-      'delete',
-      { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '' },
-    ]),
+  await writeInBatches(tables.plans, older.map(deletion));
+  const definitions = await queryRows(
+    tables.status,
+    `${startsWith('PartitionKey', codeKey(programmeId))} and ${startsWith('RowKey', 'd')}`,
+    ['PartitionKey', 'RowKey'],
   );
+  const olderDefinitions = definitions.filter((row) => (row.rowKey ?? '').split('|')[1]! < version);
+  await writeInBatches(tables.status, olderDefinitions.map(deletion));
+}
+
+function deletion(row: ReadRow): TransactionAction {
+  return ['delete', { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '' }];
 }
 
 async function deleteRemovedRoles(tables: TablesContext, plan: Plan): Promise<void> {
@@ -161,8 +170,6 @@ async function deleteRemovedRoles(tables: TablesContext, plan: Plan): Promise<vo
   ]);
   await writeInBatches(
     tables.roles,
-    rows
-      .filter((row) => !kept.has(row.rowKey ?? ''))
-      .map((row) => ['delete', { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '' }]),
+    rows.filter((row) => !kept.has(row.rowKey ?? '')).map(deletion),
   );
 }
