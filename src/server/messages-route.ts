@@ -2,6 +2,7 @@ import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import type { ServerAdapter } from './server-adapter.js';
 import { AuthenticationError } from 'botframework-connector';
 import type { Request, Response } from 'restify';
+import { z } from 'zod';
 import type { Logger } from '../app/logger.js';
 
 /** What the server runs for each authenticated activity: an ActivityHandler fits. */
@@ -11,18 +12,33 @@ export interface TurnHandler {
 
 const DATE_FIELDS = ['timestamp', 'localTimestamp', 'expiration'] as const;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** What the server itself relies on; botbuilder and the bot read the rest. */
+const ActivityShape = z.looseObject({
+  type: z.string().min(1),
+  serviceUrl: z.url({ protocol: /^https?$/ }),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+});
 
-/** The JSON body as an Activity, with its dates as Dates (as botbuilder's own parsing does). */
-function toActivity(body: Record<string, unknown>): Activity {
-  const activity: Record<string, unknown> = { ...body };
+const BAD_ACTIVITY_HINT =
+  'The request body must be a Bot Framework activity sent as application/json';
+
+/** The body as an Activity with its dates as Dates (as botbuilder's own parsing does), or why not. */
+function parseActivity(
+  body: unknown,
+): { ok: true; activity: Activity } | { ok: false; problem: string } {
+  const parsed = ActivityShape.safeParse(body);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) =>
+      issue.path.length > 0 ? `"${issue.path.join('.')}": ${issue.message}` : issue.message,
+    );
+    return { ok: false, problem: `${BAD_ACTIVITY_HINT}; ${problems.join('; ')}.` };
+  }
+  const activity: Record<string, unknown> = { ...parsed.data };
   for (const field of DATE_FIELDS) {
     const value = activity[field];
     if (typeof value === 'string') activity[field] = new Date(value);
   }
-  return activity as unknown as Activity;
+  return { ok: true, activity: activity as unknown as Activity };
 }
 
 function errorBody(code: string, message: string): { error: { code: string; message: string } } {
@@ -69,17 +85,12 @@ export function createMessagesHandler(options: {
   const { adapter, bot, logger } = options;
   return async (req, res) => {
     const body: unknown = req.body;
-    if (!isRecord(body) || typeof body['type'] !== 'string') {
-      res.send(
-        400,
-        errorBody(
-          'BAD_ACTIVITY',
-          'The request body must be a Bot Framework activity: a JSON object with a "type", sent as application/json.',
-        ),
-      );
+    const parsed = parseActivity(body);
+    if (!parsed.ok) {
+      res.send(400, errorBody('BAD_ACTIVITY', parsed.problem));
       return;
     }
-    const activity = toActivity(body);
+    const { activity } = parsed;
     try {
       const invokeResponse = await adapter.handleActivity(
         req.header('authorization', ''),

@@ -69,6 +69,19 @@ describe('the messages endpoint with Teams authentication', () => {
     expect(response.body).toMatchObject({ error: { code: 'BAD_ACTIVITY' } });
   });
 
+  it.each(['serviceUrl', 'conversation'] as const)(
+    'answers an activity without %s with 400, naming the field',
+    async (field) => {
+      const activity = { ...channel.message('hello', chair, 'personal') };
+      delete activity[field];
+      const response = await channel.send(bot.url, activity);
+
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ error: { code: 'BAD_ACTIVITY' } });
+      expect(JSON.stringify(response.body)).toContain(field);
+    },
+  );
+
   it('refuses a body over the size limit with 413', async () => {
     const activity = channel.message('x'.repeat(300 * 1024), chair, 'personal');
     const response = await channel.send(bot.url, activity);
