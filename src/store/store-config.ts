@@ -20,9 +20,9 @@ const schema = z.object({
   TABLE_PREFIX: optionalText.pipe(
     z
       .string()
-      .regex(/^[A-Za-z][A-Za-z0-9]{0,49}$/, {
+      .regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/, {
         error:
-          'must be 1 to 50 letters and digits, starting with a letter (table names allow nothing else)',
+          'must be 1 to 40 letters and digits, starting with a letter (table names allow nothing else)',
       })
       .default('at'),
   ),

@@ -20,6 +20,7 @@ import {
   getJson,
   putJson,
   queryRows,
+  queryWorkstreamRows,
   readRow,
   unexpected,
   type ReadRow,
@@ -56,48 +57,52 @@ export function currentRow(update: StatusUpdate, partitionKey: string): Row {
   return row;
 }
 
+/** The workstream partitions of the active plan, from its reference index. */
+export async function planPartitions(
+  tables: TablesContext,
+  programmeId: string,
+  version: string,
+): Promise<{ readonly partitions: string[]; readonly refs: Set<string> }> {
+  const refs = await queryRows(tables.plans, inPartition(planKeys.refs(programmeId, version)));
+  const partitions = new Set(
+    refs.map((row) => statusKeys.partition(programmeId, String(row.workstream))),
+  );
+  return { partitions: [...partitions], refs: new Set(refs.map((row) => row.rowKey ?? '')) };
+}
+
 export function createTablesActionRepository(tables: TablesContext): ActionRepository {
-  const statusOf = (programmeId: string, definition: Action) =>
-    readRow(
-      tables.status,
-      statusKeys.partition(programmeId, definition.workstream),
-      statusKeys.current(definition.ref),
-    );
-  /** Definitions of the active version with their status, from rows of the status table. */
+  /** Definitions of the active version with their status, from one partition's rows. */
   const combine = (version: string | null, rows: readonly ReadRow[]) => {
     if (version === null) return [];
     const definitionPrefix = joinKey('d', version, '');
-    const status = new Map(rows.map((row) => [`${row.partitionKey}/${row.rowKey}`, row]));
+    const status = new Map(rows.map((row) => [row.rowKey ?? '', row]));
     return rows
       .filter((row) => (row.rowKey ?? '').startsWith(definitionPrefix))
       .map((row) => {
         const ref = (row.rowKey ?? '').slice(definitionPrefix.length);
-        return toAction(row, status.get(`${row.partitionKey}/${joinKey('s', ref)}`) ?? null);
-      })
-      .sort(byWorkstreamThenRef);
+        return toAction(row, status.get(joinKey('s', ref)) ?? null);
+      });
   };
   const belowHistory = odata`RowKey lt ${statusKeys.historyStart}`;
+  const readPartition = (partition: string, filter: string) =>
+    queryWorkstreamRows(tables.status(partition), `${inPartition(partition)} and ${filter}`);
 
   const repository: ActionRepository = {
     async listByWorkstream(programmeId, workstream) {
       // One partition query; the version pointer is read alongside it, not before it.
-      const partition = statusKeys.partition(programmeId, workstream);
       const [version, rows] = await Promise.all([
         activeVersion(tables, programmeId),
-        queryRows(tables.status, `${inPartition(partition)} and ${belowHistory}`),
+        readPartition(statusKeys.partition(programmeId, workstream), belowHistory),
       ]);
-      return combine(version, rows);
+      return combine(version, rows).sort(byWorkstreamThenRef);
     },
 
     async listByProgramme(programmeId) {
-      const [version, rows] = await Promise.all([
-        activeVersion(tables, programmeId),
-        queryRows(
-          tables.status,
-          `${startsWith('PartitionKey', codeKey(programmeId))} and ${belowHistory}`,
-        ),
-      ]);
-      return combine(version, rows);
+      const version = await activeVersion(tables, programmeId);
+      if (version === null) return [];
+      const { partitions } = await planPartitions(tables, programmeId, version);
+      const rows = await Promise.all(partitions.map((p) => readPartition(p, belowHistory)));
+      return rows.flatMap((list) => combine(version, list)).sort(byWorkstreamThenRef);
     },
 
     async listByOwnerRoles(programmeId, roles) {
@@ -110,7 +115,13 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
       );
       const found = await Promise.all(
         owned.flat().map(async (row) => {
-          const status = await statusOf(programmeId, getJson<Action>(row, 'json'));
+          const action = getJson<Action>(row, 'json');
+          const partition = statusKeys.partition(programmeId, action.workstream);
+          const status = await readRow(
+            tables.status(partition),
+            partition,
+            statusKeys.current(action.ref),
+          );
           return toAction(row, status);
         }),
       );
@@ -120,17 +131,11 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
     async get(programmeId, ref) {
       const located = await locateAction(tables, programmeId, ref);
       if (!located) return null;
+      const partition = statusKeys.partition(programmeId, located.workstream);
+      const table = tables.status(partition);
       const [definition, status] = await Promise.all([
-        readRow(
-          tables.status,
-          statusKeys.partition(programmeId, located.workstream),
-          statusKeys.definition(located.version, ref),
-        ),
-        readRow(
-          tables.status,
-          statusKeys.partition(programmeId, located.workstream),
-          statusKeys.current(ref),
-        ),
+        readRow(table, partition, statusKeys.definition(located.version, ref)),
+        readRow(table, partition, statusKeys.current(ref)),
       ]);
       return definition ? toAction(definition, status) : null;
     },
@@ -139,27 +144,21 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
       const located = await locateAction(tables, programmeId, ref);
       if (!located) return [];
       const partition = statusKeys.partition(programmeId, located.workstream);
-      const rows = await queryRows(
-        tables.status,
-        `${inPartition(partition)} and ${startsWith('RowKey', statusKeys.historyOf(ref))}`,
-      );
+      const rows = await readPartition(partition, startsWith('RowKey', statusKeys.historyOf(ref)));
       return rows.map((row) => getJson<StatusUpdate>(row, 'json'));
     },
 
     async historyOfProgramme(programmeId) {
       const version = await activeVersion(tables, programmeId);
       if (version === null) return [];
-      const [refs, rows] = await Promise.all([
-        queryRows(tables.plans, inPartition(planKeys.refs(programmeId, version)), ['RowKey']),
-        queryRows(
-          tables.status,
-          `${startsWith('PartitionKey', codeKey(programmeId))} and ${startsWith('RowKey', 'u')}`,
-        ),
-      ]);
-      const inPlan = new Set(refs.map((row) => row.rowKey));
+      const { partitions, refs } = await planPartitions(tables, programmeId, version);
+      const rows = await Promise.all(
+        partitions.map((p) => readPartition(p, startsWith('RowKey', 'u'))),
+      );
       return rows
+        .flat()
         .map((row) => getJson<StatusUpdate>(row, 'json'))
-        .filter((update) => inPlan.has(codeKey(update.ref)))
+        .filter((update) => refs.has(codeKey(update.ref)))
         .sort(byNewest);
     },
 
@@ -168,11 +167,12 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
       if (!located) return { ok: false, code: 'ACTION_NOT_FOUND' };
       assertUpdateFits(update);
       const partition = statusKeys.partition(update.programmeId, located.workstream);
+      const table = tables.status(partition);
       const history = historyRow(update, partition);
       const current = currentRow(update, partition);
       assertRowFits(current, `the current status of ${update.ref}`);
       try {
-        await tables.status.submitTransaction([
+        await table.submitTransaction([
           expectedEtag === UNRATED_ETAG
             ? ['create', current]
             : ['update', current, 'Merge', { etag: expectedEtag }],
@@ -190,8 +190,8 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
           : { ok: false, code: 'ACTION_NOT_FOUND' };
       }
       const [definition, status] = await Promise.all([
-        readRow(tables.status, partition, statusKeys.definition(located.version, update.ref)),
-        readRow(tables.status, partition, statusKeys.current(update.ref)),
+        readRow(table, partition, statusKeys.definition(located.version, update.ref)),
+        readRow(table, partition, statusKeys.current(update.ref)),
       ]);
       if (!definition) return { ok: false, code: 'ACTION_NOT_FOUND' };
       return { ok: true, action: toAction(definition, status) };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
 import { codeKey, encodeKeyPart, historyOrderKey, joinKey, prefixEnd } from './keys.js';
@@ -11,7 +12,6 @@ import { readRow } from './tables-support.js';
 export const TABLES = [
   'programmes',
   'plans',
-  'status',
   'roles',
   'people',
   'conversations',
@@ -21,7 +21,23 @@ export const TABLES = [
   'links',
 ] as const;
 export type TableName = (typeof TABLES)[number];
-export type TablesContext = Readonly<Record<TableName, TableClient>>;
+
+/**
+ * The fixed tables, and one table per workstream partition for its definitions, status and
+ * history. Partitions would be enough on Azure; the separate tables keep Azurite, which
+ * scans a whole table for every query, as quick as Azure for `/status EHC`.
+ */
+export type TablesContext = Readonly<Record<TableName, TableClient>> & {
+  /** The table holding one workstream partition (see `statusKeys.partition`). */
+  readonly status: (partitionKey: string) => TableClient;
+  /** Creates that table if missing; a plan import calls it before writing. */
+  readonly createStatusTable: (partitionKey: string) => Promise<void>;
+};
+
+/** `${prefix}ws` and 20 hex digits of the partition key's SHA-256: at most 63 characters. */
+export function statusTableName(tablePrefix: string, partitionKey: string): string {
+  return `${tablePrefix}ws${createHash('sha256').update(partitionKey).digest('hex').slice(0, 20)}`;
+}
 
 export const PROGRAMME_PARTITION = 'programme';
 

@@ -1,15 +1,9 @@
-import type { TransactionAction } from '@azure/data-tables';
+import { odata, type TransactionAction } from '@azure/data-tables';
 import type { CurrentStatus } from '../domain/action.js';
 import type { StatusUpdate } from '../domain/status-update.js';
-import { codeKey, historyOrderKey } from './keys.js';
+import { codeKey, historyOrderKey, joinKey } from './keys.js';
 import { currentRow, historyRow } from './tables-action.repository.js';
-import {
-  inPartition,
-  planKeys,
-  startsWith,
-  statusKeys,
-  type TablesContext,
-} from './tables-layout.js';
+import { inPartition, startsWith, statusKeys, type TablesContext } from './tables-layout.js';
 import {
   azureStatus,
   getJson,
@@ -52,16 +46,16 @@ async function recordInPartition(
   partition: string,
   ratings: readonly StatusUpdate[],
 ): Promise<void> {
+  const table = tables.status(partition);
+  await tables.createStatusTable(partition);
   const [history, statuses] = await Promise.all([
-    queryRows(tables.status, `${inPartition(partition)} and ${startsWith('RowKey', 'u')}`, [
-      'updateId',
-    ]),
-    queryRows(tables.status, `${inPartition(partition)} and ${startsWith('RowKey', 's')}`),
+    queryRows(table, `${inPartition(partition)} and ${startsWith('RowKey', 'u')}`, ['updateId']),
+    queryRows(table, `${inPartition(partition)} and ${startsWith('RowKey', 's')}`),
   ]);
   const known = new Set(history.map((row) => row.updateId));
   const fresh = ratings.filter((rating) => !known.has(rating.id) && known.add(rating.id));
   await writeInBatches(
-    tables.status,
+    table,
     fresh.map((rating) => ['upsert', historyRow(rating, partition), 'Replace']),
   );
   const newestByRef = new Map<string, StatusUpdate>();
@@ -79,7 +73,7 @@ async function recordInPartition(
     return [row ? ['update', next, 'Merge', { etag: row.etag }] : ['create', next]];
   });
   try {
-    await writeInBatches(tables.status, promotions);
+    await writeInBatches(table, promotions);
   } catch (error) {
     // A live update landed while we imported; go row by row so it is kept and the rest done.
     const status = azureStatus(error instanceof Error ? error.cause : undefined);
@@ -95,13 +89,14 @@ function isOlder(row: ReadRow, newest: StatusUpdate): boolean {
 
 /** Makes `newest` the current status unless a newer one is already there. */
 async function promote(tables: TablesContext, partition: string, newest: StatusUpdate) {
-  const row = await readRow(tables.status, partition, statusKeys.current(newest.ref));
+  const table = tables.status(partition);
+  const row = await readRow(table, partition, statusKeys.current(newest.ref));
   if (row && !isOlder(row, newest)) return;
   try {
     if (row) {
-      await tables.status.updateEntity(currentRow(newest, partition), 'Merge', { etag: row.etag });
+      await table.updateEntity(currentRow(newest, partition), 'Merge', { etag: row.etag });
     } else {
-      await tables.status.createEntity(currentRow(newest, partition));
+      await table.createEntity(currentRow(newest, partition));
     }
   } catch (error) {
     // Someone recorded an update while we were importing: a live update beats a past rating.
@@ -118,13 +113,9 @@ async function promote(tables: TablesContext, partition: string, newest: StatusU
 export async function moveStatusRows(
   tables: TablesContext,
   programmeId: string,
-  oldVersion: string,
+  oldRefs: readonly ReadRow[],
   workstreamOf: ReadonlyMap<string, string>,
 ): Promise<Row[]> {
-  const oldRefs = await queryRows(
-    tables.plans,
-    inPartition(planKeys.refs(programmeId, oldVersion)),
-  );
   const moved = oldRefs.filter((row) => {
     const next = workstreamOf.get(row.rowKey ?? '');
     return next !== undefined && codeKey(next) !== codeKey(String(row.workstream));
@@ -135,12 +126,13 @@ export async function moveStatusRows(
     const to = statusKeys.partition(programmeId, workstreamOf.get(ref.rowKey ?? '') ?? '');
     const refKey = ref.rowKey ?? '';
     const rows = await queryRows(
-      tables.status,
-      `${inPartition(from)} and (RowKey eq 's|${refKey.replace(/'/g, "''")}' or ` +
-        `${startsWith('RowKey', `u|${refKey}`)})`,
+      tables.status(from),
+      `${inPartition(from)} and (${odata`RowKey eq ${joinKey('s', refKey)}`} or ` +
+        `${startsWith('RowKey', joinKey('u', refKey))})`,
     );
+    await tables.createStatusTable(to);
     await writeInBatches(
-      tables.status,
+      tables.status(to),
       rows.map((row) => ['upsert', { ...plain(row), partitionKey: to }, 'Replace']),
     );
     old.push(...rows.map((row) => ({ partitionKey: from, rowKey: row.rowKey ?? '' })));

@@ -20,6 +20,7 @@ import {
   azureStatus,
   putJson,
   queryRows,
+  queryWorkstreamRows,
   readRow,
   unexpected,
   writeInBatches,
@@ -42,20 +43,26 @@ export function createTablesPlanRepository(tables: TablesContext): PlanRepositor
       const version = newVersionId();
       const workstreamOf = new Map(plan.actions.map((a) => [codeKey(a.ref), a.workstream]));
 
+      const oldRefs = oldVersion
+        ? await queryRows(tables.plans, inPartition(planKeys.refs(programmeId, oldVersion)))
+        : [];
+
       const rows = planRows(plan, version);
       await writeInBatches(tables.plans, upserts(rows.plans));
-      await writeInBatches(tables.status, upserts(rows.definitions));
+      await writeByPartition(tables, upserts(rows.definitions));
       await writeInBatches(tables.roles, upserts(roleRows(plan.roles)));
-      const moved = oldVersion
-        ? await moveStatusRows(tables, programmeId, oldVersion, workstreamOf)
-        : [];
+      const moved = await moveStatusRows(tables, programmeId, oldRefs, workstreamOf);
       await recordRatings(tables, programmeId, plan.ratings, workstreamOf);
       await switchTo(tables, plan.programme, version, before?.etag ?? null);
 
       // The switch is made; what follows only tidies rows no reader can reach any more.
-      await deleteOlderVersions(tables, programmeId, version);
-      await writeInBatches(
-        tables.status,
+      const touched = new Set([
+        ...oldRefs.map((row) => statusKeys.partition(programmeId, String(row.workstream))),
+        ...rows.definitions.map((row) => row.partitionKey),
+      ]);
+      await deleteOlderVersions(tables, programmeId, version, [...touched]);
+      await writeByPartition(
+        tables,
         moved.map((row) => ['delete', row]),
       );
       await deleteRemovedRoles(tables, plan);
@@ -138,24 +145,48 @@ async function switchTo(
   }
 }
 
+/** Writes to each workstream's table, creating it first if this plan is the first to use it. */
+async function writeByPartition(
+  tables: TablesContext,
+  actions: readonly TransactionAction[],
+): Promise<void> {
+  const byPartition = new Map<string, TransactionAction[]>();
+  for (const action of actions) {
+    const key = action[1].partitionKey;
+    byPartition.set(key, [...(byPartition.get(key) ?? []), action]);
+  }
+  for (const [partition, list] of byPartition) {
+    await tables.createStatusTable(partition);
+    await writeInBatches(tables.status(partition), list);
+  }
+}
+
 async function deleteOlderVersions(
   tables: TablesContext,
   programmeId: string,
   version: string,
+  partitions: readonly string[],
 ): Promise<void> {
+  const older = (key: string | undefined, part: number) => (key ?? '').split('|')[part]! < version;
   const rows = await queryRows(tables.plans, startsWith('PartitionKey', codeKey(programmeId)), [
     'PartitionKey',
     'RowKey',
   ]);
-  const older = rows.filter((row) => (row.partitionKey ?? '').split('|')[1]! < version);
-  await writeInBatches(tables.plans, older.map(deletion));
-  const definitions = await queryRows(
-    tables.status,
-    `${startsWith('PartitionKey', codeKey(programmeId))} and ${startsWith('RowKey', 'd')}`,
-    ['PartitionKey', 'RowKey'],
+  await writeInBatches(
+    tables.plans,
+    rows.filter((row) => older(row.partitionKey, 1)).map(deletion),
   );
-  const olderDefinitions = definitions.filter((row) => (row.rowKey ?? '').split('|')[1]! < version);
-  await writeInBatches(tables.status, olderDefinitions.map(deletion));
+  for (const partition of partitions) {
+    const definitions = await queryWorkstreamRows(
+      tables.status(partition),
+      `${inPartition(partition)} and ${startsWith('RowKey', 'd')}`,
+      ['PartitionKey', 'RowKey'],
+    );
+    await writeInBatches(
+      tables.status(partition),
+      definitions.filter((row) => older(row.rowKey, 1)).map(deletion),
+    );
+  }
 }
 
 function deletion(row: ReadRow): TransactionAction {

@@ -4,7 +4,7 @@ import type { Store } from './store.js';
 import { createTablesActionRepository } from './tables-action.repository.js';
 import { createTablesAdminRepository } from './tables-admin.repository.js';
 import { createTablesConversationRepository } from './tables-conversation.repository.js';
-import { TABLES, type TableName, type TablesContext } from './tables-layout.js';
+import { statusTableName, TABLES, type TableName, type TablesContext } from './tables-layout.js';
 import { createTablesLeaseRepository } from './tables-lease.repository.js';
 import { createTablesLinkRepository } from './tables-link.repository.js';
 import { createTablesOutboxRepository } from './tables-outbox.repository.js';
@@ -35,15 +35,7 @@ export interface TablesStoreOptions {
 /** Every port on Azure Table storage; creates the tables that are missing. */
 export async function createTablesStore(options: TablesStoreOptions): Promise<Store> {
   const tables = tableClients(options);
-  await Promise.all(
-    Object.values(tables).map(async (client) => {
-      try {
-        await client.createTable();
-      } catch (error) {
-        throw unexpected(`creating table ${client.tableName}`, error);
-      }
-    }),
-  );
+  await Promise.all(TABLES.map((name) => createTable(tables[name])));
   return {
     programmes: createTablesProgrammeRepository(tables),
     workstreams: createTablesWorkstreamRepository(tables),
@@ -61,8 +53,7 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
 
 function tableClients(options: TablesStoreOptions): TablesContext {
   const { connection, tablePrefix } = options;
-  const client = (name: TableName): TableClient => {
-    const tableName = `${tablePrefix}${name}`;
+  const client = (tableName: string): TableClient => {
     if ('connectionString' in connection) {
       const insecure = /TableEndpoint=http:|UseDevelopmentStorage=true/i.test(
         connection.connectionString,
@@ -73,8 +64,33 @@ function tableClients(options: TablesStoreOptions): TablesContext {
     }
     return new TableClient(connection.accountUrl, tableName, connection.credential);
   };
-  return Object.fromEntries(TABLES.map((name) => [name, client(name)])) as Record<
-    TableName,
-    TableClient
-  >;
+  const fixed = Object.fromEntries(
+    TABLES.map((name) => [name, client(`${tablePrefix}${name}`)]),
+  ) as Record<TableName, TableClient>;
+  const statusTables = new Map<string, TableClient>();
+  const created = new Set<string>();
+  const status = (partitionKey: string): TableClient => {
+    const name = statusTableName(tablePrefix, partitionKey);
+    const found = statusTables.get(name) ?? client(name);
+    statusTables.set(name, found);
+    return found;
+  };
+  return {
+    ...fixed,
+    status,
+    async createStatusTable(partitionKey) {
+      const table = status(partitionKey);
+      if (created.has(table.tableName)) return;
+      await createTable(table);
+      created.add(table.tableName);
+    },
+  };
+}
+
+async function createTable(client: TableClient): Promise<void> {
+  try {
+    await client.createTable();
+  } catch (error) {
+    throw unexpected(`creating table ${client.tableName}`, error);
+  }
 }

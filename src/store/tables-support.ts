@@ -66,6 +66,20 @@ export async function queryRows(
   return rows;
 }
 
+/** As `queryRows`, for a workstream's table, which does not exist until a plan names it. */
+export async function queryWorkstreamRows(
+  client: TableClient,
+  filter: string,
+  select?: readonly string[],
+): Promise<ReadRow[]> {
+  try {
+    return await queryRows(client, filter, select);
+  } catch (error) {
+    if (error instanceof Error && azureStatus(error.cause) === 404) return [];
+    throw error;
+  }
+}
+
 /** Writes actions in as few transactions as Azure allows: one partition, 100 rows, 4 MiB each. */
 export async function writeInBatches(
   client: TableClient,

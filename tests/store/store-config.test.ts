@@ -42,7 +42,7 @@ describe('storage settings', () => {
 
   it('refuses a table prefix that would make an illegal table name, saying why', () => {
     expect(() => readStoreConfig({ TABLE_PREFIX: 'my-bot' })).toThrow(
-      /TABLE_PREFIX must be 1 to 50 letters and digits, starting with a letter/,
+      /TABLE_PREFIX must be 1 to 40 letters and digits, starting with a letter/,
     );
     expect(() => readStoreConfig({ TABLE_PREFIX: '1bot' })).toThrow(/TABLE_PREFIX/);
   });
