@@ -1,9 +1,15 @@
 import { TeamsActivityHandler } from 'botbuilder';
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import type {
+  AdaptiveCardInvokeResponse,
+  AdaptiveCardInvokeValue,
+  FileConsentCardResponse,
+  TurnContext,
+} from 'botbuilder';
 import { renderErrorCard } from '../cards/error.card.js';
 import type { BotDependencies } from './bot-dependencies.js';
 import { createCardActions, type CardActions } from './card-actions/card-actions.js';
 import { routeCommand } from './command-router.js';
+import { acceptBoardPack, declineBoardPack } from './commands/export.command.js';
 import { createConversationRecorder } from './conversation-recorder.js';
 import { sendReply } from './send-reply.js';
 import type { Sender } from './sender.js';
@@ -50,6 +56,20 @@ export class ActionTrackerBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const sender = await this.greet(turn);
     return this.cardActions.handleInvoke(turn, sender, invokeValue);
+  }
+
+  /** `/export` offered the board pack with a file consent card; this is the answer. */
+  protected override async handleTeamsFileConsentAccept(
+    turn: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    const sender = await this.greet(turn);
+    await acceptBoardPack(turn, response, sender, this.deps);
+  }
+
+  protected override async handleTeamsFileConsentDecline(turn: TurnContext): Promise<void> {
+    await this.greet(turn);
+    await declineBoardPack(turn);
   }
 
   protected override async onConversationUpdateActivity(turn: TurnContext): Promise<void> {

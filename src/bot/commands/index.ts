@@ -1,5 +1,15 @@
 import type { Command } from './command.js';
+import { adminsCommand } from './admins.command.js';
+import { assignCommand, deputyCommand } from './assign.command.js';
+import { calendarCommand } from './calendar.command.js';
+import { importCommand } from './import.command.js';
+import { linkCommand, unlinkCommand } from './link.command.js';
+import { rolesCommand } from './roles.command.js';
+import { awayCommand } from './away.command.js';
+import { backCommand } from './back.command.js';
+import { unreachableCommand } from './unreachable.command.js';
 import { digestCommand } from './digest.command.js';
+import { exportCommand } from './export.command.js';
 import { helpCommand } from './help.command.js';
 import { mineCommand } from './mine.command.js';
 import { overdueCommand } from './overdue.command.js';
@@ -13,5 +23,17 @@ export const commands: readonly Command[] = [
   updateCommand,
   overdueCommand,
   digestCommand,
+  exportCommand,
+  awayCommand,
+  backCommand,
+  unreachableCommand,
+  importCommand,
+  rolesCommand,
+  assignCommand,
+  deputyCommand,
+  calendarCommand,
+  linkCommand,
+  unlinkCommand,
+  adminsCommand,
   helpCommand,
 ];
