@@ -1,13 +1,4 @@
 import type { Command } from './command.js';
-import { adminsCommand } from './admins.command.js';
-import { assignCommand, deputyCommand } from './assign.command.js';
-import { calendarCommand } from './calendar.command.js';
-import { importCommand } from './import.command.js';
-import { linkCommand, unlinkCommand } from './link.command.js';
-import { rolesCommand } from './roles.command.js';
-import { awayCommand } from './away.command.js';
-import { backCommand } from './back.command.js';
-import { unreachableCommand } from './unreachable.command.js';
 import { digestCommand } from './digest.command.js';
 import { exportCommand } from './export.command.js';
 import { helpCommand } from './help.command.js';
@@ -24,16 +15,5 @@ export const commands: readonly Command[] = [
   overdueCommand,
   digestCommand,
   exportCommand,
-  awayCommand,
-  backCommand,
-  unreachableCommand,
-  importCommand,
-  rolesCommand,
-  assignCommand,
-  deputyCommand,
-  calendarCommand,
-  linkCommand,
-  unlinkCommand,
-  adminsCommand,
   helpCommand,
 ];
