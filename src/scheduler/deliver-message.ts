@@ -10,7 +10,7 @@ import { retryDelayMs, type BackoffPolicy } from './backoff.js';
 import type { MessageSender, SendOutcome } from './message-sender.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { Timer } from './timer.js';
-import { isPersonRecipient, markUnreachable } from './unreachable.js';
+import { clearUnreachable, isPersonRecipient, markUnreachable } from './unreachable.js';
 
 /** Far enough ahead that a given-up message is never listed as pending again. */
 export const NEVER = '9999-12-31T23:59:59.999Z';
@@ -196,6 +196,7 @@ async function finish(
       result,
     });
   }
+  if (result === 'sent') await clearUnreachable(ports.people, claimed.recipient);
   if (result === 'unreachable') {
     const reason = outcome.ok || outcome.status === 403 ? 'blocked' : 'not-installed';
     await markUnreachable(ports.people, claimed.recipient, reason, now);

@@ -29,3 +29,13 @@ export async function markUnreachable(
 export function isPersonRecipient(recipient: string): boolean {
   return recipient.includes('@');
 }
+
+/** A message reached them: they installed or unblocked the app, so they leave the list. */
+export async function clearUnreachable(
+  people: Pick<PersonRepository, 'get' | 'save'>,
+  recipient: string,
+): Promise<void> {
+  if (!isPersonRecipient(recipient)) return;
+  const known = await people.get(normaliseEmail(recipient));
+  if (known?.unreachable) await people.save({ ...known, unreachable: null });
+}

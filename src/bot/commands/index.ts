@@ -1,4 +1,7 @@
 import type { Command } from './command.js';
+import { awayCommand } from './away.command.js';
+import { backCommand } from './back.command.js';
+import { unreachableCommand } from './unreachable.command.js';
 import { digestCommand } from './digest.command.js';
 import { exportCommand } from './export.command.js';
 import { helpCommand } from './help.command.js';
@@ -15,5 +18,8 @@ export const commands: readonly Command[] = [
   overdueCommand,
   digestCommand,
   exportCommand,
+  awayCommand,
+  backCommand,
+  unreachableCommand,
   helpCommand,
 ];
