@@ -3,6 +3,7 @@ import { createAdminDirectory, parseAdminList } from '../app/admin/admin-directo
 import type { Clock } from '../app/clock.js';
 import { systemClock } from '../app/clock.js';
 import { createDigestUseCase } from '../app/digest/digest.use-case.js';
+import { createReportUseCase } from '../app/digest/report.use-case.js';
 import type { Logger } from '../app/logger.js';
 import { createBot } from '../bot/create-bot.js';
 import { createProactiveScheduler } from '../bot/proactive/start-scheduler.js';
@@ -10,6 +11,7 @@ import { readSchedulerConfig } from '../scheduler/scheduler-config.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { createServer, type BotServer } from './create-server.js';
+import { registerReportRoutes } from './report/report-routes.js';
 import { readServerConfig } from './server-config.js';
 import { tabRoutes } from './tab/index.js';
 
@@ -61,6 +63,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       clock,
       logger,
       admins: admins.configured,
+      publicBaseUrl: env['PUBLIC_BASE_URL']?.trim() || undefined,
     });
     const server = await createServer({
       bot,
@@ -68,7 +71,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       storageHealthy: () => storage.healthy(),
       logger,
       version: packageVersion(),
-      routes: tabRoutes({ env, store, admins, clock, logger }),
+      routes: (server) => {
+        tabRoutes({ env, store, admins, clock, logger })(server);
+        registerReportRoutes(server, { reports: createReportUseCase({ ...store, clock }), logger });
+      },
     });
     // Prompts, reminders and digests go out through the server's adapter, so it comes after.
     const scheduler = schedulerConfig.enabled
