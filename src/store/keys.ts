@@ -37,8 +37,11 @@ export function prefixEnd(prefix: string): string {
 }
 
 /** Plan order for references: A2 before A10, then exact text so the order is total. */
+const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
 export function compareRefs(a: string, b: string): number {
-  const natural = a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+  // One collator for all calls: `localeCompare` with options builds a new one every time.
+  const natural = naturalOrder.compare(a, b);
   if (natural !== 0) return natural;
   return a < b ? -1 : a > b ? 1 : 0;
 }
