@@ -4,7 +4,7 @@
  * `/mine`, and recording an update. Run alone with `npm run bench storage`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Action } from '../src/domain/action.js';
 import { DEFAULT_RULES } from '../src/domain/programme.js';
@@ -34,6 +34,12 @@ export interface StorageBenchFigures {
   readonly recordUpdate: OperationFigures;
   /** The issue's budget for `list workstream` p99. */
   readonly listWorkstreamBudgetP99Ms: 20;
+  /** One-minute load average before and after, and the cores: timings depend on them. */
+  readonly machine: {
+    readonly cpus: number;
+    readonly loadBefore: number;
+    readonly loadAfter: number;
+  };
 }
 
 const PROGRAMME = 'bench';
@@ -45,6 +51,7 @@ const WARM_UP = 50;
 const SAMPLES = 300;
 
 export async function run(): Promise<StorageBenchFigures> {
+  const loadBefore = loadavg()[0] ?? NaN;
   const folder = await mkdtemp(join(tmpdir(), 'storage-bench-'));
   const azurite = await startEmbeddedAzurite({ location: folder, inMemory: true });
   try {
@@ -98,6 +105,11 @@ export async function run(): Promise<StorageBenchFigures> {
       listMine,
       recordUpdate,
       listWorkstreamBudgetP99Ms: 20,
+      machine: {
+        cpus: cpus().length,
+        loadBefore: round(loadBefore),
+        loadAfter: round(loadavg()[0] ?? NaN),
+      },
     };
   } finally {
     await azurite.stop();
