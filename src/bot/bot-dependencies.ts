@@ -3,6 +3,7 @@ import type { Clock } from '../app/clock.js';
 import type { Logger } from '../app/logger.js';
 import type { ActionRepository } from '../store/action.repository.js';
 import type { ConversationRepository } from '../store/conversation.repository.js';
+import type { OutboxRepository } from '../store/outbox.repository.js';
 import type { ProgrammeRepository, WorkstreamRepository } from '../store/programme.repository.js';
 import type { PersonRepository, RoleRepository } from '../store/role.repository.js';
 
@@ -23,4 +24,6 @@ export interface BotDependencies {
   readonly adminDirectory?: Pick<AdminDirectory, 'isAdmin'>;
   /** This service's public address (PUBLIC_BASE_URL): digests link the full report there. */
   readonly publicBaseUrl?: string | undefined;
+  /** Where "Chase" queues its reminders; without it the Chase button says it cannot chase. */
+  readonly outbox?: OutboxRepository;
 }

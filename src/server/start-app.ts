@@ -60,6 +60,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       roles: store.roles,
       people: store.people,
       conversations: store.conversations,
+      outbox: store.outbox,
       clock,
       logger,
       admins: admins.configured,

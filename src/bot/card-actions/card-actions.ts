@@ -6,6 +6,7 @@ import type { BotDependencies } from '../bot-dependencies.js';
 import { noProgrammeCard } from '../replies.js';
 import { resolveProgramme } from '../resolve-programme.js';
 import type { Sender } from '../sender.js';
+import { isPromptVerb, performPromptAction } from '../proactive/prompt-actions.js';
 import { describeIssues, isVerb, submitValueSchema } from './card-data.js';
 import { performEdit, performUpdate, type CardOutcome } from './update-actions.js';
 
@@ -46,6 +47,7 @@ export function createCardActions(deps: BotDependencies): CardActions {
     verb: string,
     data: unknown,
   ): Promise<ActionResult> {
+    if (isPromptVerb(verb)) return performPromptAction(turn, deps, sender, verb, data);
     if (!isVerb(verb)) return { kind: 'bad-request', message: `Unknown verb "${verb}".` };
     const programme = await resolveProgramme(turn, deps);
     if (!programme) return { kind: 'card', card: noProgrammeCard(), replacesForm: false };

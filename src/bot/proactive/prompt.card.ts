@@ -33,11 +33,13 @@ function introOf(view: MessageView): string {
 }
 
 /** One message per owner per period: every open action with its rating, dates and steps. */
-export function renderPromptCard(view: MessageView): RenderedCard {
+export function renderPromptCard(view: MessageView, note?: string): RenderedCard {
+  // Each "no change" button carries the card's refs, so the card can be redrawn in place.
+  const refsText = view.sections.flatMap((s) => s.actions.map((a) => a.ref)).join(',');
   const pending = (answered: boolean) => view.kind !== 'reminder' || !answered;
   return renderTemplate('prompt', {
     heading: headingOf(view),
-    intro: introOf(view),
+    intro: note ?? introOf(view),
     sections: view.sections
       .map((section) => ({
         onBehalfOf:
@@ -60,8 +62,9 @@ export function renderPromptCard(view: MessageView): RenderedCard {
                 title: shorten(s.title, 160),
                 due: dueWords(s.due),
               })),
-              canRollOver: a.rating !== NOT_RATED,
+              canRollOver: a.rating !== NOT_RATED && !a.answered,
               periodId: view.periodId,
+              refsText,
             };
           }),
       }))
