@@ -23,6 +23,8 @@ export function createLineQueue(): LineQueue {
     waiting.push(line);
     wake?.();
   });
+  // Ctrl+C ends the chat like Ctrl+D (readline would otherwise only pause the input).
+  rl.on('SIGINT', () => rl.close());
   rl.on('close', () => {
     ended = true;
     wake?.();
