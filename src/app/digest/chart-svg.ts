@@ -59,7 +59,7 @@ export function writeChartSvg(data: DigestChartData): ChartSvg {
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" ` +
     `viewBox="0 0 ${WIDTH} ${height}" font-family="${CHART_FONT_FAMILY}" font-size="13">` +
-    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>${parts.join('')}</svg>`;
+    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>${assemble(parts)}</svg>`;
   return { svg, width: WIDTH, height };
 }
 
@@ -151,7 +151,30 @@ interface TextStyle {
 function text(x: number, y: number, content: string, style: TextStyle): string {
   const anchor = style.middle === true ? ' text-anchor="middle"' : '';
   const weight = style.bold === true ? ' font-weight="bold" font-size="15"' : '';
-  return `<text x="${round(x)}" y="${round(y)}" fill="${style.fill}"${anchor}${weight}>${escapeXml(content)}</text>`;
+  return `${LABEL_MARK}fill="${style.fill}"${anchor}${weight}${LABEL_MARK}<tspan x="${round(x)}" y="${round(y)}">${escapeXml(content)}</tspan>`;
+}
+
+/** Separates a label's style from its tspan until the labels are grouped. */
+const LABEL_MARK = '\u0000';
+
+/**
+ * Shapes first, then one `<text>` per style holding every label of that style as a
+ * `<tspan>`: resvg lays text out element by element, so a hundred labels as a handful of
+ * elements render several times faster, and labels always sit on top of the bars.
+ */
+function assemble(parts: readonly string[]): string {
+  const shapes: string[] = [];
+  const labels = new Map<string, string[]>();
+  for (const part of parts) {
+    if (!part.startsWith(LABEL_MARK)) {
+      shapes.push(part);
+      continue;
+    }
+    const [, style = '', span = ''] = part.split(LABEL_MARK);
+    labels.set(style, [...(labels.get(style) ?? []), span]);
+  }
+  const texts = [...labels].map(([style, spans]) => `<text ${style}>${spans.join('')}</text>`);
+  return shapes.join('') + texts.join('');
 }
 
 /** Wide enough for DejaVu Sans at 13 px: the layout only needs to avoid overlaps. */

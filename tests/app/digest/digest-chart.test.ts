@@ -40,7 +40,7 @@ describe('digest chart', () => {
   it('writes ratings as words in the picture, not colours alone', () => {
     const { svg } = writeChartSvg(sampleChart);
     for (const word of ['Blue', 'Green', 'Amber', 'Red', 'Not yet rated']) {
-      expect(svg).toContain(`>${word}</text>`);
+      expect(svg).toContain(`>${word}</tspan>`);
     }
   });
 
