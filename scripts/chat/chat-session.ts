@@ -88,6 +88,21 @@ async function busiestOwner(store: Store): Promise<string | null> {
   return people[0] ?? null;
 }
 
+/** Commands that work on the loaded plan: its first workstream, and an action you own. */
+async function suggestedCommands(store: Store, roles: readonly string[]): Promise<string> {
+  const actions = (await store.actions.listByProgramme(SAMPLE_PROGRAMME_ID)).map((a) => a.value);
+  const first = actions[0];
+  const mine = actions.find((action) => roles.includes(action.ownerRole)) ?? first;
+  return [
+    '/help',
+    '/status',
+    ...(first ? [`/status ${first.workstream}`, `/status ${first.ref}`] : []),
+    '/mine',
+    '/overdue',
+    ...(mine ? [`/update ${mine.ref}`] : []),
+  ].join(', ');
+}
+
 export interface ChatSessionOptions {
   /** The running bot: its URL and its store (to load the sample plan into). */
   readonly app: { readonly server: { readonly url: string }; readonly store: Store };
@@ -114,7 +129,7 @@ export async function runChatSession(options: ChatSessionOptions): Promise<void>
     say(
       `You are ${email}${held.length > 0 ? ` (${held.join(', ')})` : ''}, in a ${scope} chat with the bot.`,
     );
-    say('Try /help, /status, /status EHC, /status C2, /mine, /overdue, /update A4.');
+    say(`Try ${await suggestedCommands(app.store, held)}.`);
     say('Type a number to press that button on the last card; :as <email> to be someone else;');
     say(':scope personal|groupChat|channel to move; Ctrl+D or :quit to leave.');
     say();
