@@ -47,6 +47,7 @@ const PARALLEL_ADDS = 16;
 
 export function createRunDue(options: RunDueOptions): RunDue {
   const known = new Set<string>();
+  const warned = new Set<string>();
 
   const add = async (row: OutboxMessage): Promise<boolean> => {
     if (known.has(row.key)) return false;
@@ -113,9 +114,14 @@ export function createRunDue(options: RunDueOptions): RunDue {
           alreadyPlanned += added.filter((a) => !a).length;
         }
       }
-      if (unassigned.length > 0) {
+      // Said once per role and period, not every minute of the day.
+      const fresh = [
+        ...new Set(unassigned.map((m) => `${m.programmeId}/${m.periodId}/${m.role}`)),
+      ].filter((key) => !warned.has(key));
+      if (fresh.length > 0) {
+        fresh.forEach((key) => warned.add(key));
         options.logger.warn('Some messages have no one to go to: assign a person to these roles', {
-          roles: [...new Set(unassigned.map((m) => `${m.programmeId}/${m.role}`))],
+          roles: fresh,
         });
       }
       return { planned, alreadyPlanned, unassigned };
