@@ -1,3 +1,4 @@
+import type { Action } from '../domain/action.js';
 import { DomainError } from '../domain/errors.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { Plan } from './plan.repository.js';
@@ -39,6 +40,24 @@ export function assertPlanFits(plan: Plan): void {
   }
   for (const action of plan.actions) {
     assertTextFits('title', action.title, `action ${action.ref}`);
+    assertActionFits(action);
   }
   for (const rating of plan.ratings) assertUpdateFits(rating);
+}
+
+/** Room kept for keys and column names when an action's JSON is stored as one entity. */
+const ENTITY_OVERHEAD_BYTES = 8 * 1024;
+
+/** An action's steps and outcomes may be split across columns, but one row holds them all. */
+function assertActionFits(action: Action): void {
+  const bytes = JSON.stringify(action).length * 2;
+  const limit = MAX_ENTITY_BYTES - ENTITY_OVERHEAD_BYTES;
+  if (bytes > limit) {
+    throw new DomainError(
+      'TOO_LARGE',
+      `Action ${action.ref} needs ${bytes} bytes of storage with its steps and outcomes; the ` +
+        `most one action can have is ${limit}. Shorten its text or split it into two actions.`,
+      { field: 'action', ref: action.ref, length: bytes, limit },
+    );
+  }
 }

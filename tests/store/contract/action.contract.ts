@@ -15,6 +15,8 @@ export function actionContract(createStore: StoreFactory): void {
       const listed = await store.actions.listByWorkstream('wsoa', 'ehc');
       expect(listed.map((a) => a.value.ref)).toEqual(['EHC1', 'EHC2', 'EHC10']);
       expect(listed[0]?.value.current).toBeNull();
+      expect(await store.actions.listByWorkstream('wsoa', 'ZZ')).toEqual([]);
+      expect(await store.actions.listByWorkstream('no-such-programme', 'EHC')).toEqual([]);
     });
 
     it('finds an action by its reference in any case, with its steps', async () => {
@@ -122,6 +124,16 @@ export function actionContract(createStore: StoreFactory): void {
       const long = { ...action('wsoa', 'A', 'A7'), steps, outcomes: 'o'.repeat(40_000) };
       await store.plans.replace({ ...plan('wsoa', { A: [] }), actions: [long] });
       expect((await store.actions.get('wsoa', 'A7'))?.value).toEqual(long);
+    });
+
+    it('refuses an action too big for one row, and keeps the plan it had', async () => {
+      const huge = { ...action('wsoa', 'A', 'A8'), outcomes: 'o'.repeat(600_000) };
+      const refused = store.plans.replace({ ...plan('wsoa', { A: [] }), actions: [huge] });
+      await expect(refused).rejects.toMatchObject({
+        code: 'TOO_LARGE',
+        details: { field: 'action' },
+      });
+      expect(await store.actions.listByWorkstream('wsoa', 'A')).toHaveLength(1);
     });
   });
 }
