@@ -1,4 +1,3 @@
-import { basename, extname } from 'node:path';
 import type { Actor } from '../../src/app/admin/actor.js';
 import type { AdminDirectory } from '../../src/app/admin/admin-directory.js';
 import {
@@ -6,6 +5,7 @@ import {
   type ImportUseCaseOptions,
 } from '../../src/app/import/import.use-case.js';
 import { previewLines } from '../../src/app/import/preview-text.js';
+import { programmeIdFromFileName } from '../../src/app/import/programme-id.js';
 import { problemLine } from '../../src/app/import/problem-text.js';
 import { readWorkbookPaths } from '../../src/app/import/read-workbook.js';
 import type { ProgrammeRepository } from '../../src/store/programme.repository.js';
@@ -43,7 +43,11 @@ export async function importVerb(
   const [only] = all;
   const id =
     options.programmeId ??
-    (all.length === 1 && only ? only.id : all.length === 0 ? slug(first) : undefined);
+    (all.length === 1 && only
+      ? only.id
+      : all.length === 0
+        ? programmeIdFromFileName(first)
+        : undefined);
   if (id === undefined) {
     out(`There are several programmes (${all.map((p) => p.id).join(', ')}): add --programme ID.`);
     return 2;
@@ -72,14 +76,4 @@ export async function importVerb(
     out('Imported: the plan is now in place.');
   } else out('Nothing to write.');
   return 0;
-}
-
-/** A programme id from a file name: "Thurrock WSoA.xlsx" → "thurrock-wsoa". */
-export function slug(path: string): string {
-  const name = basename(path, extname(path));
-  const id = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return id === '' ? 'programme' : id;
 }

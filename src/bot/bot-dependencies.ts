@@ -2,8 +2,11 @@ import type { AdminDirectory } from '../app/admin/admin-directory.js';
 import type { Clock } from '../app/clock.js';
 import type { Logger } from '../app/logger.js';
 import type { ActionRepository } from '../store/action.repository.js';
+import type { AdminRepository } from '../store/admin.repository.js';
 import type { ConversationRepository } from '../store/conversation.repository.js';
 import type { OutboxRepository } from '../store/outbox.repository.js';
+import type { LinkRepository } from '../store/link.repository.js';
+import type { PlanRepository } from '../store/plan.repository.js';
 import type { ProgrammeRepository, WorkstreamRepository } from '../store/programme.repository.js';
 import type { PersonRepository, RoleRepository } from '../store/role.repository.js';
 
@@ -22,6 +25,12 @@ export interface BotDependencies {
   readonly admins: readonly string[];
   /** Admins added in storage as well as configured ones; without it only `admins` count. */
   readonly adminDirectory?: Pick<AdminDirectory, 'isAdmin'>;
+  /** Plan imports (a workbook sent to the bot); without it the bot cannot import. */
+  readonly plans?: PlanRepository;
+  /** Chats and channels linked to programmes (/link board); without it /link is unavailable. */
+  readonly links?: LinkRepository;
+  /** Admins added by other admins (/admins add); without it only configured admins exist. */
+  readonly adminStore?: AdminRepository;
   /** This service's public address (PUBLIC_BASE_URL): digests link the full report there. */
   readonly publicBaseUrl?: string | undefined;
   /** Where "Chase" queues its reminders; without it the Chase button says it cannot chase. */

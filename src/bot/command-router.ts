@@ -8,6 +8,7 @@ import { commands } from './commands/index.js';
 import { commandTextOf, MAX_COMMAND_TEXT, parseCommand } from './message-text.js';
 import { resolveProgramme } from './resolve-programme.js';
 import type { Sender } from './sender.js';
+import { adminOnlyRefusal } from './admin/admin-context.js';
 
 function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name || (c.aliases ?? []).includes(name));
@@ -54,6 +55,10 @@ export async function routeCommand(
   const fileHandler = visible.find((c) => c.acceptsFiles === true);
   if (parsed.name === '' && fileHandler && hasFile(turn)) {
     return fileHandler.handle({ turn, args: [], sender, deps, commands: visible });
+  }
+  const adminCommand = parsed.name === '' && hasFile(turn) ? 'import' : parsed.name;
+  if (!sender.isAdmin && findCommand(adminCommand)?.refuseOthersPolitely) {
+    return adminOnlyRefusal(adminCommand);
   }
   if (parsed.name === '') {
     return renderMessageCard({

@@ -14,7 +14,8 @@ export type CardTemplateName =
   | 'error'
   | 'digest'
   | 'prompt'
-  | 'escalation';
+  | 'escalation'
+  | 'import-preview';
 
 /** An Adaptive Card ready to attach to a message or return from an invoke. */
 export interface RenderedCard {

@@ -8,6 +8,7 @@ import { resolveProgramme } from '../resolve-programme.js';
 import type { Sender } from '../sender.js';
 import { isPromptVerb, performPromptAction } from '../proactive/prompt-actions.js';
 import { describeIssues, isVerb, submitValueSchema } from './card-data.js';
+import { isImportVerb, performImportAction } from './import-actions.js';
 import { performEdit, performUpdate, type CardOutcome } from './update-actions.js';
 
 export interface CardActions {
@@ -47,6 +48,7 @@ export function createCardActions(deps: BotDependencies): CardActions {
     verb: string,
     data: unknown,
   ): Promise<ActionResult> {
+    if (isImportVerb(verb)) return performImportAction(deps, sender, verb, data);
     if (isPromptVerb(verb)) return performPromptAction(turn, deps, sender, verb, data);
     if (!isVerb(verb)) return { kind: 'bad-request', message: `Unknown verb "${verb}".` };
     const programme = await resolveProgramme(turn, deps);

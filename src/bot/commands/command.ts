@@ -31,6 +31,8 @@ export interface Command {
   readonly summary: string;
   /** Only admins see it in help and may run it. */
   readonly adminOnly?: boolean;
+  /** For an admin-only command: tell others politely it is for admins, rather than unknown. */
+  readonly refuseOthersPolitely?: boolean;
   /**
    * Runs when someone sends a file with no command typed (a plan workbook to import). The
    * first such command in the list gets it.

@@ -1,4 +1,10 @@
 import type { Command } from './command.js';
+import { adminsCommand } from './admins.command.js';
+import { assignCommand, deputyCommand } from './assign.command.js';
+import { calendarCommand } from './calendar.command.js';
+import { importCommand } from './import.command.js';
+import { linkCommand, unlinkCommand } from './link.command.js';
+import { rolesCommand } from './roles.command.js';
 import { awayCommand } from './away.command.js';
 import { backCommand } from './back.command.js';
 import { unreachableCommand } from './unreachable.command.js';
@@ -21,5 +27,13 @@ export const commands: readonly Command[] = [
   awayCommand,
   backCommand,
   unreachableCommand,
+  importCommand,
+  rolesCommand,
+  assignCommand,
+  deputyCommand,
+  calendarCommand,
+  linkCommand,
+  unlinkCommand,
+  adminsCommand,
   helpCommand,
 ];

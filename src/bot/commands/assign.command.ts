@@ -1,0 +1,57 @@
+import { createRolesUseCase } from '../../app/admin/roles.use-case.js';
+import { renderMessageCard } from '../../cards/message.card.js';
+import { actorOf, adminFailureCard, directoryOf, programmeOf } from '../admin/admin-context.js';
+import { missingArgumentCard } from '../replies.js';
+import type { Command, CommandRequest } from './command.js';
+
+/** `/assign` and `/deputy` differ only in which place of the role they fill. */
+async function changeRole(request: CommandRequest, place: 'person' | 'deputy') {
+  const { turn, args, sender, deps } = request;
+  const programme = await programmeOf(turn, sender, deps, args.join(' '));
+  if (!programme.ok) return programme.card;
+  const [role, email] = programme.argument.split(/\s+/);
+  const verb = place === 'person' ? '/assign' : '/deputy';
+  if (!role || !email) {
+    return missingArgumentCard(`${verb} ROLE email`, `${verb} ADES someone@council.example`);
+  }
+  const roles = createRolesUseCase({ directory: directoryOf(deps), ...deps });
+  const actor = actorOf(sender);
+  const result =
+    place === 'person'
+      ? await roles.assign(actor, programme.programmeId, role, email)
+      : await roles.setDeputy(actor, programme.programmeId, role, email);
+  if (!result.ok) return adminFailureCard(result.code);
+  const { role: changed, previous } = result.value;
+  const now = place === 'person' ? changed.person : changed.deputy;
+  return renderMessageCard({
+    title:
+      place === 'person'
+        ? `${changed.code} is now ${now ?? 'vacant'}`
+        : `The deputy for ${changed.code} is now ${now ?? 'nobody'}`,
+    lines: [
+      `${changed.title}. Before: ${previous ?? 'nobody'}.`,
+      place === 'person'
+        ? 'Prompts for this role’s actions go to them from now on.'
+        : 'Prompts go to the deputy while the person is away.',
+    ],
+  });
+}
+
+export const assignCommand: Command = {
+  name: 'assign',
+  usage: '/assign ROLE email',
+  summary: 'Gives a role to a person: /assign ADES someone@council.example.',
+  adminOnly: true,
+  refuseOthersPolitely: true,
+  handle: (request) => changeRole(request, 'person'),
+};
+
+export const deputyCommand: Command = {
+  name: 'deputy',
+  usage: '/deputy ROLE email',
+  summary:
+    'Sets who covers a role while its person is away: /deputy ADES someone@council.example (or none).',
+  adminOnly: true,
+  refuseOthersPolitely: true,
+  handle: (request) => changeRole(request, 'deputy'),
+};

@@ -1,0 +1,30 @@
+import { createRolesUseCase } from '../../app/admin/roles.use-case.js';
+import { renderMessageCard } from '../../cards/message.card.js';
+import { actorOf, adminFailureCard, directoryOf, programmeOf } from '../admin/admin-context.js';
+import type { Command } from './command.js';
+
+/** `/roles`: every role of the programme, who holds it and who deputises. */
+export const rolesCommand: Command = {
+  name: 'roles',
+  usage: '/roles',
+  summary: 'Every role of the programme with the person who holds it and their deputy.',
+  adminOnly: true,
+  refuseOthersPolitely: true,
+  async handle({ turn, args, sender, deps }) {
+    const programme = await programmeOf(turn, sender, deps, args.join(' '));
+    if (!programme.ok) return programme.card;
+    const roles = createRolesUseCase({ directory: directoryOf(deps), ...deps });
+    const result = await roles.list(actorOf(sender), programme.programmeId);
+    if (!result.ok) return adminFailureCard(result.code);
+    return renderMessageCard({
+      title: `Roles in ${programme.programmeId}`,
+      lines: [
+        ...result.value.map((role) => {
+          const deputy = role.deputy ? `; deputy ${role.deputy}` : '';
+          return `**${role.code}** ${role.title}: ${role.person ?? 'vacant'}${deputy}`;
+        }),
+        'Change one with /assign ROLE email, or /deputy ROLE email (or none).',
+      ],
+    });
+  },
+};

@@ -1,0 +1,46 @@
+import type { ProblemText } from '../app/import/problem-text.js';
+import { renderTemplate, type RenderedCard } from './render-template.js';
+
+/** What Confirm sends back: enough to fetch and check the same workbook again. */
+export interface ImportConfirmData {
+  readonly fileName: string;
+  readonly downloadUrl: string;
+  readonly programmeId: string;
+  /** The preview's fingerprint: Confirm is refused if what would happen has changed. */
+  readonly fingerprint: string;
+}
+
+export interface ImportPreviewView {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly facts: readonly { readonly name: string; readonly value: string }[];
+  readonly lines: readonly string[];
+  readonly problems: readonly ProblemText[];
+  /** Problems beyond those shown, which a card has no room for. */
+  readonly moreProblems: number;
+  readonly footer: string;
+  /** Null when there is nothing to confirm (problems, or no changes). */
+  readonly confirm: ImportConfirmData | null;
+}
+
+/** The preview of a plan import: counts, changes or problems, and Confirm / Cancel. */
+export function renderImportPreviewCard(view: ImportPreviewView): RenderedCard {
+  const shown = view.problems.length;
+  return renderTemplate('import-preview', {
+    title: view.title,
+    subtitle: view.subtitle,
+    facts: [...view.facts],
+    lines: [...view.lines],
+    problems: [...view.problems],
+    problemsTitle:
+      view.moreProblems > 0
+        ? `The first ${shown} of ${shown + view.moreProblems} problems:`
+        : `${shown === 1 ? 'The problem' : `All ${shown} problems`}:`,
+    footer: view.footer,
+    canConfirm: view.confirm !== null,
+    confirmData: view.confirm ?? {},
+    confirmSubmitData: { verb: 'import-confirm', ...view.confirm },
+    cancelData: { fileName: view.confirm?.fileName ?? '' },
+    cancelSubmitData: { verb: 'import-cancel', fileName: view.confirm?.fileName ?? '' },
+  });
+}
