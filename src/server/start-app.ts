@@ -3,6 +3,7 @@ import { createAdminDirectory, parseAdminList } from '../app/admin/admin-directo
 import type { Clock } from '../app/clock.js';
 import { systemClock } from '../app/clock.js';
 import { createDigestUseCase } from '../app/digest/digest.use-case.js';
+import { createReportLinks } from '../app/digest/report-link.js';
 import { createReportUseCase } from '../app/digest/report.use-case.js';
 import type { Logger } from '../app/logger.js';
 import { createBot } from '../bot/create-bot.js';
@@ -11,7 +12,7 @@ import { readSchedulerConfig } from '../scheduler/scheduler-config.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { createServer, type BotServer } from './create-server.js';
-import { registerReportRoutes } from './report/report-routes.js';
+import { registerReportRoutes, reportLinkSecretFrom } from './report/report-routes.js';
 import { readServerConfig } from './server-config.js';
 import { tabRoutes } from './tab/index.js';
 
@@ -64,7 +65,12 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       clock,
       logger,
       admins: admins.configured,
+      adminDirectory: admins,
+      adminStore: store.admins,
+      plans: store.plans,
+      links: store.links,
       publicBaseUrl: env['PUBLIC_BASE_URL']?.trim() || undefined,
+      reportLinkSecret: reportLinkSecretFrom(env) ?? undefined,
     });
     const server = await createServer({
       bot,
@@ -74,7 +80,15 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       version: packageVersion(),
       routes: (server) => {
         tabRoutes({ env, store, admins, clock, logger })(server);
-        registerReportRoutes(server, { reports: createReportUseCase({ ...store, clock }), logger });
+        registerReportRoutes(server, {
+          reports: createReportUseCase({ ...store, clock }),
+          logger,
+          links: createReportLinks({
+            publicBaseUrl: env['PUBLIC_BASE_URL']?.trim() || null,
+            secret: reportLinkSecretFrom(env),
+            clock,
+          }),
+        });
       },
     });
     // Prompts, reminders and digests go out through the server's adapter, so it comes after.
@@ -90,6 +104,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
             ...store,
             clock,
             publicBaseUrl: env['PUBLIC_BASE_URL']?.trim() || null,
+            reportLinkSecret: reportLinkSecretFrom(env),
           }),
         })
       : null;
