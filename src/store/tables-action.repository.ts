@@ -110,7 +110,7 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
       if (version === null) return [];
       const owned = await Promise.all(
         roles.map((role) =>
-          queryRows(tables.plans, inPartition(planKeys.owner(programmeId, version, role))),
+          queryRows(tables.owners, inPartition(planKeys.owner(programmeId, version, role))),
         ),
       );
       const found = await Promise.all(

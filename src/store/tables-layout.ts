@@ -12,6 +12,7 @@ import { readRow } from './tables-support.js';
 export const TABLES = [
   'programmes',
   'plans',
+  'owners',
   'roles',
   'people',
   'conversations',

@@ -49,6 +49,7 @@ export function createTablesPlanRepository(tables: TablesContext): PlanRepositor
 
       const rows = planRows(plan, version);
       await writeInBatches(tables.plans, upserts(rows.plans));
+      await writeInBatches(tables.owners, upserts(rows.owners));
       await writeByPartition(tables, upserts(rows.definitions));
       await writeInBatches(tables.roles, upserts(roleRows(plan.roles)));
       const moved = await moveStatusRows(tables, programmeId, oldRefs, workstreamOf);
@@ -83,10 +84,14 @@ function upserts(rows: readonly Row[]): TransactionAction[] {
 }
 
 /** The new version's rows: for the plans table, and definitions for the status table. */
-function planRows(plan: Plan, version: string): { plans: Row[]; definitions: Row[] } {
+function planRows(
+  plan: Plan,
+  version: string,
+): { plans: Row[]; owners: Row[]; definitions: Row[] } {
   const programmeId = plan.programme.id;
   const plans: Row[] = [];
   const definitions: Row[] = [];
+  const owners: Row[] = [];
   const add = (to: Row[], row: Row, what: string, value: unknown) => {
     putJson(row, 'json', value);
     assertRowFits(row, what);
@@ -106,14 +111,14 @@ function planRows(plan: Plan, version: string): { plans: Row[]; definitions: Row
     // The owner index carries the definition too, so `/mine` needs no second read of it.
     const ownerKey = planKeys.owner(programmeId, version, action.ownerRole);
     const ownerRow = joinKey(codeKey(action.workstream), codeKey(action.ref));
-    add(plans, { partitionKey: ownerKey, rowKey: ownerRow }, what, definition);
+    add(owners, { partitionKey: ownerKey, rowKey: ownerRow }, what, definition);
     plans.push({
       partitionKey: planKeys.refs(programmeId, version),
       rowKey: codeKey(action.ref),
       workstream: action.workstream,
     });
   }
-  return { plans, definitions };
+  return { plans, owners, definitions };
 }
 
 async function switchTo(
@@ -168,14 +173,13 @@ async function deleteOlderVersions(
   partitions: readonly string[],
 ): Promise<void> {
   const older = (key: string | undefined, part: number) => (key ?? '').split('|')[part]! < version;
-  const rows = await queryRows(tables.plans, startsWith('PartitionKey', codeKey(programmeId)), [
-    'PartitionKey',
-    'RowKey',
-  ]);
-  await writeInBatches(
-    tables.plans,
-    rows.filter((row) => older(row.partitionKey, 1)).map(deletion),
-  );
+  for (const table of [tables.plans, tables.owners]) {
+    const rows = await queryRows(table, startsWith('PartitionKey', codeKey(programmeId)), [
+      'PartitionKey',
+      'RowKey',
+    ]);
+    await writeInBatches(table, rows.filter((row) => older(row.partitionKey, 1)).map(deletion));
+  }
   for (const partition of partitions) {
     const definitions = await queryWorkstreamRows(
       tables.status(partition),
