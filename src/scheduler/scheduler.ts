@@ -32,13 +32,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const { lease, logger } = options;
   let task: ScheduledTask | null = null;
   let running: Promise<unknown> | null = null;
+  let stopping = false;
 
   const tick = async (): Promise<TickReport> => {
     if (!(await lease.hold())) return { leader: false };
     // Planning needs no lease (the outbox refuses repeats); holding it first keeps the
     // followers' storage reads down to one lease call a minute.
     const planned = await options.runDue.run(options.timer.now());
-    const drained = await options.processor.drain(() => lease.stillHeld());
+    // Stopping ends a long fan-out between batches; the rest goes out from the next holder.
+    const drained = await options.processor.drain(
+      async () => !stopping && (await lease.stillHeld()),
+    );
     if (planned.planned > 0 || drained.sent > 0 || drained.retry > 0 || drained.unreachable > 0) {
       logger.info('Scheduler tick', { planned: planned.planned, ...drained });
     }
@@ -63,12 +67,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     tick,
     start() {
       if (task !== null) return;
+      stopping = false;
       task = cron.schedule(options.cronExpression ?? '* * * * *', guardedTick, {
         name: 'action-tracker-scheduler',
         noOverlap: true,
       });
     },
     async stop() {
+      stopping = true;
       if (task !== null) {
         await task.destroy();
         task = null;
