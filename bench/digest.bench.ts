@@ -32,7 +32,7 @@ export function run(): DigestBenchFigures {
       snapshot,
       today: '2021-08-02',
       unreachable: [],
-      publicBaseUrl: 'https://x.example',
+      reportLink: (id, period) => `https://x.example/report/${id}?period=${period}`,
     });
   build(); // warm-up: module loading, font loading and JIT are not what is measured
   const times: number[] = [];

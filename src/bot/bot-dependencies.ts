@@ -33,6 +33,8 @@ export interface BotDependencies {
   readonly adminStore?: AdminRepository;
   /** This service's public address (PUBLIC_BASE_URL): digests link the full report there. */
   readonly publicBaseUrl?: string | undefined;
+  /** Signs the digest's links to the full report (REPORT_LINK_SECRET, else the app password). */
+  readonly reportLinkSecret?: string | undefined;
   /** Where "Chase" queues its reminders; without it the Chase button says it cannot chase. */
   readonly outbox?: OutboxRepository;
 }

@@ -9,7 +9,6 @@ import { buildDigestChart } from './digest-chart.js';
 import type { DigestChart } from './digest-chart.js';
 import { renderDigestCard } from './digest-card.js';
 import type { ProgrammeSnapshot } from './programme-snapshot.js';
-import { reportUrlOf } from './report-url.js';
 
 export interface BuildDigestInput {
   readonly snapshot: ProgrammeSnapshot;
@@ -20,8 +19,8 @@ export interface BuildDigestInput {
   readonly workstream?: string;
   /** A period id ("Jan 2021"); absent for the latest period that has closed. */
   readonly periodId?: string;
-  /** PUBLIC_BASE_URL; null for no link to the full report. */
-  readonly publicBaseUrl: string | null;
+  /** Makes the link to the full report; null for no link (no public address configured). */
+  readonly reportLink: ((programmeId: string, periodId: string) => string | null) | null;
   /** A first line above the rest ("Preview: …"). */
   readonly preface?: string;
 }
@@ -79,7 +78,7 @@ export function buildDigest(input: BuildDigestInput): DigestResult {
       }),
     }),
   );
-  const reportUrl = reportUrlOf(input.publicBaseUrl, programme.id, periodId);
+  const reportUrl = input.reportLink?.(programme.id, periodId) ?? null;
   const rendered = renderDigestCard({
     data,
     chart,

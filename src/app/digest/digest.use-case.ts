@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import { buildDigest } from './build-digest.js';
 import type { DigestResult } from './build-digest.js';
 import { loadProgrammeSnapshot } from './programme-snapshot.js';
+import { createReportLinks } from './report-link.js';
 import type { SnapshotPorts } from './programme-snapshot.js';
 
 export type { BuiltDigest, DigestResult } from './build-digest.js';
@@ -14,6 +15,8 @@ export interface DigestOptions extends SnapshotPorts {
   readonly clock: Clock;
   /** Public address of this service (PUBLIC_BASE_URL); the card links the full report there. */
   readonly publicBaseUrl: string | null;
+  /** Signs report links (REPORT_LINK_SECRET); absent or null leaves them unsigned. */
+  readonly reportLinkSecret?: string | null;
 }
 
 export interface DigestRequest {
@@ -31,6 +34,11 @@ export interface DigestUseCase {
 }
 
 export function createDigestUseCase(options: DigestOptions): DigestUseCase {
+  const links = createReportLinks({
+    publicBaseUrl: options.publicBaseUrl,
+    secret: options.reportLinkSecret ?? null,
+    clock: options.clock,
+  });
   return {
     async build(request) {
       const [snapshot, unreachable] = await Promise.all([
@@ -44,7 +52,7 @@ export function createDigestUseCase(options: DigestOptions): DigestUseCase {
         snapshot,
         today: localDateOf(options.clock.now(), snapshot.programme.timeZone),
         unreachable,
-        publicBaseUrl: options.publicBaseUrl,
+        reportLink: (programmeId, periodId) => links.urlFor(programmeId, periodId),
         ...(request.workstream !== undefined && { workstream: request.workstream }),
         ...(request.periodId !== undefined && { periodId: request.periodId }),
         ...(request.preface !== undefined && { preface: request.preface }),

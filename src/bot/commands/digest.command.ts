@@ -17,6 +17,7 @@ async function digestReply(deps: BotDependencies, request: DigestRequest): Promi
   const result = await createDigestUseCase({
     ...deps,
     publicBaseUrl: deps.publicBaseUrl ?? null,
+    reportLinkSecret: deps.reportLinkSecret ?? null,
   }).build(request);
   if (result.ok) return result.value.card;
   switch (result.code) {

@@ -1,4 +1,5 @@
 import type { Request, Response, Server } from 'restify';
+import type { ReportLinks } from '../../app/digest/report-link.js';
 import type { ReportUseCase } from '../../app/digest/report.use-case.js';
 import type { Logger } from '../../app/logger.js';
 import { escapeHtml } from './html.js';
@@ -7,6 +8,13 @@ import { renderReportPage } from './report-page.js';
 export interface ReportRoutesOptions {
   readonly reports: ReportUseCase;
   readonly logger: Logger;
+  /** Checks the digest's signed links; without it (local use) the report is open. */
+  readonly links?: Pick<ReportLinks, 'check'>;
+}
+
+/** Environment settings for signing report links: a secret of its own, else the bot's. */
+export function reportLinkSecretFrom(env: Readonly<Record<string, string | undefined>>) {
+  return env['REPORT_LINK_SECRET']?.trim() || env['MicrosoftAppPassword']?.trim() || null;
 }
 
 /** Inline styles and the chart's data URI only: the page loads nothing else. */
@@ -38,6 +46,24 @@ export function registerReportRoutes(server: Server, options: ReportRoutesOption
     const programmeId = programmeParam(req.params as unknown);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const period = url.searchParams.get('period')?.trim() || undefined;
+    const check =
+      options.links?.check(programmeId, {
+        period,
+        expires: url.searchParams.get('expires') ?? undefined,
+        sig: url.searchParams.get('sig') ?? undefined,
+      }) ?? 'open';
+    if (check === 'invalid' || check === 'expired') {
+      const why = check === 'expired' ? 'has expired' : 'is not complete or not valid';
+      sendPage(
+        res,
+        403,
+        messagePage(
+          'This link to the report does not open it',
+          `The link ${why}. Open the report from the latest digest in Teams, or type /digest for a fresh link.`,
+        ),
+      );
+      return;
+    }
     try {
       const result = await options.reports.fullReport(programmeId, period);
       if (result.ok) {
