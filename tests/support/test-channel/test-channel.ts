@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import {
   cardActionValue,
@@ -12,14 +10,8 @@ import {
   type TestUser,
 } from './activities.js';
 import { createChannelKeys, type InboundTokenCase } from './channel-keys.js';
-import {
-  connectorSuccess,
-  FaultInjector,
-  matchConnectorRoute,
-  type ConnectorAnswer,
-  type FailRule,
-  type RecordedCall,
-} from './connector-api.js';
+import { startChannelServer, parseJson } from './channel-server.js';
+import { FaultInjector, type FailRule, type RecordedCall } from './connector-api.js';
 
 export type { RecordedCall, FailRule } from './connector-api.js';
 export type { InboundTokenCase } from './channel-keys.js';
@@ -94,26 +86,6 @@ export interface TestChannel {
   stop(): Promise<void>;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function answer(res: ServerResponse, result: ConnectorAnswer): void {
-  res.writeHead(result.status, { 'content-type': 'application/json', ...result.headers });
-  res.end(JSON.stringify(result.body));
-}
-
-function parseJson(text: string): unknown {
-  if (text === '') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error: unknown) {
-    return { unparsable: text, error: String(error) };
-  }
-}
-
 export async function startTestChannel(options: TestChannelOptions = {}): Promise<TestChannel> {
   const tenantId = options.tenantId ?? randomUUID();
   const appId = options.appId ?? randomUUID();
@@ -124,103 +96,24 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
   const faults = new FaultInjector();
   const listeners: ((call: RecordedCall) => void)[] = [];
   let tokenRequests = 0;
-  let base = '';
-
-  const paths = {
-    openId: '/v1/.well-known/openidconfiguration',
-    emulatorOpenId: '/emulator/.well-known/openidconfiguration',
-    jwks: '/v1/.well-known/keys',
-  };
-  const issuer = (): string => `${base}/issuer`;
-  const scope = (): string => `${base}/connector-scope`;
-  const loginUrl = (): string => `${base}/login/${tenantId}`.toLowerCase();
-
-  function record(call: RecordedCall): void {
-    sent.push(call);
-    for (const listener of listeners) listener(call);
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', base);
-    const method = req.method ?? 'GET';
-    const text = await readBody(req);
-
-    if (
-      method === 'GET' &&
-      (url.pathname === paths.openId || url.pathname === paths.emulatorOpenId)
-    ) {
-      return answer(res, {
-        status: 200,
-        body: {
-          issuer: issuer(),
-          jwks_uri: `${base}${paths.jwks}`,
-          id_token_signing_alg_values_supported: ['RS256'],
-        },
-      });
-    }
-    if (method === 'GET' && url.pathname === paths.jwks) {
-      return answer(res, { status: 200, body: keys.jwks() });
-    }
-    if (
-      method === 'POST' &&
-      url.pathname.toLowerCase() === `${new URL(loginUrl()).pathname}/oauth2/v2.0/token`
-    ) {
-      const form = new URLSearchParams(text);
-      const good =
-        form.get('grant_type') === 'client_credentials' &&
-        form.get('client_id') === appId &&
-        form.get('client_secret') === appPassword &&
-        form.get('scope') === `${scope()}/.default`;
-      if (!good) return answer(res, { status: 401, body: { error: 'invalid_client' } });
-      tokenRequests += 1;
-      const lifetime = 3600;
-      const token = await keys.issueOutbound({ appId, scope: scope(), lifetimeSeconds: lifetime });
-      return answer(res, {
-        status: 200,
-        body: {
-          token_type: 'Bearer',
-          expires_in: lifetime,
-          ext_expires_in: lifetime,
-          access_token: token,
-        },
-      });
-    }
-
-    const route = matchConnectorRoute(method, url.pathname);
-    if (route === null) {
-      return answer(res, {
-        status: 404,
-        body: { error: { code: 'NotFound', message: `${method} ${url.pathname}` } },
-      });
-    }
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const authorised =
-      bearer !== undefined && (await keys.verifyOutbound(bearer, scope())) !== null;
-    const body = parseJson(text);
-    const result: ConnectorAnswer = !(authorised || options.acceptUnauthenticated === true)
-      ? {
-          status: 401,
-          body: { error: { code: 'Unauthorized', message: 'Bad or missing bearer token' } },
-        }
-      : route.kind === 'read'
-        ? connectorSuccess(route, body, users)
-        : (faults.next() ?? connectorSuccess(route, body, users));
-    if (route.kind !== 'read') {
-      record({
-        method,
-        path: decodeURIComponent(url.pathname),
-        kind: route.kind,
-        conversationId: route.conversationId,
-        activityId: route.activityId,
-        headers: req.headers,
-        body,
-        status: result.status,
-        authorised,
-        at: new Date(),
-      });
-    }
-    return answer(res, result);
-  }
+  const server = await startChannelServer({
+    keys,
+    appId,
+    appPassword,
+    tenantId,
+    acceptUnauthenticated: options.acceptUnauthenticated === true,
+    users,
+    faults,
+    record: (call) => {
+      sent.push(call);
+      for (const listener of listeners) listener(call);
+    },
+    tokenIssued: () => void (tokenRequests += 1),
+  });
+  const { addresses } = server;
+  const serviceUrl = addresses.serviceUrl;
+  const botName = 'Action Tracker';
+  const ctx: ActivityContext = { appId, tenantId, serviceUrl, botName };
 
   async function signedHeaders(
     activity: Partial<Activity>,
@@ -228,7 +121,7 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
   ): Promise<Record<string, string>> {
     const token = await keys.signInbound({
       case: tokenCase,
-      issuer: issuer(),
+      issuer: addresses.issuer,
       appId,
       serviceUrl: activity.serviceUrl ?? serviceUrl,
     });
@@ -237,18 +130,6 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
       ...(token === null ? {} : { authorization: `Bearer ${token}` }),
     };
   }
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(`Test channel failed: ${String(error)}`);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const serviceUrl = `${base}/teams/`;
-  const botName = 'Action Tracker';
-  const ctx: ActivityContext = { appId, tenantId, serviceUrl, botName };
 
   return {
     serviceUrl,
@@ -267,12 +148,12 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
       MicrosoftAppPassword: appPassword,
       MicrosoftAppType: 'SingleTenant',
       MicrosoftAppTenantId: tenantId,
-      ToBotFromChannelOpenIdMetadataUrl: `${base}${paths.openId}`,
-      ToBotFromChannelTokenIssuer: issuer(),
-      ToChannelFromBotLoginUrl: loginUrl(),
-      ToChannelFromBotOAuthScope: scope(),
-      ToBotFromEmulatorOpenIdMetadataUrl: `${base}${paths.emulatorOpenId}`,
-      OAuthUrl: `${base}/oauth`,
+      ToBotFromChannelOpenIdMetadataUrl: addresses.openIdMetadataUrl,
+      ToBotFromChannelTokenIssuer: addresses.issuer,
+      ToChannelFromBotLoginUrl: addresses.loginUrl,
+      ToChannelFromBotOAuthScope: addresses.scope,
+      ToBotFromEmulatorOpenIdMetadataUrl: addresses.emulatorOpenIdMetadataUrl,
+      OAuthUrl: `${addresses.base}/oauth`,
       CallerId: 'urn:botframework:test-channel',
     }),
     signedHeaders,
@@ -331,10 +212,6 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
     },
     failSends: (rule) => faults.set(rule),
     onCall: (listener) => void listeners.push(listener),
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    stop: () => server.close(),
   };
 }

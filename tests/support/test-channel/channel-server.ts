@@ -1,0 +1,191 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TestUser } from './activities.js';
+import type { ChannelKeys } from './channel-keys.js';
+import {
+  connectorSuccess,
+  matchConnectorRoute,
+  type ConnectorAnswer,
+  type FaultInjector,
+  type RecordedCall,
+} from './connector-api.js';
+
+/** Where the channel serves each part of the protocol, once it knows its port. */
+export interface ChannelAddresses {
+  readonly base: string;
+  readonly serviceUrl: string;
+  readonly issuer: string;
+  readonly scope: string;
+  readonly loginUrl: string;
+  readonly openIdMetadataUrl: string;
+  readonly emulatorOpenIdMetadataUrl: string;
+}
+
+const paths = {
+  openId: '/v1/.well-known/openidconfiguration',
+  emulatorOpenId: '/emulator/.well-known/openidconfiguration',
+  jwks: '/v1/.well-known/keys',
+};
+
+function addressesFor(base: string, tenantId: string): ChannelAddresses {
+  return {
+    base,
+    serviceUrl: `${base}/teams/`,
+    issuer: `${base}/issuer`,
+    scope: `${base}/connector-scope`,
+    // botbuilder lower-cases the login URL before using it.
+    loginUrl: `${base}/login/${tenantId}`.toLowerCase(),
+    openIdMetadataUrl: `${base}${paths.openId}`,
+    emulatorOpenIdMetadataUrl: `${base}${paths.emulatorOpenId}`,
+  };
+}
+
+export interface ChannelServerOptions {
+  readonly keys: ChannelKeys;
+  readonly appId: string;
+  readonly appPassword: string;
+  readonly tenantId: string;
+  readonly acceptUnauthenticated: boolean;
+  /** People the members endpoint knows. */
+  readonly users: ReadonlyMap<string, TestUser>;
+  readonly faults: FaultInjector;
+  readonly record: (call: RecordedCall) => void;
+  readonly tokenIssued: () => void;
+}
+
+export interface ChannelServer {
+  readonly addresses: ChannelAddresses;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function answer(res: ServerResponse, result: ConnectorAnswer): void {
+  res.writeHead(result.status, { 'content-type': 'application/json', ...result.headers });
+  res.end(JSON.stringify(result.body));
+}
+
+export function parseJson(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error: unknown) {
+    return { unparsable: text, error: String(error) };
+  }
+}
+
+/** The channel's one loopback HTTP server: metadata, keys, login URL and Connector API. */
+export async function startChannelServer(options: ChannelServerOptions): Promise<ChannelServer> {
+  const { keys, appId, appPassword, users, faults } = options;
+  let addresses = addressesFor('http://127.0.0.1', options.tenantId);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', addresses.base);
+    const method = req.method ?? 'GET';
+    const text = await readBody(req);
+
+    if (
+      method === 'GET' &&
+      (url.pathname === paths.openId || url.pathname === paths.emulatorOpenId)
+    ) {
+      return answer(res, {
+        status: 200,
+        body: {
+          issuer: addresses.issuer,
+          jwks_uri: `${addresses.base}${paths.jwks}`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        },
+      });
+    }
+    if (method === 'GET' && url.pathname === paths.jwks) {
+      return answer(res, { status: 200, body: keys.jwks() });
+    }
+    if (
+      method === 'POST' &&
+      url.pathname.toLowerCase() === `${new URL(addresses.loginUrl).pathname}/oauth2/v2.0/token`
+    ) {
+      const form = new URLSearchParams(text);
+      const good =
+        form.get('grant_type') === 'client_credentials' &&
+        form.get('client_id') === appId &&
+        form.get('client_secret') === appPassword &&
+        form.get('scope') === `${addresses.scope}/.default`;
+      if (!good) return answer(res, { status: 401, body: { error: 'invalid_client' } });
+      options.tokenIssued();
+      const lifetime = 3600;
+      const token = await keys.issueOutbound({
+        appId,
+        scope: addresses.scope,
+        lifetimeSeconds: lifetime,
+      });
+      return answer(res, {
+        status: 200,
+        body: {
+          token_type: 'Bearer',
+          expires_in: lifetime,
+          ext_expires_in: lifetime,
+          access_token: token,
+        },
+      });
+    }
+
+    const route = matchConnectorRoute(method, url.pathname);
+    if (route === null) {
+      return answer(res, {
+        status: 404,
+        body: { error: { code: 'NotFound', message: `${method} ${url.pathname}` } },
+      });
+    }
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const authorised =
+      bearer !== undefined && (await keys.verifyOutbound(bearer, addresses.scope)) !== null;
+    const body = parseJson(text);
+    const result: ConnectorAnswer = !(authorised || options.acceptUnauthenticated)
+      ? {
+          status: 401,
+          body: { error: { code: 'Unauthorized', message: 'Bad or missing bearer token' } },
+        }
+      : route.kind === 'read'
+        ? connectorSuccess(route, body, users)
+        : (faults.next() ?? connectorSuccess(route, body, users));
+    if (route.kind !== 'read') {
+      options.record({
+        method,
+        path: decodeURIComponent(url.pathname),
+        kind: route.kind,
+        conversationId: route.conversationId,
+        activityId: route.activityId,
+        headers: req.headers,
+        body,
+        status: result.status,
+        authorised,
+        at: new Date(),
+      });
+    }
+    return answer(res, result);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`Test channel failed: ${String(error)}`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  addresses = addressesFor(
+    `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    options.tenantId,
+  );
+  return {
+    addresses,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
