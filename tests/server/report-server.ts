@@ -1,4 +1,5 @@
 import restify from 'restify';
+import type { ReportLinks } from '../../src/app/digest/report-link.js';
 import { createReportUseCase } from '../../src/app/digest/report.use-case.js';
 import { silentLogger } from '../../src/app/logger.js';
 import { registerReportRoutes } from '../../src/server/report/report-routes.js';
@@ -11,7 +12,10 @@ export interface RunningReportServer {
 }
 
 /** A loopback server with only the report route, over the sample plan in the memory store. */
-export async function startReportServer(now: string): Promise<RunningReportServer> {
+export async function startReportServer(
+  now: string,
+  links?: Pick<ReportLinks, 'check'>,
+): Promise<RunningReportServer> {
   const store = createMemoryStore();
   const plan = loadSamplePlan();
   await store.plans.replace({ ...plan, ratings: plan.updates });
@@ -19,6 +23,7 @@ export async function startReportServer(now: string): Promise<RunningReportServe
   registerReportRoutes(server, {
     reports: createReportUseCase({ ...store, clock: { now: () => new Date(now) } }),
     logger: silentLogger,
+    ...(links && { links }),
   });
   await new Promise<void>((resolve) => {
     server.listen(0, '127.0.0.1', resolve);

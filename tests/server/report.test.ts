@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReportLinks } from '../../src/app/digest/report-link.js';
 import { markup } from '../../src/server/report/html.js';
 import type { RunningReportServer } from './report-server.js';
 import { startReportServer } from './report-server.js';
@@ -85,5 +86,39 @@ describe('full report over HTTP', () => {
     const period = await get('/report/wsoa?period=Dec%202030');
     expect(period.response.status).toBe(404);
     expect(period.body).toContain('has no period &quot;Dec 2030&quot;');
+  });
+});
+
+describe('full report behind signed links', () => {
+  const NOW = '2021-01-25T09:00:00Z';
+  const links = createReportLinks({
+    publicBaseUrl: 'https://tracker.example.org',
+    secret: 'board-secret',
+    clock: { now: () => new Date(NOW) },
+  });
+  let server: RunningReportServer;
+  beforeAll(async () => {
+    server = await startReportServer(NOW, links);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  function local(url: string | null): string {
+    const parsed = new URL(url ?? '');
+    return `${server.url}${parsed.pathname}${parsed.search}`;
+  }
+
+  it('opens for the link a digest gives', async () => {
+    const response = await fetch(local(links.urlFor('wsoa', 'Jan 2021')));
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses a guessed or altered address with 403 and says what to do', async () => {
+    const guessed = await fetch(`${server.url}/report/wsoa`);
+    expect(guessed.status).toBe(403);
+    expect(await guessed.text()).toContain('type /digest for a fresh link');
+    const altered = local(links.urlFor('wsoa', 'Jan 2021')).replace('Jan%202021', 'Oct%202020');
+    expect((await fetch(altered)).status).toBe(403);
   });
 });
