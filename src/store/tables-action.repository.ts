@@ -29,8 +29,8 @@ import {
 import type { Versioned } from './versioned.js';
 
 /** The action as readers see it: the plan's definition with its status row, if any. */
-export function toAction(definition: ReadRow, status: ReadRow | null): Versioned<Action> {
-  const action = getJson<Action>(definition, 'json');
+export function toAction(definition: ReadRow | Action, status: ReadRow | null): Versioned<Action> {
+  const action = 'ref' in definition ? (definition as Action) : getJson<Action>(definition, 'json');
   const proposedDue = typeof status?.proposedDue === 'string' ? status.proposedDue : null;
   return {
     value: {
@@ -71,19 +71,19 @@ export async function planPartitions(
 }
 
 export function createTablesActionRepository(tables: TablesContext): ActionRepository {
-  /** Definitions of the active version with their status, from one partition's rows. */
+  /** Definitions of the active version (from its packs) with their status rows. */
   const combine = (version: string | null, rows: readonly ReadRow[]) => {
     if (version === null) return [];
-    const definitionPrefix = joinKey('d', version, '');
+    const packPrefix = joinKey('c', version, '');
     const status = new Map(rows.map((row) => [row.rowKey ?? '', row]));
     return rows
-      .filter((row) => (row.rowKey ?? '').startsWith(definitionPrefix))
-      .map((row) => {
-        const ref = (row.rowKey ?? '').slice(definitionPrefix.length);
-        return toAction(row, status.get(joinKey('s', ref)) ?? null);
-      });
+      .filter((row) => (row.rowKey ?? '').startsWith(packPrefix))
+      .flatMap((row) => getJson<Action[]>(row, 'json'))
+      .map((action) => toAction(action, status.get(statusKeys.current(action.ref)) ?? null));
   };
-  const belowHistory = odata`RowKey lt ${statusKeys.historyStart}`;
+  // Packs (`c|…`) and status rows (`s|…`): neither single definitions nor history.
+  const packsAndStatus =
+    `(${odata`RowKey lt ${statusKeys.definitionsStart}`} or ` + `${startsWith('RowKey', 's')})`;
   const readPartition = (partition: string, filter: string) =>
     queryWorkstreamRows(tables.status(partition), `${inPartition(partition)} and ${filter}`);
 
@@ -92,7 +92,7 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
       // One partition query; the version pointer is read alongside it, not before it.
       const [version, rows] = await Promise.all([
         activeVersion(tables, programmeId),
-        readPartition(statusKeys.partition(programmeId, workstream), belowHistory),
+        readPartition(statusKeys.partition(programmeId, workstream), packsAndStatus),
       ]);
       return combine(version, rows).sort(byWorkstreamThenRef);
     },
@@ -101,7 +101,7 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
       const version = await activeVersion(tables, programmeId);
       if (version === null) return [];
       const { partitions } = await planPartitions(tables, programmeId, version);
-      const rows = await Promise.all(partitions.map((p) => readPartition(p, belowHistory)));
+      const rows = await Promise.all(partitions.map((p) => readPartition(p, packsAndStatus)));
       return rows.flatMap((list) => combine(version, list)).sort(byWorkstreamThenRef);
     },
 

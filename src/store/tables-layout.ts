@@ -51,16 +51,19 @@ export const planKeys = {
 };
 
 /**
- * One partition per workstream holds its action definitions (`d|version|ref`, versioned with
- * the plan), each action's current status (`s|ref`) and its history (`u|ref|newest-first`).
- * `/status EHC` is one query of the rows below `u`; an update is one transaction.
+ * One partition per workstream holds its action definitions (`d|version|ref`, and packed
+ * together in `c|version|n` rows, versioned with the plan), each action's current status
+ * (`s|ref`) and its history (`u|ref|newest-first`). `/status EHC` is one query of the packs
+ * and status rows; an update is one transaction.
  */
 export const statusKeys = {
   partition: (programmeId: string, workstream: string) =>
     joinKey(codeKey(programmeId), codeKey(workstream)),
   definition: (version: string, ref: string) => joinKey('d', version, codeKey(ref)),
-  /** Row keys below this are definitions and current status, never history. */
-  historyStart: 'u',
+  /** Every definition of a version again, packed a few hundred KB to a row for listing. */
+  pack: (version: string, index: number) => joinKey('c', version, String(index).padStart(4, '0')),
+  /** Row keys below this are packs. */
+  definitionsStart: 'd',
   current: (ref: string) => joinKey('s', codeKey(ref)),
   history: (update: { readonly ref: string; readonly at: string; readonly id: string }) =>
     joinKey('u', codeKey(update.ref), historyOrderKey(update)),

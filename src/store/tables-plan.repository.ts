@@ -1,4 +1,4 @@
-import type { TransactionAction } from '@azure/data-tables';
+import { odata, type TransactionAction } from '@azure/data-tables';
 import type { Action } from '../domain/action.js';
 import { DomainError } from '../domain/errors.js';
 import type { Programme } from '../domain/programme.js';
@@ -118,7 +118,40 @@ function planRows(
       workstream: action.workstream,
     });
   }
-  return { plans, owners, definitions };
+  return { plans, owners, definitions: [...definitions, ...packRows(plan, version)] };
+}
+
+/** Most characters of definitions JSON in one pack row: well inside the 1 MiB entity limit. */
+const PACK_CHARS = 300_000;
+
+/** Each workstream's definitions packed into as few rows as fit, so listing reads few rows. */
+function packRows(plan: Plan, version: string): Row[] {
+  const byPartition = new Map<string, Action[][]>();
+  const sizes = new Map<string, number>();
+  for (const action of plan.actions) {
+    const partitionKey = statusKeys.partition(plan.programme.id, action.workstream);
+    const definition: Action = { ...action, current: null };
+    const size = JSON.stringify(definition).length;
+    const packs = byPartition.get(partitionKey) ?? [[]];
+    const last = packs.at(-1) ?? [];
+    const used = sizes.get(partitionKey) ?? 0;
+    if (used + size > PACK_CHARS && last.length > 0) {
+      packs.push([definition]);
+      sizes.set(partitionKey, size);
+    } else {
+      last.push(definition);
+      sizes.set(partitionKey, used + size);
+    }
+    byPartition.set(partitionKey, packs);
+  }
+  return [...byPartition].flatMap(([partitionKey, packs]) =>
+    packs.map((pack, index) => {
+      const row: Row = { partitionKey, rowKey: statusKeys.pack(version, index) };
+      putJson(row, 'json', pack);
+      assertRowFits(row, `the definitions of workstream ${pack[0]?.workstream ?? ''}`);
+      return row;
+    }),
+  );
 }
 
 async function switchTo(
@@ -183,7 +216,7 @@ async function deleteOlderVersions(
   for (const partition of partitions) {
     const definitions = await queryWorkstreamRows(
       tables.status(partition),
-      `${inPartition(partition)} and ${startsWith('RowKey', 'd')}`,
+      `${inPartition(partition)} and ${odata`RowKey lt ${'e'}`}`,
       ['PartitionKey', 'RowKey'],
     );
     await writeInBatches(

@@ -126,6 +126,15 @@ export function actionContract(createStore: StoreFactory): void {
       expect((await store.actions.get('wsoa', 'A7'))?.value).toEqual(long);
     });
 
+    it('lists a workstream whose text is too long to list in one row', async () => {
+      const long = ['A7', 'A8', 'A9'].map((ref) => ({
+        ...action('wsoa', 'A', ref),
+        outcomes: `${ref} `.padEnd(150_000, 'o'),
+      }));
+      await store.plans.replace({ ...plan('wsoa', { A: [] }), actions: long });
+      expect((await store.actions.listByWorkstream('wsoa', 'A')).map((a) => a.value)).toEqual(long);
+    });
+
     it('refuses an action too big for one row, and keeps the plan it had', async () => {
       const huge = { ...action('wsoa', 'A', 'A8'), outcomes: 'o'.repeat(600_000) };
       const refused = store.plans.replace({ ...plan('wsoa', { A: [] }), actions: [huge] });
