@@ -37,25 +37,35 @@ export function countsLine(counts: PlanCounts): string {
   ].join(', ');
 }
 
+/** The first `limit` of a list, then "and N more": a card has a size limit, a terminal none. */
+function listed(items: readonly string[], limit: number, separator: string): string {
+  const shown = items.slice(0, limit).join(separator);
+  // "A1, A2 and 3 more", but "A1: title; A2: owner; and 3 more" where items hold commas.
+  const joiner = separator === ', ' ? ' ' : separator;
+  return items.length > limit ? `${shown}${joiner}and ${items.length - limit} more` : shown;
+}
+
 /** "1 added (C3); 2 changed (A3: title; C2: steps)" or null when nothing changed. */
-export function changesLine(changes: ItemChanges): string | null {
+export function changesLine(changes: ItemChanges, limit = Infinity): string | null {
   const parts: string[] = [];
-  if (changes.added.length > 0)
-    parts.push(`${changes.added.length} added (${changes.added.join(', ')})`);
+  if (changes.added.length > 0) {
+    parts.push(`${changes.added.length} added (${listed(changes.added, limit, ', ')})`);
+  }
   if (changes.changed.length > 0) {
     const each = changes.changed.map(
       (item) => `${item.key}: ${item.fields.map((f) => FIELD_WORDS[f] ?? f).join(', ')}`,
     );
-    parts.push(`${changes.changed.length} changed (${each.join('; ')})`);
+    parts.push(`${changes.changed.length} changed (${listed(each, limit, '; ')})`);
   }
   if (changes.removed.length > 0) {
-    parts.push(`${changes.removed.length} removed (${changes.removed.join(', ')})`);
+    parts.push(`${changes.removed.length} removed (${listed(changes.removed, limit, ', ')})`);
   }
   return parts.length === 0 ? null : parts.join('; ');
 }
 
 /** The preview as lines of plain text, for the terminal and the card's fallback text. */
-export function previewLines(preview: ImportPreview): string[] {
+/** `limit` caps each list of references (a card's size is limited; a terminal's is not). */
+export function previewLines(preview: ImportPreview, limit = Infinity): string[] {
   const { changes } = preview;
   const lines = [
     `${preview.programmeName} (${preview.programmeId}): ${countsLine(preview.counts)}.`,
@@ -80,7 +90,7 @@ export function previewLines(preview: ImportPreview): string[] {
     ['Periods', changes.periods],
   ];
   for (const [label, items] of sections) {
-    const line = changesLine(items);
+    const line = changesLine(items, limit);
     if (line !== null) lines.push(`${label}: ${line}.`);
   }
   if (changes.ratingsAdded > 0) {

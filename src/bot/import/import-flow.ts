@@ -17,6 +17,8 @@ import { downloadWorkbook, type SentFile } from './workbook-download.js';
 
 /** A card has room for this many problems; the CLI's --dry-run lists them all. */
 const PROBLEMS_SHOWN = 25;
+/** References listed per kind of change; the rest are counted. */
+const CHANGES_SHOWN = 15;
 
 type Outcome = { readonly card: RenderedCard };
 
@@ -73,7 +75,7 @@ function problemsCard(fileName: string, problems: readonly ImportProblem[]): Out
 }
 
 function previewCard(file: SentFile, preview: ImportPreview, heading?: string): Outcome {
-  const [counts = '', ...changes] = previewLines(preview);
+  const [counts = '', ...changes] = previewLines(preview, CHANGES_SHOWN);
   const c = preview.counts;
   return {
     card: renderImportPreviewCard({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN, OWNER, importHarness, snapshot } from './import-harness.js';
 import { readFixture } from './plan-workbooks.js';
+import { changesLine } from '../../../src/app/import/preview-text.js';
 import { readCsvWorkbook } from '../../../src/app/import/read-csv.js';
 import type { RawWorkbook } from '../../../src/app/import/workbook.js';
 
@@ -160,5 +161,13 @@ describe('import use case', () => {
     });
     expect(result.ok ? 'applied' : result.code).toBe('NOT_ADMIN');
     expect(writes.count).toBe(0);
+  });
+});
+
+describe('preview text', () => {
+  it('lists a long run of changes only up to the limit a card can hold, then counts the rest', () => {
+    const changes = { added: ['A1', 'A2', 'A3', 'A4'], removed: [], changed: [] };
+    expect(changesLine(changes, 2)).toBe('4 added (A1, A2 and 2 more)');
+    expect(changesLine(changes)).toBe('4 added (A1, A2, A3, A4)');
   });
 });
