@@ -1,10 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  startEmbeddedAzurite,
-  type EmbeddedAzurite,
-} from '../../src/store/embedded-azurite.js';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/store/embedded-azurite.js';
 
 /**
  * Starts a throw-away Azurite table service on a free loopback port, data in memory; `stop`
