@@ -1,16 +1,34 @@
 import type { TurnContext } from 'botbuilder';
+import { createProgrammeResolution } from '../app/admin/programme-resolution.use-case.js';
 import type { Programme } from '../domain/programme.js';
+import { conversationOf } from './admin/admin-context.js';
 import type { BotDependencies } from './bot-dependencies.js';
 
 /**
- * Which programme a conversation is about. For now, the one programme there is (or the
- * first by id when several exist); the place to teach the bot about several programmes,
- * for example by the channel a programme's board is linked to.
+ * Which programme a conversation is about: the programme a chat or channel is linked to
+ * (/link), else the one programme there is (or the first by id when several exist). The
+ * full choice, with `wsoa:EHC` prefixes and a person's roles, is the programme resolution
+ * use case (src/app/admin/programme-resolution.use-case.ts).
  */
 export async function resolveProgramme(
-  _turn: TurnContext,
-  deps: Pick<BotDependencies, 'programmes'>,
+  turn: TurnContext,
+  deps: Pick<BotDependencies, 'programmes'> & Partial<Pick<BotDependencies, 'links'>>,
 ): Promise<Programme | null> {
-  const programmes = await deps.programmes.list();
-  return [...programmes].sort((a, b) => a.id.localeCompare(b.id))[0] ?? null;
+  const programmes = [...(await deps.programmes.list())].sort((a, b) => a.id.localeCompare(b.id));
+  if (deps.links && programmes.length > 1) {
+    const conversation = conversationOf(turn);
+    const resolved = await createProgrammeResolution({
+      programmes: { list: () => Promise.resolve(programmes) },
+      links: deps.links,
+      roles: { rolesOf: () => Promise.resolve([]) },
+    }).resolve({
+      conversationKey: conversation.key,
+      conversationKind: conversation.kind,
+      email: null,
+      argument: '',
+    });
+    const linked = resolved.ok ? programmes.find((p) => p.id === resolved.programmeId) : undefined;
+    if (linked) return linked;
+  }
+  return programmes[0] ?? null;
 }

@@ -9,7 +9,8 @@ import { createBot } from '../../src/bot/create-bot.js';
 import type { Store } from '../../src/store/store.js';
 import { createTablesStore } from '../../src/store/tables-store.js';
 import { fixedClock } from '../app/seed-sample.js';
-import { xlsxFromFolder } from '../app/import/plan-workbooks.js';
+import { readFixture, xlsxFromFolder } from '../app/import/plan-workbooks.js';
+import { parsePlan } from '../../src/app/import/parse-plan.js';
 import { uniqueTablePrefix } from '../support/azurite.js';
 import { startBot } from '../support/start-bot.js';
 import { startTestChannel, type TestScope } from '../support/test-channel/test-channel.js';
@@ -166,5 +167,18 @@ describe('plan import and admin commands over HTTP', () => {
       'chris.chair@council.example is now an admin',
     );
     expect(await say('/calendar', 'personal', people.chair)).toContain('Reporting calendar');
+  });
+
+  it('answers /status in a channel linked to a second programme with that programme', async () => {
+    const small = parsePlan(await readFixture('small'), { id: 'send', name: 'SEND Strategy' });
+    if (!small.ok) throw new Error('The small plan should be valid.');
+    await store.plans.replace(small.plan);
+    const conversation = '19:send-board@thread.tacv2';
+    const inChannel = (text: string) =>
+      harness.channel.message(text, people.admin, 'channel', conversation);
+    expect(textOf(cardOf(await replyTo(harness, inChannel('/link board send:'))))).toContain(
+      'This is now the board channel of send',
+    );
+    expect(textOf(cardOf(await replyTo(harness, inChannel('/status'))))).toContain('SEND Strategy');
   });
 });
