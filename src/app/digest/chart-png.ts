@@ -3,6 +3,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { CHART_FONT_FAMILY } from './chart-svg.js';
 import type { ChartSvg } from './chart-svg.js';
+import { labelsAsPaths } from './label-outlines.js';
 
 /** A rendered chart: PNG bytes and the pixel size the card states. */
 export interface ChartPng {
@@ -33,12 +34,20 @@ let cachedFont: NonNullable<ResvgRenderOptions['font']> | undefined;
 
 export function renderChartPng(chart: ChartSvg): ChartPng {
   cachedFont ??= fontOptions();
-  const rendered = new Resvg(chart.svg, {
+  const svg = chart.layers
+    ? `${chart.layers.shapes}${labelsAsPaths(chart.layers.labels, cachedFont, svgHead(chart.layers.shapes))}</svg>`
+    : chart.svg;
+  const rendered = new Resvg(svg, {
     font: cachedFont,
     fitTo: { mode: 'original' },
     background: '#ffffff',
   }).render();
   return { png: rendered.asPng(), width: rendered.width, height: rendered.height };
+}
+
+/** The `<svg …>` opening tag: labels are laid out with the chart's own font settings. */
+function svgHead(shapes: string): string {
+  return shapes.slice(0, shapes.indexOf('>') + 1);
 }
 
 export function pngDataUri(png: Buffer): string {

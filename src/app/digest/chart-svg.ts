@@ -17,12 +17,29 @@ export interface DigestChartData {
   readonly trend: readonly ChartBar[];
 }
 
+/** A text label: where its anchor point is, its words, and its style as SVG attributes. */
+export interface ChartLabel {
+  readonly x: number;
+  readonly y: number;
+  readonly content: string;
+  /** `fill="#fff" text-anchor="middle"`: the same style gives the same letter shapes. */
+  readonly style: string;
+}
+
 /** An SVG document with the pixel size it declares. */
 export interface ChartSvg {
   readonly svg: string;
   readonly width: number;
   readonly height: number;
+  /** The same drawing in two halves, so a renderer can draw the labels its own way. */
+  readonly layers?: {
+    /** `<svg …>` with the background and every shape, not closed. */
+    readonly shapes: string;
+    readonly labels: readonly ChartLabel[];
+  };
 }
+
+type Part = string | ChartLabel;
 
 /** Order of segments: the four ratings, then the actions nobody has rated yet. */
 export const TALLY_ORDER: readonly RatingOrNotRated[] = [...RATINGS, NOT_RATED];
@@ -48,7 +65,7 @@ export function tallyTotal(counts: RatingTally): number {
  * colour has its word in the legend, so the chart never relies on colour alone.
  */
 export function writeChartSvg(data: DigestChartData): ChartSvg {
-  const parts: string[] = [];
+  const parts: Part[] = [];
   let y = MARGIN;
 
   y = writeLegend(parts, y);
@@ -56,14 +73,21 @@ export function writeChartSvg(data: DigestChartData): ChartSvg {
   y = writeTrend(parts, data.trend, y + 16);
 
   const height = y + MARGIN;
-  const svg =
+  const shapes =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" ` +
     `viewBox="0 0 ${WIDTH} ${height}" font-family="${CHART_FONT_FAMILY}" font-size="13">` +
-    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>${assemble(parts)}</svg>`;
-  return { svg, width: WIDTH, height };
+    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>` +
+    parts.filter((part): part is string => typeof part === 'string').join('');
+  const labels = parts.filter((part): part is ChartLabel => typeof part !== 'string');
+  return {
+    svg: `${shapes}${labelsAsText(labels)}</svg>`,
+    width: WIDTH,
+    height,
+    layers: { shapes, labels },
+  };
 }
 
-function writeLegend(parts: string[], top: number): number {
+function writeLegend(parts: Part[], top: number): number {
   let x = MARGIN;
   for (const rating of TALLY_ORDER) {
     parts.push(rect(x, top, 14, 14, RATING_COLOUR[rating]));
@@ -73,7 +97,7 @@ function writeLegend(parts: string[], top: number): number {
   return top + 14;
 }
 
-function writeWorkstreamBars(parts: string[], bars: readonly ChartBar[], top: number): number {
+function writeWorkstreamBars(parts: Part[], bars: readonly ChartBar[], top: number): number {
   parts.push(text(MARGIN, top + 14, 'Ratings by workstream', { fill: TEXT, bold: true }));
   let y = top + 26;
   const barArea = WIDTH - MARGIN * 2 - LABEL_WIDTH - 44;
@@ -101,7 +125,7 @@ function writeWorkstreamBars(parts: string[], bars: readonly ChartBar[], top: nu
   return y;
 }
 
-function writeTrend(parts: string[], columns: readonly ChartBar[], top: number): number {
+function writeTrend(parts: Part[], columns: readonly ChartBar[], top: number): number {
   parts.push(text(MARGIN, top + 14, 'Trend across periods', { fill: TEXT, bold: true }));
   const chartTop = top + 40;
   const baseline = chartTop + TREND_HEIGHT;
@@ -148,33 +172,23 @@ interface TextStyle {
   readonly middle?: boolean;
 }
 
-function text(x: number, y: number, content: string, style: TextStyle): string {
+function text(x: number, y: number, content: string, style: TextStyle): ChartLabel {
   const anchor = style.middle === true ? ' text-anchor="middle"' : '';
   const weight = style.bold === true ? ' font-weight="bold" font-size="15"' : '';
-  return `${LABEL_MARK}fill="${style.fill}"${anchor}${weight}${LABEL_MARK}<tspan x="${round(x)}" y="${round(y)}">${escapeXml(content)}</tspan>`;
+  return { x: round(x), y: round(y), content, style: `fill="${style.fill}"${anchor}${weight}` };
 }
 
-/** Separates a label's style from its tspan until the labels are grouped. */
-const LABEL_MARK = '\u0000';
-
 /**
- * Shapes first, then one `<text>` per style holding every label of that style as a
- * `<tspan>`: resvg lays text out element by element, so a hundred labels as a handful of
- * elements render several times faster, and labels always sit on top of the bars.
+ * One `<text>` per style holding each of its labels as a `<tspan>`: resvg lays text out
+ * element by element, so a hundred labels as a handful of elements render faster.
  */
-function assemble(parts: readonly string[]): string {
-  const shapes: string[] = [];
-  const labels = new Map<string, string[]>();
-  for (const part of parts) {
-    if (!part.startsWith(LABEL_MARK)) {
-      shapes.push(part);
-      continue;
-    }
-    const [, style = '', span = ''] = part.split(LABEL_MARK);
-    labels.set(style, [...(labels.get(style) ?? []), span]);
+function labelsAsText(labels: readonly ChartLabel[]): string {
+  const byStyle = new Map<string, string[]>();
+  for (const label of labels) {
+    const span = `<tspan x="${label.x}" y="${label.y}">${escapeXml(label.content)}</tspan>`;
+    byStyle.set(label.style, [...(byStyle.get(label.style) ?? []), span]);
   }
-  const texts = [...labels].map(([style, spans]) => `<text ${style}>${spans.join('')}</text>`);
-  return shapes.join('') + texts.join('');
+  return [...byStyle].map(([style, spans]) => `<text ${style}>${spans.join('')}</text>`).join('');
 }
 
 /** Wide enough for DejaVu Sans at 13 px: the layout only needs to avoid overlaps. */

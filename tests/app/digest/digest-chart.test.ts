@@ -54,6 +54,17 @@ describe('digest chart', () => {
     expect(withWord.png.equals(plain.png)).toBe(false);
   });
 
+  it('draws the chart’s labels as letter shapes, the same on every render', () => {
+    const chart = writeChartSvg(sampleChart);
+    const layers = chart.layers;
+    if (!layers) throw new Error('The chart has no layers.');
+    const first = renderChartPng(chart).png;
+    const again = renderChartPng(chart).png;
+    const unlabelled = renderChartPng({ ...chart, layers: { ...layers, labels: [] } }).png;
+    expect(again.equals(first)).toBe(true);
+    expect(unlabelled.equals(first)).toBe(false);
+  });
+
   it('escapes labels so a workstream name cannot break the picture', () => {
     const chart = buildDigestChart({
       workstreams: [{ label: 'Health & <care>', counts: tally(1, 0, 0, 0) }],
