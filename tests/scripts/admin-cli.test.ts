@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAdmin } from '../../scripts/admin/run-admin.js';
 import { createMemoryAdminRepository } from '../../src/store/memory-admin.repository.js';
@@ -134,5 +137,22 @@ describe('npm run admin', () => {
     expect(result.code).toBe(2);
     expect(result.text).toContain('"frobnicate" is not something this command does.');
     expect(result.text).toContain('npm run admin -- import');
+  });
+
+  it('says a file cannot be read, rather than failing, for a missing path or a broken xlsx', async () => {
+    const { run } = cli();
+    const missing = await run('import', join(tmpdir(), 'no-such-plan.xlsx'));
+    expect(missing.code).toBe(1);
+    expect(missing.text).toMatch(/^no-such-plan\.xlsx: The file could not be read \(ENOENT/);
+    const folder = await mkdtemp(join(tmpdir(), 'admin-cli-'));
+    try {
+      await writeFile(join(folder, 'plan.xlsx'), 'this is not a spreadsheet');
+      const broken = await run('import', join(folder, 'plan.xlsx'));
+      expect(broken.code).toBe(1);
+      expect(broken.text).toContain('plan.xlsx: The file could not be read');
+      expect(broken.text).toContain('Save it again as .xlsx or .csv and send it again.');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

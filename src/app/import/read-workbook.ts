@@ -32,19 +32,26 @@ export async function readWorkbookContent(
 export async function readWorkbookPaths(paths: readonly string[]): Promise<WorkbookRead> {
   const [first] = paths;
   if (first === undefined) throw new Error('No workbook path was given.');
-  if (paths.length === 1 && (await stat(first)).isDirectory()) {
-    return readSafely(first, () => readCsvFolder(first));
-  }
   if (paths.length === 1 && extname(first).toLowerCase() !== '.csv') {
+    // A folder of CSV files, or an .xlsx; a path that is neither is reported, not thrown.
+    const folder = await readSafely(first, async () => {
+      if (!(await stat(first)).isDirectory()) return null;
+      return readCsvFolder(first);
+    });
+    if (!folder.ok) return folder;
+    if (folder.workbook !== null) return { ok: true, workbook: folder.workbook };
     return readWorkbookContent(first, await readFile(first));
   }
   return readSafely(first, () => readCsvFiles(paths));
 }
 
-async function readSafely(
+async function readSafely<T = RawWorkbook>(
   fileName: string,
-  read: () => Promise<RawWorkbook> | RawWorkbook,
-): Promise<WorkbookRead> {
+  read: () => Promise<T> | T,
+): Promise<
+  | { readonly ok: true; readonly workbook: T }
+  | { readonly ok: false; readonly problem: ImportProblem }
+> {
   try {
     return { ok: true, workbook: await read() };
   } catch (error: unknown) {
