@@ -2,7 +2,7 @@ import { odata, type TransactionAction } from '@azure/data-tables';
 import type { CurrentStatus } from '../domain/action.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import { codeKey, historyOrderKey, joinKey } from './keys.js';
-import { currentRow, historyRow } from './tables-action.repository.js';
+import { currentRow, historyRow } from './tables-action-rows.js';
 import { inPartition, startsWith, statusKeys, type TablesContext } from './tables-layout.js';
 import {
   azureStatus,

@@ -53,6 +53,7 @@ export function planContract(createStore: StoreFactory): void {
       const refs = Array.from({ length: 230 }, (_, i) => `B${i + 1}`);
       await store.plans.replace(plan('big', { B: refs, C: ['C1'] }));
       expect(await store.actions.listByWorkstream('big', 'B')).toHaveLength(230);
+      expect(await store.actions.listByOwnerRoles('big', ['ADES'])).toHaveLength(231);
       await store.plans.replace(plan('big', { B: refs.slice(0, 120) }));
       expect(await store.actions.listByWorkstream('big', 'B')).toHaveLength(120);
       expect(await store.actions.listByWorkstream('big', 'C')).toEqual([]);
