@@ -183,3 +183,50 @@ describe('digest use case, on a generated programme of 500 actions', () => {
     expect(digest.chart.altText).toContain(`Chart, ${png.width} by ${png.height} pixels.`);
   });
 });
+
+describe('digest use case warnings', () => {
+  it('warns of false greens, rolled-over ratings and people who could not be reached', async () => {
+    const store = await sampleStore();
+    const a5 = await store.actions.get('wsoa', 'A5');
+    if (!a5) throw new Error('The sample has no A5.');
+    await store.actions.recordUpdate(
+      {
+        id: 'card|a5|apr',
+        programmeId: 'wsoa',
+        ref: 'A5',
+        periodId: 'Apr 2021',
+        rating: 'Green',
+        note: 'Actions a) to g) completed; SEN data merge complete, portal is a new project in its own right.',
+        evidence: null,
+        proposedDue: null,
+        rolledOver: false,
+        by: 'slbi@council.example',
+        at: '2021-04-20T09:00:00.000Z',
+        source: 'card',
+      },
+      a5.etag,
+    );
+    await store.people.save({
+      email: 'ades@council.example',
+      name: 'Alex Ades',
+      aadObjectId: null,
+      awayUntil: null,
+      unreachable: { reason: 'blocked', since: '2021-04-01T09:00:00.000Z' },
+    });
+    const digest = built(
+      await createDigestUseCase(optionsFor(store, '2021-05-03T09:00:00Z')).build({
+        programmeId: 'wsoa',
+      }),
+    );
+    const texts = textsOf(digest);
+    expect(digest.data.period.id).toBe('Apr 2021');
+    expect(texts).toContain('Rolled over, A5: Green again with no new note since the last period.');
+    expect(texts.some((t) => t.startsWith('False green, A5: Rated Green but its due date'))).toBe(
+      true,
+    );
+    expect(texts.some((t) => t.startsWith('Could not be reached: Could not reach Alex Ades'))).toBe(
+      true,
+    );
+    expect(texts.some((t) => /^ADES \(ades@council\.example\): /.test(t))).toBe(true);
+  });
+});
