@@ -108,12 +108,13 @@ function readAction(row: ActionRow, steps: readonly Step[], context: Context): A
   }
   const ownerText = row.get('owner');
   if (ownerText === '') problems.push(problemAt(row.place('owner'), 'MISSING_VALUE'));
+  const ownerRole = readOwner(row, context) ?? ownerText;
   return {
     programmeId: context.programmeId,
     workstream: workstream?.code ?? workstreamText,
     ref: row.get('ref'),
     title: readTitle(row, problems),
-    ownerRole: readOwner(row, context) ?? ownerText,
+    ownerRole,
     contributors: row
       .get('contributors')
       .split(/[;\n]/)
@@ -123,7 +124,12 @@ function readAction(row: ActionRow, steps: readonly Step[], context: Context): A
     revisedDue: readDueDate(row.get('revisedDue'), row.place('revisedDue'), problems),
     proposedDue: null,
     outcomes: row.get('outcomes'),
-    steps,
+    // A step owned by its action's owner says so with null, as Step documents.
+    steps: steps.map((step) =>
+      step.ownerRole?.toUpperCase() === ownerRole.toUpperCase()
+        ? { ...step, ownerRole: null }
+        : step,
+    ),
     current: null,
   };
 }

@@ -8,9 +8,12 @@ import { checkLength } from './text-limits.js';
 
 type RatingColumn = 'ref' | 'period' | 'rating' | 'note';
 
-/** Stable, so importing the same row again finds the update it made last time. */
-export function importedUpdateId(ref: string, periodId: string): string {
-  return `import|${ref.toUpperCase()}|${periodId}`;
+/**
+ * Stable, so importing the same row again finds the update it made last time; the same form
+ * as the sample loader's (tests/support/sample-plan.ts), so a seeded plan imports cleanly.
+ */
+export function importedUpdateId(programmeId: string, ref: string, periodId: string): string {
+  return `import|${programmeId}|${ref}|${periodId}`;
 }
 
 /** Imported ratings are dated midday UTC on the period's closing day: inside it in every zone. */
@@ -54,13 +57,13 @@ export function parseRatings(sheet: BoundSheet<RatingColumn>, context: Context):
       problems.push(problemAt(row.place('period'), 'UNKNOWN_PERIOD', periodText));
     }
     if (action && period) {
-      const earlier = firstRow.get(importedUpdateId(action.ref, period.id));
+      const earlier = firstRow.get(importedUpdateId(context.programmeId, action.ref, period.id));
       if (earlier !== undefined) {
         const details = { firstRow: earlier, ref: action.ref, period: period.id };
         problems.push(problemAt(row.place('ref'), 'DUPLICATE_RATING', refText, details));
         continue;
       }
-      firstRow.set(importedUpdateId(action.ref, period.id), row.number);
+      firstRow.set(importedUpdateId(context.programmeId, action.ref, period.id), row.number);
     }
     const rating = parseRating(ratingText);
     if (ratingText === '') problems.push(problemAt(row.place('rating'), 'MISSING_VALUE'));
@@ -68,7 +71,7 @@ export function parseRatings(sheet: BoundSheet<RatingColumn>, context: Context):
     checkLength(note, row.place('note'), problems);
     if (!action || !period || !rating) continue;
     updates.push({
-      id: importedUpdateId(action.ref, period.id),
+      id: importedUpdateId(context.programmeId, action.ref, period.id),
       programmeId: context.programmeId,
       ref: action.ref,
       periodId: period.id,

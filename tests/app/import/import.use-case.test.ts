@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN, OWNER, importHarness, snapshot } from './import-harness.js';
 import { readFixture } from './plan-workbooks.js';
+import { seedSamplePlan } from '../seed-sample.js';
 import { changesLine } from '../../../src/app/import/preview-text.js';
 import { readCsvWorkbook } from '../../../src/app/import/read-csv.js';
 import type { RawWorkbook } from '../../../src/app/import/workbook.js';
@@ -135,6 +136,17 @@ describe('import use case', () => {
       'Jan 2021',
       'Jan 2020',
     ]);
+  });
+
+  it('finds nothing to change when the plan was loaded from the same sample by other means', async () => {
+    const { store, importer } = importHarness();
+    await seedSamplePlan(store);
+    const result = await importer.preview({
+      actor: ADMIN,
+      workbook: await readFixture('sample'),
+      programmeId: 'wsoa',
+    });
+    expect(result.ok && result.value.unchanged).toBe(true);
   });
 
   it('refuses a confirmation when the plan changed after the preview was shown', async () => {

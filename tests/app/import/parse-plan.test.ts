@@ -64,7 +64,7 @@ describe('reading the plan workbook', () => {
     expect(
       plan.ratings.find((update) => update.ref === 'A5' && update.periodId === 'Jan 2020'),
     ).toEqual({
-      id: 'import|A5|Jan 2020',
+      id: 'import|wsoa|A5|Jan 2020',
       programmeId: 'wsoa',
       ref: 'A5',
       periodId: 'Jan 2020',
