@@ -7,12 +7,11 @@ import type { Store } from '../../src/store/store.js';
 export const SAMPLE_PROGRAMME_ID = 'wsoa';
 const SAMPLE_PROGRAMME_NAME = 'Thurrock SEND Written Statement of Action';
 
-/** The sample plan's CSV folder: in the repository, or beside it in a shared checkout. */
+/** The sample plan's CSV folder: `SAMPLE_PLAN_DIR`, else the copy in the repository. */
 export function sampleFolder(env: Readonly<Record<string, string | undefined>>): string {
   const candidates = [
     env['SAMPLE_PLAN_DIR'],
     fileURLToPath(new URL('../../samples/thurrock-wsoa/', import.meta.url)),
-    fileURLToPath(new URL('../../../shared/samples/thurrock-wsoa/', import.meta.url)),
   ].filter((folder): folder is string => folder !== undefined && folder !== '');
   const found = candidates.find((folder) => existsSync(folder));
   if (found === undefined) {

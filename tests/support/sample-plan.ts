@@ -14,7 +14,7 @@ import { parseRating } from '../../src/domain/rating.js';
 import type { StatusUpdate } from '../../src/domain/status-update.js';
 
 /**
- * The Thurrock SEND Written Statement of Action, loaded from `shared/samples/thurrock-wsoa/`
+ * The Thurrock SEND Written Statement of Action, loaded from `samples/thurrock-wsoa/` (a copy of `shared/samples/`)
  * into domain objects. A plain reader for tests only: the real importer (header synonyms,
  * row-and-column errors, xlsx) is its own piece of work.
  */
@@ -30,7 +30,7 @@ export interface SamplePlan {
 
 export const SAMPLE_PROGRAMME_ID = 'wsoa';
 
-const SAMPLE_FOLDER = new URL('../../../shared/samples/thurrock-wsoa/', import.meta.url);
+const SAMPLE_FOLDER = new URL('../../samples/thurrock-wsoa/', import.meta.url);
 
 /** Reads CSV text into rows of fields: quoted fields may hold commas, newlines and `""`. */
 export function parseCsv(text: string): string[][] {
