@@ -78,7 +78,10 @@ export function buildDigest(input: BuildDigestInput): DigestResult {
       }),
     }),
   );
-  const reportUrl = input.reportLink?.(programme.id, periodId) ?? null;
+  const link = input.reportLink?.(programme.id, periodId) ?? null;
+  // A workstream's digest opens the report at that workstream's section.
+  const reportUrl =
+    link !== null && scope ? `${link}#workstream-${encodeURIComponent(scope.code)}` : link;
   const rendered = renderDigestCard({
     data,
     chart,

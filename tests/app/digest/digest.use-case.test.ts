@@ -138,6 +138,7 @@ describe('digest use case, on the sample plan', () => {
     expect(digest.data.counts).toMatchObject({ Blue: 0, Green: 0, Amber: 5, Red: 0 });
     expect(textsOf(digest)).toContain('Workstream B: Quality assurance and governance');
     expect(digest.chart.altText).not.toContain('A Records');
+    expect(digest.reportUrl).toBe(`${BASE_URL}/report/wsoa?period=Jan%202021#workstream-B`);
   });
 
   it('says which workstreams exist when the code is unknown', async () => {
