@@ -181,4 +181,17 @@ describe('plan import and admin commands over HTTP', () => {
     );
     expect(textOf(cardOf(await replyTo(harness, inChannel('/status'))))).toContain('SEND Strategy');
   });
+
+  it('in personal chat, answers /status about the programme where the person holds a role', async () => {
+    // "send" sorts first, so only the owner's role in "wsoa" can make the answer about wsoa.
+    const ask = async () =>
+      textOf(
+        cardOf(
+          await replyTo(harness, harness.channel.message('/status', people.owner, 'personal')),
+        ),
+      );
+    const answer = await ask();
+    expect(answer).not.toContain('SEND Strategy');
+    expect(answer).toContain('A · Records and oversight');
+  });
 });
