@@ -6,6 +6,8 @@ export type IsoDate = string;
 
 /** A due date is a day, or "Ongoing" for work with no end. */
 export const ONGOING = 'Ongoing';
+// Both are strings; the union is kept because it says what the value may be.
+// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
 export type DueDate = IsoDate | typeof ONGOING;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
