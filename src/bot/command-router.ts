@@ -6,7 +6,7 @@ import type { BotDependencies } from './bot-dependencies.js';
 import type { Command, CommandReply } from './commands/command.js';
 import { commands } from './commands/index.js';
 import { commandTextOf, MAX_COMMAND_TEXT, parseCommand } from './message-text.js';
-import { resolveProgramme } from './resolve-programme.js';
+import { resolveProgramme, withoutProgrammePrefix } from './resolve-programme.js';
 import type { Sender } from './sender.js';
 import { adminOnlyRefusal } from './admin/admin-context.js';
 
@@ -83,5 +83,6 @@ export async function routeCommand(
       ],
     });
   }
-  return command.handle({ turn, args: parsed.args, sender, deps, commands: visible });
+  const args = await withoutProgrammePrefix(parsed.args, deps);
+  return command.handle({ turn, args, sender, deps, commands: visible });
 }

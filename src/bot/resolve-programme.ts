@@ -2,12 +2,14 @@ import type { TurnContext } from 'botbuilder';
 import { createProgrammeResolution } from '../app/admin/programme-resolution.use-case.js';
 import type { Programme } from '../domain/programme.js';
 import { conversationOf } from './admin/admin-context.js';
+import { commandTextOf, parseCommand } from './message-text.js';
 import type { BotDependencies } from './bot-dependencies.js';
 
 /**
  * Which programme a conversation is about: the programme a chat or channel is linked to
  * (/link); in personal chat, the one where the person holds a role; else the one programme
- * there is (or the first by id when several exist). The
+ * there is (or the first by id when several exist). A `wsoa:` prefix on the first word
+ * names it outright. The
  * full choice, with `wsoa:EHC` prefixes and a person's roles, is the programme resolution
  * use case (src/app/admin/programme-resolution.use-case.ts).
  */
@@ -17,6 +19,10 @@ export async function resolveProgramme(
     Partial<Pick<BotDependencies, 'links' | 'roles' | 'people'>>,
 ): Promise<Programme | null> {
   const programmes = [...(await deps.programmes.list())].sort((a, b) => a.id.localeCompare(b.id));
+  const typed =
+    turn.activity.type === 'message' ? parseCommand(commandTextOf(turn.activity)) : null;
+  const named = splitProgrammePrefix(typed?.args[0], programmes);
+  if (named) return named.programme;
   if (programmes.length > 1) {
     const conversation = conversationOf(turn);
     const aadObjectId = turn.activity.from.aadObjectId;
@@ -39,4 +45,32 @@ export async function resolveProgramme(
     if (linked) return linked;
   }
   return programmes[0] ?? null;
+}
+
+const PREFIX = /^([a-z0-9][a-z0-9_-]*):(.*)$/i;
+
+/**
+ * `wsoa:EHC` names the programme before the argument, when `wsoa` is one; the router passes
+ * the command `EHC` and `resolveProgramme` answers `wsoa`.
+ */
+export function splitProgrammePrefix<P extends { readonly id: string }>(
+  word: string | undefined,
+  programmes: readonly P[],
+): { readonly programme: P; readonly rest: string } | null {
+  const match = word === undefined ? null : PREFIX.exec(word);
+  const id = match?.[1]?.toLowerCase();
+  const programme = programmes.find((p) => p.id.toLowerCase() === id);
+  return programme ? { programme, rest: match?.[2] ?? '' } : null;
+}
+
+/** The command's words without a leading programme prefix (`wsoa:EHC` → `EHC`). */
+export async function withoutProgrammePrefix(
+  args: readonly string[],
+  deps: Pick<BotDependencies, 'programmes'>,
+): Promise<readonly string[]> {
+  const [first, ...rest] = args;
+  if (first === undefined || !first.includes(':')) return args;
+  const named = splitProgrammePrefix(first, await deps.programmes.list());
+  if (!named) return args;
+  return named.rest === '' ? rest : [named.rest, ...rest];
 }

@@ -194,4 +194,21 @@ describe('plan import and admin commands over HTTP', () => {
     expect(answer).not.toContain('SEND Strategy');
     expect(answer).toContain('A · Records and oversight');
   });
+
+  it('takes the programme from a prefix such as wsoa:C, in commands and admin commands alike', async () => {
+    const lead = {
+      ...people.chair,
+      id: '29:lead',
+      aadObjectId: 'aad-lead',
+      email: 'lead@council.example',
+    };
+    const status = textOf(
+      cardOf(await replyTo(harness, harness.channel.message('/status wsoa:C', lead, 'personal'))),
+    );
+    expect(status).toContain('C · Quality of EHC plans and annual reviews');
+    expect(await say('/assign send:QA new.qa@council.example')).toContain(
+      'QA is now new.qa@council.example',
+    );
+    expect((await store.roles.get('send', 'QA'))?.person).toBe('new.qa@council.example');
+  });
 });

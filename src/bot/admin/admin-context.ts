@@ -5,7 +5,9 @@ import { createProgrammeResolution } from '../../app/admin/programme-resolution.
 import { renderMessageCard } from '../../cards/message.card.js';
 import { renderRefusalCard } from '../../cards/refusal.card.js';
 import type { RenderedCard } from '../../cards/render-template.js';
+import { commandTextOf, parseCommand } from '../message-text.js';
 import { noProgrammeCard } from '../replies.js';
+import { splitProgrammePrefix } from '../resolve-programme.js';
 import type { AdminDirectory } from '../../app/admin/admin-directory.js';
 import { normaliseEmail } from '../../domain/people.js';
 import type { BotDependencies } from '../bot-dependencies.js';
@@ -61,6 +63,10 @@ export async function programmeOf(
   | { readonly ok: false; readonly card: RenderedCard }
 > {
   const conversation = conversationOf(turn);
+  // The router takes a `wsoa:` prefix off the first word; it still names the programme.
+  const first = parseCommand(commandTextOf(turn.activity)).args[0];
+  const named = splitProgrammePrefix(first, await deps.programmes.list());
+  if (named) return { ok: true, programmeId: named.programme.id, argument };
   const resolution = createProgrammeResolution({
     programmes: deps.programmes,
     roles: deps.roles,
