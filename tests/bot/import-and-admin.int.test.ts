@@ -119,6 +119,19 @@ describe('plan import and admin commands over HTTP', () => {
     expect(again).not.toContain('Confirm import');
   });
 
+  it('changes nothing when the admin presses Cancel on a preview', async () => {
+    served.set('/changed.xlsx', await xlsxFromFolder('small'));
+    const preview = cardOf(await replyTo(harness, sendFile('changed.xlsx')));
+    expect(textOf(preview)).toContain('9 removed (A3, A4, A5, B2, B3, B4, B5, C1, C2)');
+    const actions = preview['actions'] as { verb: string; data: Record<string, unknown> }[];
+    const cancel = actions.find((a) => a.verb === 'import-cancel');
+    if (!cancel) throw new Error('The preview has no Cancel button');
+    const activity = harness.channel.cardAction('import-cancel', cancel.data, people.admin);
+    const answer = (await harness.channel.send(harness.bot.url, activity)) as InvokeAnswer;
+    expect(textOf(answer.body.value)).toContain('Import cancelled');
+    expect(await store.actions.listByProgramme('wsoa')).toHaveLength(12);
+  });
+
   it('lists a broken workbook’s problems with their place, and offers no Confirm', async () => {
     const text = textOf(cardOf(await replyTo(harness, sendFile('broken.xlsx'))));
     expect(text).toContain('broken.xlsx cannot be imported yet');
