@@ -14,6 +14,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
+          // Fast tests first; the integration project runs after them with its own worker limit.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -27,6 +29,7 @@ export default defineConfig({
           // Integration suites share one Azurite and bind their own ports; two at a time
           // keeps a 2-core CI machine responsive.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -27,6 +27,10 @@ param botAppId string = ''
 @secure()
 param botAppPassword string = ''
 
+@description('Key that signs the links from digests to the full report. The default is new on every deployment, which makes links in earlier digests stop working: pass your own to keep them.')
+@secure()
+param reportLinkSecret string = newGuid()
+
 @description('Entra tenant of the bot and of its users.')
 param tenantId string = tenant().tenantId
 
@@ -201,6 +205,10 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
             // it is being created, so it is the default one, as App Service forms it.
             name: 'PUBLIC_BASE_URL'
             value: 'https://${webAppName}.azurewebsites.net'
+          }
+          {
+            name: 'REPORT_LINK_SECRET'
+            value: reportLinkSecret
           }
           {
             name: 'LOG_FORMAT'

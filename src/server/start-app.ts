@@ -47,6 +47,12 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const config = readServerConfig(env);
   const schedulerConfig = readSchedulerConfig(env);
   const clock = options.clock ?? systemClock;
+  if (config.auth.mode !== 'none' && reportLinkSecretFrom(env) === null) {
+    // Without a key the full report would be open to anyone who can reach the service.
+    throw new Error(
+      'REPORT_LINK_SECRET is not set, and there is no MicrosoftAppPassword to use instead: set REPORT_LINK_SECRET to a long random value so links to the full report can be signed.',
+    );
+  }
   const storage = await openStore(env, logger);
   try {
     const { store } = storage;
