@@ -1,40 +1,25 @@
-import type { ActionRepository } from '../../store/action.repository.js';
-import type {
-  ProgrammeRepository,
-  WorkstreamRepository,
-} from '../../store/programme.repository.js';
-import type { RoleRepository } from '../../store/role.repository.js';
+import { loadProgrammeSnapshot, type SnapshotPorts } from '../digest/programme-snapshot.js';
 import type { CurrentPlan } from './plan-diff.js';
 
-/** The read ports an import compares against. */
-export interface CurrentPlanPorts {
-  readonly programmes: Pick<ProgrammeRepository, 'get'>;
-  readonly workstreams: Pick<WorkstreamRepository, 'list'>;
-  readonly actions: Pick<ActionRepository, 'listByProgramme' | 'historyOfProgramme'>;
-  readonly roles: Pick<RoleRepository, 'list'>;
-}
+/** The read ports an import compares against: the same as a digest's. */
+export type CurrentPlanPorts = SnapshotPorts;
 
 /** The programme's stored plan, or null when it has never been imported. */
 export async function readCurrentPlan(
   ports: CurrentPlanPorts,
   programmeId: string,
 ): Promise<CurrentPlan | null> {
-  const programme = await ports.programmes.get(programmeId);
-  if (!programme) return null;
-  const [workstreams, actions, roles, history] = await Promise.all([
-    ports.workstreams.list(programmeId),
-    ports.actions.listByProgramme(programmeId),
-    ports.roles.list(programmeId),
-    ports.actions.historyOfProgramme(programmeId),
-  ]);
+  const snapshot = await loadProgrammeSnapshot(ports, programmeId);
+  if (!snapshot) return null;
+  const { programme, workstreams, actions, roles, updates } = snapshot;
   return {
     plan: {
       programme,
       workstreams,
-      actions: actions.map((action) => action.value),
+      actions,
       roles,
-      ratings: history.filter((update) => update.source === 'import'),
+      ratings: updates.filter((update) => update.source === 'import'),
     },
-    updateIds: new Set(history.map((update) => update.id)),
+    updateIds: new Set(updates.map((update) => update.id)),
   };
 }
