@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNEL_ID, GROUP_CHAT_ID } from '../support/test-channel/activities.js';
+import { CHANNEL_ID, GROUP_CHAT_ID, testUser } from '../support/test-channel/activities.js';
 import { people, replyTo, startBotHarness, type BotHarness } from './bot-harness.js';
 
 describe('what the bot remembers about conversations and people', () => {
@@ -42,5 +42,19 @@ describe('what the bot remembers about conversations and people', () => {
       kind: 'personal',
       aadObjectId: people.owner.aadObjectId,
     });
+  });
+
+  it('asks Teams for a person’s email on first contact only', async () => {
+    const { channel } = harness;
+    const newcomer = testUser('Nia Newcomer', 'nia.newcomer@council.example');
+    const membersCalls = () =>
+      channel.sent.filter(
+        (call) => call.kind === 'read' && call.path.endsWith(`/members/${newcomer.id}`),
+      ).length;
+
+    await replyTo(harness, channel.message('/help', newcomer, 'personal'));
+    expect(membersCalls()).toBe(1);
+    await replyTo(harness, channel.message('/mine', newcomer, 'personal'));
+    expect(membersCalls()).toBe(1);
   });
 });

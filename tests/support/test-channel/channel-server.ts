@@ -25,6 +25,7 @@ const paths = {
   openId: '/v1/.well-known/openidconfiguration',
   emulatorOpenId: '/emulator/.well-known/openidconfiguration',
   jwks: '/v1/.well-known/keys',
+  files: '/files/',
 };
 
 function addressesFor(base: string, tenantId: string): ChannelAddresses {
@@ -49,6 +50,8 @@ export interface ChannelServerOptions {
   /** People the members endpoint knows. */
   readonly users: ReadonlyMap<string, TestUser>;
   readonly faults: FaultInjector;
+  /** Files served at `/files/<name>`, as Teams serves a sent file at its `downloadUrl`. */
+  readonly files: ReadonlyMap<string, Uint8Array>;
   readonly record: (call: RecordedCall) => void;
   readonly tokenIssued: () => void;
 }
@@ -133,6 +136,25 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
       });
     }
 
+    if (method === 'GET' && url.pathname.startsWith(paths.files)) {
+      const file = options.files.get(decodeURIComponent(url.pathname.slice(paths.files.length)));
+      options.record({
+        method,
+        path: decodeURIComponent(url.pathname),
+        kind: 'download',
+        conversationId: null,
+        activityId: null,
+        headers: req.headers,
+        body: null,
+        status: file ? 200 : 404,
+        authorised: false,
+        at: new Date(),
+      });
+      res.writeHead(file ? 200 : 404, { 'content-type': 'application/octet-stream' });
+      res.end(file);
+      return;
+    }
+
     const route = matchConnectorRoute(method, url.pathname);
     if (route === null) {
       return answer(res, {
@@ -152,20 +174,18 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
       : route.kind === 'read'
         ? connectorSuccess(route, body, users)
         : (faults.next() ?? connectorSuccess(route, body, users));
-    if (route.kind !== 'read') {
-      options.record({
-        method,
-        path: decodeURIComponent(url.pathname),
-        kind: route.kind,
-        conversationId: route.conversationId,
-        activityId: route.activityId,
-        headers: req.headers,
-        body,
-        status: result.status,
-        authorised,
-        at: new Date(),
-      });
-    }
+    options.record({
+      method,
+      path: decodeURIComponent(url.pathname),
+      kind: route.kind,
+      conversationId: route.conversationId,
+      activityId: route.activityId,
+      headers: req.headers,
+      body,
+      status: result.status,
+      authorised,
+      at: new Date(),
+    });
     return answer(res, result);
   }
 

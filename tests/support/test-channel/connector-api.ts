@@ -7,7 +7,9 @@ export interface RecordedCall {
   readonly method: string;
   /** Path with the conversation and activity ids decoded. */
   readonly path: string;
-  readonly kind: 'createConversation' | 'post' | 'reply' | 'update' | 'delete' | 'read';
+  /** `read` is a members look-up; `download` a GET of a file the channel serves. */
+  readonly kind:
+    'createConversation' | 'post' | 'reply' | 'update' | 'delete' | 'read' | 'download';
   readonly conversationId: string | null;
   /** The activity being replied to, updated or deleted. */
   readonly activityId: string | null;
@@ -37,7 +39,7 @@ export interface ConnectorAnswer {
 }
 
 interface Route {
-  readonly kind: RecordedCall['kind'];
+  readonly kind: Exclude<RecordedCall['kind'], 'download'>;
   readonly conversationId: string | null;
   readonly activityId: string | null;
   readonly memberId: string | null;

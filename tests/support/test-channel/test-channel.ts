@@ -76,6 +76,11 @@ export interface TestChannel {
     scope?: TestScope,
   ): Partial<Activity>;
   install(from: TestUser, scope: TestScope): Partial<Activity>;
+  /**
+   * Serves a file as Teams serves one sent to the bot; returns its `downloadUrl`. Each GET
+   * of it is recorded in `sent` as a `download`.
+   */
+  serveFile(name: string, bytes: Uint8Array): string;
   readonly sent: readonly RecordedCall[];
   /** How many client-credentials token requests the login URL answered. */
   readonly tokenRequests: number;
@@ -93,6 +98,7 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
   const keys = await createChannelKeys();
   const sent: RecordedCall[] = [];
   const users = new Map<string, TestUser>();
+  const files = new Map<string, Uint8Array>();
   const faults = new FaultInjector();
   const listeners: ((call: RecordedCall) => void)[] = [];
   let tokenRequests = 0;
@@ -104,6 +110,7 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
     acceptUnauthenticated: options.acceptUnauthenticated === true,
     users,
     faults,
+    files,
     record: (call) => {
       sent.push(call);
       for (const listener of listeners) listener(call);
@@ -193,6 +200,10 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
     install: (from, scopeName) => {
       users.set(from.id, from);
       return installActivity(ctx, from, { scope: scopeName });
+    },
+    serveFile: (name, bytes) => {
+      files.set(name, bytes);
+      return `${addresses.base}/files/${encodeURIComponent(name)}`;
     },
     async waitFor(predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
