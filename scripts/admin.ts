@@ -3,6 +3,7 @@ import { parseAdminList } from '../src/app/admin/admin-directory.js';
 import { systemClock } from '../src/app/clock.js';
 import { openStore } from '../src/store/open-store.js';
 import { runAdmin } from './admin/run-admin.js';
+import { runCli } from './run-cli.js';
 
 /**
  * `npm run admin -- <verb> …`: programme admin from a terminal, on the storage the bot uses
@@ -30,14 +31,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runCli(main);

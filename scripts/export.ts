@@ -5,6 +5,7 @@ import { systemClock } from '../src/app/clock.js';
 import { createExportUseCase } from '../src/app/export/export.use-case.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
+import { runCli } from './run-cli.js';
 
 const USAGE =
   'Usage: npm run export -- --out pack.xlsx [--programme <id>]\n' +
@@ -64,14 +65,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runCli(main);
