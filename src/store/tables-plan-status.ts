@@ -106,21 +106,22 @@ async function promote(tables: TablesContext, partition: string, newest: StatusU
 }
 
 /**
- * Status rows live in their workstream's partition. When the new plan moves an action to
- * another workstream, its status and history are copied across before the switch; the
- * returned old rows are deleted after it.
+ * Status rows live in their workstream's partition. When a plan moves an action to another
+ * workstream, its status and history are copied across and then the old rows deleted. This
+ * runs after the switch: before it, a reader of the old plan would list the copies as well.
+ * It may run again after a crash: copies are keyed as before, and a status row already at the
+ * new place is kept, as it is either this copy or a live update made since the switch.
  */
 export async function moveStatusRows(
   tables: TablesContext,
   programmeId: string,
   oldRefs: readonly ReadRow[],
   workstreamOf: ReadonlyMap<string, string>,
-): Promise<Row[]> {
+): Promise<void> {
   const moved = oldRefs.filter((row) => {
     const next = workstreamOf.get(row.rowKey ?? '');
     return next !== undefined && codeKey(next) !== codeKey(String(row.workstream));
   });
-  const old: Row[] = [];
   for (const ref of moved) {
     const from = statusKeys.partition(programmeId, String(ref.workstream));
     const to = statusKeys.partition(programmeId, workstreamOf.get(ref.rowKey ?? '') ?? '');
@@ -131,13 +132,27 @@ export async function moveStatusRows(
         `${startsWith('RowKey', joinKey('u', refKey))})`,
     );
     await tables.createStatusTable(to);
+    const copies = rows.map((row) => ({ ...plain(row), partitionKey: to }));
     await writeInBatches(
       tables.status(to),
-      rows.map((row) => ['upsert', { ...plain(row), partitionKey: to }, 'Replace']),
+      copies.filter((row) => row.rowKey.startsWith('u')).map((row) => ['upsert', row, 'Replace']),
     );
-    old.push(...rows.map((row) => ({ partitionKey: from, rowKey: row.rowKey ?? '' })));
+    for (const status of copies.filter((row) => row.rowKey.startsWith('s'))) {
+      await createUnlessThere(tables, status);
+    }
+    await writeInBatches(
+      tables.status(from),
+      rows.map((row) => ['delete', { partitionKey: from, rowKey: row.rowKey ?? '' }]),
+    );
   }
-  return old;
+}
+
+async function createUnlessThere(tables: TablesContext, row: Row): Promise<void> {
+  try {
+    await tables.status(row.partitionKey).createEntity(row);
+  } catch (error) {
+    if (azureStatus(error) !== 409) throw unexpected(`moving the status row ${row.rowKey}`, error);
+  }
 }
 
 /** A read row without the service's metadata, ready to write elsewhere. */

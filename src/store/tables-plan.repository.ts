@@ -5,7 +5,13 @@ import type { Programme } from '../domain/programme.js';
 import { codeKey, joinKey } from './keys.js';
 import { assertPlanFits } from './limits.js';
 import type { Plan, PlanRepository } from './plan.repository.js';
-import { moveStatusRows, recordRatings } from './tables-plan-status.js';
+import {
+  PENDING_COLUMN,
+  promote,
+  rollForward,
+  stagedRows,
+  type PendingPromotion,
+} from './tables-plan-promotion.js';
 import {
   inPartition,
   planKeys,
@@ -14,7 +20,6 @@ import {
   statusKeys,
   type TablesContext,
 } from './tables-layout.js';
-import { roleRows } from './tables-role.repository.js';
 import {
   assertRowFits,
   azureStatus,
@@ -29,46 +34,55 @@ import {
 } from './tables-support.js';
 
 /**
- * Plans are replaced all or nothing, however big: the new version's rows are written under a
- * new version id, then one write to the programme row makes it the active version. Status
- * and history live outside the versioned rows, so they carry over by themselves.
+ * Plans are replaced all or nothing, however big: the new version's rows, with its roles and
+ * ratings staged beside them, are written under a new version id; then one write to the
+ * programme row makes it the active version and marks its promotion pending; then the roles,
+ * ratings and moved status rows are promoted to the live rows (tables-plan-promotion.ts).
  */
 export function createTablesPlanRepository(tables: TablesContext): PlanRepository {
   return {
     async replace(plan) {
       assertPlanFits(plan);
-      const programmeId = plan.programme.id;
-      const before = await readRow(tables.programmes, PROGRAMME_PARTITION, codeKey(programmeId));
-      const oldVersion = typeof before?.activeVersion === 'string' ? before.activeVersion : null;
-      const version = newVersionId();
-      const workstreamOf = new Map(plan.actions.map((a) => [codeKey(a.ref), a.workstream]));
-
-      const oldRefs = oldVersion
-        ? await queryRows(tables.plans, inPartition(planKeys.refs(programmeId, oldVersion)))
-        : [];
-
-      const rows = planRows(plan, version);
-      await writeInBatches(tables.plans, upserts(rows.plans));
-      await writeInBatches(tables.owners, upserts(rows.owners));
-      await writeByPartition(tables, upserts(rows.definitions));
-      await writeInBatches(tables.roles, upserts(roleRows(plan.roles)));
-      const moved = await moveStatusRows(tables, programmeId, oldRefs, workstreamOf);
-      await recordRatings(tables, programmeId, plan.ratings, workstreamOf);
-      await switchTo(tables, plan.programme, version, before?.etag ?? null);
-
-      // The switch is made; what follows only tidies rows no reader can reach any more.
-      const touched = new Set([
-        ...oldRefs.map((row) => statusKeys.partition(programmeId, String(row.workstream))),
-        ...rows.definitions.map((row) => row.partitionKey),
-      ]);
-      await deleteOlderVersions(tables, programmeId, version, [...touched]);
-      await writeByPartition(
-        tables,
-        moved.map((row) => ['delete', row]),
-      );
-      await deleteRemovedRoles(tables, plan);
+      // An import cut short after its switch is finished first, so it cannot undo this one.
+      await rollForward(tables, plan.programme.id);
+      const { pending, partitions } = await stageAndSwitch(tables, plan);
+      await promote(tables, pending);
+      // The new plan is whole; what follows only tidies rows no reader can reach any more.
+      await deleteOlderVersions(tables, plan.programme.id, pending.version, partitions);
     },
   };
+}
+
+/**
+ * Writes the new version aside and switches to it, leaving its promotion pending. Returns the
+ * promotion and the workstream partitions whose older definitions can be deleted after it.
+ */
+export async function stageAndSwitch(
+  tables: TablesContext,
+  plan: Plan,
+): Promise<{ readonly pending: PendingPromotion; readonly partitions: string[] }> {
+  const programmeId = plan.programme.id;
+  const before = await readRow(tables.programmes, PROGRAMME_PARTITION, codeKey(programmeId));
+  const oldVersion = typeof before?.activeVersion === 'string' ? before.activeVersion : null;
+  const version = newVersionId();
+  const oldRefs = oldVersion
+    ? await queryRows(tables.plans, inPartition(planKeys.refs(programmeId, oldVersion)), [
+        'workstream',
+      ])
+    : [];
+
+  const rows = planRows(plan, version);
+  await writeInBatches(tables.plans, upserts(stagedRows(plan, version)));
+  await writeInBatches(tables.plans, upserts(rows.plans));
+  await writeInBatches(tables.owners, upserts(rows.owners));
+  await writeByPartition(tables, upserts(rows.definitions));
+  const pending = { programmeId, version, from: oldVersion };
+  await switchTo(tables, plan.programme, pending, before?.etag ?? null);
+  const partitions = new Set([
+    ...oldRefs.map((row) => statusKeys.partition(programmeId, String(row.workstream))),
+    ...rows.definitions.map((row) => row.partitionKey),
+  ]);
+  return { pending, partitions: [...partitions] };
 }
 
 /** Sorts by creation time, so "older than the active version" is a string comparison. */
@@ -154,16 +168,19 @@ function packRows(plan: Plan, version: string): Row[] {
   );
 }
 
+/** One write: the version becomes the one readers see, and its promotion is marked pending. */
 async function switchTo(
   tables: TablesContext,
   programme: Programme,
-  version: string,
+  pending: PendingPromotion,
   etag: string | null,
 ): Promise<void> {
+  const { version } = pending;
   const row: Row = {
     partitionKey: PROGRAMME_PARTITION,
     rowKey: codeKey(programme.id),
     activeVersion: version,
+    [PENDING_COLUMN]: JSON.stringify(pending),
   };
   putJson(row, 'json', programme);
   assertRowFits(row, `programme ${programme.id}`);
@@ -228,16 +245,4 @@ async function deleteOlderVersions(
 
 function deletion(row: ReadRow): TransactionAction {
   return ['delete', { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '' }];
-}
-
-async function deleteRemovedRoles(tables: TablesContext, plan: Plan): Promise<void> {
-  const kept = new Set(plan.roles.map((role) => codeKey(role.code)));
-  const rows = await queryRows(tables.roles, inPartition(codeKey(plan.programme.id)), [
-    'PartitionKey',
-    'RowKey',
-  ]);
-  await writeInBatches(
-    tables.roles,
-    rows.filter((row) => !kept.has(row.rowKey ?? '')).map(deletion),
-  );
 }

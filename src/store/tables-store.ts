@@ -8,7 +8,9 @@ import { statusTableName, TABLES, type TableName, type TablesContext } from './t
 import { createTablesLeaseRepository } from './tables-lease.repository.js';
 import { createTablesLinkRepository } from './tables-link.repository.js';
 import { createTablesOutboxRepository } from './tables-outbox.repository.js';
+import { createTablesPendingImportRepository } from './tables-pending-import.repository.js';
 import { createTablesPersonRepository } from './tables-person.repository.js';
+import { rollForward } from './tables-plan-promotion.js';
 import { createTablesPlanRepository } from './tables-plan.repository.js';
 import {
   createTablesProgrammeRepository,
@@ -36,6 +38,8 @@ export interface TablesStoreOptions {
 export async function createTablesStore(options: TablesStoreOptions): Promise<Store> {
   const tables = tableClients(options);
   await Promise.all(TABLES.map((name) => createTable(tables[name])));
+  // A plan import killed after its switch is finished before anyone reads the plan.
+  await rollForward(tables);
   return {
     programmes: createTablesProgrammeRepository(tables),
     workstreams: createTablesWorkstreamRepository(tables),
@@ -48,10 +52,12 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
     plans: createTablesPlanRepository(tables),
     admins: createTablesAdminRepository(tables.admins),
     links: createTablesLinkRepository(tables.links),
+    pendingImports: createTablesPendingImportRepository(tables.pendingImports),
   };
 }
 
-function tableClients(options: TablesStoreOptions): TablesContext {
+/** The table clients the repositories share; exported for storage tests. */
+export function tableClients(options: TablesStoreOptions): TablesContext {
   const { connection, tablePrefix } = options;
   const client = (tableName: string): TableClient => {
     if ('connectionString' in connection) {

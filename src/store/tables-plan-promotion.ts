@@ -1,0 +1,167 @@
+import type { Role } from '../domain/people.js';
+import type { StatusUpdate } from '../domain/status-update.js';
+import { codeKey, joinKey } from './keys.js';
+import type { Plan } from './plan.repository.js';
+import { moveStatusRows, recordRatings } from './tables-plan-status.js';
+import { inPartition, planKeys, PROGRAMME_PARTITION, type TablesContext } from './tables-layout.js';
+import { roleRows } from './tables-role.repository.js';
+import {
+  assertRowFits,
+  azureStatus,
+  getJson,
+  putJson,
+  queryRows,
+  readRow,
+  unexpected,
+  writeInBatches,
+  type ReadRow,
+  type Row,
+} from './tables-support.js';
+
+/**
+ * Roles, past ratings and moved actions' status are not versioned, so a plan import cannot
+ * write them aside like the rest. Instead the new version carries them as staged rows no
+ * reader looks at; the switch to the version also marks its promotion pending (one write), and
+ * the promotion then copies them to the live rows and clears the mark. Every step of it may
+ * run again, so a crash after the switch is finished by the next start or the next import.
+ */
+
+/** Column of the programme row naming a version switched to but not yet promoted. */
+export const PENDING_COLUMN = 'pendingPromotion';
+
+export interface PendingPromotion {
+  readonly programmeId: string;
+  /** The version the programme was switched to. */
+  readonly version: string;
+  /** The version it replaced, whose reference index says where moved actions' status was. */
+  readonly from: string | null;
+}
+
+const stagedKeys = {
+  roles: (programmeId: string, version: string) => joinKey(codeKey(programmeId), version, 'roles'),
+  ratings: (programmeId: string, version: string) =>
+    joinKey(codeKey(programmeId), version, 'ratings'),
+};
+
+/** Most characters of ratings JSON in one staged row: well inside the 1 MiB entity limit. */
+const RATING_PACK_CHARS = 300_000;
+
+/** The plan's roles and ratings as rows of the new version, in the plans table. */
+export function stagedRows(plan: Plan, version: string): Row[] {
+  const programmeId = plan.programme.id;
+  const roles = plan.roles.map((role) => {
+    const row: Row = {
+      partitionKey: stagedKeys.roles(programmeId, version),
+      rowKey: codeKey(role.code),
+    };
+    putJson(row, 'json', role);
+    assertRowFits(row, `role ${role.code}`);
+    return row;
+  });
+  const packs: StatusUpdate[][] = [];
+  let used = Infinity;
+  for (const rating of plan.ratings) {
+    const size = JSON.stringify(rating).length;
+    if (used + size > RATING_PACK_CHARS) {
+      packs.push([]);
+      used = 0;
+    }
+    packs.at(-1)?.push(rating);
+    used += size;
+  }
+  const ratings = packs.map((pack, index) => {
+    const partitionKey = stagedKeys.ratings(programmeId, version);
+    const row: Row = { partitionKey, rowKey: String(index).padStart(4, '0') };
+    putJson(row, 'json', pack);
+    assertRowFits(row, 'the past ratings');
+    return row;
+  });
+  return [...roles, ...ratings];
+}
+
+/** The pending promotion the programme row records, if any. */
+export function pendingOf(row: ReadRow | null): PendingPromotion | null {
+  const text = row?.[PENDING_COLUMN];
+  return typeof text === 'string' && text !== '' ? (JSON.parse(text) as PendingPromotion) : null;
+}
+
+/** Finishes an import cut short after its switch, for one programme or, with none, all. */
+export async function rollForward(tables: TablesContext, programmeId?: string): Promise<void> {
+  const rows =
+    programmeId === undefined
+      ? await queryRows(tables.programmes, inPartition(PROGRAMME_PARTITION), [
+          'RowKey',
+          PENDING_COLUMN,
+        ])
+      : [await readRow(tables.programmes, PROGRAMME_PARTITION, codeKey(programmeId))];
+  for (const row of rows) {
+    const pending = pendingOf(row);
+    if (pending) await promote(tables, pending);
+  }
+}
+
+/** Makes the live roles, status and history match the version switched to; clears the mark. */
+export async function promote(tables: TablesContext, pending: PendingPromotion): Promise<void> {
+  const { programmeId, version, from } = pending;
+  const [roles, refs, oldRefs, ratingPacks] = await Promise.all([
+    queryRows(tables.plans, inPartition(stagedKeys.roles(programmeId, version))),
+    queryRows(tables.plans, inPartition(planKeys.refs(programmeId, version))),
+    from === null
+      ? Promise.resolve([])
+      : queryRows(tables.plans, inPartition(planKeys.refs(programmeId, from))),
+    queryRows(tables.plans, inPartition(stagedKeys.ratings(programmeId, version))),
+  ]);
+  const staged = roles.map((row) => getJson<Role>(row, 'json'));
+  await writeInBatches(
+    tables.roles,
+    roleRows(staged).map((row) => ['upsert', row, 'Replace']),
+  );
+  await deleteRemovedRoles(tables, codeKey(programmeId), staged);
+  const workstreamOf = new Map(refs.map((row) => [row.rowKey ?? '', String(row.workstream)]));
+  // Moves before ratings: a moved action's live status must land before a past rating is
+  // weighed against it.
+  await moveStatusRows(tables, programmeId, oldRefs, workstreamOf);
+  const ratings = ratingPacks.flatMap((row) => getJson<StatusUpdate[]>(row, 'json'));
+  await recordRatings(tables, programmeId, ratings, workstreamOf);
+  await clearPending(tables, codeKey(programmeId), version);
+}
+
+async function deleteRemovedRoles(
+  tables: TablesContext,
+  programmeKey: string,
+  roles: readonly Role[],
+): Promise<void> {
+  const kept = new Set(roles.map((role) => codeKey(role.code)));
+  const rows = await queryRows(tables.roles, inPartition(programmeKey), ['PartitionKey', 'RowKey']);
+  await writeInBatches(
+    tables.roles,
+    rows
+      .filter((row) => !kept.has(row.rowKey ?? ''))
+      .map((row) => ['delete', { partitionKey: programmeKey, rowKey: row.rowKey ?? '' }]),
+  );
+}
+
+/** Clears the mark if it still names `version`; someone else may have cleared or moved it on. */
+async function clearPending(
+  tables: TablesContext,
+  programmeKey: string,
+  version: string,
+): Promise<void> {
+  for (;;) {
+    const row = await readRow(tables.programmes, PROGRAMME_PARTITION, programmeKey);
+    if (pendingOf(row)?.version !== version) return;
+    try {
+      await tables.programmes.updateEntity(
+        { partitionKey: PROGRAMME_PARTITION, rowKey: programmeKey, [PENDING_COLUMN]: '' },
+        'Merge',
+        { etag: row?.etag ?? '*' },
+      );
+      return;
+    } catch (error) {
+      // 412: the row changed since we read it (settings saved, say): read it again.
+      if (azureStatus(error) !== 412) {
+        throw unexpected(`finishing the import of plan ${version} for ${programmeKey}`, error);
+      }
+    }
+  }
+}
