@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/store.js';
-import { plan, programme, update, type StoreFactory } from './fixtures.js';
+import { plan, programme, role, update, type StoreFactory } from './fixtures.js';
 
 export function planContract(createStore: StoreFactory): void {
   describe('plans, programmes and workstreams', () => {
@@ -31,6 +31,36 @@ export function planContract(createStore: StoreFactory): void {
       expect((await store.actions.listByWorkstream('wsoa', 'A')).map((a) => a.value.ref)).toEqual([
         'A1',
         'A3',
+      ]);
+    });
+
+    it('keeps the status and history of an action moved to another workstream, once', async () => {
+      await store.plans.replace(plan('wsoa', { A: ['A1', 'A2'], B: ['B1'] }));
+      const read = await store.actions.get('wsoa', 'A1');
+      await store.actions.recordUpdate(
+        update('wsoa', 'A1', { id: 'u1', rating: 'Red' }),
+        read?.etag ?? '',
+      );
+      const moved = plan('wsoa', { A: ['A2'], B: ['A1', 'B1'] });
+      await store.plans.replace(moved);
+      await store.plans.replace(moved);
+      expect((await store.actions.get('wsoa', 'A1'))?.value).toMatchObject({
+        workstream: 'B',
+        current: { updateId: 'u1', rating: 'Red' },
+      });
+      expect((await store.actions.historyOfProgramme('wsoa')).map((u) => u.id)).toEqual(['u1']);
+    });
+
+    it("replaces the roles with the plan's, removing those it no longer has", async () => {
+      await store.plans.replace(
+        plan('wsoa', { A: ['A1'] }, { roles: [role('wsoa', 'OLD', 'old@example.org')] }),
+      );
+      const roles = [{ ...role('wsoa', 'ADES', 'new@example.org'), deputy: 'dep@example.org' }];
+      await store.plans.replace(plan('wsoa', { A: ['A1'] }, { roles }));
+      expect(await store.roles.list('wsoa')).toEqual(roles);
+      expect(await store.roles.rolesOf('old@example.org')).toEqual([]);
+      expect(await store.roles.rolesOf('dep@example.org')).toEqual([
+        { programmeId: 'wsoa', role: 'ADES', as: 'deputy' },
       ]);
     });
 
