@@ -4,18 +4,27 @@
  * same run so the ratio holds on any machine. Run alone with `npx tsx bench/bot.bench.ts`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Activity } from 'botbuilder';
+import {
+  DEFAULT_READ_CACHE_TTL_MS,
+  readCacheTtlFrom,
+  withReadCache,
+} from '../src/app/cached-reads.js';
+import { systemClock } from '../src/app/clock.js';
 import { silentLogger } from '../src/app/logger.js';
 import { createBot } from '../src/bot/create-bot.js';
 import { createEchoBot } from '../src/server/echo-bot.js';
-import type { BotServer } from '../src/server/create-server.js';
 import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
 import { openStore } from '../src/store/open-store.js';
+import type { Store } from '../src/store/store.js';
 import { startBot } from '../tests/support/start-bot.js';
-import { startTestChannel, testUser } from '../tests/support/test-channel/test-channel.js';
+import {
+  startTestChannel,
+  testUser,
+  type TestChannel,
+} from '../tests/support/test-channel/test-channel.js';
 import { generateBenchPlan } from './bot-bench-programme.js';
 
 export interface LatencyFigures {
@@ -26,17 +35,29 @@ export interface LatencyFigures {
   readonly samples: number;
 }
 
-export interface BotBenchFigures {
-  readonly name: 'bot';
-  readonly actions: number;
-  readonly concurrency: number;
+/** `/status EHC` against the echo handler, both measured in the same stretch of the run. */
+export interface BotBenchComparison {
+  /** READ_CACHE_TTL_MS the status bot ran with; 0 is the read cache turned off. */
+  readonly readCacheTtlMs: number;
   readonly echo: LatencyFigures;
   readonly statusWorkstream: LatencyFigures;
   /** `/status EHC` p50 divided by the echo handler's p50: the issue asks for at most 2. */
   readonly p50Ratio: number;
+}
+
+export interface BotBenchFigures {
+  readonly name: 'bot';
+  readonly actions: number;
+  readonly concurrency: number;
+  /** The machine's 1-minute load average as the run began and ended (2 shared cores). */
+  readonly loadAverage: { readonly atStart: number; readonly atEnd: number };
+  /** As deployed: the read cache on, at its default TTL, after the first turn has filled it. */
+  readonly warm: BotBenchComparison;
+  /** READ_CACHE_TTL_MS=0: every turn reads storage, as the first turn after a write does. */
+  readonly cold: BotBenchComparison;
   /**
    * The one storage query `/status EHC` needs (the workstream's 100 actions), timed alone in
-   * the same process: how much of the difference from echo is storage.
+   * the same process: how much of the cold figure is storage.
    */
   readonly listWorkstreamOnly: { readonly p50Ms: number; readonly p99Ms: number };
 }
@@ -122,68 +143,104 @@ function figures(timings: readonly number[], requestsPerSecond: number): Latency
   };
 }
 
+interface BenchContext {
+  readonly store: Store;
+  readonly channel: TestChannel;
+  readonly echo: Target;
+  readonly samples: number;
+  readonly concurrency: number;
+}
+
+/** Starts a status bot with this cache setting and measures it against the echo handler. */
+async function compare(context: BenchContext, readCacheTtlMs: number): Promise<BotBenchComparison> {
+  const { channel, echo, samples, concurrency } = context;
+  const store = withReadCache(context.store, { ttlMs: readCacheTtlMs, clock: systemClock });
+  const statusBot = createBot({
+    ...store,
+    clock: { now: () => new Date() },
+    logger: silentLogger,
+    admins: [],
+  });
+  const server = await startBot({ env: channel.botEnv(), bot: statusBot });
+  try {
+    const chair = testUser('Bench Chair', 'chair@bench.example');
+    const activity = channel.message('/status EHC', chair, 'channel');
+    const status: Target = {
+      url: server.url,
+      headers: await channel.signedHeaders(activity),
+      body: JSON.stringify(activity),
+    };
+    // Warm up: JWKS fetch, outbound token, the sender's first look-up, JIT.
+    await measureLatency([echo, status], 25);
+    const [echoTimings = [], statusTimings = []] = await measureLatency([echo, status], samples);
+    const echoRate = await measureThroughput(echo, samples, concurrency);
+    const statusRate = await measureThroughput(status, samples, concurrency);
+    const echoFigures = figures(echoTimings, echoRate);
+    const statusFigures = figures(statusTimings, statusRate);
+    return {
+      readCacheTtlMs,
+      echo: echoFigures,
+      statusWorkstream: statusFigures,
+      p50Ratio: round(statusFigures.p50Ms / echoFigures.p50Ms),
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+const loadNow = (): number => round(loadavg()[0] ?? Number.NaN);
+
 export async function run(options: BotBenchOptions = {}): Promise<BotBenchFigures> {
   const samples = options.samples ?? 300;
   const concurrency = options.concurrency ?? 8;
+  const atStart = loadNow();
   const folder = await mkdtemp(join(tmpdir(), 'bot-bench-'));
   const azurite = await startEmbeddedAzurite({ location: folder, inMemory: true });
-  const servers: BotServer[] = [];
   const channel = await startTestChannel();
   try {
     const storage = await openStore(
       { AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString },
       silentLogger,
     );
+    const withEcho = await startBot({ env: channel.botEnv(), bot: createEchoBot() });
     try {
       const plan = generateBenchPlan(new Date());
       await storage.store.plans.replace(plan);
-      const { store } = storage;
-      const statusBot = createBot({
-        ...store,
-        clock: { now: () => new Date() },
-        logger: silentLogger,
-        admins: [],
-      });
-      const withStatus = await startBot({ env: channel.botEnv(), bot: statusBot });
-      const withEcho = await startBot({ env: channel.botEnv(), bot: createEchoBot() });
-      servers.push(withStatus, withEcho);
-
-      const chair = testUser('Bench Chair', 'chair@bench.example');
-      const target = async (url: string, activity: Partial<Activity>): Promise<Target> => ({
-        url,
-        headers: await channel.signedHeaders(activity),
-        body: JSON.stringify(activity),
-      });
-      const echo = await target(withEcho.url, channel.message('hello', chair, 'personal'));
-      const status = await target(withStatus.url, channel.message('/status EHC', chair, 'channel'));
-
-      // Warm up: JWKS fetch, outbound token, the sender's first look-up, JIT.
-      await measureLatency([echo, status], 25);
-      const [echoTimings = [], statusTimings = []] = await measureLatency([echo, status], samples);
-      const echoRate = await measureThroughput(echo, samples, concurrency);
-      const statusRate = await measureThroughput(status, samples, concurrency);
+      const hello = channel.message(
+        'hello',
+        testUser('Bench Chair', 'chair@bench.example'),
+        'personal',
+      );
+      const echo: Target = {
+        url: withEcho.url,
+        headers: await channel.signedHeaders(hello),
+        body: JSON.stringify(hello),
+      };
+      const context = { store: storage.store, channel, echo, samples, concurrency };
+      const warm = await compare(
+        context,
+        readCacheTtlFrom(process.env) || DEFAULT_READ_CACHE_TTL_MS,
+      );
+      const cold = await compare(context, 0);
 
       const listTimings: number[] = [];
       for (let n = 0; n < samples; n += 1) {
         const started = process.hrtime.bigint();
-        await store.actions.listByWorkstream(plan.programme.id, 'EHC');
+        await storage.store.actions.listByWorkstream(plan.programme.id, 'EHC');
         listTimings.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
       const listFigures = figures(listTimings, 0);
-
-      const echoFigures = figures(echoTimings, echoRate);
-      const statusFigures = figures(statusTimings, statusRate);
       return {
         name: 'bot',
         actions: plan.actions.length,
         concurrency,
-        echo: echoFigures,
-        statusWorkstream: statusFigures,
-        p50Ratio: round(statusFigures.p50Ms / echoFigures.p50Ms),
+        loadAverage: { atStart, atEnd: loadNow() },
+        warm,
+        cold,
         listWorkstreamOnly: { p50Ms: listFigures.p50Ms, p99Ms: listFigures.p99Ms },
       };
     } finally {
-      await Promise.all(servers.map((server) => server.close()));
+      await withEcho.close();
       await storage.close();
     }
   } finally {

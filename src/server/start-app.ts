@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createAdminDirectory, parseAdminList } from '../app/admin/admin-directory.js';
+import { readCacheTtlFrom, withReadCache } from '../app/cached-reads.js';
 import type { Clock } from '../app/clock.js';
 import { systemClock } from '../app/clock.js';
 import { createDigestUseCase } from '../app/digest/digest.use-case.js';
@@ -47,6 +48,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const config = readServerConfig(env);
   const schedulerConfig = readSchedulerConfig(env);
   const clock = options.clock ?? systemClock;
+  const readCacheTtlMs = readCacheTtlFrom(env);
   if (config.auth.mode !== 'none' && reportLinkSecretFrom(env) === null) {
     // Without a key the full report would be open to anyone who can reach the service.
     throw new Error(
@@ -55,7 +57,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   }
   const storage = await openStore(env, logger);
   try {
-    const { store } = storage;
+    // Every part of the app shares one cache, so each write here clears what it changed. Its
+    // expiry runs on real time: a test's fixed clock must not keep other writers' data stale.
+    const store = withReadCache(storage.store, { ttlMs: readCacheTtlMs, clock: systemClock });
     const admins = createAdminDirectory({
       configured: parseAdminList(env['ADMINS']),
       admins: store.admins,
@@ -74,6 +78,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       adminDirectory: admins,
       adminStore: store.admins,
       plans: store.plans,
+      pendingImports: store.pendingImports,
       links: store.links,
       publicBaseUrl: env['PUBLIC_BASE_URL']?.trim() || undefined,
       reportLinkSecret: reportLinkSecretFrom(env) ?? undefined,
