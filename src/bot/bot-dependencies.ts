@@ -6,6 +6,7 @@ import type { AdminRepository } from '../store/admin.repository.js';
 import type { ConversationRepository } from '../store/conversation.repository.js';
 import type { OutboxRepository } from '../store/outbox.repository.js';
 import type { LinkRepository } from '../store/link.repository.js';
+import type { PendingImportRepository } from '../store/pending-import.repository.js';
 import type { PlanRepository } from '../store/plan.repository.js';
 import type { ProgrammeRepository, WorkstreamRepository } from '../store/programme.repository.js';
 import type { PersonRepository, RoleRepository } from '../store/role.repository.js';
@@ -27,6 +28,8 @@ export interface BotDependencies {
   readonly adminDirectory?: Pick<AdminDirectory, 'isAdmin'>;
   /** Plan imports (a workbook sent to the bot); without it the bot cannot import. */
   readonly plans?: PlanRepository;
+  /** Imports previewed and waiting for Confirm; without it the bot cannot import either. */
+  readonly pendingImports?: PendingImportRepository;
   /** Chats and channels linked to programmes (/link board); without it /link is unavailable. */
   readonly links?: LinkRepository;
   /** Admins added by other admins (/admins add); without it only configured admins exist. */

@@ -1,13 +1,13 @@
 import type { ProblemText } from '../app/import/problem-text.js';
 import { renderTemplate, type RenderedCard } from './render-template.js';
 
-/** What Confirm sends back: enough to fetch and check the same workbook again. */
+/**
+ * What Confirm sends back: the id of the import the bot keeps while it waits, never the
+ * file's address (anyone who can submit card data could point that anywhere).
+ */
 export interface ImportConfirmData {
+  readonly importId: string;
   readonly fileName: string;
-  readonly downloadUrl: string;
-  readonly programmeId: string;
-  /** The preview's fingerprint: Confirm is refused if what would happen has changed. */
-  readonly fingerprint: string;
 }
 
 export interface ImportPreviewView {
@@ -40,7 +40,8 @@ export function renderImportPreviewCard(view: ImportPreviewView): RenderedCard {
     canConfirm: view.confirm !== null,
     confirmData: view.confirm ?? {},
     confirmSubmitData: { verb: 'import-confirm', ...view.confirm },
-    cancelData: { fileName: view.confirm?.fileName ?? '' },
-    cancelSubmitData: { verb: 'import-cancel', fileName: view.confirm?.fileName ?? '' },
+    // Cancel names the import too, so the bot can forget it.
+    cancelData: view.confirm ?? { fileName: '' },
+    cancelSubmitData: { verb: 'import-cancel', ...(view.confirm ?? { fileName: '' }) },
   });
 }

@@ -4,6 +4,7 @@ import { createMemoryConversationRepository } from './memory-conversation.reposi
 import { createMemoryLeaseRepository } from './memory-lease.repository.js';
 import { createMemoryLinkRepository } from './memory-link.repository.js';
 import { createMemoryOutboxRepository } from './memory-outbox.repository.js';
+import { createMemoryPendingImportRepository } from './memory-pending-import.repository.js';
 import { createMemoryPersonRepository } from './memory-person.repository.js';
 import { createMemoryPlanRepository } from './memory-plan.repository.js';
 import {
@@ -32,5 +33,6 @@ export function createMemoryStore(): Store {
     plans: createMemoryPlanRepository(state),
     admins: createMemoryAdminRepository(),
     links: createMemoryLinkRepository(),
+    pendingImports: createMemoryPendingImportRepository(),
   };
 }

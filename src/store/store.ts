@@ -4,6 +4,7 @@ import type { ConversationRepository } from './conversation.repository.js';
 import type { LeaseRepository } from './lease.repository.js';
 import type { LinkRepository } from './link.repository.js';
 import type { OutboxRepository } from './outbox.repository.js';
+import type { PendingImportRepository } from './pending-import.repository.js';
 import type { PlanRepository } from './plan.repository.js';
 import type { ProgrammeRepository, WorkstreamRepository } from './programme.repository.js';
 import type { PersonRepository, RoleRepository } from './role.repository.js';
@@ -24,4 +25,5 @@ export interface Store {
   readonly plans: PlanRepository;
   readonly admins: AdminRepository;
   readonly links: LinkRepository;
+  readonly pendingImports: PendingImportRepository;
 }

@@ -20,6 +20,7 @@ export const TABLES = [
   'leases',
   'admins',
   'links',
+  'pendingImports',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 

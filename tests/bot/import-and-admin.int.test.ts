@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAdminDirectory } from '../../src/app/admin/admin-directory.js';
@@ -21,35 +19,18 @@ interface InvokeAnswer {
   readonly body: { readonly value: Record<string, unknown> };
 }
 
-/** Serves workbooks on loopback, as Teams serves a sent file at its downloadUrl. */
-async function startFileServer(
-  files: Map<string, Buffer>,
-): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const file = files.get(req.url ?? '');
-    // restify, in this process too, replaces writeHead with one that does not return `res`.
-    res.writeHead(file ? 200 : 404);
-    res.end(file);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
-
 describe('plan import and admin commands over HTTP', () => {
   let harness: BotHarness;
   let store: Store;
-  let files: { url: string; server: Server };
-  const served = new Map<string, Buffer>();
 
   beforeAll(async () => {
     store = await createTablesStore({
       connection: { connectionString: inject('azuriteConnectionString') },
       tablePrefix: uniqueTablePrefix('adm'),
     });
-    served.set('/wsoa.xlsx', await xlsxFromFolder('sample'));
-    served.set('/broken.xlsx', await xlsxFromFolder('broken/unknown-workstream'));
-    files = await startFileServer(served);
     const channel = await startTestChannel();
+    channel.serveFile('wsoa.xlsx', await xlsxFromFolder('sample'));
+    channel.serveFile('broken.xlsx', await xlsxFromFolder('broken/unknown-workstream'));
     const bot = await startBot({
       env: channel.botEnv(),
       bot: createBot({
@@ -62,6 +43,7 @@ describe('plan import and admin commands over HTTP', () => {
           admins: store.admins,
         }),
         adminStore: store.admins,
+        pendingImports: store.pendingImports,
       }),
     });
     harness = {
@@ -77,21 +59,33 @@ describe('plan import and admin commands over HTTP', () => {
 
   afterAll(async () => {
     await harness.stop();
-    await new Promise((resolve) => files.server.close(resolve));
   });
 
-  function sendFile(name: string, from = people.admin): Partial<Activity> {
+  /** A file sent in personal chat; Teams gives its address, `downloadUrl` by default. */
+  function sendFile(
+    name: string,
+    from = people.admin,
+    downloadUrl = `${harness.channel.serviceUrl.replace(/\/teams\/$/, '')}/files/${name}`,
+  ): Partial<Activity> {
     return {
       ...harness.channel.message('', from, 'personal'),
       attachments: [
-        {
-          contentType: FILE_DOWNLOAD_INFO,
-          name,
-          content: { downloadUrl: `${files.url}/${name}`, uniqueId: name, fileType: 'xlsx' },
-        },
+        { contentType: FILE_DOWNLOAD_INFO, name, content: { downloadUrl, uniqueId: name } },
       ],
     };
   }
+
+  /** Presses a button of the preview card, as the admin. */
+  async function press(card: Record<string, unknown>, verb: string, change = {}) {
+    const actions = card['actions'] as { verb: string; data: Record<string, unknown> }[];
+    const button = actions.find((a) => a.verb === verb);
+    if (!button) throw new Error(`The preview has no ${verb} button`);
+    const activity = harness.channel.cardAction(verb, { ...button.data, ...change }, people.admin);
+    const answer = (await harness.channel.send(harness.bot.url, activity)) as InvokeAnswer;
+    return textOf(answer.body.value);
+  }
+
+  const downloads = () => harness.channel.sent.filter((call) => call.kind === 'download');
 
   async function say(text: string, scope: TestScope = 'personal', from = people.admin) {
     return textOf(cardOf(await replyTo(harness, harness.channel.message(text, from, scope))));
@@ -106,12 +100,7 @@ describe('plan import and admin commands over HTTP', () => {
     );
     expect(await store.programmes.list()).toEqual([]);
 
-    const actions = preview['actions'] as { verb: string; data: Record<string, unknown> }[];
-    const confirm = actions.find((a) => a.verb === 'import-confirm');
-    if (!confirm) throw new Error('The preview has no Confirm button');
-    const activity = harness.channel.cardAction('import-confirm', confirm.data, people.admin);
-    const answer = (await harness.channel.send(harness.bot.url, activity)) as InvokeAnswer;
-    expect(textOf(answer.body.value)).toContain('Imported wsoa.xlsx');
+    expect(await press(preview, 'import-confirm')).toContain('Imported wsoa.xlsx');
     expect(await store.actions.listByProgramme('wsoa')).toHaveLength(12);
 
     const again = textOf(cardOf(await replyTo(harness, sendFile('wsoa.xlsx'))));
@@ -120,16 +109,60 @@ describe('plan import and admin commands over HTTP', () => {
   });
 
   it('changes nothing when the admin presses Cancel on a preview', async () => {
-    served.set('/changed.xlsx', await xlsxFromFolder('small'));
+    harness.channel.serveFile('changed.xlsx', await xlsxFromFolder('small'));
     const preview = cardOf(await replyTo(harness, sendFile('changed.xlsx')));
     expect(textOf(preview)).toContain('9 removed (A3, A4, A5, B2, B3, B4, B5, C1, C2)');
-    const actions = preview['actions'] as { verb: string; data: Record<string, unknown> }[];
-    const cancel = actions.find((a) => a.verb === 'import-cancel');
-    if (!cancel) throw new Error('The preview has no Cancel button');
-    const activity = harness.channel.cardAction('import-cancel', cancel.data, people.admin);
-    const answer = (await harness.channel.send(harness.bot.url, activity)) as InvokeAnswer;
-    expect(textOf(answer.body.value)).toContain('Import cancelled');
+    expect(await press(preview, 'import-cancel')).toContain('Import cancelled');
     expect(await store.actions.listByProgramme('wsoa')).toHaveLength(12);
+    expect(await press(preview, 'import-confirm')).toContain('I cannot confirm this import');
+    expect(await store.actions.listByProgramme('wsoa')).toHaveLength(12);
+  });
+
+  it('refuses a Confirm whose card data was changed, and fetches nothing', async () => {
+    harness.channel.serveFile('changed.xlsx', await xlsxFromFolder('small'));
+    const preview = cardOf(await replyTo(harness, sendFile('changed.xlsx')));
+    const before = downloads().length;
+    const elsewhere = 'http://127.0.0.1:1/latest/meta-data/';
+    const tampered = await press(preview, 'import-confirm', {
+      importId: 'made-up',
+      downloadUrl: elsewhere,
+    });
+    expect(tampered).toContain('I cannot confirm this import');
+    expect(tampered).toContain('Nothing was imported');
+    expect(downloads()).toHaveLength(before);
+    expect(await store.actions.listByProgramme('wsoa')).toHaveLength(12);
+
+    // An address added to a genuine Confirm is ignored: the bot fetches the file it previewed.
+    expect(await press(preview, 'import-confirm', { downloadUrl: elsewhere })).toContain(
+      'Imported changed.xlsx',
+    );
+    expect(
+      downloads()
+        .slice(before)
+        .map((call) => call.path),
+    ).toEqual(['/files/changed.xlsx']);
+    expect(await store.actions.listByProgramme('wsoa')).toHaveLength(3);
+    await replyTo(harness, sendFile('wsoa.xlsx')).then((call) =>
+      press(cardOf(call), 'import-confirm'),
+    );
+    expect(await store.actions.listByProgramme('wsoa')).toHaveLength(12);
+  });
+
+  it('fetches only secure addresses, and no workbook over 10 MB', async () => {
+    const before = downloads().length;
+    const insecure = textOf(
+      cardOf(
+        await replyTo(harness, sendFile('wsoa.xlsx', people.admin, 'http://10.0.0.1/wsoa.xlsx')),
+      ),
+    );
+    expect(insecure).toContain('I will not fetch wsoa.xlsx');
+    expect(insecure).toContain('the link is not a secure (https) address');
+    expect(downloads()).toHaveLength(before);
+
+    harness.channel.serveFile('huge.xlsx', new Uint8Array(11 * 1024 * 1024));
+    const huge = textOf(cardOf(await replyTo(harness, sendFile('huge.xlsx'))));
+    expect(huge).toContain('huge.xlsx is too large to import');
+    expect(huge).toContain('It is over 10 MB');
   });
 
   it('lists a broken workbook’s problems with their place, and offers no Confirm', async () => {

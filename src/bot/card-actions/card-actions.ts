@@ -48,7 +48,7 @@ export function createCardActions(deps: BotDependencies): CardActions {
     verb: string,
     data: unknown,
   ): Promise<ActionResult> {
-    if (isImportVerb(verb)) return performImportAction(deps, sender, verb, data);
+    if (isImportVerb(verb)) return performImportAction(turn, deps, sender, verb, data);
     if (isPromptVerb(verb)) return performPromptAction(turn, deps, sender, verb, data);
     if (!isVerb(verb)) return { kind: 'bad-request', message: `Unknown verb "${verb}".` };
     const programme = await resolveProgramme(turn, deps);

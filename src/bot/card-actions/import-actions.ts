@@ -1,6 +1,8 @@
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { BotDependencies } from '../bot-dependencies.js';
 import { cancelImport, confirmImport } from '../import/import-flow.js';
+import { downloadPolicyFor } from '../import/workbook-download.js';
 import type { Sender } from '../sender.js';
 import type { CardOutcome } from './update-actions.js';
 
@@ -12,16 +14,19 @@ export function isImportVerb(verb: string): verb is ImportVerb {
   return (IMPORT_VERBS as readonly string[]).includes(verb);
 }
 
+// Only the id: what to fetch and import is kept by the bot, whatever else the card sends.
 const confirmSchema = z.object({
-  fileName: z.string().min(1).max(260),
-  downloadUrl: z.url({ protocol: /^https?$/ }).max(4_000),
-  programmeId: z.string().min(1).max(60),
-  fingerprint: z.string().min(1).max(100),
+  importId: z.string().min(1).max(100),
+  fileName: z.string().max(260).default(''),
 });
-const cancelSchema = z.object({ fileName: z.string().max(260).optional() });
+const cancelSchema = z.object({
+  importId: z.string().min(1).max(100).optional(),
+  fileName: z.string().max(260).optional(),
+});
 
 /** Confirm or Cancel on an import preview; the answer replaces the preview card. */
 export async function performImportAction(
+  turn: TurnContext,
   deps: BotDependencies,
   sender: Sender,
   verb: ImportVerb,
@@ -29,11 +34,13 @@ export async function performImportAction(
 ): Promise<CardOutcome | { readonly kind: 'bad-request'; readonly message: string }> {
   if (verb === 'import-cancel') {
     const parsed = cancelSchema.safeParse(data);
-    return { kind: 'card', card: cancelImport(parsed.data?.fileName ?? ''), replacesForm: true };
+    return { kind: 'card', card: await cancelImport(deps, parsed.data ?? {}), replacesForm: true };
   }
   const parsed = confirmSchema.safeParse(data);
   if (!parsed.success) {
     return { kind: 'bad-request', message: 'The import card is missing what it needs to confirm.' };
   }
-  return { kind: 'card', card: await confirmImport(deps, sender, parsed.data), replacesForm: true };
+  const policy = downloadPolicyFor(turn.activity.serviceUrl);
+  const card = await confirmImport(deps, sender, parsed.data, policy);
+  return { kind: 'card', card, replacesForm: true };
 }

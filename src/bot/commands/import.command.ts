@@ -1,6 +1,6 @@
 import { renderMessageCard } from '../../cards/message.card.js';
 import { previewSentWorkbook } from '../import/import-flow.js';
-import { sentFileOf } from '../import/workbook-download.js';
+import { downloadPolicyFor, sentFileOf } from '../import/workbook-download.js';
 import type { Command } from './command.js';
 
 /** A plan workbook sent to the bot: checked, then previewed with Confirm and Cancel. */
@@ -22,6 +22,6 @@ export const importCommand: Command = {
         ],
       });
     }
-    return previewSentWorkbook(deps, sender, file);
+    return previewSentWorkbook(deps, sender, file, downloadPolicyFor(turn.activity.serviceUrl));
   },
 };

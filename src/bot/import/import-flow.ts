@@ -1,30 +1,32 @@
+import { randomUUID } from 'node:crypto';
 import { createImportUseCase, type ImportPreview } from '../../app/import/import.use-case.js';
-import type { ImportProblem } from '../../app/import/import-problem.js';
-import { previewLines } from '../../app/import/preview-text.js';
-import { describeProblem } from '../../app/import/problem-text.js';
 import { programmeIdFromFileName } from '../../app/import/programme-id.js';
-import {
-  renderImportPreviewCard,
-  type ImportConfirmData,
-} from '../../cards/import-preview.card.js';
+import type { ImportConfirmData } from '../../cards/import-preview.card.js';
 import { renderMessageCard } from '../../cards/message.card.js';
-import { renderRefusalCard } from '../../cards/refusal.card.js';
 import type { RenderedCard } from '../../cards/render-template.js';
+import type { PendingImportRepository } from '../../store/pending-import.repository.js';
 import type { BotDependencies } from '../bot-dependencies.js';
 import type { Sender } from '../sender.js';
 import { actorOf, directoryOf } from '../admin/admin-context.js';
-import { downloadWorkbook, type SentFile } from './workbook-download.js';
+import {
+  downloadFailureCard,
+  importRefusalCard,
+  notSetUpCard,
+  previewCard,
+  problemsCard,
+  unknownImportCard,
+} from './import-cards.js';
+import { downloadWorkbook, type DownloadPolicy, type SentFile } from './workbook-download.js';
 
-/** A card has room for this many problems; the CLI's --dry-run lists them all. */
-const PROBLEMS_SHOWN = 25;
-/** References listed per kind of change; the rest are counted. */
-const CHANGES_SHOWN = 15;
-
-type Outcome = { readonly card: RenderedCard };
+/** How long a preview's Confirm works: long enough to read it, not long enough to forget it. */
+const PENDING_HOURS = 24;
 
 function importerOf(deps: BotDependencies) {
-  if (!deps.plans) return null;
-  return createImportUseCase({ ...deps, plans: deps.plans, directory: directoryOf(deps) });
+  if (!deps.plans || !deps.pendingImports) return null;
+  return {
+    pending: deps.pendingImports,
+    use: createImportUseCase({ ...deps, plans: deps.plans, directory: directoryOf(deps) }),
+  };
 }
 
 /**
@@ -40,70 +42,30 @@ async function programmeFor(deps: BotDependencies, fileName: string): Promise<st
   return all.find((programme) => programme.id.toLowerCase() === fromName)?.id ?? null;
 }
 
-function notSetUp(): Outcome {
-  return {
-    card: renderMessageCard({
-      title: 'Importing is not set up here',
-      lines: ['Use the command line instead: npm run admin -- import plan.xlsx'],
-    }),
-  };
-}
-
-function downloadFailed(fileName: string, reason: string): Outcome {
-  return {
-    card: renderMessageCard({
-      title: `I could not fetch ${fileName}`,
-      lines: [`The download failed (${reason}).`, 'Send the file to me again.'],
-    }),
-  };
-}
-
-function problemsCard(fileName: string, problems: readonly ImportProblem[]): Outcome {
-  return {
-    card: renderImportPreviewCard({
-      title: `${fileName} cannot be imported yet`,
-      subtitle: 'Nothing has been changed. Fix these in the workbook and send it again.',
-      facts: [],
-      lines: [],
-      problems: problems.slice(0, PROBLEMS_SHOWN).map(describeProblem),
-      moreProblems: Math.max(0, problems.length - PROBLEMS_SHOWN),
-      footer:
-        'Row numbers are as the spreadsheet shows them (headers on row 1). For the full list: npm run admin -- import FILE --dry-run',
-      confirm: null,
-    }),
-  };
-}
-
-function previewCard(file: SentFile, preview: ImportPreview, heading?: string): Outcome {
-  const [counts = '', ...changes] = previewLines(preview, CHANGES_SHOWN);
-  const c = preview.counts;
-  return {
-    card: renderImportPreviewCard({
-      title: heading ?? `Import ${file.name}?`,
-      subtitle: counts,
-      facts: [
-        { name: 'Workstreams', value: String(c.workstreams) },
-        { name: 'Actions', value: `${c.actions} (${c.steps} steps)` },
-        { name: 'Roles', value: String(c.roles) },
-        { name: 'Reporting periods', value: String(c.periods) },
-        { name: 'Past ratings', value: String(c.ratings) },
-      ],
-      lines: changes,
-      problems: [],
-      moreProblems: 0,
-      footer: preview.unchanged
-        ? 'There is nothing to import.'
-        : 'Nothing changes until you confirm. The import is all or nothing, and no history is lost.',
-      confirm: preview.unchanged
-        ? null
-        : {
-            fileName: file.name,
-            downloadUrl: file.downloadUrl,
-            programmeId: preview.programmeId,
-            fingerprint: preview.fingerprint,
-          },
-    }),
-  };
+/**
+ * Keeps what Confirm will import, server-side, and returns its id for the card: the card
+ * names the import, never the address to fetch.
+ */
+async function awaitConfirm(
+  pending: PendingImportRepository,
+  deps: BotDependencies,
+  sender: Sender,
+  file: SentFile,
+  preview: ImportPreview,
+): Promise<string | null> {
+  if (preview.unchanged) return null;
+  const id = randomUUID();
+  const expires = deps.clock.now().getTime() + PENDING_HOURS * 3_600_000;
+  await pending.save({
+    id,
+    fileName: file.name,
+    downloadUrl: file.downloadUrl,
+    programmeId: preview.programmeId,
+    fingerprint: preview.fingerprint,
+    requestedBy: sender.email,
+    expiresAt: new Date(expires).toISOString(),
+  });
+  return id;
 }
 
 /** A workbook sent to the bot: fetch it, check it, and show what importing it would do. */
@@ -111,9 +73,10 @@ export async function previewSentWorkbook(
   deps: BotDependencies,
   sender: Sender,
   file: SentFile,
+  policy: DownloadPolicy,
 ): Promise<RenderedCard> {
   const importer = importerOf(deps);
-  if (!importer) return notSetUp().card;
+  if (!importer) return notSetUpCard();
   const programmeId = await programmeFor(deps, file.name);
   if (programmeId === null) {
     const ids = (await deps.programmes.list()).map((p) => p.id).join(', ');
@@ -124,68 +87,67 @@ export async function previewSentWorkbook(
       ],
     });
   }
-  const read = await downloadWorkbook(file);
-  if (!read.ok) {
-    return 'problem' in read
-      ? problemsCard(file.name, [read.problem]).card
-      : downloadFailed(file.name, read.reason).card;
-  }
-  const result = await importer.preview({
+  const read = await downloadWorkbook(file, policy);
+  if (!read.ok) return downloadFailureCard(file.name, read);
+  const result = await importer.use.preview({
     actor: actorOf(sender),
     workbook: read.workbook,
     programmeId,
   });
   if (!result.ok) {
-    if (result.code === 'INVALID_WORKBOOK') return problemsCard(file.name, result.problems).card;
-    return refusal().card;
+    if (result.code === 'INVALID_WORKBOOK') return problemsCard(file.name, result.problems);
+    return importRefusalCard();
   }
-  return previewCard(file, result.value).card;
+  const importId = await awaitConfirm(importer.pending, deps, sender, file, result.value);
+  return previewCard(file.name, result.value, importId);
 }
 
-function refusal(): Outcome {
-  return {
-    card: renderRefusalCard({
-      title: 'Only programme admins can import a plan',
-      lines: ['Ask an admin to send it, or to add you with /admins add.'],
-    }),
-  };
-}
-
-/** Confirm on the preview: fetch the same file again and import it if nothing has changed. */
+/**
+ * Confirm on the preview: fetch the file the preview was made from (kept by the bot, not
+ * taken from the card) and import it if nothing has changed since.
+ */
 export async function confirmImport(
   deps: BotDependencies,
   sender: Sender,
   data: ImportConfirmData,
+  policy: DownloadPolicy,
 ): Promise<RenderedCard> {
   const importer = importerOf(deps);
-  if (!importer) return notSetUp().card;
-  const file = { name: data.fileName, downloadUrl: data.downloadUrl };
-  const read = await downloadWorkbook(file);
-  if (!read.ok) {
-    return 'problem' in read
-      ? problemsCard(file.name, [read.problem]).card
-      : downloadFailed(file.name, read.reason).card;
+  if (!importer) return notSetUpCard();
+  // Checked before fetching anything, so only admins can make the bot download at all.
+  if (!(await directoryOf(deps).isAdmin(actorOf(sender)))) return importRefusalCard();
+  const pending = await importer.pending.get(data.importId);
+  if (!pending || Date.parse(pending.expiresAt) <= deps.clock.now().getTime()) {
+    return unknownImportCard(pending?.fileName ?? data.fileName);
   }
-  const result = await importer.apply({
+  const file = { name: pending.fileName, downloadUrl: pending.downloadUrl };
+  const read = await downloadWorkbook(file, policy);
+  if (!read.ok) return downloadFailureCard(file.name, read);
+  const result = await importer.use.apply({
     actor: actorOf(sender),
     workbook: read.workbook,
-    programmeId: data.programmeId,
-    expectedFingerprint: data.fingerprint,
+    programmeId: pending.programmeId,
+    expectedFingerprint: pending.fingerprint,
   });
   if (!result.ok) {
     switch (result.code) {
       case 'NOT_ADMIN':
-        return refusal().card;
+        return importRefusalCard();
       case 'INVALID_WORKBOOK':
-        return problemsCard(file.name, result.problems).card;
-      case 'PREVIEW_OUT_OF_DATE':
+        return problemsCard(file.name, result.problems);
+      case 'PREVIEW_OUT_OF_DATE': {
+        const next = await awaitConfirm(importer.pending, deps, sender, file, result.preview);
+        await importer.pending.remove(pending.id);
         return previewCard(
-          file,
+          file.name,
           result.preview,
+          next,
           `The plan changed since this preview: import ${file.name} as it is now?`,
-        ).card;
+        );
+      }
     }
   }
+  await importer.pending.remove(pending.id);
   const { preview, written } = result.value;
   const c = preview.counts;
   return renderMessageCard({
@@ -197,9 +159,16 @@ export async function confirmImport(
   });
 }
 
-export function cancelImport(fileName: string): RenderedCard {
+/** Cancel on the preview: forget the pending import, so its Confirm no longer works. */
+export async function cancelImport(
+  deps: BotDependencies,
+  data: { readonly importId?: string | undefined; readonly fileName?: string | undefined },
+): Promise<RenderedCard> {
+  if (data.importId !== undefined) await deps.pendingImports?.remove(data.importId);
   return renderMessageCard({
     title: 'Import cancelled',
-    lines: [`Nothing was changed. Send ${fileName || 'the workbook'} again when you are ready.`],
+    lines: [
+      `Nothing was changed. Send ${data.fileName || 'the workbook'} again when you are ready.`,
+    ],
   });
 }

@@ -4,12 +4,37 @@ import { readWorkbookContent, type WorkbookRead } from '../../app/import/read-wo
 export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 
 /** A workbook bigger than this is not a plan; refusing it keeps one instance's memory safe. */
-const MAX_BYTES = 10 * 1024 * 1024;
+export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
 const TIMEOUT_MS = 30_000;
+/** Teams' download links answer directly; a few hops allow for a storage front door. */
+const MAX_REDIRECTS = 3;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export interface SentFile {
   readonly name: string;
   readonly downloadUrl: string;
+}
+
+/** Which addresses the bot may fetch a workbook from. */
+export interface DownloadPolicy {
+  /**
+   * Plain `http:` on this machine, for the local test channel and `npm run chat`, whose
+   * conversations come from a loopback service. Teams itself only gives `https:` links.
+   */
+  readonly allowLoopbackHttp: boolean;
+}
+
+/** The policy for a conversation: loopback HTTP only when the channel itself is loopback. */
+export function downloadPolicyFor(serviceUrl: string | undefined): DownloadPolicy {
+  let url: URL | null = null;
+  try {
+    url = new URL(serviceUrl ?? '');
+  } catch {
+    // No service address (or an unreadable one): Teams' own rules, https only.
+  }
+  return {
+    allowLoopbackHttp: url?.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname),
+  };
 }
 
 /** The first file attachment of a message, if any. */
@@ -27,31 +52,94 @@ export function sentFileOf(
 }
 
 export type DownloadResult =
-  WorkbookRead | { readonly ok: false; readonly code: 'DOWNLOAD_FAILED'; readonly reason: string };
+  | WorkbookRead
+  | { readonly ok: false; readonly code: 'DOWNLOAD_FAILED'; readonly reason: string }
+  /** The address is not one the bot fetches from (not https, or not Teams' loopback stand-in). */
+  | { readonly ok: false; readonly code: 'DOWNLOAD_REFUSED'; readonly reason: string }
+  | { readonly ok: false; readonly code: 'TOO_LARGE'; readonly limitBytes: number };
 
-/** Fetches the file Teams holds for us and reads it as a workbook. */
-export async function downloadWorkbook(file: SentFile): Promise<DownloadResult> {
-  if (!/^https?:\/\//i.test(file.downloadUrl)) {
-    return { ok: false, code: 'DOWNLOAD_FAILED', reason: 'the link is not a web address' };
-  }
-  let bytes: Uint8Array;
+/** Why an address may not be fetched, or null when it may. */
+export function refusalOf(address: string, policy: DownloadPolicy): string | null {
+  let url: URL;
   try {
-    const response = await fetch(file.downloadUrl, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-    if (!response.ok) {
-      return { ok: false, code: 'DOWNLOAD_FAILED', reason: `Teams answered ${response.status}` };
+    url = new URL(address);
+  } catch {
+    return 'the link is not a web address';
+  }
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && policy.allowLoopbackHttp && LOOPBACK_HOSTS.has(url.hostname)) {
+    return null;
+  }
+  return 'the link is not a secure (https) address';
+}
+
+/** Reads at most `limit` bytes; null when the body is longer. */
+async function readCapped(response: Response, limit: number): Promise<Uint8Array | null> {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > limit || !response.body) {
+    await response.body?.cancel();
+    return declared > limit ? null : new Uint8Array();
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
     }
-    const length = Number(response.headers.get('content-length') ?? 0);
-    if (length > MAX_BYTES) {
-      return { ok: false, code: 'DOWNLOAD_FAILED', reason: 'the file is larger than 10 MB' };
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+type Fetched =
+  { readonly ok: true; readonly bytes: Uint8Array } | Exclude<DownloadResult, WorkbookRead>;
+
+/** Fetches an address the policy allows, following only redirects it also allows. */
+async function fetchAllowed(first: string, policy: DownloadPolicy): Promise<Fetched> {
+  let address = first;
+  try {
+    for (let hop = 0; ; hop += 1) {
+      // Every address, redirects included, must pass: a redirect must not lead anywhere else.
+      const refused = refusalOf(address, policy);
+      if (refused !== null) return { ok: false, code: 'DOWNLOAD_REFUSED', reason: refused };
+      const response = await fetch(address, {
+        redirect: 'manual',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location !== null) {
+        await response.body?.cancel();
+        if (hop >= MAX_REDIRECTS) {
+          return { ok: false, code: 'DOWNLOAD_FAILED', reason: 'Teams sent too many redirects' };
+        }
+        address = new URL(location, address).toString();
+        continue;
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        return { ok: false, code: 'DOWNLOAD_FAILED', reason: `Teams answered ${response.status}` };
+      }
+      const bytes = await readCapped(response, MAX_WORKBOOK_BYTES);
+      if (bytes === null) return { ok: false, code: 'TOO_LARGE', limitBytes: MAX_WORKBOOK_BYTES };
+      return { ok: true, bytes };
     }
-    bytes = new Uint8Array(await response.arrayBuffer());
   } catch (error: unknown) {
     // Timeouts and refused connections: the person can send the file again.
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, code: 'DOWNLOAD_FAILED', reason };
   }
-  if (bytes.length > MAX_BYTES) {
-    return { ok: false, code: 'DOWNLOAD_FAILED', reason: 'the file is larger than 10 MB' };
-  }
-  return readWorkbookContent(file.name, bytes);
+}
+
+/** Fetches the file Teams holds for us, if its address is allowed, and reads it as a workbook. */
+export async function downloadWorkbook(
+  file: SentFile,
+  policy: DownloadPolicy,
+): Promise<DownloadResult> {
+  const fetched = await fetchAllowed(file.downloadUrl, policy);
+  return fetched.ok ? readWorkbookContent(file.name, fetched.bytes) : fetched;
 }
