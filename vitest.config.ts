@@ -16,6 +16,8 @@ export default defineConfig({
           environment: 'node',
           // Fast tests first; the integration project runs after them with its own worker limit.
           sequence: { groupOrder: 0 },
+          // Generous: a few unit tests build 500-action programmes, and CI has two cores.
+          testTimeout: 30_000,
         },
       },
       {
