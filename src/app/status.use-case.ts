@@ -5,6 +5,7 @@ import type { Programme, Workstream } from '../domain/programme.js';
 import { NOT_RATED, RATINGS, type RatingOrNotRated } from '../domain/rating.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { ActionRepository } from '../store/action.repository.js';
+import type { Versioned } from '../store/versioned.js';
 import type { WorkstreamRepository } from '../store/programme.repository.js';
 import { closestMatches } from './suggestions.js';
 
@@ -150,6 +151,38 @@ function workstreamStatus(
   };
 }
 
+/**
+ * A workstream's status by the very list it was built from. Only a read cache hands back the
+ * same list twice (until a write clears it), so then the status, and the card rendered from
+ * it, are not built again; fresh reads never match.
+ */
+const builtFrom = new WeakMap<readonly Versioned<Action>[], WorkstreamStatus>();
+
+function workstreamStatusOf(
+  programme: Programme,
+  workstream: Workstream,
+  listed: readonly Versioned<Action>[],
+  today: IsoDate,
+): WorkstreamStatus {
+  const known = builtFrom.get(listed);
+  if (
+    known?.today === today &&
+    known.workstream === workstream &&
+    known.programme.id === programme.id &&
+    known.programme.name === programme.name
+  ) {
+    return known;
+  }
+  const value = workstreamStatus(
+    programme,
+    workstream,
+    listed.map((a) => a.value),
+    today,
+  );
+  builtFrom.set(listed, value);
+  return value;
+}
+
 /** Ratings period by period, from the first period to the one open today. */
 export function ratingsAcrossPeriods(
   programme: Programme,
@@ -226,11 +259,10 @@ export async function lookUpStatus(
     deps.actions.listByWorkstream(programme.id, word),
   ]);
   if (workstream) {
-    const actions = listed.map((a) => a.value);
     return {
       ok: true,
       kind: 'workstream',
-      value: workstreamStatus(programme, workstream, actions, today),
+      value: workstreamStatusOf(programme, workstream, listed, today),
     };
   }
   const action = await deps.actions.get(programme.id, word);

@@ -13,8 +13,42 @@ export interface ActionListView {
   readonly hint: string;
 }
 
+/**
+ * Cards already rendered, by the list of lines they show. A list the status use case builds
+ * again from a cached read is the same array, so its card is not templated again (templating
+ * a 100-action card is the slowest part of a cached `/status`); any other list is new.
+ */
+const rendered = new WeakMap<
+  readonly ActionLineView[],
+  { readonly key: string; readonly card: RenderedCard }
+>();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 /** A list of actions with their ratings: a workstream's status, `/mine`, `/overdue`. */
 export function renderActionListCard(view: ActionListView): RenderedCard {
+  const key = JSON.stringify([
+    view.title,
+    view.subtitle,
+    view.counts ?? null,
+    view.empty,
+    view.hint,
+  ]);
+  const known = rendered.get(view.actions);
+  if (known?.key === key) return known.card;
+  // Frozen because every later reply shares it: nothing may change one reply's card.
+  const card = deepFreeze(render(view));
+  rendered.set(view.actions, { key, card });
+  return card;
+}
+
+function render(view: ActionListView): RenderedCard {
   return renderTemplate('action-list', {
     title: view.title,
     subtitle: view.subtitle,

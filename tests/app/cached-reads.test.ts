@@ -4,6 +4,8 @@ import {
   readCacheTtlFrom,
   withReadCache,
 } from '../../src/app/cached-reads.js';
+import { lookUpStatus } from '../../src/app/status.use-case.js';
+import { renderActionListCard } from '../../src/cards/action-list.card.js';
 import type { Programme } from '../../src/domain/programme.js';
 import type { StatusUpdate } from '../../src/domain/status-update.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
@@ -110,6 +112,29 @@ describe('the read cache', () => {
     await cached.plans.replace(plan);
     expect(await cached.workstreams.list(programme.id)).toHaveLength(1);
     expect(await cached.workstreams.get(programme.id, workstreams[1]?.code ?? 'B')).toBeNull();
+  });
+
+  it("renders a workstream's card once while it is cached, and again after a rating", async () => {
+    const card = async () => {
+      const found = await lookUpStatus(cached, programme, 'C', '2026-03-02');
+      if (!found.ok || found.kind !== 'workstream') throw new Error('No workstream C');
+      const { workstream, actions, counts } = found.value;
+      return renderActionListCard({
+        title: workstream.code,
+        subtitle: workstream.name,
+        counts,
+        actions,
+        empty: 'None.',
+        hint: '',
+      });
+    };
+    const first = await card();
+    expect(await card()).toBe(first);
+    await rate(cached, 'C1', 'Red');
+    const after = await card();
+    expect(after).not.toBe(first);
+    expect(JSON.stringify(after.content)).toContain('Red');
+    expect(JSON.stringify(after.content)).not.toEqual(JSON.stringify(first.content));
   });
 
   it('refuses to let a caller reorder a cached list in place', async () => {
