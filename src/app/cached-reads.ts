@@ -67,7 +67,7 @@ const lower = (text: string): string => text.toLowerCase();
 
 /**
  * The store with an in-process cache over the rarely changing reads a chat turn makes:
- * programmes, workstreams, roles and each workstream's action list. Every write made through
+ * programmes, workstreams, roles, chats' links to programmes and each workstream's action list. Every write made through
  * the returned store clears what it could have changed once it has been stored; writes by
  * other instances show after at most `ttlMs`. Single actions (`actions.get`), their history
  * and `roles.get` are always read from storage: the update form, the stale-card check and
@@ -87,7 +87,7 @@ export function withReadCache(store: Store, options: ReadCacheOptions): Store {
       }
     };
   const everything = afterWrite('');
-  const { programmes, workstreams, actions, roles, plans } = store;
+  const { programmes, workstreams, actions, roles, plans, links } = store;
   return {
     ...store,
     programmes: {
@@ -119,5 +119,11 @@ export function withReadCache(store: Store, options: ReadCacheOptions): Store {
       save: (role) => afterWrite('roles|')(roles.save(role)),
     },
     plans: { replace: (plan) => everything(plans.replace(plan)) },
+    links: {
+      get: (key) => shelf.read(`links|${key}`, () => links.get(key)),
+      save: (link) => afterWrite('links|')(links.save(link)),
+      remove: (key) => afterWrite('links|')(links.remove(key)),
+      listBoard: (id) => links.listBoard(id),
+    },
   };
 }

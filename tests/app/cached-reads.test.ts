@@ -97,6 +97,22 @@ describe('the read cache', () => {
     expect(listed.find((r) => r.code === role.code)?.person).toBe('new.lead@example.org');
   });
 
+  it('shows a chat linked or unlinked through this process at once', async () => {
+    const key = '19:board@thread.tacv2';
+    expect(await cached.links.get(key)).toBeNull();
+    const link = {
+      conversationKey: key,
+      programmeId: programme.id,
+      board: true,
+      linkedBy: 'chair@example.org',
+      linkedAt: clock.now().toISOString(),
+    };
+    await cached.links.save(link);
+    expect(await cached.links.get(key)).toEqual(link);
+    await cached.links.remove(key);
+    expect(await cached.links.get(key)).toBeNull();
+  });
+
   it('shows a replaced plan and a renamed programme at once', async () => {
     const workstreams = await cached.workstreams.list(programme.id);
     await cached.programmes.list();
