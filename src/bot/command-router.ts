@@ -9,6 +9,7 @@ import { commandTextOf, MAX_COMMAND_TEXT, parseCommand } from './message-text.js
 import { resolveProgramme, withoutProgrammePrefix } from './resolve-programme.js';
 import type { Sender } from './sender.js';
 import { adminOnlyRefusal } from './admin/admin-context.js';
+import { askWhichProgramme } from './programme-choice.js';
 
 function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name || (c.aliases ?? []).includes(name));
@@ -82,6 +83,10 @@ export async function routeCommand(
         'Type /help to see what I can do.',
       ],
     });
+  }
+  if (command.programmeScoped) {
+    const question = await askWhichProgramme(turn, sender, deps);
+    if (question) return question;
   }
   const args = await withoutProgrammePrefix(parsed.args, deps);
   return command.handle({ turn, args, sender, deps, commands: visible });

@@ -8,10 +8,10 @@ import type { BotDependencies } from './bot-dependencies.js';
 /**
  * Which programme a conversation is about: the programme a chat or channel is linked to
  * (/link); in personal chat, the one where the person holds a role; else the one programme
- * there is (or the first by id when several exist). A `wsoa:` prefix on the first word
- * names it outright. The
- * full choice, with `wsoa:EHC` prefixes and a person's roles, is the programme resolution
- * use case (src/app/admin/programme-resolution.use-case.ts).
+ * there is. A `wsoa:` prefix on the first word names it outright. The choice is the
+ * programme resolution use case's (src/app/admin/programme-resolution.use-case.ts); when it
+ * cannot decide, the router has already asked for a command marked `programmeScoped`
+ * (programme-choice.ts), so the first by id is only a fallback for card buttons and hints.
  */
 export async function resolveProgramme(
   turn: TurnContext,

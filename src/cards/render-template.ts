@@ -15,7 +15,8 @@ export type CardTemplateName =
   | 'digest'
   | 'prompt'
   | 'escalation'
-  | 'import-preview';
+  | 'import-preview'
+  | 'programme-choice';
 
 /** An Adaptive Card ready to attach to a message or return from an invoke. */
 export interface RenderedCard {

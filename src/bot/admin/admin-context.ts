@@ -2,11 +2,11 @@ import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../../app/admin/actor.js';
 import type { AdminFailureCode } from '../../app/admin/admin-result.js';
 import { createProgrammeResolution } from '../../app/admin/programme-resolution.use-case.js';
-import { renderMessageCard } from '../../cards/message.card.js';
 import { renderRefusalCard } from '../../cards/refusal.card.js';
 import type { RenderedCard } from '../../cards/render-template.js';
 import { commandTextOf, parseCommand } from '../message-text.js';
 import { noProgrammeCard } from '../replies.js';
+import { programmeChoiceCard } from '../programme-choice-card.js';
 import { splitProgrammePrefix } from '../resolve-programme.js';
 import type { AdminDirectory } from '../../app/admin/admin-directory.js';
 import { normaliseEmail } from '../../domain/people.js';
@@ -80,16 +80,7 @@ export async function programmeOf(
   });
   if (result.ok) return { ok: true, programmeId: result.programmeId, argument: result.argument };
   if (result.code === 'PROGRAMME_NOT_FOUND') return { ok: false, card: noProgrammeCard() };
-  return {
-    ok: false,
-    card: renderMessageCard({
-      title: 'Which programme?',
-      lines: [
-        `There are several: ${result.choices.map((c) => `${c.id} (${c.name})`).join(', ')}.`,
-        `Put its id before what you typed, for example ${result.choices[0]?.id ?? 'wsoa'}:${result.argument || 'ADES'}.`,
-      ],
-    }),
-  };
+  return { ok: false, card: programmeChoiceCard(turn, result.choices) };
 }
 
 /** Words for the admin use cases' codes, for Teams. */

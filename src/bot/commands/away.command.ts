@@ -9,6 +9,7 @@ import { unknownSenderCard } from './away-replies.js';
 
 export const awayCommand: Command = {
   name: 'away',
+  programmeScoped: true,
   usage: '/away until 20 Jan',
   summary: 'While you are away, your prompts go to your deputy.',
   async handle({ turn, deps, sender, args }) {

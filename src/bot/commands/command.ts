@@ -38,5 +38,10 @@ export interface Command {
    * first such command in the list gets it.
    */
   readonly acceptsFiles?: boolean;
+  /**
+   * About one programme: when several could be meant (no `wsoa:` prefix, no linked chat, a
+   * person with a part in several), the router asks which before running it.
+   */
+  readonly programmeScoped?: boolean;
   handle(request: CommandRequest): Promise<CommandReply>;
 }

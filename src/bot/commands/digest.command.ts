@@ -84,6 +84,7 @@ async function preview(
 
 export const digestCommand: Command = {
   name: 'digest',
+  programmeScoped: true,
   usage: '/digest [workstream]',
   summary:
     "The board digest: counts by rating beside last period's, what moved, what is overdue, who has not reported, and owners' notes. Add a workstream code (/digest EHC) for one workstream; admins can type /digest preview in our personal chat.",

@@ -35,6 +35,7 @@ function boardPacks(deps: BotDependencies) {
  */
 export const exportCommand: Command = {
   name: 'export',
+  programmeScoped: true,
   usage: '/export',
   summary: 'The board pack as a spreadsheet: the BRAG grid, a sheet per workstream, the ratings.',
   adminOnly: true,

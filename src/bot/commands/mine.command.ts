@@ -8,6 +8,7 @@ import type { Command } from './command.js';
 
 export const mineCommand: Command = {
   name: 'mine',
+  programmeScoped: true,
   aliases: ['my'],
   usage: '/mine',
   summary: 'The actions you own or deputise for, with their ratings.',

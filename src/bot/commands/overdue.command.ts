@@ -8,6 +8,7 @@ import type { Command } from './command.js';
 
 export const overdueCommand: Command = {
   name: 'overdue',
+  programmeScoped: true,
   usage: '/overdue',
   summary: 'Actions past their (revised) due date that are not yet Blue, longest overdue first.',
   async handle({ turn, deps }) {

@@ -10,6 +10,7 @@ import type { Command } from './command.js';
 
 export const statusCommand: Command = {
   name: 'status',
+  programmeScoped: true,
   usage: '/status [workstream or action]',
   summary:
     'Counts by rating for every workstream; add a workstream code (/status A) for its actions, or an action reference (/status C2) for its detail.',

@@ -8,6 +8,7 @@ import type { Command } from './command.js';
 
 export const updateCommand: Command = {
   name: 'update',
+  programmeScoped: true,
   usage: '/update <action>',
   summary: 'A form to give an action its rating and note for this period (/update A4).',
   async handle({ turn, args, deps, sender }) {
