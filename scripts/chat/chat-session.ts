@@ -167,6 +167,14 @@ export async function runChatSession(options: ChatSessionOptions): Promise<void>
         say(`Open ${button.url ?? '(no address)'} in a browser.`);
         continue;
       }
+      const imBack = (button.data?.['msteams'] as { type?: string; value?: string } | undefined)
+        ?.value;
+      if (button.type === 'Action.Submit' && imBack !== undefined) {
+        // Teams sends an imBack button's value as a message the person typed.
+        say(`you › ${imBack}`);
+        await channel.send(app.server.url, channel.message(imBack, me, scope), { token: 'none' });
+        continue;
+      }
       const data = { ...button.data, ...(await askInputs(lines, lastCard?.inputs ?? [])) };
       if (button.type === 'Action.Execute') {
         const activity = channel.cardAction(button.verb ?? '', data, me, scope);
