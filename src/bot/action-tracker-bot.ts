@@ -14,6 +14,7 @@ import { createConversationRecorder } from './conversation-recorder.js';
 import { sendReply } from './send-reply.js';
 import type { Sender } from './sender.js';
 import { createSenderLookup } from './sender-lookup.js';
+import { withTurnReads } from './turn-reads.js';
 
 /**
  * The Teams bot: turns messages into commands and card actions into updates. Every turn
@@ -40,7 +41,7 @@ export class ActionTrackerBot extends TeamsActivityHandler {
         await this.cardActions.handleSubmit(turn, sender);
         return;
       }
-      await sendReply(turn, await routeCommand(turn, sender, this.deps));
+      await sendReply(turn, await routeCommand(turn, sender, withTurnReads(this.deps)));
     } catch (error) {
       this.deps.logger.error('A message could not be answered', {
         text: turn.activity.text?.slice(0, 200),
