@@ -30,6 +30,9 @@ export function readCacheTtlFrom(env: Readonly<Record<string, string | undefined
   return value;
 }
 
+/** Enough for every person and chat of a large programme to be answered from memory. */
+const MAX_ENTRIES = 10_000;
+
 interface Entry {
   readonly value: Promise<unknown>;
   readonly expires: number;
@@ -49,7 +52,13 @@ function createShelf(options: ReadCacheOptions) {
         Array.isArray(loaded) ? Object.freeze(loaded) : loaded,
       );
       const entry = { value, expires: now + options.ttlMs };
+      entries.delete(key);
       entries.set(key, entry);
+      // Keys include people and chats, so the map is kept to a bound; oldest go first.
+      for (const oldest of entries.keys()) {
+        if (entries.size <= MAX_ENTRIES) break;
+        entries.delete(oldest);
+      }
       // A failed read is not remembered; the next caller asks storage again.
       value.catch(() => {
         if (entries.get(key) === entry) entries.delete(key);
