@@ -34,6 +34,7 @@ export function renderActionDetailCard(view: ActionDetailView): RenderedCard {
   const { action } = view;
   const badge = ratingBadge(action.current?.rating ?? NOT_RATED);
   return renderTemplate('action-detail', {
+    programmeId: action.programmeId,
     ref: action.ref,
     rating: badge.label,
     color: badge.color,

@@ -7,7 +7,7 @@ import { renderTemplate, type RenderedCard } from './render-template.js';
 export interface ReceiptView {
   readonly update: Pick<
     StatusUpdate,
-    'ref' | 'periodId' | 'rating' | 'note' | 'evidence' | 'proposedDue'
+    'programmeId' | 'ref' | 'periodId' | 'rating' | 'note' | 'evidence' | 'proposedDue'
   >;
   /** Local time of the update, "10:42", and its local date. */
   readonly time: string;
@@ -24,6 +24,7 @@ export function renderReceiptCard(view: ReceiptView): RenderedCard {
   return renderTemplate('receipt', {
     rating: badge.label,
     color: badge.color,
+    programmeId: update.programmeId,
     ref: update.ref,
     periodId: update.periodId,
     time: view.time,

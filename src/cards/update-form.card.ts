@@ -70,6 +70,7 @@ export function renderUpdateFormCard(view: UpdateFormView): RenderedCard {
     proposedDue: input.proposedDue,
     proposedDueError: problemFor(problems, 'proposedDue'),
     saveTitle: view.stale === true ? 'Save anyway' : 'Save',
+    programmeId: action.programmeId,
     ref: action.ref,
     etag: view.etag,
   });

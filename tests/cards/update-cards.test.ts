@@ -102,6 +102,7 @@ describe('update form card', () => {
 describe('receipt card', () => {
   const update = {
     ref: 'A2',
+    programmeId: 'wsoa',
     periodId: 'Apr 2021',
     rating: 'Amber' as const,
     note: 'Two posts still vacant.',
@@ -124,6 +125,8 @@ describe('receipt card', () => {
       type: 'Action.Execute',
       verb: 'edit',
       title: 'Change',
+      // The programme travels with the button, so a person in two programmes changes the right one.
+      data: { programmeId: 'wsoa', ref: 'A2', periodId: 'Apr 2021' },
     });
     expect(JSON.stringify(card.content)).toContain('until the period closes on 23 Apr 2021');
   });

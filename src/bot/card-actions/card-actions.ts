@@ -7,7 +7,7 @@ import { noProgrammeCard } from '../replies.js';
 import { resolveProgramme } from '../resolve-programme.js';
 import type { Sender } from '../sender.js';
 import { isPromptVerb, performPromptAction } from '../proactive/prompt-actions.js';
-import { describeIssues, isVerb, submitValueSchema } from './card-data.js';
+import { describeIssues, isVerb, programmeOfCard, submitValueSchema } from './card-data.js';
 import { isImportVerb, performImportAction } from './import-actions.js';
 import { performEdit, performUpdate, type CardOutcome } from './update-actions.js';
 
@@ -49,10 +49,15 @@ export function createCardActions(deps: BotDependencies): CardActions {
     data: unknown,
   ): Promise<ActionResult> {
     if (isImportVerb(verb)) return performImportAction(turn, deps, sender, verb, data);
-    if (isPromptVerb(verb)) return performPromptAction(turn, deps, sender, verb, data);
-    if (!isVerb(verb)) return { kind: 'bad-request', message: `Unknown verb "${verb}".` };
-    const programme = await resolveProgramme(turn, deps);
+    const prompted = isPromptVerb(verb);
+    if (!prompted && !isVerb(verb)) {
+      return { kind: 'bad-request', message: `Unknown verb "${verb}".` };
+    }
+    // A card names the programme it was drawn for; only older cards leave it to the chat.
+    const named = programmeOfCard(data);
+    const programme = named ? await deps.programmes.get(named) : await resolveProgramme(turn, deps);
     if (!programme) return { kind: 'card', card: noProgrammeCard(), replacesForm: false };
+    if (prompted) return performPromptAction(deps, programme, sender, verb, data);
     const result =
       verb === 'update'
         ? await performUpdate(deps, programme, sender, data, turn.activity.type === 'invoke')

@@ -31,6 +31,14 @@ export const editDataSchema = z.object({
   periodId: z.string().min(1).max(60).optional(),
 });
 
+const programmeField = z.looseObject({ programmeId: z.string().trim().min(1).max(80) });
+
+/** The programme a card was drawn for, when its data names one. */
+export function programmeOfCard(data: unknown): string | null {
+  const parsed = programmeField.safeParse(data);
+  return parsed.success ? parsed.data.programmeId : null;
+}
+
 /** Where the verb is: `Action.Execute` has it beside the data; `Action.Submit` inside it. */
 export const submitValueSchema = z.looseObject({ verb: z.string().max(40) });
 

@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { chaseMissing } from '../../app/prompt/chase.use-case.js';
 import { createMessageViews } from '../../app/prompt/message-view.js';
@@ -9,8 +8,6 @@ import { renderMessageCard } from '../../cards/message.card.js';
 import type { RenderedCard } from '../../cards/render-template.js';
 import type { Programme } from '../../domain/programme.js';
 import type { BotDependencies } from '../bot-dependencies.js';
-import { noProgrammeCard } from '../replies.js';
-import { resolveProgramme } from '../resolve-programme.js';
 import type { Sender } from '../sender.js';
 import { renderPromptCard } from './prompt.card.js';
 
@@ -83,18 +80,6 @@ function refusal(outcome: Exclude<NoChangeOutcome, { ok: true }>): RenderedCard 
 
 /** "No change since last period" and "Chase": parse the card data, call one use case, answer with one card. */
 export async function performPromptAction(
-  turn: TurnContext,
-  deps: BotDependencies,
-  sender: Sender,
-  verb: PromptVerb,
-  data: unknown,
-): Promise<PromptActionResult> {
-  const programme = await resolveProgramme(turn, deps);
-  if (!programme) return card(noProgrammeCard());
-  return perform(deps, programme, sender, verb, data);
-}
-
-async function perform(
   deps: BotDependencies,
   programme: Programme,
   sender: Sender,

@@ -51,6 +51,7 @@ export function renderPromptCard(view: MessageView, note?: string): RenderedCard
           .map((a) => {
             const badge = ratingBadge(a.rating);
             return {
+              programmeId: view.programmeId,
               ref: a.ref,
               title: shorten(a.title, 300),
               ratingLabel: badge.label,
