@@ -3,19 +3,10 @@ import type { BoundRow, BoundSheet } from './bound-sheet.js';
 import { problemAt, type ImportProblem } from './import-problem.js';
 import type { RoleIndex } from './parse-roles.js';
 import type { WorkstreamIndex } from './parse-workstreams.js';
+import type { ActionColumn } from './sheet-specs.js';
 import { readDueDate } from './read-date.js';
 import { checkLength } from './text-limits.js';
 
-type ActionColumn =
-  | 'workstream'
-  | 'ref'
-  | 'step'
-  | 'title'
-  | 'owner'
-  | 'contributors'
-  | 'due'
-  | 'revisedDue'
-  | 'outcomes';
 type ActionRow = BoundRow<ActionColumn>;
 
 /** "a", "a)", "(a)", "A." and "ii" all name a step; kept lower case. */

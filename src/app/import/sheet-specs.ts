@@ -48,7 +48,7 @@ export const WORKSTREAMS_SHEET: SheetSpec<'code' | 'name' | 'lead' | 'aim'> = {
   ],
 };
 
-export const ACTIONS_SHEET: SheetSpec<
+export type ActionColumn =
   | 'workstream'
   | 'ref'
   | 'step'
@@ -57,8 +57,9 @@ export const ACTIONS_SHEET: SheetSpec<
   | 'contributors'
   | 'due'
   | 'revisedDue'
-  | 'outcomes'
-> = {
+  | 'outcomes';
+
+export const ACTIONS_SHEET: SheetSpec<ActionColumn> = {
   key: 'actions',
   label: 'Actions',
   names: ['Actions', 'Action plan', 'Plan'],
