@@ -25,9 +25,13 @@ export async function markUnreachable(
   });
 }
 
-/** Recipients are emails for people and conversation keys for channels. */
+/**
+ * Recipients are emails for people and conversation keys for channels. A Teams channel's
+ * id has an `@` too (`19:…@thread.tacv2`), but every conversation key has a `:` and no
+ * email address we store does.
+ */
 export function isPersonRecipient(recipient: string): boolean {
-  return recipient.includes('@');
+  return recipient.includes('@') && !recipient.includes(':');
 }
 
 /** A message reached them: they installed or unblocked the app, so they leave the list. */
