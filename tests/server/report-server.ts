@@ -4,17 +4,20 @@ import { createReportUseCase } from '../../src/app/digest/report.use-case.js';
 import { silentLogger } from '../../src/app/logger.js';
 import { registerReportRoutes } from '../../src/server/report/report-routes.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
+import type { Store } from '../../src/store/store.js';
 import { loadSamplePlan } from '../support/sample-plan.js';
 
 export interface RunningReportServer {
   readonly url: string;
+  /** The server's store, so a test can build the digest that links here. */
+  readonly store: Store;
   close(): Promise<void>;
 }
 
-/** A loopback server with only the report route, over the sample plan in the memory store. */
+/** A loopback server with only the report routes, over the sample plan in the memory store. */
 export async function startReportServer(
   now: string,
-  links?: Pick<ReportLinks, 'check'>,
+  links?: Pick<ReportLinks, 'check' | 'checkChart'>,
 ): Promise<RunningReportServer> {
   const store = createMemoryStore();
   const plan = loadSamplePlan();
@@ -31,6 +34,7 @@ export async function startReportServer(
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
+    store,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.server.close((error) => (error ? reject(error) : resolve()));

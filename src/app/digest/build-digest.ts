@@ -4,8 +4,7 @@ import type { DigestData } from '../../domain/digest.js';
 import { digestPeriodOn } from '../../domain/digest-schedule.js';
 import type { IsoDate } from '../../domain/local-date.js';
 import type { Person } from '../../domain/people.js';
-import { chartDataOf } from './chart-data.js';
-import { buildDigestChart } from './digest-chart.js';
+import { digestChartOf } from './digest-chart.js';
 import type { DigestChart } from './digest-chart.js';
 import { renderDigestCard } from './digest-card.js';
 import type { ProgrammeSnapshot } from './programme-snapshot.js';
@@ -21,6 +20,12 @@ export interface BuildDigestInput {
   readonly periodId?: string;
   /** Makes the link to the full report; null for no link (no public address configured). */
   readonly reportLink: ((programmeId: string, periodId: string) => string | null) | null;
+  /**
+   * Makes the chart's address on this service; absent or null (no public address), the
+   * card carries the chart itself as a data URI.
+   */
+  readonly chartLink?:
+    ((programmeId: string, periodId: string, workstream?: string) => string | null) | null;
   /** A first line above the rest ("Preview: …"). */
   readonly preface?: string;
 }
@@ -29,8 +34,10 @@ export interface BuiltDigest {
   readonly card: RenderedCard;
   readonly data: DigestData;
   readonly chart: DigestChart;
-  /** Bytes of the card with its image measured aside; kept under Teams' 28 KB. */
+  /** Bytes of the card with any embedded image measured aside. */
   readonly sizeWithoutImages: number;
+  /** Bytes of the whole card; kept under Teams' 28 KB when the chart is linked, not embedded. */
+  readonly size: number;
   readonly summarised: boolean;
   readonly reportUrl: string | null;
 }
@@ -68,17 +75,9 @@ export function buildDigest(input: BuildDigestInput): DigestResult {
   }
   const data = built.value;
   const scope = data.workstream;
-  const chart = buildDigestChart(
-    chartDataOf({
-      ...snapshot,
-      periodId,
-      ...(scope && {
-        workstreams: [scope],
-        actions: snapshot.actions.filter((a) => a.workstream === scope.code),
-      }),
-    }),
-  );
+  const chart = digestChartOf(snapshot, periodId, scope);
   const link = input.reportLink?.(programme.id, periodId) ?? null;
+  const chartUrl = input.chartLink?.(programme.id, periodId, scope?.code) ?? null;
   // A workstream's digest opens the report at that workstream's section.
   const reportUrl =
     link !== null && scope ? `${link}#workstream-${encodeURIComponent(scope.code)}` : link;
@@ -87,6 +86,7 @@ export function buildDigest(input: BuildDigestInput): DigestResult {
     chart,
     timeZone: programme.timeZone,
     reportUrl,
+    chartUrl,
     ...(input.preface !== undefined && { preface: input.preface }),
   });
   return { ok: true, value: { ...rendered, data, chart, reportUrl } };

@@ -6,8 +6,9 @@ import { FULL_DIGEST, buildDigestView } from './digest-view.js';
 import type { DigestLimits } from './digest-view.js';
 
 /**
- * Teams refuses a message much over 28 KB. Images are measured aside (the chart is a
- * data URI that Teams fetches and stores separately), so the budget is for the rest.
+ * Teams refuses a message much over 28 KB, everything in it counted. A deployment links the
+ * chart (a short https address), so the budget holds the whole card. Locally the chart is a
+ * data URI, measured aside: nothing there goes through Teams' limit.
  */
 export const DIGEST_CARD_BUDGET_BYTES = 28 * 1024;
 
@@ -25,6 +26,8 @@ export interface DigestCard {
   readonly card: RenderedCard;
   /** Bytes of the card's JSON with image data replaced by a short placeholder. */
   readonly sizeWithoutImages: number;
+  /** Bytes of the card's JSON, images and all. */
+  readonly size: number;
   /** True when lists were cut to fit; the card then says so and links the full report. */
   readonly summarised: boolean;
 }
@@ -34,6 +37,8 @@ export interface DigestCardInput {
   readonly chart: DigestChart | null;
   readonly timeZone: string;
   readonly reportUrl: string | null;
+  /** The chart's https address; absent or null, the card embeds the chart as a data URI. */
+  readonly chartUrl?: string | null;
   /** A first line above the rest ("Preview: …"). */
   readonly preface?: string;
 }
@@ -52,7 +57,12 @@ export function renderDigestCard(input: DigestCardInput): DigestCard {
     const estimate = sizeWithoutImages({ ...view, chart: null }) * CARD_TO_VIEW_RATIO;
     if (!isLastStep && estimate > DIGEST_CARD_BUDGET_BYTES) continue;
     const card = renderTemplate('digest', view);
-    last = { card, sizeWithoutImages: sizeWithoutImages(card.content), summarised: step > 0 };
+    last = {
+      card,
+      sizeWithoutImages: sizeWithoutImages(card.content),
+      size: Buffer.byteLength(JSON.stringify(card.content), 'utf8'),
+      summarised: step > 0,
+    };
     if (last.sizeWithoutImages <= DIGEST_CARD_BUDGET_BYTES) return last;
   }
   // The last step shows one item a list: only an absurd name or title could still be too big,

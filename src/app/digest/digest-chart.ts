@@ -1,3 +1,6 @@
+import type { Workstream } from '../../domain/programme.js';
+import { chartDataOf } from './chart-data.js';
+import type { ChartInput } from './chart-data.js';
 import { pngDataUri, renderChartPng } from './chart-png.js';
 import { TALLY_ORDER, writeChartSvg } from './chart-svg.js';
 import type { ChartBar, DigestChartData, RatingTally } from './chart-svg.js';
@@ -24,6 +27,27 @@ export function buildDigestChart(data: DigestChartData): DigestChart {
   };
   const { png, width, height } = renderChartPng(writeChartSvg(shown));
   return { dataUri: pngDataUri(png), png, width, height, altText: altTextOf(shown, width, height) };
+}
+
+/**
+ * The chart of one scope (the programme, or one workstream) of a loaded programme. The
+ * digest card and the chart's own address both draw it here, so they show the same picture.
+ */
+export function digestChartOf(
+  snapshot: Omit<ChartInput, 'periodId'>,
+  periodId: string,
+  scope: Workstream | null,
+): DigestChart {
+  return buildDigestChart(
+    chartDataOf({
+      ...snapshot,
+      periodId,
+      ...(scope && {
+        workstreams: [scope],
+        actions: snapshot.actions.filter((a) => a.workstream === scope.code),
+      }),
+    }),
+  );
 }
 
 /** Keeps the first `max - 1` bars and adds the others up into one, so totals stay true. */

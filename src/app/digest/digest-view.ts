@@ -70,6 +70,8 @@ export interface DigestViewInput {
   readonly timeZone: string;
   readonly reportUrl: string | null;
   readonly limits: DigestLimits;
+  /** The chart's https address; absent or null, the chart is embedded as a data URI. */
+  readonly chartUrl?: string | null;
   /** A first line above the rest ("Preview: …"); absent for none. */
   readonly preface?: string;
 }
@@ -94,7 +96,9 @@ export function buildDigestView(input: DigestViewInput): DigestCardView {
       count: data.counts[rating],
       previous: data.previousCounts ? `was ${data.previousCounts[rating]}` : '',
     })),
-    chart: input.chart ? { url: input.chart.dataUri, altText: input.chart.altText } : null,
+    chart: input.chart
+      ? { url: input.chartUrl ?? input.chart.dataUri, altText: input.chart.altText }
+      : null,
     sections,
     summary: cut ? summaryLine(input.reportUrl !== null) : '',
     reportUrl: input.reportUrl ?? '',

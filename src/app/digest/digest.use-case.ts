@@ -13,7 +13,10 @@ export interface DigestOptions extends SnapshotPorts {
   /** Who could not be reached, for the digest's warnings. */
   readonly people: Pick<PersonRepository, 'listUnreachable'>;
   readonly clock: Clock;
-  /** Public address of this service (PUBLIC_BASE_URL); the card links the full report there. */
+  /**
+   * Public address of this service (PUBLIC_BASE_URL): the card links the full report there
+   * and shows the chart from there. Null (a local run) embeds the chart in the card.
+   */
   readonly publicBaseUrl: string | null;
   /** Signs report links (REPORT_LINK_SECRET); absent or null leaves them unsigned. */
   readonly reportLinkSecret?: string | null;
@@ -53,6 +56,8 @@ export function createDigestUseCase(options: DigestOptions): DigestUseCase {
         today: localDateOf(options.clock.now(), snapshot.programme.timeZone),
         unreachable,
         reportLink: (programmeId, periodId) => links.urlFor(programmeId, periodId),
+        chartLink: (programmeId, periodId, workstream) =>
+          links.chartUrlFor(programmeId, periodId, workstream),
         ...(request.workstream !== undefined && { workstream: request.workstream }),
         ...(request.periodId !== undefined && { periodId: request.periodId }),
         ...(request.preface !== undefined && { preface: request.preface }),

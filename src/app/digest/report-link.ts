@@ -23,41 +23,90 @@ export interface ReportLinkQuery {
   readonly sig: string | undefined;
 }
 
+/** What a chart request carried: the report's query and the workstream it was drawn for. */
+export interface ChartLinkQuery extends ReportLinkQuery {
+  readonly workstream: string | undefined;
+}
+
 export type ReportLinkCheck = 'open' | 'valid' | 'expired' | 'invalid';
 
 export interface ReportLinks {
   /** The report's address for a digest of this period; null when no base URL is set. */
   urlFor(programmeId: string, periodId: string): string | null;
   check(programmeId: string, query: ReportLinkQuery): ReportLinkCheck;
+  /**
+   * The digest chart's address (`/report/{programme}/chart.png`), so a card can show it
+   * without carrying the picture; null when no base URL is set.
+   */
+  chartUrlFor(programmeId: string, periodId: string, workstream?: string): string | null;
+  checkChart(programmeId: string, query: ChartLinkQuery): ReportLinkCheck;
 }
 
-function signature(secret: string, programmeId: string, periodId: string, expires: string) {
+type LinkPurpose = 'report' | 'chart';
+
+/**
+ * The purpose is signed too, so a chart's link cannot be replayed to open the report. A
+ * report's message is unchanged from before charts had links: links already sent still work.
+ */
+function signature(
+  secret: string,
+  purpose: LinkPurpose,
+  fields: readonly string[],
+  expires: string,
+): string {
   return createHmac('sha256', secret)
-    .update(`report\n${programmeId}\n${periodId}\n${expires}`)
+    .update([purpose, ...fields, expires].join('\n'))
     .digest('base64url');
 }
 
 export function createReportLinks(options: ReportLinkOptions): ReportLinks {
   const base = options.publicBaseUrl?.trim().replace(/\/+$/, '') ?? '';
   const secret = options.secret === null || options.secret === '' ? null : options.secret;
+
+  function signed(url: string, purpose: LinkPurpose, fields: readonly string[]): string {
+    if (secret === null) return url;
+    const expires = String(
+      Math.floor((options.clock.now().getTime() + REPORT_LINK_DAYS * MS_PER_DAY) / 1000),
+    );
+    return `${url}&expires=${expires}&sig=${signature(secret, purpose, fields, expires)}`;
+  }
+
+  function check(
+    purpose: LinkPurpose,
+    fields: readonly (string | undefined)[],
+    { expires, sig }: ReportLinkQuery,
+  ): ReportLinkCheck {
+    if (secret === null) return 'open';
+    const known = fields.filter((field): field is string => field !== undefined);
+    if (known.length !== fields.length || expires === undefined || sig === undefined) {
+      return 'invalid';
+    }
+    const wanted = Buffer.from(signature(secret, purpose, known, expires));
+    const given = Buffer.from(sig);
+    if (wanted.length !== given.length || !timingSafeEqual(wanted, given)) return 'invalid';
+    return Number(expires) * 1000 > options.clock.now().getTime() ? 'valid' : 'expired';
+  }
+
   return {
     urlFor(programmeId, periodId) {
       if (base === '') return null;
-      const path = `${base}/report/${encodeURIComponent(programmeId)}?period=${encodeURIComponent(periodId)}`;
-      if (secret === null) return path;
-      const expires = String(
-        Math.floor((options.clock.now().getTime() + REPORT_LINK_DAYS * MS_PER_DAY) / 1000),
-      );
-      return `${path}&expires=${expires}&sig=${signature(secret, programmeId, periodId, expires)}`;
+      const url = `${base}/report/${encodeURIComponent(programmeId)}?period=${encodeURIComponent(periodId)}`;
+      return signed(url, 'report', [programmeId, periodId]);
     },
 
-    check(programmeId, { period, expires, sig }) {
-      if (secret === null) return 'open';
-      if (period === undefined || expires === undefined || sig === undefined) return 'invalid';
-      const wanted = Buffer.from(signature(secret, programmeId, period, expires));
-      const given = Buffer.from(sig);
-      if (wanted.length !== given.length || !timingSafeEqual(wanted, given)) return 'invalid';
-      return Number(expires) * 1000 > options.clock.now().getTime() ? 'valid' : 'expired';
+    check(programmeId, query) {
+      return check('report', [programmeId, query.period], query);
+    },
+
+    chartUrlFor(programmeId, periodId, workstream) {
+      if (base === '') return null;
+      const scope = workstream === undefined ? '' : `&workstream=${encodeURIComponent(workstream)}`;
+      const url = `${base}/report/${encodeURIComponent(programmeId)}/chart.png?period=${encodeURIComponent(periodId)}${scope}`;
+      return signed(url, 'chart', [programmeId, periodId, workstream ?? '']);
+    },
+
+    checkChart(programmeId, query) {
+      return check('chart', [programmeId, query.period, query.workstream ?? ''], query);
     },
   };
 }

@@ -9,8 +9,7 @@ import type { RatingOrNotRated } from '../../domain/rating.js';
 import type { PersonRepository } from '../../store/role.repository.js';
 import type { Clock } from '../clock.js';
 import { ratingGridOf } from '../export/rating-grid.js';
-import { chartDataOf } from './chart-data.js';
-import { buildDigestChart } from './digest-chart.js';
+import { digestChartOf } from './digest-chart.js';
 import type { DigestChart } from './digest-chart.js';
 import { loadProgrammeSnapshot } from './programme-snapshot.js';
 import type { SnapshotPorts } from './programme-snapshot.js';
@@ -43,6 +42,12 @@ export type ReportResult =
   | { readonly ok: false; readonly code: 'PROGRAMME_NOT_FOUND'; readonly programmeId: string }
   | { readonly ok: false; readonly code: 'PERIOD_NOT_FOUND'; readonly periodId: string };
 
+export type ReportChartResult =
+  | { readonly ok: true; readonly value: DigestChart }
+  | { readonly ok: false; readonly code: 'PROGRAMME_NOT_FOUND'; readonly programmeId: string }
+  | { readonly ok: false; readonly code: 'PERIOD_NOT_FOUND'; readonly periodId: string }
+  | { readonly ok: false; readonly code: 'WORKSTREAM_NOT_FOUND'; readonly workstream: string };
+
 export interface ReportOptions extends SnapshotPorts {
   readonly people: Pick<PersonRepository, 'listUnreachable'>;
   readonly clock: Clock;
@@ -51,6 +56,11 @@ export interface ReportOptions extends SnapshotPorts {
 export interface ReportUseCase {
   /** `periodId` absent: the latest period that has closed, as the digest chooses. */
   fullReport(programmeId: string, periodId?: string): Promise<ReportResult>;
+  /**
+   * The digest's chart, drawn as the digest draws it, for the card to show by address.
+   * `workstream` narrows it as `/digest EHC` does; absent, the whole programme.
+   */
+  chart(programmeId: string, periodId?: string, workstream?: string): Promise<ReportChartResult>;
 }
 
 export function createReportUseCase(options: ReportOptions): ReportUseCase {
@@ -80,7 +90,7 @@ export function createReportUseCase(options: ReportOptions): ReportUseCase {
           period: digest.value.period,
           periods: programme.periods,
           digest: digest.value,
-          chart: buildDigestChart(chartDataOf({ ...snapshot, periodId: wanted })),
+          chart: digestChartOf(snapshot, wanted, null),
           workstreams: snapshot.workstreams.map((workstream) => ({
             workstream,
             rows: snapshot.actions.filter((a) => a.workstream === workstream.code).map(rowOf),
@@ -88,6 +98,23 @@ export function createReportUseCase(options: ReportOptions): ReportUseCase {
           today,
         },
       };
+    },
+
+    async chart(programmeId, periodId, workstream) {
+      const snapshot = await loadProgrammeSnapshot(options, programmeId);
+      if (!snapshot) return { ok: false, code: 'PROGRAMME_NOT_FOUND', programmeId };
+      const { programme } = snapshot;
+      const today = localDateOf(options.clock.now(), programme.timeZone);
+      const wanted = periodId ?? digestPeriodOn(programme, today)?.id ?? '';
+      if (!programme.periods.some((p) => p.id === wanted)) {
+        return { ok: false, code: 'PERIOD_NOT_FOUND', periodId: wanted };
+      }
+      const code = workstream?.trim().toLowerCase();
+      const scope = snapshot.workstreams.find((w) => w.code.toLowerCase() === code) ?? null;
+      if (code !== undefined && !scope) {
+        return { ok: false, code: 'WORKSTREAM_NOT_FOUND', workstream: workstream ?? '' };
+      }
+      return { ok: true, value: digestChartOf(snapshot, wanted, scope) };
     },
   };
 }

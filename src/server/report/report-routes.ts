@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import type { ReportLinks } from '../../app/digest/report-link.js';
 import type { ReportUseCase } from '../../app/digest/report.use-case.js';
 import type { Logger } from '../../app/logger.js';
+import { registerChartRoute } from './chart-route.js';
 import { escapeHtml } from './html.js';
 import { renderReportPage } from './report-page.js';
 
@@ -9,7 +10,7 @@ export interface ReportRoutesOptions {
   readonly reports: ReportUseCase;
   readonly logger: Logger;
   /** Checks the digest's signed links; without it (local use) the report is open. */
-  readonly links?: Pick<ReportLinks, 'check'>;
+  readonly links?: Pick<ReportLinks, 'check' | 'checkChart'>;
 }
 
 /** Environment settings for signing report links: a secret of its own, else the bot's. */
@@ -40,8 +41,12 @@ function programmeParam(params: unknown): string {
   return typeof params.programme === 'string' ? params.programme : '';
 }
 
-/** `GET /report/:programme[?period=Jan 2021]`: the full report the digest links to. */
+/**
+ * `GET /report/:programme[?period=Jan 2021]`: the full report the digest links to, and
+ * `GET /report/:programme/chart.png`: the chart the digest card shows.
+ */
 export function registerReportRoutes(server: Server, options: ReportRoutesOptions): void {
+  registerChartRoute(server, options);
   server.get('/report/:programme', async (req: Request, res: Response) => {
     const programmeId = programmeParam(req.params as unknown);
     const url = new URL(req.url ?? '/', 'http://localhost');

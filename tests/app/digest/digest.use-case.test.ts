@@ -10,8 +10,9 @@ import { pngFromDataUri, readPngHeader } from './png-header.js';
 
 const BASE_URL = 'https://tracker.example.org';
 
-function optionsFor(store: Store, now: string): DigestOptions {
-  return { ...store, clock: { now: () => new Date(now) }, publicBaseUrl: BASE_URL };
+function optionsFor(store: Store, now: string, publicBaseUrl: string | null = BASE_URL) {
+  const options: DigestOptions = { ...store, clock: { now: () => new Date(now) }, publicBaseUrl };
+  return options;
 }
 
 async function sampleStore(): Promise<Store> {
@@ -73,9 +74,9 @@ describe('digest use case, on the sample plan', () => {
     expect(textsOf(digest).some((t) => t.startsWith('A5 improved from Red to Green'))).toBe(true);
   });
 
-  it('fits under 28 KB with the chart aside, and the chart is a PNG of the stated size', async () => {
+  it('without a public address, embeds the chart as a PNG of the stated size and fits with it aside', async () => {
     const digest = built(
-      await createDigestUseCase(optionsFor(store, '2021-01-25T09:00:00Z')).build({
+      await createDigestUseCase(optionsFor(store, '2021-01-25T09:00:00Z', null)).build({
         programmeId: 'wsoa',
       }),
     );
@@ -163,7 +164,7 @@ describe('digest use case, on the sample plan', () => {
 });
 
 describe('digest use case, on a generated programme of 500 actions', () => {
-  it('summarises to fit under 28 KB and links to the full report', async () => {
+  it('summarises to fit under 28 KB, chart address and all, and links to the full report', async () => {
     const store = createMemoryStore();
     await store.plans.replace(generateProgramme({ actions: 500 }));
     const digest = built(
@@ -172,7 +173,10 @@ describe('digest use case, on a generated programme of 500 actions', () => {
       }),
     );
     expect(digest.data.counts).toBeDefined();
-    expect(digest.sizeWithoutImages).toBeLessThan(DIGEST_CARD_BUDGET_BYTES);
+    const whole = JSON.stringify(digest.card.content);
+    expect(whole).not.toContain('data:image');
+    expect(Buffer.byteLength(whole, 'utf8')).toBeLessThan(DIGEST_CARD_BUDGET_BYTES);
+    expect(digest.size).toBe(Buffer.byteLength(whole, 'utf8'));
     expect(digest.summarised).toBe(true);
     const texts = textsOf(digest);
     expect(texts.some((t) => /^And \d+ more in the full report\.$/.test(t))).toBe(true);

@@ -70,5 +70,48 @@ describe('report links', () => {
       clock: at('2021-01-25T09:00:00Z'),
     });
     expect(none.urlFor('wsoa', 'Jan 2021')).toBeNull();
+    expect(none.chartUrlFor('wsoa', 'Jan 2021')).toBeNull();
+  });
+});
+
+describe('chart links', () => {
+  const signed = createReportLinks({
+    publicBaseUrl: 'https://tracker.example.org',
+    secret: 's3cret',
+    clock: at('2021-01-25T09:00:00Z'),
+  });
+
+  function chartQueryOf(url: string | null) {
+    const params = new URL(url ?? '').searchParams;
+    return { ...queryOf(url ?? ''), workstream: params.get('workstream') ?? undefined };
+  }
+
+  it('signs the chart’s address for its programme, period and workstream', () => {
+    const url = signed.chartUrlFor('wsoa', 'Jan 2021', 'B');
+    expect(url).toMatch(
+      /^https:\/\/tracker\.example\.org\/report\/wsoa\/chart\.png\?period=Jan%202021&workstream=B&expires=\d+&sig=[\w-]+$/,
+    );
+    const query = chartQueryOf(url);
+    expect(signed.checkChart('wsoa', query)).toBe('valid');
+    expect(signed.checkChart('wsoa', { ...query, workstream: undefined })).toBe('invalid');
+    expect(signed.checkChart('wsoa', { ...query, period: 'Oct 2020' })).toBe('invalid');
+  });
+
+  it('does not let a chart’s signature open the report, nor a report’s the chart', () => {
+    const chart = chartQueryOf(signed.chartUrlFor('wsoa', 'Jan 2021'));
+    expect(signed.checkChart('wsoa', chart)).toBe('valid');
+    expect(signed.check('wsoa', chart)).toBe('invalid');
+    const report = queryOf(signed.urlFor('wsoa', 'Jan 2021') ?? '');
+    expect(signed.checkChart('wsoa', { ...report, workstream: undefined })).toBe('invalid');
+  });
+
+  it(`stops working ${REPORT_LINK_DAYS} days after the digest, as the report’s link does`, () => {
+    const query = chartQueryOf(signed.chartUrlFor('wsoa', 'Jan 2021'));
+    const later = createReportLinks({
+      publicBaseUrl: 'https://tracker.example.org',
+      secret: 's3cret',
+      clock: at('2021-03-02T09:00:00Z'),
+    });
+    expect(later.checkChart('wsoa', query)).toBe('expired');
   });
 });

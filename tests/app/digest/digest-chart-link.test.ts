@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDigestUseCase } from '../../../src/app/digest/digest.use-case.js';
+import type { BuiltDigest, DigestRequest } from '../../../src/app/digest/digest.use-case.js';
+import { DIGEST_CARD_BUDGET_BYTES } from '../../../src/app/digest/digest-card.js';
+import { createReportLinks } from '../../../src/app/digest/report-link.js';
+import { createMemoryStore } from '../../../src/store/memory-store.js';
+import type { Store } from '../../../src/store/store.js';
+import { loadSamplePlan } from '../../support/sample-plan.js';
+import { generateProgramme } from './generated-programme.js';
+import { readPngHeader } from './png-header.js';
+
+const BASE_URL = 'https://tracker.example.org';
+const SECRET = 'board-secret';
+
+async function digestOf(store: Store, now: string, request: DigestRequest): Promise<BuiltDigest> {
+  const result = await createDigestUseCase({
+    ...store,
+    clock: { now: () => new Date(now) },
+    publicBaseUrl: BASE_URL,
+    reportLinkSecret: SECRET,
+  }).build(request);
+  if (!result.ok) throw new Error(`Expected a digest, got ${result.code}`);
+  return result.value;
+}
+
+/** The card's Image element, as Teams reads it. */
+function imageOf(digest: BuiltDigest): { url: string; altText: string } {
+  const images: { url: string; altText: string }[] = [];
+  JSON.stringify(digest.card.content, (_key, value: unknown) => {
+    if (typeof value === 'object' && value !== null && 'type' in value && value.type === 'Image') {
+      const { url, altText } = value as Partial<Record<'url' | 'altText', unknown>>;
+      images.push({ url: String(url), altText: String(altText) });
+    }
+    return value;
+  });
+  expect(images).toHaveLength(1);
+  return images[0] ?? { url: '', altText: '' };
+}
+
+function wholeCardBytes(digest: BuiltDigest): number {
+  return Buffer.byteLength(JSON.stringify(digest.card.content), 'utf8');
+}
+
+function checkChartLink(url: string, now: string) {
+  const links = createReportLinks({
+    publicBaseUrl: BASE_URL,
+    secret: SECRET,
+    clock: { now: () => new Date(now) },
+  });
+  const parsed = new URL(url);
+  const programmeId = decodeURIComponent(parsed.pathname.split('/')[2] ?? '');
+  const query = (name: string) => parsed.searchParams.get(name) ?? undefined;
+  return links.checkChart(programmeId, {
+    period: query('period'),
+    workstream: query('workstream'),
+    expires: query('expires'),
+    sig: query('sig'),
+  });
+}
+
+describe('digest chart, in a deployment with a public address', () => {
+  const NOW = '2021-01-25T09:00:00Z';
+  let store: Store;
+  beforeAll(async () => {
+    store = createMemoryStore();
+    const plan = loadSamplePlan();
+    await store.plans.replace({ ...plan, ratings: plan.updates });
+  });
+
+  it('shows the chart from a signed https address on this service, not a data URI', async () => {
+    const digest = await digestOf(store, NOW, { programmeId: 'wsoa' });
+    const image = imageOf(digest);
+    expect(image.url).toMatch(
+      /^https:\/\/tracker\.example\.org\/report\/wsoa\/chart\.png\?period=Jan%202021&expires=\d+&sig=[\w-]+$/,
+    );
+    expect(checkChartLink(image.url, NOW)).toBe('valid');
+    expect(JSON.stringify(digest.card.content)).not.toContain('data:image');
+  });
+
+  it('keeps the alt text with every number and the pixel size of the picture served', async () => {
+    const digest = await digestOf(store, NOW, { programmeId: 'wsoa' });
+    const { width, height } = readPngHeader(digest.chart.png);
+    expect(imageOf(digest).altText).toBe(digest.chart.altText);
+    expect(digest.chart.altText).toContain(`Chart, ${width} by ${height} pixels.`);
+    expect(digest.chart.altText).toContain('Ratings by workstream:');
+  });
+
+  it('fits the whole card, everything in it, under 28 KB for the sample', async () => {
+    const digest = await digestOf(store, NOW, { programmeId: 'wsoa' });
+    expect(wholeCardBytes(digest)).toBeLessThan(DIGEST_CARD_BUDGET_BYTES);
+    expect(digest.size).toBe(wholeCardBytes(digest));
+    expect(digest.summarised).toBe(false);
+  });
+
+  it('signs a workstream digest’s chart for that workstream only', async () => {
+    const digest = await digestOf(store, NOW, { programmeId: 'wsoa', workstream: 'b' });
+    const url = imageOf(digest).url;
+    expect(url).toContain('/report/wsoa/chart.png?period=Jan%202021&workstream=B&');
+    expect(checkChartLink(url, NOW)).toBe('valid');
+    expect(checkChartLink(url.replace('workstream=B', 'workstream=A'), NOW)).toBe('invalid');
+  });
+});
+
+describe('digest chart for a generated programme of 500 actions, with a public address', () => {
+  it('fits the whole summarised card under 28 KB and links the chart and the full report', async () => {
+    const store = createMemoryStore();
+    await store.plans.replace(generateProgramme({ actions: 500 }));
+    const digest = await digestOf(store, '2021-08-02T09:00:00Z', { programmeId: 'big' });
+    expect(digest.summarised).toBe(true);
+    expect(wholeCardBytes(digest)).toBeLessThan(DIGEST_CARD_BUDGET_BYTES);
+    expect(imageOf(digest).url).toMatch(
+      /^https:\/\/tracker\.example\.org\/report\/big\/chart\.png\?/,
+    );
+    expect(digest.reportUrl).toMatch(/^https:\/\/tracker\.example\.org\/report\/big\?period=/);
+  });
+});
