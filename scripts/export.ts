@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../src/app/clock.js';
 import { createExportUseCase } from '../src/app/export/export.use-case.js';
+import { boardPackFile } from '../src/render/board-pack/board-pack.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { runCli } from './run-cli.js';
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
       return 1;
     }
     const path = resolve(values.out);
-    await writeFile(path, result.value.bytes);
+    await writeFile(path, (await boardPackFile(result.value)).bytes);
     const { actions, periods } = result.value;
     process.stdout.write(
       `Wrote ${path}: the board pack of ${programmeId}, ${actions} actions over ${periods} periods.\n`,

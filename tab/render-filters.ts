@@ -1,5 +1,5 @@
 import type { DashboardFilters, DashboardGrid } from '../src/app/dashboard.use-case.js';
-import { GRID_RATINGS } from '../src/app/dashboard.use-case.js';
+import { RATING_ORDER } from '../src/domain/rating.js';
 import { el } from './dom.js';
 
 interface Choice {
@@ -31,7 +31,7 @@ export function renderFilters(
     'Latest rating',
     'Any rating',
     grid.filters.rating,
-    GRID_RATINGS.map((r) => ({ value: r, label: r })),
+    RATING_ORDER.map((r) => ({ value: r, label: r })),
   );
   const form = el(
     'form',

@@ -1,5 +1,5 @@
 import type { DashboardGrid } from '../src/app/dashboard.use-case.js';
-import { GRID_RATINGS } from '../src/app/dashboard.use-case.js';
+import { RATING_ORDER } from '../src/domain/rating.js';
 import { NOT_RATED, RATING_COLOUR, RATINGS } from '../src/domain/rating.js';
 import { el, svg } from './dom.js';
 
@@ -101,6 +101,6 @@ export function renderTrend(grid: DashboardGrid): HTMLElement {
 
 function describe(grid: DashboardGrid): string {
   return grid.trend
-    .map((t) => `${t.periodId}: ${GRID_RATINGS.map((r) => `${r} ${t.counts[r]}`).join(', ')}`)
+    .map((t) => `${t.periodId}: ${RATING_ORDER.map((r) => `${r} ${t.counts[r]}`).join(', ')}`)
     .join('. ');
 }

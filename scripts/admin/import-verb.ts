@@ -4,9 +4,9 @@ import {
   createImportUseCase,
   type ImportUseCaseOptions,
 } from '../../src/app/import/import.use-case.js';
-import { previewLines } from '../../src/app/import/preview-text.js';
+import { previewLines } from '../../src/cards/import/preview-text.js';
 import { programmeIdFromFileName } from '../../src/app/import/programme-id.js';
-import { problemLine } from '../../src/app/import/problem-text.js';
+import { problemLine } from '../../src/cards/import/problem-text.js';
 import { readWorkbookPaths } from '../../src/app/import/read-workbook.js';
 import type { ProgrammeRepository } from '../../src/store/programme.repository.js';
 import type { ExitCode } from './run-admin.js';

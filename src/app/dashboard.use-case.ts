@@ -2,15 +2,12 @@ import type { Action } from '../domain/action.js';
 import { effectiveDue } from '../domain/action.js';
 import type { DueDate } from '../domain/local-date.js';
 import type { Programme } from '../domain/programme.js';
-import type { RatingOrNotRated } from '../domain/rating.js';
-import { NOT_RATED, RATING_COLOUR, RATINGS, isRating } from '../domain/rating.js';
+import type { RatingCounts, RatingOrNotRated } from '../domain/rating.js';
+import { countRatings, NOT_RATED, RATING_COLOUR, isRating } from '../domain/rating.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { ActionRepository } from '../store/action.repository.js';
 import type { ProgrammeRepository, WorkstreamRepository } from '../store/programme.repository.js';
 import type { RoleRepository } from '../store/role.repository.js';
-
-/** Every value a cell or a filter can show, in the order the tab lists them. */
-export const GRID_RATINGS: readonly RatingOrNotRated[] = [...RATINGS, NOT_RATED];
 
 /**
  * Who is looking. `email` is null only in local use (no app id), where everyone sees
@@ -50,7 +47,7 @@ export interface GridRow {
 
 export interface TrendPoint {
   readonly periodId: string;
-  readonly counts: Readonly<Record<RatingOrNotRated, number>>;
+  readonly counts: RatingCounts;
 }
 
 export interface DashboardGrid {
@@ -181,14 +178,7 @@ function matches(row: GridRow, filters: DashboardFilters): boolean {
   );
 }
 
-function count(rows: readonly GridRow[], periodIndex: number): Record<RatingOrNotRated, number> {
-  const counts = Object.fromEntries(GRID_RATINGS.map((r) => [r, 0])) as Record<
-    RatingOrNotRated,
-    number
-  >;
-  for (const row of rows) {
-    const cell = row.cells[periodIndex];
-    if (cell) counts[cell.rating] += 1;
-  }
-  return counts;
+function count(rows: readonly GridRow[], periodIndex: number): RatingCounts {
+  const cells = rows.flatMap((row) => row.cells[periodIndex] ?? []);
+  return countRatings(cells, (cell) => cell.rating);
 }

@@ -3,7 +3,7 @@ import type { IsoDate } from '../domain/local-date.js';
 import type { Programme } from '../domain/programme.js';
 import type { ActionRepository } from '../store/action.repository.js';
 import type { RoleRepository } from '../store/role.repository.js';
-import { actionLineOf, type ActionLine } from './status.use-case.js';
+import { actionLineOf, type ActionLine } from './action-line.js';
 
 export interface MineDeps {
   readonly roles: RoleRepository;

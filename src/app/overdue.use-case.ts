@@ -2,7 +2,7 @@ import { isOverdue } from '../domain/action-facts.js';
 import { dueDay, type IsoDate } from '../domain/local-date.js';
 import type { Programme } from '../domain/programme.js';
 import type { ActionRepository } from '../store/action.repository.js';
-import { actionLineOf, type ActionLine } from './status.use-case.js';
+import { actionLineOf, type ActionLine } from './action-line.js';
 
 export interface OverdueDeps {
   readonly actions: ActionRepository;

@@ -1,31 +1,23 @@
-import { effectiveDue, type Action } from '../domain/action.js';
+import type { Action } from '../domain/action.js';
 import { isOverdue } from '../domain/action-facts.js';
-import type { DueDate, IsoDate } from '../domain/local-date.js';
+import type { IsoDate } from '../domain/local-date.js';
 import type { Programme, Workstream } from '../domain/programme.js';
-import { NOT_RATED, RATINGS, type RatingOrNotRated } from '../domain/rating.js';
+import {
+  countRatings,
+  NOT_RATED,
+  type RatingCounts,
+  type RatingOrNotRated,
+} from '../domain/rating.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { ActionRepository } from '../store/action.repository.js';
 import type { Versioned } from '../store/versioned.js';
 import type { WorkstreamRepository } from '../store/programme.repository.js';
+import { actionLineOf, type ActionLine } from './action-line.js';
 import { closestMatches } from './suggestions.js';
 
 export interface StatusDeps {
   readonly workstreams: WorkstreamRepository;
   readonly actions: ActionRepository;
-}
-
-export type RatingCounts = Readonly<Record<RatingOrNotRated, number>>;
-
-/** One action as a status list shows it: its latest rating and whether it is late. */
-export interface ActionLine {
-  readonly ref: string;
-  readonly title: string;
-  readonly ownerRole: string;
-  readonly rating: RatingOrNotRated;
-  /** The period the rating was given in; null when never rated. */
-  readonly ratedIn: string | null;
-  readonly due: DueDate | null;
-  readonly overdue: boolean;
 }
 
 export interface WorkstreamSummary {
@@ -81,29 +73,10 @@ export type StatusLookup =
       readonly suggestions: readonly string[];
     };
 
-function emptyCounts(): Record<RatingOrNotRated, number> {
-  return { Blue: 0, Green: 0, Amber: 0, Red: 0, [NOT_RATED]: 0 };
-}
-
 function count(actions: readonly Action[]): RatingCounts {
-  const counts = emptyCounts();
-  for (const action of actions) counts[action.current?.rating ?? NOT_RATED] += 1;
-  return counts;
+  return countRatings(actions, (action) => action.current?.rating ?? NOT_RATED);
 }
 
-function lineOf(action: Action, today: IsoDate): ActionLine {
-  return {
-    ref: action.ref,
-    title: action.title,
-    ownerRole: action.ownerRole,
-    rating: action.current?.rating ?? NOT_RATED,
-    ratedIn: action.current?.periodId ?? null,
-    due: effectiveDue(action),
-    overdue: isOverdue(action, today),
-  };
-}
-
-export { lineOf as actionLineOf };
 
 /** Counts by latest rating for every workstream of the programme. */
 export async function getProgrammeStatus(
@@ -147,7 +120,7 @@ function workstreamStatus(
     today,
     workstream,
     counts: count(actions),
-    actions: actions.map((a) => lineOf(a, today)),
+    actions: actions.map((a) => actionLineOf(a, today)),
   };
 }
 
@@ -276,5 +249,3 @@ export async function lookUpStatus(
   const suggestions = closestMatches(word, await knownCodes(deps, programme.id));
   return { ok: false, code: 'NOT_FOUND', typed: word, suggestions };
 }
-
-export const RATING_ORDER: readonly RatingOrNotRated[] = [...RATINGS, NOT_RATED];

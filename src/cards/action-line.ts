@@ -1,18 +1,7 @@
 import { formatDate } from '../domain/dates.js';
 import { ONGOING, type DueDate } from '../domain/local-date.js';
-import type { RatingOrNotRated } from '../domain/rating.js';
+import type { ActionLine } from '../app/action-line.js';
 import { ratingBadge } from './rating-style.js';
-
-/** The shape of one action in a list, as the use cases give it. */
-export interface ActionLineView {
-  readonly ref: string;
-  readonly title: string;
-  readonly ownerRole: string;
-  readonly rating: RatingOrNotRated;
-  readonly ratedIn: string | null;
-  readonly due: DueDate | null;
-  readonly overdue: boolean;
-}
 
 /** Long plan titles are cut so a 60-action list stays small and readable on a phone. */
 const TITLE_LIMIT = 80;
@@ -29,7 +18,7 @@ export function dueText(due: DueDate | null): string {
 }
 
 /** Template data for one action line: ref, rating badge, short title, owner and due date. */
-export function actionLineData(line: ActionLineView): Record<string, unknown> {
+export function actionLineData(line: ActionLine): Record<string, unknown> {
   const badge = ratingBadge(line.rating);
   const facts = [
     line.ownerRole,

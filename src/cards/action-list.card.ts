@@ -1,13 +1,15 @@
-import { actionLineData, type ActionLineView } from './action-line.js';
-import { countsData, type CountsView } from './programme-status.card.js';
+import type { ActionLine } from '../app/action-line.js';
+import type { RatingCounts } from '../domain/rating.js';
+import { actionLineData } from './action-line.js';
+import { countsData } from './programme-status.card.js';
 import { renderTemplate, type RenderedCard } from './render-template.js';
 
 export interface ActionListView {
   readonly title: string;
   readonly subtitle: string;
   /** Counts by rating above the list (a workstream's status); omitted for other lists. */
-  readonly counts?: CountsView;
-  readonly actions: readonly ActionLineView[];
+  readonly counts?: RatingCounts;
+  readonly actions: readonly ActionLine[];
   /** What to say when the list is empty. */
   readonly empty: string;
   readonly hint: string;
@@ -19,7 +21,7 @@ export interface ActionListView {
  * a 100-action card is the slowest part of a cached `/status`); any other list is new.
  */
 const rendered = new WeakMap<
-  readonly ActionLineView[],
+  readonly ActionLine[],
   { readonly key: string; readonly card: RenderedCard }
 >();
 

@@ -1,10 +1,8 @@
 import { formatDate } from '../domain/dates.js';
 import type { IsoDate } from '../domain/local-date.js';
-import { NOT_RATED, RATINGS, type RatingOrNotRated } from '../domain/rating.js';
+import { RATING_ORDER, type RatingCounts } from '../domain/rating.js';
 import { ratingBadge } from './rating-style.js';
 import { renderTemplate, type RenderedCard } from './render-template.js';
-
-export type CountsView = Readonly<Record<RatingOrNotRated, number>>;
 
 export interface ProgrammeStatusView {
   readonly programme: { readonly name: string };
@@ -12,20 +10,18 @@ export interface ProgrammeStatusView {
   readonly workstreams: readonly {
     readonly code: string;
     readonly name: string;
-    readonly counts: CountsView;
+    readonly counts: RatingCounts;
     readonly total: number;
     readonly overdue: number;
   }[];
-  readonly totals: CountsView;
+  readonly totals: RatingCounts;
   readonly total: number;
   readonly overdue: number;
 }
 
-const ORDER: readonly RatingOrNotRated[] = [...RATINGS, NOT_RATED];
-
 /** Ratings with their counts, in BRAG order; ratings nobody has are left out. */
-export function countsData(counts: CountsView): Record<string, unknown>[] {
-  return ORDER.filter((rating) => counts[rating] > 0).map((rating) => {
+export function countsData(counts: RatingCounts): Record<string, unknown>[] {
+  return RATING_ORDER.filter((rating) => counts[rating] > 0).map((rating) => {
     const badge = ratingBadge(rating);
     return { label: badge.label, color: badge.color, count: counts[rating] };
   });

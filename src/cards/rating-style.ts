@@ -1,7 +1,10 @@
 import { NOT_RATED, type RatingOrNotRated } from '../domain/rating.js';
 
+/** Adaptive Card text colours. */
+export type CardColour = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
+
 /** Adaptive Cards allow only named colours; each rating keeps the nearest, beside its word. */
-const COLOUR: Readonly<Record<RatingOrNotRated, string>> = {
+export const RATING_CARD_COLOUR: Readonly<Record<RatingOrNotRated, CardColour>> = {
   Blue: 'Accent',
   Green: 'Good',
   Amber: 'Warning',
@@ -17,5 +20,5 @@ export interface RatingBadge {
 }
 
 export function ratingBadge(rating: RatingOrNotRated): RatingBadge {
-  return { label: `■ ${rating}`, word: rating, color: COLOUR[rating] };
+  return { label: `■ ${rating}`, word: rating, color: RATING_CARD_COLOUR[rating] };
 }

@@ -4,7 +4,13 @@ import { ok, type Result } from './errors.js';
 import { dueDay, type IsoDate } from './local-date.js';
 import type { Person, Role } from './people.js';
 import type { Programme, ReportingPeriod, Workstream } from './programme.js';
-import { NOT_RATED, RATINGS, type Rating, type RatingOrNotRated } from './rating.js';
+import {
+  countRatings,
+  NOT_RATED,
+  type Rating,
+  type RatingCounts,
+  type RatingOrNotRated,
+} from './rating.js';
 import type { StatusUpdate } from './status-update.js';
 import { latestUpdates, periodIndex } from './update-history.js';
 
@@ -24,11 +30,6 @@ export interface DigestInput {
   /** A workstream code to narrow the digest to, as `/digest EHC` does. */
   readonly workstream?: string;
 }
-
-export type RatingCounts = Readonly<Record<RatingOrNotRated, number>>;
-
-/** Ratings in the order boards read them, for laying out `counts`. */
-export const DIGEST_RATING_ORDER: readonly RatingOrNotRated[] = [...RATINGS, NOT_RATED];
 
 export interface DigestAction {
   readonly ref: string;
@@ -76,10 +77,6 @@ export type DigestWarning =
       readonly roles: readonly string[];
       readonly message: string;
     };
-
-function emptyCounts(): Record<RatingOrNotRated, number> {
-  return { Blue: 0, Green: 0, Amber: 0, Red: 0, [NOT_RATED]: 0 };
-}
 
 function describe(action: Action): DigestAction {
   const { ref, title, workstream, ownerRole } = action;
@@ -131,8 +128,8 @@ export function buildDigestData(
 
   const thisPeriod = latestUpdates(programme, input.updates, index, index);
   const before = latestUpdates(programme, input.updates, 0, index - 1);
-  const counts = emptyCounts();
-  const previous = emptyCounts();
+  const shown: RatingOrNotRated[] = [];
+  const shownBefore: RatingOrNotRated[] = [];
   const moved: DigestData['moved'][number][] = [];
   const overdue: DigestData['overdue'][number][] = [];
   const notReported: DigestData['notReported'][number][] = [];
@@ -143,8 +140,8 @@ export function buildDigestData(
     const earlier = before.get(action.ref) ?? null;
     const carriedBlue = !update && earlier?.rating === 'Blue';
     const rating: RatingOrNotRated = update?.rating ?? (carriedBlue ? 'Blue' : NOT_RATED);
-    counts[rating] += 1;
-    previous[earlier?.rating ?? NOT_RATED] += 1;
+    shown.push(rating);
+    shownBefore.push(earlier?.rating ?? NOT_RATED);
     const snapshot = { ...action, current: rating === NOT_RATED ? null : { rating } };
     const due = dueDay(effectiveDue(action));
     if (due !== undefined && isOverdue(snapshot, today)) {
@@ -185,8 +182,8 @@ export function buildDigestData(
     period,
     previousPeriod: programme.periods[index - 1] ?? null,
     workstream,
-    counts,
-    previousCounts: index === 0 ? null : previous,
+    counts: countRatings(shown, (rating) => rating),
+    previousCounts: index === 0 ? null : countRatings(shownBefore, (rating) => rating),
     moved,
     overdue,
     notReported,

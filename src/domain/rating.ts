@@ -9,6 +9,32 @@ export type Rating = (typeof RATINGS)[number];
 export const NOT_RATED = 'Not yet rated';
 export type RatingOrNotRated = Rating | typeof NOT_RATED;
 
+/** Every rating an action can show, in the order boards read them: BRAG, then not yet rated. */
+export const RATING_ORDER: readonly RatingOrNotRated[] = [...RATINGS, NOT_RATED];
+
+/** How many actions show each rating, "Not yet rated" included. */
+export type RatingCounts = Readonly<Record<RatingOrNotRated, number>>;
+
+/** Counts to add to as actions are seen: every rating at zero. */
+export function zeroCounts(): Record<RatingOrNotRated, number> {
+  return { Blue: 0, Green: 0, Amber: 0, Red: 0, [NOT_RATED]: 0 };
+}
+
+/** Counts every rating of `items`, each zero until seen. */
+export function countRatings<T>(
+  items: Iterable<T>,
+  ratingOf: (item: T) => RatingOrNotRated,
+): RatingCounts {
+  const counts = zeroCounts();
+  for (const item of items) counts[ratingOf(item)] += 1;
+  return counts;
+}
+
+/** The number of actions counted, whatever their rating. */
+export function totalOf(counts: RatingCounts): number {
+  return RATING_ORDER.reduce((sum, rating) => sum + counts[rating], 0);
+}
+
 /** What each rating means, in the words owners and boards use. */
 export const RATING_MEANING: Readonly<Record<Rating, string>> = {
   Blue: 'Completed and embedded',

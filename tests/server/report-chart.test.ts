@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDigestUseCase } from '../../src/app/digest/digest.use-case.js';
-import type { BuiltDigest } from '../../src/app/digest/digest.use-case.js';
+import { digestMessageOf, type DigestMessage } from '../../src/bot/digest-message.js';
 import { createReportLinks } from '../../src/app/digest/report-link.js';
 import { readPngHeader } from '../app/digest/png-header.js';
 import type { RunningReportServer } from './report-server.js';
@@ -11,7 +11,7 @@ const BASE_URL = 'https://tracker.example.org';
 const SECRET = 'board-secret';
 
 /** The Image element's address and alt text in a digest card. */
-function imageOf(digest: BuiltDigest): { url: string; altText: string } {
+function imageOf(digest: DigestMessage): { url: string; altText: string } {
   const match = /\{"type":"Image","url":"([^"]+)","altText":"([^"]+)"/.exec(
     JSON.stringify(digest.card.content),
   );
@@ -21,7 +21,7 @@ function imageOf(digest: BuiltDigest): { url: string; altText: string } {
 describe('the digest chart over HTTP, behind signed links', () => {
   const clock = { now: () => new Date(NOW) };
   let server: RunningReportServer;
-  let digest: BuiltDigest;
+  let digest: DigestMessage;
   beforeAll(async () => {
     server = await startReportServer(
       NOW,
@@ -34,7 +34,7 @@ describe('the digest chart over HTTP, behind signed links', () => {
       reportLinkSecret: SECRET,
     }).build({ programmeId: 'wsoa' });
     if (!result.ok) throw new Error(`Expected a digest, got ${result.code}`);
-    digest = result.value;
+    digest = digestMessageOf(result.value);
   });
   afterAll(async () => {
     await server?.close();
@@ -74,9 +74,10 @@ describe('the digest chart over HTTP, behind signed links', () => {
       reportLinkSecret: SECRET,
     }).build({ programmeId: 'wsoa', workstream: 'B' });
     if (!result.ok) throw new Error(`Expected a digest, got ${result.code}`);
-    const response = await fetch(local(imageOf(result.value).url));
+    const message = digestMessageOf(result.value);
+    const response = await fetch(local(imageOf(message).url));
     expect(response.status).toBe(200);
-    expect(Buffer.from(await response.arrayBuffer()).equals(result.value.chart.png)).toBe(true);
+    expect(Buffer.from(await response.arrayBuffer()).equals(message.chart.png)).toBe(true);
   });
 
   it('refuses a tampered signature, period or workstream with 403 and says what to do', async () => {

@@ -1,12 +1,9 @@
-import type { RenderedCard } from '../../cards/render-template.js';
 import { buildDigestData } from '../../domain/digest.js';
 import type { DigestData } from '../../domain/digest.js';
 import { digestPeriodOn } from '../../domain/digest-schedule.js';
 import type { IsoDate } from '../../domain/local-date.js';
 import type { Person } from '../../domain/people.js';
-import { digestChartOf } from './digest-chart.js';
-import type { DigestChart } from './digest-chart.js';
-import { renderDigestCard } from './digest-card.js';
+import { chartDataFor, type DigestChartData } from './chart-data.js';
 import type { ProgrammeSnapshot } from './programme-snapshot.js';
 
 export interface BuildDigestInput {
@@ -30,16 +27,16 @@ export interface BuildDigestInput {
   readonly preface?: string;
 }
 
+/** A digest as data: src/render draws its chart and src/cards its card. */
 export interface BuiltDigest {
-  readonly card: RenderedCard;
   readonly data: DigestData;
-  readonly chart: DigestChart;
-  /** Bytes of the card with any embedded image measured aside. */
-  readonly sizeWithoutImages: number;
-  /** Bytes of the whole card; kept under Teams' 28 KB when the chart is linked, not embedded. */
-  readonly size: number;
-  readonly summarised: boolean;
+  readonly chart: DigestChartData;
+  readonly timeZone: string;
   readonly reportUrl: string | null;
+  /** The chart's https address; null (no public address) embeds the chart in the card. */
+  readonly chartUrl: string | null;
+  /** A first line above the rest ("Preview: …"). */
+  readonly preface?: string;
 }
 
 export type DigestFailure =
@@ -55,7 +52,7 @@ export type DigestFailure =
 
 export type DigestResult = { readonly ok: true; readonly value: BuiltDigest } | DigestFailure;
 
-/** The digest of a loaded programme: the domain's data, the chart and the card that fits. */
+/** The digest of a loaded programme: the domain's data, the chart's counts and the links. */
 export function buildDigest(input: BuildDigestInput): DigestResult {
   const { snapshot, today } = input;
   const { programme } = snapshot;
@@ -75,19 +72,21 @@ export function buildDigest(input: BuildDigestInput): DigestResult {
   }
   const data = built.value;
   const scope = data.workstream;
-  const chart = digestChartOf(snapshot, periodId, scope);
+  const chart = chartDataFor(snapshot, periodId, scope);
   const link = input.reportLink?.(programme.id, periodId) ?? null;
   const chartUrl = input.chartLink?.(programme.id, periodId, scope?.code) ?? null;
   // A workstream's digest opens the report at that workstream's section.
   const reportUrl =
     link !== null && scope ? `${link}#workstream-${encodeURIComponent(scope.code)}` : link;
-  const rendered = renderDigestCard({
-    data,
-    chart,
-    timeZone: programme.timeZone,
-    reportUrl,
-    chartUrl,
-    ...(input.preface !== undefined && { preface: input.preface }),
-  });
-  return { ok: true, value: { ...rendered, data, chart, reportUrl } };
+  return {
+    ok: true,
+    value: {
+      data,
+      chart,
+      timeZone: programme.timeZone,
+      reportUrl,
+      chartUrl,
+      ...(input.preface !== undefined && { preface: input.preface }),
+    },
+  };
 }

@@ -1,9 +1,22 @@
 import type { Action } from '../../domain/action.js';
 import type { Programme, Workstream } from '../../domain/programme.js';
-import { NOT_RATED } from '../../domain/rating.js';
-import type { Rating, RatingOrNotRated } from '../../domain/rating.js';
+import { NOT_RATED, zeroCounts } from '../../domain/rating.js';
+import type { Rating, RatingCounts, RatingOrNotRated } from '../../domain/rating.js';
 import type { StatusUpdate } from '../../domain/status-update.js';
-import type { ChartBar, DigestChartData, RatingTally } from './chart-svg.js';
+
+/** One bar of the chart: a workstream, or a period of the trend. */
+export interface ChartBar {
+  readonly label: string;
+  readonly counts: RatingCounts;
+}
+
+/** What the digest's chart shows, as counts: src/render draws it. */
+export interface DigestChartData {
+  /** Ratings per workstream in the digest's period, one horizontal stacked bar each. */
+  readonly workstreams: readonly ChartBar[];
+  /** Ratings across periods, oldest first, one stacked column each. */
+  readonly trend: readonly ChartBar[];
+}
 
 /** What the chart counts: one scope (the programme or one workstream) up to one period. */
 export interface ChartInput {
@@ -16,10 +29,6 @@ export interface ChartInput {
 
 type Tally = Record<RatingOrNotRated, number>;
 
-function emptyTally(): Tally {
-  return { Blue: 0, Green: 0, Amber: 0, Red: 0, [NOT_RATED]: 0 };
-}
-
 /**
  * Ratings per workstream in the period, and the trend across every period up to it, in
  * one pass over the history: a digest of thousands of actions cannot afford a digest per
@@ -30,7 +39,7 @@ export function chartDataOf(input: ChartInput): DigestChartData {
   const { periods } = input.programme;
   const index = periods.findIndex((p) => p.id === input.periodId);
   const ratings = ratingsByPeriod(input, index);
-  const trend = periods.slice(0, index + 1).map(() => emptyTally());
+  const trend = periods.slice(0, index + 1).map(() => zeroCounts());
   const byWorkstream = new Map<string, Tally>();
   for (const action of input.actions) {
     const own = ratings.get(action.ref) ?? [];
@@ -45,19 +54,38 @@ export function chartDataOf(input: ChartInput): DigestChartData {
     }
     let tally = byWorkstream.get(action.workstream);
     if (!tally) {
-      tally = emptyTally();
+      tally = zeroCounts();
       byWorkstream.set(action.workstream, tally);
     }
     tally[rating] += 1;
   }
   const workstreams = input.workstreams.flatMap((w): ChartBar[] => {
-    const counts: RatingTally | undefined = byWorkstream.get(w.code);
+    const counts: RatingCounts | undefined = byWorkstream.get(w.code);
     return counts ? [{ label: `${w.code} ${w.name}`, counts }] : [];
   });
   return {
     workstreams,
     trend: trend.map((counts, i) => ({ label: periods[i]?.id ?? '', counts })),
   };
+}
+
+/**
+ * The chart of one scope (the programme, or one workstream) of a loaded programme. The
+ * digest card and the chart's own address both count it here, so they show the same picture.
+ */
+export function chartDataFor(
+  snapshot: Omit<ChartInput, 'periodId'>,
+  periodId: string,
+  scope: Workstream | null,
+): DigestChartData {
+  return chartDataOf({
+    ...snapshot,
+    periodId,
+    ...(scope && {
+      workstreams: [scope],
+      actions: snapshot.actions.filter((a) => a.workstream === scope.code),
+    }),
+  });
 }
 
 /** For each action, the newest update of each period up to `index` (by period position). */

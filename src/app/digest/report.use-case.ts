@@ -9,8 +9,7 @@ import type { RatingOrNotRated } from '../../domain/rating.js';
 import type { PersonRepository } from '../../store/role.repository.js';
 import type { Clock } from '../clock.js';
 import { ratingGridOf } from '../export/rating-grid.js';
-import { digestChartOf } from './digest-chart.js';
-import type { DigestChart } from './digest-chart.js';
+import { chartDataFor, type DigestChartData } from './chart-data.js';
 import { loadProgrammeSnapshot } from './programme-snapshot.js';
 import type { SnapshotPorts } from './programme-snapshot.js';
 
@@ -31,7 +30,7 @@ export interface FullReport {
   readonly period: ReportingPeriod;
   readonly periods: readonly ReportingPeriod[];
   readonly digest: DigestData;
-  readonly chart: DigestChart;
+  readonly chart: DigestChartData;
   readonly workstreams: readonly ReportWorkstream[];
   /** Local date the report was made. */
   readonly today: string;
@@ -43,7 +42,7 @@ export type ReportResult =
   | { readonly ok: false; readonly code: 'PERIOD_NOT_FOUND'; readonly periodId: string };
 
 export type ReportChartResult =
-  | { readonly ok: true; readonly value: DigestChart }
+  | { readonly ok: true; readonly value: DigestChartData }
   | { readonly ok: false; readonly code: 'PROGRAMME_NOT_FOUND'; readonly programmeId: string }
   | { readonly ok: false; readonly code: 'PERIOD_NOT_FOUND'; readonly periodId: string }
   | { readonly ok: false; readonly code: 'WORKSTREAM_NOT_FOUND'; readonly workstream: string };
@@ -90,7 +89,7 @@ export function createReportUseCase(options: ReportOptions): ReportUseCase {
           period: digest.value.period,
           periods: programme.periods,
           digest: digest.value,
-          chart: digestChartOf(snapshot, wanted, null),
+          chart: chartDataFor(snapshot, wanted, null),
           workstreams: snapshot.workstreams.map((workstream) => ({
             workstream,
             rows: snapshot.actions.filter((a) => a.workstream === workstream.code).map(rowOf),
@@ -114,7 +113,7 @@ export function createReportUseCase(options: ReportOptions): ReportUseCase {
       if (code !== undefined && !scope) {
         return { ok: false, code: 'WORKSTREAM_NOT_FOUND', workstream: workstream ?? '' };
       }
-      return { ok: true, value: digestChartOf(snapshot, wanted, scope) };
+      return { ok: true, value: chartDataFor(snapshot, wanted, scope) };
     },
   };
 }

@@ -1,26 +1,28 @@
 import { localDateOf } from '../../domain/calendar.js';
 import type { Clock } from '../clock.js';
 import { loadProgrammeSnapshot } from '../digest/programme-snapshot.js';
-import type { SnapshotPorts } from '../digest/programme-snapshot.js';
-import { writeBoardPack } from './board-pack.js';
+import type { ProgrammeSnapshot, SnapshotPorts } from '../digest/programme-snapshot.js';
+import { ratingGridOf, type RatingGrid } from './rating-grid.js';
 
 export interface ExportOptions extends SnapshotPorts {
   readonly clock: Clock;
 }
 
-export interface BoardPackFile {
+/** What a board pack shows, as data: src/render/board-pack writes it as an `.xlsx`. */
+export interface BoardPack {
   /** `wsoa-board-pack-2021-01-25.xlsx`: the programme and the local day it was made. */
   readonly fileName: string;
-  readonly bytes: Buffer;
+  readonly snapshot: ProgrammeSnapshot;
+  /** When the pack was made, stamped in the workbook's properties. */
+  readonly created: Date;
+  /** The update that counts for each action in each period, as the grid shows it. */
+  readonly grid: RatingGrid;
   readonly actions: number;
   readonly periods: number;
 }
 
-export const XLSX_CONTENT_TYPE =
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 export type ExportResult =
-  | { readonly ok: true; readonly value: BoardPackFile }
+  | { readonly ok: true; readonly value: BoardPack }
   | { readonly ok: false; readonly code: 'PROGRAMME_NOT_FOUND'; readonly programmeId: string };
 
 export interface ExportUseCase {
@@ -35,12 +37,13 @@ export function createExportUseCase(options: ExportOptions): ExportUseCase {
       const now = options.clock.now();
       const { programme } = snapshot;
       const day = localDateOf(now, programme.timeZone);
-      const bytes = await writeBoardPack(snapshot, { created: now });
       return {
         ok: true,
         value: {
           fileName: `${programme.id}-board-pack-${day}.xlsx`,
-          bytes,
+          snapshot,
+          created: now,
+          grid: ratingGridOf(snapshot),
           actions: snapshot.actions.length,
           periods: programme.periods.length,
         },

@@ -1,5 +1,4 @@
 import { effectiveDue, type Action } from '../../domain/action.js';
-import { formatDate } from '../../domain/dates.js';
 import type { DueDate, IsoDate } from '../../domain/local-date.js';
 import type { MessageKind } from '../../domain/prompt-schedule.js';
 import { NOT_RATED, type RatingOrNotRated } from '../../domain/rating.js';
@@ -144,11 +143,4 @@ export function createMessageViews(options: {
       };
     },
   };
-}
-
-/** "Due 31 Jan 2021", "Ongoing", "No due date". */
-export function dueWords(due: DueDate | null): string {
-  if (due === null) return 'No due date';
-  if (due === 'Ongoing') return 'Ongoing';
-  return `Due ${formatDate(due)}`;
 }

@@ -8,6 +8,7 @@ import { digestSchedule } from '../../domain/digest-schedule.js';
 import type { Programme } from '../../domain/programme.js';
 import { localTimeOf, localDateOf } from '../../domain/zoned-time.js';
 import type { BotDependencies } from '../bot-dependencies.js';
+import { digestMessageOf } from '../digest-message.js';
 import { noProgrammeCard, notFoundCard } from '../replies.js';
 import { resolveProgramme } from '../resolve-programme.js';
 import type { Sender } from '../sender.js';
@@ -19,7 +20,7 @@ async function digestReply(deps: BotDependencies, request: DigestRequest): Promi
     publicBaseUrl: deps.publicBaseUrl ?? null,
     reportLinkSecret: deps.reportLinkSecret ?? null,
   }).build(request);
-  if (result.ok) return result.value.card;
+  if (result.ok) return digestMessageOf(result.value).card;
   switch (result.code) {
     case 'WORKSTREAM_NOT_FOUND':
       return notFoundCard(

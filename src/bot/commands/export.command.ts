@@ -5,6 +5,7 @@ import { renderMessageCard } from '../../cards/message.card.js';
 import { noProgrammeCard } from '../replies.js';
 import { resolveProgramme } from '../resolve-programme.js';
 import type { Sender } from '../sender.js';
+import { boardPackFile } from '../../render/board-pack/board-pack.js';
 import type { Command } from './command.js';
 
 const FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
@@ -50,7 +51,7 @@ export const exportCommand: Command = {
     if (!programme) return noProgrammeCard();
     const pack = await boardPacks(deps).boardPack(programme.id);
     if (!pack.ok) return noProgrammeCard();
-    const { fileName, bytes, actions, periods } = pack.value;
+    const { fileName, bytes, actions, periods } = await boardPackFile(pack.value);
     const context: PackContext = { programmeId: programme.id, fileName };
     const consent: Attachment = {
       contentType: FILE_CONSENT,
@@ -91,7 +92,7 @@ export async function acceptBoardPack(
     await turn.sendActivity(`The programme "${context.programmeId}" is no longer there.`);
     return;
   }
-  const { bytes } = pack.value;
+  const { bytes } = await boardPackFile(pack.value);
   const refused = await uploadTo(upload.uploadUrl, bytes).catch((error: unknown) => {
     deps.logger.warn('The board pack upload failed', {
       programmeId: context.programmeId,

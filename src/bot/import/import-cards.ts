@@ -1,8 +1,8 @@
 import type { ImportPreview } from '../../app/import/import.use-case.js';
 import type { ImportProblem } from '../../app/import/import-problem.js';
-import { previewLines } from '../../app/import/preview-text.js';
-import { describeProblem } from '../../app/import/problem-text.js';
-import { renderImportPreviewCard } from '../../cards/import-preview.card.js';
+import { previewLines } from '../../cards/import/preview-text.js';
+import { describeProblem } from '../../cards/import/problem-text.js';
+import { renderImportPreviewCard } from '../../cards/import/import-preview.card.js';
 import { renderMessageCard } from '../../cards/message.card.js';
 import { renderRefusalCard } from '../../cards/refusal.card.js';
 import type { RenderedCard } from '../../cards/render-template.js';

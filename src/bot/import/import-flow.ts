@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createImportUseCase, type ImportPreview } from '../../app/import/import.use-case.js';
 import { programmeIdFromFileName } from '../../app/import/programme-id.js';
-import type { ImportConfirmData } from '../../cards/import-preview.card.js';
+import type { ImportConfirmData } from '../../cards/import/import-preview.card.js';
 import { renderMessageCard } from '../../cards/message.card.js';
 import type { RenderedCard } from '../../cards/render-template.js';
 import type { PendingImportRepository } from '../../store/pending-import.repository.js';

@@ -9,7 +9,7 @@ import type { RenderedCard } from '../../cards/render-template.js';
 import type { Programme } from '../../domain/programme.js';
 import type { BotDependencies } from '../bot-dependencies.js';
 import type { Sender } from '../sender.js';
-import { renderPromptCard } from './prompt.card.js';
+import { renderPromptCard } from '../../cards/prompt.card.js';
 
 /** Buttons on the prompt and missing-updates cards. */
 export const PROMPT_VERBS = ['noChange', 'chase'] as const;

@@ -2,8 +2,9 @@ import type { Activity } from 'botbuilder';
 import type { DigestUseCase } from '../../app/digest/digest.use-case.js';
 import type { MessageViews } from '../../app/prompt/message-view.js';
 import type { OutboxMessage } from '../../store/outbox.repository.js';
-import { renderEscalationCard } from './escalation.card.js';
-import { renderPromptCard } from './prompt.card.js';
+import { digestMessageOf } from '../digest-message.js';
+import { renderEscalationCard } from '../../cards/escalation.card.js';
+import { renderPromptCard } from '../../cards/prompt.card.js';
 
 /**
  * The activity each kind of outbox message becomes: prompts, reminders and nudges as the
@@ -23,7 +24,7 @@ export function createOutgoingRenderer(options: {
         periodId: message.periodId,
       });
       if (!built.ok) throw new Error(`The digest could not be built: ${built.code}`);
-      return { type: 'message', attachments: [built.value.card] };
+      return { type: 'message', attachments: [digestMessageOf(built.value).card] };
     }
     const result = await options.views.viewOf(message);
     if (!result.ok) throw new Error(`The ${message.kind} could not be built: ${result.code}`);

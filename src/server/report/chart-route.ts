@@ -1,6 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { ReportLinks } from '../../app/digest/report-link.js';
 import type { ReportUseCase } from '../../app/digest/report.use-case.js';
+import { drawDigestChart } from '../../render/chart/digest-chart.js';
 import type { Logger } from '../../app/logger.js';
 
 export interface ChartRouteOptions {
@@ -67,11 +68,9 @@ export function registerChartRoute(server: Server, options: ChartRouteOptions): 
     try {
       const result = await options.reports.chart(programmeId, period, workstream);
       if (result.ok) {
-        res.writeHead(200, {
-          ...PNG_HEADERS,
-          'Content-Length': String(result.value.png.length),
-        });
-        res.end(result.value.png);
+        const { png } = drawDigestChart(result.value);
+        res.writeHead(200, { ...PNG_HEADERS, 'Content-Length': String(png.length) });
+        res.end(png);
         return;
       }
       const what =

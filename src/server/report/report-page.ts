@@ -1,10 +1,11 @@
 import type { FullReport, ReportWorkstream } from '../../app/digest/report.use-case.js';
 import { localDateOf } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates.js';
-import { DIGEST_RATING_ORDER } from '../../domain/digest.js';
+import { RATING_ORDER } from '../../domain/rating.js';
 import type { DigestData } from '../../domain/digest.js';
 import { ONGOING } from '../../domain/local-date.js';
 import type { DueDate } from '../../domain/local-date.js';
+import { drawDigestChart } from '../../render/chart/digest-chart.js';
 import { Html, markup } from './html.js';
 import { ratingClass, REPORT_CSS } from './report-style.js';
 
@@ -13,7 +14,8 @@ import { ratingClass, REPORT_CSS } from './report-style.js';
  * header cells, every rating as a word, one section per workstream.
  */
 export function renderReportPage(report: FullReport): string {
-  const { programme, period, digest, chart } = report;
+  const { programme, period, digest } = report;
+  const chart = drawDigestChart(report.chart);
   const board = period.boardMeeting ? `; board meets ${formatDate(period.boardMeeting)}` : '';
   const links = report.workstreams.map(
     ({ workstream: w }) => markup`<a href="#workstream-${w.code}">${w.code} ${w.name}</a>`,
@@ -61,7 +63,7 @@ function countsTable(digest: DigestData): Html {
   const caption = previous
     ? `Actions by rating in ${digest.period.id}, with ${previous.id} beside them`
     : `Actions by rating in ${digest.period.id}`;
-  const rows = DIGEST_RATING_ORDER.map(
+  const rows = RATING_ORDER.map(
     (r) =>
       markup`<tr><th scope="row" class="rating ${ratingClass(r)}">${r}</th><td>${digest.counts[r]}</td>${before ? markup`<td>${before[r]}</td>` : ''}</tr>`,
   );

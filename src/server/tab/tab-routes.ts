@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { AdminDirectory } from '../../app/admin/admin-directory.js';
 import type { Dashboard, DashboardFilters, Viewer } from '../../app/dashboard.use-case.js';
 import type { ExportUseCase } from '../../app/export/export.use-case.js';
-import { XLSX_CONTENT_TYPE } from '../../app/export/export.use-case.js';
-import { GRID_RATINGS } from '../../app/dashboard.use-case.js';
+import { boardPackFile, XLSX_CONTENT_TYPE } from '../../render/board-pack/board-pack.js';
+import { RATING_ORDER } from '../../domain/rating.js';
 import type { Logger } from '../../app/logger.js';
 import type { TabAuthOptions, TabTokenValidator } from './tab-auth.js';
 import { createTabTokenValidator } from './tab-auth.js';
@@ -26,7 +26,7 @@ export interface TabRoutesOptions {
 const filtersSchema = z.object({
   workstream: z.string().trim().min(1).max(20).optional(),
   owner: z.string().trim().min(1).max(40).optional(),
-  rating: z.enum(GRID_RATINGS as [string, ...string[]]).optional(),
+  rating: z.enum(RATING_ORDER as [string, ...string[]]).optional(),
 });
 
 type Handler = (req: Request, res: Response, viewer: Viewer) => Promise<void>;
@@ -87,7 +87,7 @@ export function registerTabRoutes(server: Server, options: TabRoutesOptions): vo
         const where = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
         res.send(400, {
           code: 'INVALID_FILTER',
-          message: `The filter ${where} is not one the dashboard knows. Use: ${GRID_RATINGS.join(', ')}.`,
+          message: `The filter ${where} is not one the dashboard knows. Use: ${RATING_ORDER.join(', ')}.`,
         });
         return;
       }
@@ -119,7 +119,7 @@ export function registerTabRoutes(server: Server, options: TabRoutesOptions): vo
           res.send(404, notFound(result.programmeId));
           return;
         }
-        const file = result.value;
+        const file = await boardPackFile(result.value);
         res.writeHead(200, {
           'content-type': XLSX_CONTENT_TYPE,
           'content-disposition': `attachment; filename="${file.fileName.replace(/"/g, '')}"`,

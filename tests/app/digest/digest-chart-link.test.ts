@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDigestUseCase } from '../../../src/app/digest/digest.use-case.js';
-import type { BuiltDigest, DigestRequest } from '../../../src/app/digest/digest.use-case.js';
-import { DIGEST_CARD_BUDGET_BYTES } from '../../../src/app/digest/digest-card.js';
+import type { DigestRequest } from '../../../src/app/digest/digest.use-case.js';
+import { digestMessageOf, type DigestMessage } from '../../../src/bot/digest-message.js';
+import { DIGEST_CARD_BUDGET_BYTES } from '../../../src/cards/digest/digest-card.js';
 import { createReportLinks } from '../../../src/app/digest/report-link.js';
 import { createMemoryStore } from '../../../src/store/memory-store.js';
 import type { Store } from '../../../src/store/store.js';
@@ -12,7 +13,7 @@ import { readPngHeader } from './png-header.js';
 const BASE_URL = 'https://tracker.example.org';
 const SECRET = 'board-secret';
 
-async function digestOf(store: Store, now: string, request: DigestRequest): Promise<BuiltDigest> {
+async function digestOf(store: Store, now: string, request: DigestRequest): Promise<DigestMessage> {
   const result = await createDigestUseCase({
     ...store,
     clock: { now: () => new Date(now) },
@@ -20,11 +21,11 @@ async function digestOf(store: Store, now: string, request: DigestRequest): Prom
     reportLinkSecret: SECRET,
   }).build(request);
   if (!result.ok) throw new Error(`Expected a digest, got ${result.code}`);
-  return result.value;
+  return digestMessageOf(result.value);
 }
 
 /** The card's Image element, as Teams reads it. */
-function imageOf(digest: BuiltDigest): { url: string; altText: string } {
+function imageOf(digest: DigestMessage): { url: string; altText: string } {
   const images: { url: string; altText: string }[] = [];
   JSON.stringify(digest.card.content, (_key, value: unknown) => {
     if (typeof value === 'object' && value !== null && 'type' in value && value.type === 'Image') {
@@ -37,7 +38,7 @@ function imageOf(digest: BuiltDigest): { url: string; altText: string } {
   return images[0] ?? { url: '', altText: '' };
 }
 
-function wholeCardBytes(digest: BuiltDigest): number {
+function wholeCardBytes(digest: DigestMessage): number {
   return Buffer.byteLength(JSON.stringify(digest.card.content), 'utf8');
 }
 

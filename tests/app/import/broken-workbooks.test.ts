@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { problemLine } from '../../../src/app/import/problem-text.js';
+import { problemLine } from '../../../src/cards/import/problem-text.js';
 import { ADMIN, importHarness, snapshot } from './import-harness.js';
 import { PLAN_WORKBOOKS, readFixture } from './plan-workbooks.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN, OWNER, importHarness, snapshot } from './import-harness.js';
 import { readFixture } from './plan-workbooks.js';
 import { seedSamplePlan } from '../seed-sample.js';
-import { changesLine } from '../../../src/app/import/preview-text.js';
+import { changesLine } from '../../../src/cards/import/preview-text.js';
 import { readCsvWorkbook } from '../../../src/app/import/read-csv.js';
 import type { RawWorkbook } from '../../../src/app/import/workbook.js';
 

@@ -1,20 +1,18 @@
 import { formatDate } from '../../domain/dates.js';
-import { DIGEST_RATING_ORDER } from '../../domain/digest.js';
+import { RATING_ORDER } from '../../domain/rating.js';
 import type { DigestData, DigestWarning } from '../../domain/digest.js';
 import type { RatingOrNotRated } from '../../domain/rating.js';
 import { localDateOf } from '../../domain/zoned-time.js';
-import type { DigestChart } from './digest-chart.js';
+import { RATING_CARD_COLOUR, type CardColour } from '../rating-style.js';
 
-/** Adaptive Card text colours; each rating's word is shown in its own. */
-export type CardColour = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
-
-export const RATING_CARD_COLOUR: Readonly<Record<RatingOrNotRated, CardColour>> = {
-  Blue: 'Accent',
-  Green: 'Good',
-  Amber: 'Warning',
-  Red: 'Attention',
-  'Not yet rated': 'Default',
-};
+/** The drawn chart as the card shows it (src/render draws it). */
+export interface ChartImage {
+  readonly dataUri: string;
+  readonly width: number;
+  readonly height: number;
+  /** Says every number the picture shows, for screen readers. */
+  readonly altText: string;
+}
 
 export interface DigestCountRow {
   readonly rating: RatingOrNotRated;
@@ -66,7 +64,7 @@ export const FULL_DIGEST: DigestLimits = {
 
 export interface DigestViewInput {
   readonly data: DigestData;
-  readonly chart: DigestChart | null;
+  readonly chart: ChartImage | null;
   readonly timeZone: string;
   readonly reportUrl: string | null;
   readonly limits: DigestLimits;
@@ -90,7 +88,7 @@ export function buildDigestView(input: DigestViewInput): DigestCardView {
   return {
     title: `Board digest: ${data.programme.name}`,
     lines: [...(input.preface === undefined ? [] : [input.preface]), ...headerLines(data)],
-    counts: DIGEST_RATING_ORDER.map((rating) => ({
+    counts: RATING_ORDER.map((rating) => ({
       rating,
       colour: RATING_CARD_COLOUR[rating],
       count: data.counts[rating],

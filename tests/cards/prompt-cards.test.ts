@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMessageViews } from '../../src/app/prompt/message-view.js';
 import { outboxRowOf } from '../../src/app/prompt/outbox-row.js';
-import { renderEscalationCard } from '../../src/bot/proactive/escalation.card.js';
-import { renderPromptCard } from '../../src/bot/proactive/prompt.card.js';
+import { renderEscalationCard } from '../../src/cards/escalation.card.js';
+import { renderPromptCard } from '../../src/cards/prompt.card.js';
 import { planPeriod } from '../../src/domain/prompt-schedule.js';
 import { createManualTimer } from '../../src/scheduler/timer.js';
 import { sampleWorldBefore } from '../app/prompt/prompt-world.js';

@@ -1,7 +1,7 @@
-import { dueWords, type MessageView } from '../../app/prompt/message-view.js';
-import { shorten } from '../../cards/action-line.js';
-import { ratingBadge } from '../../cards/rating-style.js';
-import { renderTemplate, type RenderedCard } from '../../cards/render-template.js';
+import type { MessageView } from '../app/prompt/message-view.js';
+import { dueText, shorten } from './action-line.js';
+import { ratingBadge } from './rating-style.js';
+import { renderTemplate, type RenderedCard } from './render-template.js';
 
 /** On the closing day, to a workstream lead: which updates are missing, and a Chase button. */
 export function renderEscalationCard(view: MessageView): RenderedCard {
@@ -17,7 +17,7 @@ export function renderEscalationCard(view: MessageView): RenderedCard {
         ratingLabel: badge.label,
         ratingColor: badge.color,
         owner: view.owners[a.ref] ?? 'nobody assigned',
-        due: dueWords(a.due),
+        due: dueText(a.due),
       };
     }),
     programmeId: view.programmeId,

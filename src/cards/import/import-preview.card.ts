@@ -1,5 +1,5 @@
-import type { ProblemText } from '../app/import/problem-text.js';
-import { renderTemplate, type RenderedCard } from './render-template.js';
+import type { ProblemText } from './problem-text.js';
+import { renderTemplate, type RenderedCard } from '../render-template.js';
 
 /**
  * What Confirm sends back: the id of the import the bot keeps while it waits, never the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sheetName } from '../../../src/app/export/pack-style.js';
+import { sheetName } from '../../src/render/board-pack/pack-style.js';
 
 describe('board pack sheet names', () => {
   it('drops the characters Excel refuses and keeps to 31 characters', () => {

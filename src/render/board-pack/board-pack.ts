@@ -1,13 +1,33 @@
 import ExcelJS from 'exceljs';
-import type { ProgrammeSnapshot } from '../digest/programme-snapshot.js';
+import type { ProgrammeSnapshot } from '../../app/digest/programme-snapshot.js';
+import type { BoardPack } from '../../app/export/export.use-case.js';
 import { addGridSheet, GRID_SHEET } from './grid-sheet.js';
-import { ratingGridOf } from './rating-grid.js';
+import type { RatingGrid } from '../../app/export/rating-grid.js';
 import { addRatingsSheet, RATINGS_SHEET_NAME } from './ratings-sheet.js';
 import { addWorkstreamSheet } from './workstream-sheet.js';
+
+export const XLSX_CONTENT_TYPE =
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A board pack written out, ready to send or save. */
+export interface BoardPackFile {
+  readonly fileName: string;
+  readonly bytes: Buffer;
+  readonly actions: number;
+  readonly periods: number;
+}
+
+/** The use case's board pack as the file people download. */
+export async function boardPackFile(pack: BoardPack): Promise<BoardPackFile> {
+  const bytes = await writeBoardPack(pack.snapshot, { created: pack.created, grid: pack.grid });
+  return { fileName: pack.fileName, bytes, actions: pack.actions, periods: pack.periods };
+}
 
 export interface BoardPackOptions {
   /** Stamped in the workbook's properties: when the pack was made. */
   readonly created: Date;
+  /** The update that counts for each action in each period. */
+  readonly grid: RatingGrid;
 }
 
 /**
@@ -23,7 +43,7 @@ export async function writeBoardPack(
   workbook.title = `${snapshot.programme.name}: board pack`;
   workbook.created = options.created;
   workbook.modified = options.created;
-  const grid = ratingGridOf(snapshot);
+  const { grid } = options;
   addGridSheet(workbook, snapshot, grid);
   const taken = new Set([GRID_SHEET.toLowerCase(), RATINGS_SHEET_NAME.toLowerCase()]);
   for (const workstream of snapshot.workstreams) {

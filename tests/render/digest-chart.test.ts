@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { renderChartPng } from '../../../src/app/digest/chart-png.js';
-import { writeChartSvg } from '../../../src/app/digest/chart-svg.js';
-import type { RatingTally } from '../../../src/app/digest/chart-svg.js';
-import { buildDigestChart, limitBars } from '../../../src/app/digest/digest-chart.js';
-import { pngFromDataUri, readPngHeader } from './png-header.js';
+import { renderChartPng } from '../../src/render/chart/chart-png.js';
+import { writeChartSvg } from '../../src/render/chart/chart-svg.js';
+import type { RatingCounts } from '../../src/domain/rating.js';
+import { drawDigestChart, limitBars } from '../../src/render/chart/digest-chart.js';
+import { pngFromDataUri, readPngHeader } from '../app/digest/png-header.js';
 
-function tally(blue: number, green: number, amber: number, red: number, unrated = 0): RatingTally {
+function tally(blue: number, green: number, amber: number, red: number, unrated = 0): RatingCounts {
   return { Blue: blue, Green: green, Amber: amber, Red: red, 'Not yet rated': unrated };
 }
 
@@ -23,14 +23,14 @@ const sampleChart = {
 
 describe('digest chart', () => {
   it('is a PNG whose header states the size the chart gives', () => {
-    const chart = buildDigestChart(sampleChart);
+    const chart = drawDigestChart(sampleChart);
     const header = readPngHeader(pngFromDataUri(chart.dataUri));
     expect(header).toEqual({ width: chart.width, height: chart.height });
     expect(chart.width).toBe(720);
   });
 
   it('says every number and its own size in the alt text', () => {
-    const chart = buildDigestChart(sampleChart);
+    const chart = drawDigestChart(sampleChart);
     expect(chart.altText).toContain(`Chart, ${chart.width} by ${chart.height} pixels.`);
     expect(chart.altText).toContain('A Records and oversight: 2 Blue, 2 Green, 1 Amber');
     expect(chart.altText).toContain('Jan 2020: 1 Red, 11 Not yet rated');
@@ -66,7 +66,7 @@ describe('digest chart', () => {
   });
 
   it('escapes labels so a workstream name cannot break the picture', () => {
-    const chart = buildDigestChart({
+    const chart = drawDigestChart({
       workstreams: [{ label: 'Health & <care>', counts: tally(1, 0, 0, 0) }],
       trend: [],
     });

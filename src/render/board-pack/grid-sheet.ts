@@ -1,9 +1,9 @@
 import type ExcelJS from 'exceljs';
 import { effectiveDue } from '../../domain/action.js';
 import { NOT_RATED } from '../../domain/rating.js';
-import type { ProgrammeSnapshot } from '../digest/programme-snapshot.js';
+import type { ProgrammeSnapshot } from '../../app/digest/programme-snapshot.js';
 import { DATE_FORMAT, dueCellValue, styleHeaderRow, styleRatingCell } from './pack-style.js';
-import type { RatingGrid } from './rating-grid.js';
+import type { RatingGrid } from '../../app/export/rating-grid.js';
 
 export const GRID_SHEET = 'Grid';
 

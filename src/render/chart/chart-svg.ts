@@ -1,21 +1,5 @@
-import { NOT_RATED, RATING_COLOUR, RATINGS } from '../../domain/rating.js';
-import type { RatingOrNotRated } from '../../domain/rating.js';
-
-/** Counts of actions by rating, "Not yet rated" included. */
-export type RatingTally = Readonly<Record<RatingOrNotRated, number>>;
-
-/** One bar of the chart: a workstream, or a period of the trend. */
-export interface ChartBar {
-  readonly label: string;
-  readonly counts: RatingTally;
-}
-
-export interface DigestChartData {
-  /** Ratings per workstream in the digest's period, one horizontal stacked bar each. */
-  readonly workstreams: readonly ChartBar[];
-  /** Ratings across periods, oldest first, one stacked column each. */
-  readonly trend: readonly ChartBar[];
-}
+import type { ChartBar, DigestChartData } from '../../app/digest/chart-data.js';
+import { RATING_COLOUR, RATING_ORDER, totalOf } from '../../domain/rating.js';
 
 /** A text label: where its anchor point is, its words, and its style as SVG attributes. */
 export interface ChartLabel {
@@ -41,9 +25,6 @@ export interface ChartSvg {
 
 type Part = string | ChartLabel;
 
-/** Order of segments: the four ratings, then the actions nobody has rated yet. */
-export const TALLY_ORDER: readonly RatingOrNotRated[] = [...RATINGS, NOT_RATED];
-
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
 
 const WIDTH = 720;
@@ -55,9 +36,6 @@ const TREND_HEIGHT = 170;
 const TEXT = '#111827';
 const MUTED = '#4b5563';
 
-export function tallyTotal(counts: RatingTally): number {
-  return TALLY_ORDER.reduce((sum, rating) => sum + counts[rating], 0);
-}
 
 /**
  * Writes the digest chart as SVG: a legend in words, a stacked bar per workstream and a
@@ -89,7 +67,7 @@ export function writeChartSvg(data: DigestChartData): ChartSvg {
 
 function writeLegend(parts: Part[], top: number): number {
   let x = MARGIN;
-  for (const rating of TALLY_ORDER) {
+  for (const rating of RATING_ORDER) {
     parts.push(rect(x, top, 14, 14, RATING_COLOUR[rating]));
     parts.push(text(x + 19, top + 12, rating, { fill: TEXT }));
     x += 19 + approximateTextWidth(rating) + 22;
@@ -101,11 +79,11 @@ function writeWorkstreamBars(parts: Part[], bars: readonly ChartBar[], top: numb
   parts.push(text(MARGIN, top + 14, 'Ratings by workstream', { fill: TEXT, bold: true }));
   let y = top + 26;
   const barArea = WIDTH - MARGIN * 2 - LABEL_WIDTH - 44;
-  const largest = Math.max(1, ...bars.map((bar) => tallyTotal(bar.counts)));
+  const largest = Math.max(1, ...bars.map((bar) => totalOf(bar.counts)));
   for (const bar of bars) {
     parts.push(text(MARGIN, y + 14, clip(bar.label, 20), { fill: TEXT }));
     let x = MARGIN + LABEL_WIDTH;
-    for (const rating of TALLY_ORDER) {
+    for (const rating of RATING_ORDER) {
       const count = bar.counts[rating];
       if (count === 0) continue;
       const width = (count / largest) * barArea;
@@ -115,7 +93,7 @@ function writeWorkstreamBars(parts: Part[], bars: readonly ChartBar[], top: numb
       }
       x += width;
     }
-    parts.push(text(x + 6, y + 14, String(tallyTotal(bar.counts)), { fill: MUTED }));
+    parts.push(text(x + 6, y + 14, String(totalOf(bar.counts)), { fill: MUTED }));
     y += ROW_HEIGHT;
   }
   if (bars.length === 0) {
@@ -131,13 +109,13 @@ function writeTrend(parts: Part[], columns: readonly ChartBar[], top: number): n
   const baseline = chartTop + TREND_HEIGHT;
   const slot = (WIDTH - MARGIN * 2) / Math.max(1, columns.length);
   const columnWidth = Math.min(56, slot * 0.6);
-  const largest = Math.max(1, ...columns.map((column) => tallyTotal(column.counts)));
+  const largest = Math.max(1, ...columns.map((column) => totalOf(column.counts)));
   parts.push(line(MARGIN, baseline, WIDTH - MARGIN, baseline));
   columns.forEach((column, index) => {
     const centre = MARGIN + slot * index + slot / 2;
     const x = centre - columnWidth / 2;
     let y = baseline;
-    for (const rating of TALLY_ORDER) {
+    for (const rating of RATING_ORDER) {
       const count = column.counts[rating];
       if (count === 0) continue;
       const height = (count / largest) * TREND_HEIGHT;
@@ -148,7 +126,7 @@ function writeTrend(parts: Part[], columns: readonly ChartBar[], top: number): n
       }
     }
     parts.push(
-      text(centre, y - 5, String(tallyTotal(column.counts)), { fill: MUTED, middle: true }),
+      text(centre, y - 5, String(totalOf(column.counts)), { fill: MUTED, middle: true }),
     );
     parts.push(text(centre, baseline + 17, clip(column.label, 12), { fill: TEXT, middle: true }));
   });

@@ -1,9 +1,8 @@
-import { renderTemplate } from '../../cards/render-template.js';
-import type { RenderedCard } from '../../cards/render-template.js';
+import { renderTemplate } from '../render-template.js';
+import type { RenderedCard } from '../render-template.js';
 import type { DigestData } from '../../domain/digest.js';
-import type { DigestChart } from './digest-chart.js';
 import { FULL_DIGEST, buildDigestView } from './digest-view.js';
-import type { DigestLimits } from './digest-view.js';
+import type { ChartImage, DigestLimits } from './digest-view.js';
 
 /**
  * Teams refuses a message much over 28 KB, everything in it counted. A deployment links the
@@ -34,7 +33,7 @@ export interface DigestCard {
 
 export interface DigestCardInput {
   readonly data: DigestData;
-  readonly chart: DigestChart | null;
+  readonly chart: ChartImage | null;
   readonly timeZone: string;
   readonly reportUrl: string | null;
   /** The chart's https address; absent or null, the card embeds the chart as a data URI. */

@@ -1,9 +1,9 @@
-import { dueWords, type MessageView } from '../../app/prompt/message-view.js';
-import { shorten } from '../../cards/action-line.js';
-import { ratingBadge } from '../../cards/rating-style.js';
-import { renderTemplate, type RenderedCard } from '../../cards/render-template.js';
-import { formatDateWithDay } from '../../domain/dates.js';
-import { NOT_RATED } from '../../domain/rating.js';
+import type { MessageView } from '../app/prompt/message-view.js';
+import { dueText, shorten } from './action-line.js';
+import { ratingBadge } from './rating-style.js';
+import { renderTemplate, type RenderedCard } from './render-template.js';
+import { formatDateWithDay } from '../domain/dates.js';
+import { NOT_RATED } from '../domain/rating.js';
 
 function headingOf(view: MessageView): string {
   switch (view.kind) {
@@ -56,12 +56,12 @@ export function renderPromptCard(view: MessageView, note?: string): RenderedCard
               title: shorten(a.title, 300),
               ratingLabel: badge.label,
               ratingColor: badge.color,
-              due: dueWords(a.due),
+              due: dueText(a.due),
               answeredText: a.answered ? ` · answered for ${view.periodId}` : '',
               steps: a.steps.map((s) => ({
                 letter: s.letter,
                 title: shorten(s.title, 160),
-                due: dueWords(s.due),
+                due: dueText(s.due),
               })),
               canRollOver: a.rating !== NOT_RATED && !a.answered,
               periodId: view.periodId,

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { Action } from '../../domain/action.js';
 import type { Workstream } from '../../domain/programme.js';
 import type { StatusUpdate } from '../../domain/status-update.js';
-import type { ProgrammeSnapshot } from '../digest/programme-snapshot.js';
+import type { ProgrammeSnapshot } from '../../app/digest/programme-snapshot.js';
 import {
   DATE_FORMAT,
   dueCellValue,
@@ -10,7 +10,7 @@ import {
   styleHeaderRow,
   styleRatingCell,
 } from './pack-style.js';
-import type { RatingGrid } from './rating-grid.js';
+import type { RatingGrid } from '../../app/export/rating-grid.js';
 
 const HEADERS = [
   'Ref',

@@ -1,5 +1,5 @@
 import { formatDate } from '../../domain/dates.js';
-import type { ImportProblem } from './import-problem.js';
+import type { ImportProblem } from '../../app/import/import-problem.js';
 
 /** A problem in words: where it is, what is wrong and what to do, in plain British English. */
 export interface ProblemText {

@@ -1,24 +1,24 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createExportUseCase } from '../../../src/app/export/export.use-case.js';
-import type { BoardPackFile } from '../../../src/app/export/export.use-case.js';
-import { bindSheet } from '../../../src/app/import/bound-sheet.js';
-import type { ImportProblem } from '../../../src/app/import/import-problem.js';
-import { parseRatings } from '../../../src/app/import/parse-ratings.js';
-import { readXlsxWorkbook } from '../../../src/app/import/read-xlsx.js';
-import { RATINGS_SHEET } from '../../../src/app/import/sheet-specs.js';
-import type { StatusUpdate } from '../../../src/domain/status-update.js';
-import { createMemoryStore } from '../../../src/store/memory-store.js';
-import type { Store } from '../../../src/store/store.js';
-import { generateProgramme } from '../digest/generated-programme.js';
-import { loadSamplePlan } from '../../support/sample-plan.js';
+import { createExportUseCase } from '../../src/app/export/export.use-case.js';
+import { boardPackFile, type BoardPackFile } from '../../src/render/board-pack/board-pack.js';
+import { bindSheet } from '../../src/app/import/bound-sheet.js';
+import type { ImportProblem } from '../../src/app/import/import-problem.js';
+import { parseRatings } from '../../src/app/import/parse-ratings.js';
+import { readXlsxWorkbook } from '../../src/app/import/read-xlsx.js';
+import { RATINGS_SHEET } from '../../src/app/import/sheet-specs.js';
+import type { StatusUpdate } from '../../src/domain/status-update.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import type { Store } from '../../src/store/store.js';
+import { generateProgramme } from '../app/digest/generated-programme.js';
+import { loadSamplePlan } from '../support/sample-plan.js';
 
 const clock = { now: () => new Date('2021-01-25T09:00:00Z') };
 
 async function boardPackOf(store: Store, programmeId: string): Promise<BoardPackFile> {
   const result = await createExportUseCase({ ...store, clock }).boardPack(programmeId);
   if (!result.ok) throw new Error(result.code);
-  return result.value;
+  return boardPackFile(result.value);
 }
 
 /** The ratings that count, as the store holds them: the newest of each action in each period. */

@@ -1,5 +1,5 @@
-import type { ImportPreview } from './import.use-case.js';
-import type { ItemChanges, PlanCounts } from './plan-diff.js';
+import type { ImportPreview } from '../../app/import/import.use-case.js';
+import type { ItemChanges, PlanCounts } from '../../app/import/plan-diff.js';
 
 /** Field names in the words a person uses. */
 const FIELD_WORDS: Readonly<Record<string, string>> = {

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
-import type { ProgrammeSnapshot } from '../digest/programme-snapshot.js';
+import type { ProgrammeSnapshot } from '../../app/digest/programme-snapshot.js';
 import { styleHeaderRow } from './pack-style.js';
-import type { RatingGrid } from './rating-grid.js';
+import type { RatingGrid } from '../../app/export/rating-grid.js';
 
 /** The import format's name for past ratings (Excel reserves "History"). */
 export const RATINGS_SHEET_NAME = 'Ratings';
