@@ -11,10 +11,12 @@ import {
   DEFAULT_READ_CACHE_TTL_MS,
   readCacheTtlFrom,
   withReadCache,
-} from '../src/app/cached-reads.js';
+} from '../src/store/read-cache.js';
 import { systemClock } from '../src/app/clock.js';
 import { silentLogger } from '../src/app/logger.js';
+import { createAdminDirectory } from '../src/app/admin/admin-directory.js';
 import { createBot } from '../src/bot/create-bot.js';
+import { composeBot } from '../src/server/compose.js';
 import { createEchoBot } from '../src/server/echo-bot.js';
 import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
 import type { BotServer } from '../src/server/create-server.js';
@@ -160,12 +162,17 @@ interface StatusBot {
 /** A `/status EHC` bot over the same storage, with this read cache setting. */
 async function startStatusBot(context: BenchContext, readCacheTtlMs: number): Promise<StatusBot> {
   const store = withReadCache(context.store, { ttlMs: readCacheTtlMs, clock: systemClock });
-  const bot = createBot({
-    ...store,
-    clock: { now: () => new Date() },
-    logger: silentLogger,
-    admins: [],
-  });
+  const bot = createBot(
+    composeBot({
+      store,
+      clock: { now: () => new Date() },
+      logger: silentLogger,
+      // No admins: the benchmark asks as a board member.
+      adminDirectory: createAdminDirectory({ configured: [], admins: store.admins }),
+      publicBaseUrl: null,
+      reportLinkSecret: null,
+    }),
+  );
   const server = await startBot({ env: context.channel.botEnv(), bot });
   const chair = testUser('Bench Chair', 'chair@bench.example');
   const activity = context.channel.message('/status EHC', chair, 'channel');

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../src/app/logger.js';
-import { createProactiveScheduler } from '../src/bot/proactive/start-scheduler.js';
+import { createProactiveScheduler } from '../src/server/compose-scheduler.js';
 import { readSchedulerConfig } from '../src/scheduler/scheduler-config.js';
 import type { Timer } from '../src/scheduler/timer.js';
 import { createBotAuthentication } from '../src/server/bot-authentication.js';

@@ -36,3 +36,11 @@ export async function listMyActions(
     actions: actions.map((a) => actionLineOf(a.value, today)),
   };
 }
+
+export interface MineUseCase {
+  list(programme: Programme, email: string, today: IsoDate): Promise<MyActions>;
+}
+
+export function createMineUseCase(deps: MineDeps): MineUseCase {
+  return { list: (programme, email, today) => listMyActions(deps, programme, email, today) };
+}

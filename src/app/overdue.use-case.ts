@@ -31,3 +31,11 @@ export async function listOverdueActions(
     );
   return { programme: { id: programme.id, name: programme.name }, today, actions: overdue };
 }
+
+export interface OverdueUseCase {
+  list(programme: Programme, today: IsoDate): Promise<OverdueActions>;
+}
+
+export function createOverdueUseCase(deps: OverdueDeps): OverdueUseCase {
+  return { list: (programme, today) => listOverdueActions(deps, programme, today) };
+}

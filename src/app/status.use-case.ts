@@ -77,7 +77,6 @@ function count(actions: readonly Action[]): RatingCounts {
   return countRatings(actions, (action) => action.current?.rating ?? NOT_RATED);
 }
 
-
 /** Counts by latest rating for every workstream of the programme. */
 export async function getProgrammeStatus(
   deps: StatusDeps,
@@ -248,4 +247,20 @@ export async function lookUpStatus(
   }
   const suggestions = closestMatches(word, await knownCodes(deps, programme.id));
   return { ok: false, code: 'NOT_FOUND', typed: word, suggestions };
+}
+
+/** The status reads, built once with their ports. */
+export interface StatusUseCase {
+  programme(programme: Programme, today: IsoDate): Promise<ProgrammeStatus>;
+  lookUp(programme: Programme, word: string, today: IsoDate): Promise<StatusLookup>;
+  /** Workstream codes and action refs, for "did you mean". */
+  knownCodes(programmeId: string): Promise<string[]>;
+}
+
+export function createStatusUseCase(deps: StatusDeps): StatusUseCase {
+  return {
+    programme: (programme, today) => getProgrammeStatus(deps, programme, today),
+    lookUp: (programme, word, today) => lookUpStatus(deps, programme, word, today),
+    knownCodes: (programmeId) => knownCodes(deps, programmeId),
+  };
 }

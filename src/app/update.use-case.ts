@@ -191,3 +191,28 @@ export async function submitUpdate(
     return { ok: false, code: 'STALE_UPDATE', current: result.current, period };
   return { ok: false, code: 'ACTION_NOT_FOUND', ref: submission.ref, suggestions: [] };
 }
+
+export interface UpdateUseCase {
+  openForm(
+    programme: Programme,
+    ref: string,
+    updater: Updater,
+    today: IsoDate,
+  ): Promise<UpdateForm | UpdateRefusal>;
+  submit(
+    programme: Programme,
+    submission: UpdateSubmission,
+    updater: Updater,
+    now: Date,
+    today: IsoDate,
+  ): Promise<UpdateOutcome>;
+}
+
+export function createUpdateUseCase(deps: UpdateDeps): UpdateUseCase {
+  return {
+    openForm: (programme, ref, updater, today) =>
+      openUpdateForm(deps, programme, ref, updater, today),
+    submit: (programme, submission, updater, now, today) =>
+      submitUpdate(deps, programme, submission, updater, now, today),
+  };
+}

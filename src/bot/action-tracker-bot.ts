@@ -14,7 +14,7 @@ import { createConversationRecorder } from './conversation-recorder.js';
 import { sendReply } from './send-reply.js';
 import type { Sender } from './sender.js';
 import { createSenderLookup } from './sender-lookup.js';
-import { withTurnReads } from './turn-reads.js';
+import { createTurn, type Turn } from './turn.js';
 
 /**
  * The Teams bot: turns messages into commands and card actions into updates. Every turn
@@ -23,7 +23,7 @@ import { withTurnReads } from './turn-reads.js';
 export class ActionTrackerBot extends TeamsActivityHandler {
   private readonly deps: BotDependencies;
   private readonly lookUpSender: (turn: TurnContext) => Promise<Sender>;
-  private readonly recordConversation: (turn: TurnContext, email: string | null) => Promise<void>;
+  private readonly recordConversation: (turn: Turn) => Promise<void>;
   private readonly cardActions: CardActions;
 
   constructor(deps: BotDependencies) {
@@ -34,20 +34,20 @@ export class ActionTrackerBot extends TeamsActivityHandler {
     this.cardActions = createCardActions(deps);
   }
 
-  protected override async onMessageActivity(turn: TurnContext): Promise<void> {
-    const sender = await this.greet(turn);
+  protected override async onMessageActivity(context: TurnContext): Promise<void> {
+    const turn = await this.greet(context);
     try {
-      if (this.cardActions.isCardSubmit(turn.activity.value)) {
-        await this.cardActions.handleSubmit(turn, sender);
+      if (this.cardActions.isCardSubmit(context.activity.value)) {
+        await this.cardActions.handleSubmit(turn);
         return;
       }
-      await sendReply(turn, await routeCommand(turn, sender, withTurnReads(this.deps)));
+      await sendReply(context, await routeCommand(turn, this.deps));
     } catch (error) {
       this.deps.logger.error('A message could not be answered', {
-        text: turn.activity.text?.slice(0, 200),
+        text: context.activity.text?.slice(0, 200),
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
-      await sendReply(turn, renderErrorCard({ reference: turn.activity.id ?? null }));
+      await sendReply(context, renderErrorCard({ reference: context.activity.id ?? null }));
     }
   }
 
@@ -55,8 +55,7 @@ export class ActionTrackerBot extends TeamsActivityHandler {
     turn: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const sender = await this.greet(turn);
-    return this.cardActions.handleInvoke(turn, sender, invokeValue);
+    return this.cardActions.handleInvoke(await this.greet(turn), invokeValue);
   }
 
   /** `/export` offered the board pack with a file consent card; this is the answer. */
@@ -64,7 +63,7 @@ export class ActionTrackerBot extends TeamsActivityHandler {
     turn: TurnContext,
     response: FileConsentCardResponse,
   ): Promise<void> {
-    const sender = await this.greet(turn);
+    const { sender } = await this.greet(turn);
     await acceptBoardPack(turn, response, sender, this.deps);
   }
 
@@ -83,9 +82,11 @@ export class ActionTrackerBot extends TeamsActivityHandler {
     await super.onInstallationUpdateActivity(turn);
   }
 
-  private async greet(turn: TurnContext): Promise<Sender> {
-    const sender = await this.lookUpSender(turn);
-    await this.recordConversation(turn, sender.email);
-    return sender;
+  /** Who is talking and where, saved for writing back later: the turn every handler gets. */
+  private async greet(context: TurnContext): Promise<Turn> {
+    const sender = await this.lookUpSender(context);
+    const turn = await createTurn(context, sender, this.deps);
+    await this.recordConversation(turn);
+    return turn;
   }
 }

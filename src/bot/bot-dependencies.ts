@@ -1,43 +1,57 @@
 import type { AdminDirectory } from '../app/admin/admin-directory.js';
+import type { AdminsUseCase } from '../app/admin/admins.use-case.js';
+import type { CalendarUseCase } from '../app/admin/calendar.use-case.js';
+import type { LinksUseCase } from '../app/admin/links.use-case.js';
+import type { RolesUseCase } from '../app/admin/roles.use-case.js';
+import type { AwayUseCase } from '../app/away/away.use-case.js';
 import type { Clock } from '../app/clock.js';
+import type { DigestUseCase } from '../app/digest/digest.use-case.js';
+import type { ExportUseCase } from '../app/export/export.use-case.js';
+import type { ImportUseCase } from '../app/import/import.use-case.js';
 import type { Logger } from '../app/logger.js';
-import type { ActionRepository } from '../store/action.repository.js';
-import type { AdminRepository } from '../store/admin.repository.js';
+import type { MineUseCase } from '../app/mine.use-case.js';
+import type { OverdueUseCase } from '../app/overdue.use-case.js';
+import type { ProgrammeResolutionUseCase } from '../app/programme-resolution.use-case.js';
+import type { PromptAnswersUseCase } from '../app/prompt/prompt-answers.use-case.js';
+import type { StatusUseCase } from '../app/status.use-case.js';
+import type { UpdateUseCase } from '../app/update.use-case.js';
 import type { ConversationRepository } from '../store/conversation.repository.js';
-import type { OutboxRepository } from '../store/outbox.repository.js';
-import type { LinkRepository } from '../store/link.repository.js';
 import type { PendingImportRepository } from '../store/pending-import.repository.js';
-import type { PlanRepository } from '../store/plan.repository.js';
-import type { ProgrammeRepository, WorkstreamRepository } from '../store/programme.repository.js';
-import type { PersonRepository, RoleRepository } from '../store/role.repository.js';
+import type { ProgrammeRepository } from '../store/programme.repository.js';
+import type { PersonRepository } from '../store/role.repository.js';
 
-/** What the bot needs from the rest of the system; passed once to `createBot`. */
+/**
+ * What the bot is given, once, by the composition root (src/server/compose.ts): a use case
+ * for each thing a person can ask, and the few stores the bot keeps its own records in.
+ * Every field is required: production always has them, so no handler checks for one.
+ */
 export interface BotDependencies {
-  readonly programmes: ProgrammeRepository;
-  readonly workstreams: WorkstreamRepository;
-  readonly actions: ActionRepository;
-  readonly roles: RoleRepository;
-  readonly people: PersonRepository;
+  readonly status: StatusUseCase;
+  readonly mine: MineUseCase;
+  readonly overdue: OverdueUseCase;
+  readonly update: UpdateUseCase;
+  readonly away: AwayUseCase;
+  readonly digest: DigestUseCase;
+  readonly exports: ExportUseCase;
+  readonly imports: ImportUseCase;
+  /** "No change" and "Chase" on the prompt cards, and the prompt redrawn after an answer. */
+  readonly promptAnswers: PromptAnswersUseCase;
+  readonly roles: RolesUseCase;
+  readonly links: LinksUseCase;
+  readonly admins: AdminsUseCase;
+  readonly calendar: CalendarUseCase;
+  /** Which programme a turn is about (see turn.ts). */
+  readonly resolution: ProgrammeResolutionUseCase;
+  /** Programmes by id, for card buttons that name theirs and for naming an import. */
+  readonly programmes: Pick<ProgrammeRepository, 'get' | 'list'>;
+  /** Admins configured (ADMINS) and added in storage. */
+  readonly adminDirectory: AdminDirectory;
+  /** Who people are (email behind a Teams id) and who could not be reached. */
+  readonly people: Pick<PersonRepository, 'get' | 'getByAadObjectId' | 'save' | 'listUnreachable'>;
   /** Where proactive messages can be sent later; saved on install and on every message. */
-  readonly conversations: ConversationRepository;
+  readonly conversations: Pick<ConversationRepository, 'save'>;
+  /** Imports previewed and waiting for Confirm. */
+  readonly pendingImports: PendingImportRepository;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Emails (any case) of programme admins: they may update any action and run admin commands. */
-  readonly admins: readonly string[];
-  /** Admins added in storage as well as configured ones; without it only `admins` count. */
-  readonly adminDirectory?: Pick<AdminDirectory, 'isAdmin'>;
-  /** Plan imports (a workbook sent to the bot); without it the bot cannot import. */
-  readonly plans?: PlanRepository;
-  /** Imports previewed and waiting for Confirm; without it the bot cannot import either. */
-  readonly pendingImports?: PendingImportRepository;
-  /** Chats and channels linked to programmes (/link board); without it /link is unavailable. */
-  readonly links?: LinkRepository;
-  /** Admins added by other admins (/admins add); without it only configured admins exist. */
-  readonly adminStore?: AdminRepository;
-  /** This service's public address (PUBLIC_BASE_URL): digests link the full report there. */
-  readonly publicBaseUrl?: string | undefined;
-  /** Signs the digest's links to the full report (REPORT_LINK_SECRET, else the app password). */
-  readonly reportLinkSecret?: string | undefined;
-  /** Where "Chase" queues its reminders; without it the Chase button says it cannot chase. */
-  readonly outbox?: OutboxRepository;
 }

@@ -1,15 +1,12 @@
-import type { TurnContext } from 'botbuilder';
-import { knownCodes } from '../app/status.use-case.js';
 import { closestMatches } from '../app/suggestions.js';
 import { renderMessageCard } from '../cards/message.card.js';
+import { adminOnlyRefusal } from './admin/admin-replies.js';
 import type { BotDependencies } from './bot-dependencies.js';
 import type { Command, CommandReply } from './commands/command.js';
 import { commands } from './commands/index.js';
-import { commandTextOf, MAX_COMMAND_TEXT, parseCommand } from './message-text.js';
-import { resolveProgramme, withoutProgrammePrefix } from './resolve-programme.js';
-import type { Sender } from './sender.js';
-import { adminOnlyRefusal } from './admin/admin-context.js';
-import { askWhichProgramme } from './programme-choice.js';
+import { MAX_COMMAND_TEXT } from './message-text.js';
+import { programmeOfTurn, type Turn } from './turn.js';
+import { whichProgrammeCard } from './which-programme.js';
 
 function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name || (c.aliases ?? []).includes(name));
@@ -17,31 +14,27 @@ function findCommand(name: string): Command | undefined {
 
 /** Workstream codes and action refs like a word typed on its own ("c2" for /status C2). */
 async function nearCodes(
-  turn: TurnContext,
+  turn: Turn,
   deps: BotDependencies,
   word: string,
 ): Promise<readonly string[]> {
-  const programme = await resolveProgramme(turn, deps);
+  const programme = await programmeOfTurn(turn);
   if (!programme) return [];
-  const codes = await knownCodes(deps, programme.id);
+  const codes = await deps.status.knownCodes(programme.id);
   const exact = codes.find((code) => code.toLowerCase() === word);
   return exact !== undefined ? [exact] : closestMatches(word, codes, 2);
 }
 
 /** Teams delivers a file sent to the bot as an attachment with a download link. */
-function hasFile(turn: TurnContext): boolean {
-  return (turn.activity.attachments ?? []).some(
+function hasFile(turn: Turn): boolean {
+  return (turn.context.activity.attachments ?? []).some(
     (a) => a.contentType === 'application/vnd.microsoft.teams.file.download.info',
   );
 }
 
 /** Reads the typed command and runs its handler; anything else gets a helpful answer. */
-export async function routeCommand(
-  turn: TurnContext,
-  sender: Sender,
-  deps: BotDependencies,
-): Promise<CommandReply> {
-  const text = commandTextOf(turn.activity);
+export async function routeCommand(turn: Turn, deps: BotDependencies): Promise<CommandReply> {
+  const { text, sender } = turn;
   if (text.length > MAX_COMMAND_TEXT) {
     return renderMessageCard({
       title: 'That message is too long for me',
@@ -51,33 +44,33 @@ export async function routeCommand(
       ],
     });
   }
-  const parsed = parseCommand(text);
+  const { name } = turn.command;
   const visible = commands.filter((c) => !c.adminOnly || sender.isAdmin);
   const fileHandler = visible.find((c) => c.acceptsFiles === true);
-  if (parsed.name === '' && fileHandler && hasFile(turn)) {
-    return fileHandler.handle({ turn, args: [], sender, deps, commands: visible });
+  if (name === '' && fileHandler && hasFile(turn)) {
+    return fileHandler.handle({ turn, args: [], deps, commands: visible });
   }
-  const adminCommand = parsed.name === '' && hasFile(turn) ? 'import' : parsed.name;
+  const adminCommand = name === '' && hasFile(turn) ? 'import' : name;
   if (!sender.isAdmin && findCommand(adminCommand)?.refuseOthersPolitely) {
     return adminOnlyRefusal(adminCommand);
   }
-  if (parsed.name === '') {
+  if (name === '') {
     return renderMessageCard({
       title: 'I did not catch a command',
       lines: ['Type /help to see what I can do.'],
     });
   }
-  const command = findCommand(parsed.name);
+  const command = findCommand(name);
   if (!command || (command.adminOnly && !sender.isAdmin)) {
     const near = [
       ...closestMatches(
-        parsed.name,
+        name,
         visible.map((c) => c.name),
-      ).map((name) => `/${name}`),
-      ...(await nearCodes(turn, deps, parsed.name)).map((code) => `/status ${code}`),
+      ).map((word) => `/${word}`),
+      ...(await nearCodes(turn, deps, name)).map((code) => `/status ${code}`),
     ].slice(0, 3);
     return renderMessageCard({
-      title: `I do not know the command "${parsed.name}"`,
+      title: `I do not know the command "${name}"`,
       lines: [
         ...(near.length > 0 ? [`Did you mean ${near.join(' or ')}?`] : []),
         'Type /help to see what I can do.',
@@ -85,9 +78,10 @@ export async function routeCommand(
     });
   }
   if (command.programmeScoped) {
-    const question = await askWhichProgramme(turn, sender, deps);
-    if (question) return question;
+    const answer = await turn.programme();
+    if (!answer.ok && answer.code === 'PROGRAMME_CHOICE_NEEDED') {
+      return whichProgrammeCard(turn, answer.choices);
+    }
   }
-  const args = await withoutProgrammePrefix(parsed.args, deps);
-  return command.handle({ turn, args, sender, deps, commands: visible });
+  return command.handle({ turn, args: turn.command.args, deps, commands: visible });
 }

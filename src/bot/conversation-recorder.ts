@@ -1,31 +1,24 @@
 import { TurnContext } from 'botbuilder';
-import type { StoredConversation } from '../store/conversation.repository.js';
 import type { BotDependencies } from './bot-dependencies.js';
+import type { Turn } from './turn.js';
 
 type RecorderDeps = Pick<BotDependencies, 'conversations' | 'clock'>;
 
 /** A reference that has not changed is written again at most this often. */
 const REFRESH_MS = 60 * 60 * 1000;
 
-function kindOf(conversationType: string | undefined): StoredConversation['kind'] {
-  if (conversationType === 'channel') return 'channel';
-  if (conversationType === 'groupChat') return 'groupChat';
-  return 'personal';
-}
-
 /**
  * Saves where the bot can write back later (prompts, digests). Called on install and on
  * every message; an unchanged reference is not rewritten within the hour, so a busy chat
  * costs one write an hour rather than one a message.
  */
-export function createConversationRecorder(
-  deps: RecorderDeps,
-): (turn: TurnContext, email: string | null) => Promise<void> {
+export function createConversationRecorder(deps: RecorderDeps): (turn: Turn) => Promise<void> {
   const lastWritten = new Map<string, { readonly fingerprint: string; readonly at: number }>();
 
-  return async (turn, email) => {
-    const activity = turn.activity;
-    const kind = kindOf(activity.conversation.conversationType);
+  return async (turn) => {
+    const { activity } = turn.context;
+    const { key, kind } = turn.conversation;
+    const { email } = turn.sender;
     const aadObjectId = kind === 'personal' ? (activity.from.aadObjectId ?? null) : null;
     const reference = TurnContext.getConversationReference(activity);
     // A channel reply arrives on "<channel id>;messageid=<thread>"; proactive posts go to the channel.
@@ -34,7 +27,6 @@ export function createConversationRecorder(
       reference.conversation = { ...reference.conversation, id: conversationId };
     }
     delete reference.activityId;
-    const key = aadObjectId ? `personal:${aadObjectId}` : conversationId;
     const tenantId = activity.conversation.tenantId ?? null;
     const fingerprint = JSON.stringify([reference, email, tenantId]);
     const now = deps.clock.now().getTime();

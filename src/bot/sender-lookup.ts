@@ -4,8 +4,7 @@ import type { Person } from '../domain/people.js';
 import type { BotDependencies } from './bot-dependencies.js';
 import type { Sender } from './sender.js';
 
-type LookupDeps = Pick<BotDependencies, 'people' | 'logger' | 'admins' | 'clock'> &
-  Partial<Pick<BotDependencies, 'adminDirectory'>>;
+type LookupDeps = Pick<BotDependencies, 'people' | 'logger' | 'adminDirectory' | 'clock'>;
 
 type Identity = Omit<Sender, 'isAdmin'>;
 
@@ -28,13 +27,12 @@ function bounded<V>(map: Map<string, V>, key: string, value: V): V {
  * contact (then remembered in the person store and in this process).
  */
 export function createSenderLookup(deps: LookupDeps): (turn: TurnContext) => Promise<Sender> {
-  const configuredAdmins = new Set(deps.admins.map(normaliseEmail));
+  const configuredAdmins = new Set(deps.adminDirectory.configured.map(normaliseEmail));
   const identities = new Map<string, Identity>();
   const adminAnswers = new Map<string, { readonly isAdmin: boolean; readonly at: number }>();
 
   async function isAdmin(key: string, identity: Identity): Promise<boolean> {
     if (identity.email !== null && configuredAdmins.has(identity.email)) return true;
-    if (!deps.adminDirectory) return false;
     const now = deps.clock.now().getTime();
     const known = adminAnswers.get(key);
     if (known && now - known.at < ADMIN_TTL_MS) return known.isAdmin;

@@ -7,7 +7,7 @@ import type { OutboxMessage, OutboxRepository } from '../store/outbox.repository
 import type { PersonRepository } from '../store/role.repository.js';
 import type { Versioned } from '../store/versioned.js';
 import { retryDelayMs, type BackoffPolicy } from './backoff.js';
-import type { MessageSender, SendOutcome } from './message-sender.js';
+import type { MessageTransport, SendOutcome } from './message-transport.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { Timer } from './timer.js';
 import { clearUnreachable, isPersonRecipient, markUnreachable } from './unreachable.js';
@@ -19,7 +19,7 @@ export interface DeliveryPorts {
   readonly outbox: Pick<OutboxRepository, 'update'>;
   readonly conversations: Pick<ConversationRepository, 'get' | 'getPersonalByEmail'>;
   readonly people: Pick<PersonRepository, 'get' | 'save'>;
-  readonly sender: MessageSender;
+  readonly transport: MessageTransport;
   readonly limiter: RateLimiter;
   readonly timer: Timer;
   readonly logger: Logger;
@@ -112,7 +112,7 @@ export async function deliverMessage(
   if (!claim.ok) return 'taken';
 
   if (recovering) {
-    const check = await ports.sender.checkDelivered(found, conversation);
+    const check = await ports.transport.checkDelivered(found, conversation);
     if (check.delivered === true) {
       await finish(ports, claimed, claim.etag, { ok: true, activityId: check.activityId });
       return 'already-delivered';
@@ -130,7 +130,7 @@ export async function deliverMessage(
 
   let outcome: SendOutcome;
   try {
-    outcome = await ports.sender.send(claimed, conversation);
+    outcome = await ports.transport.send(claimed, conversation);
   } catch (error: unknown) {
     outcome = {
       ok: false,

@@ -4,7 +4,7 @@ import type { OutboxRepository } from '../store/outbox.repository.js';
 import type { PersonRepository } from '../store/role.repository.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { deliverMessage, type DeliveryPorts, type DeliveryResult } from './deliver-message.js';
-import type { MessageSender } from './message-sender.js';
+import type { MessageTransport } from './message-transport.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { Timer } from './timer.js';
 
@@ -13,7 +13,7 @@ export interface OutboxProcessorOptions {
   readonly conversations: Pick<ConversationRepository, 'get' | 'getPersonalByEmail'>;
   /** Where people who cannot be reached are recorded. */
   readonly people: Pick<PersonRepository, 'get' | 'save'>;
-  readonly sender: MessageSender;
+  readonly transport: MessageTransport;
   /** Shared by every send of this instance. */
   readonly limiter: RateLimiter;
   readonly timer: Timer;
@@ -49,7 +49,7 @@ export function createOutboxProcessor(options: OutboxProcessorOptions): OutboxPr
     outbox: options.outbox,
     conversations: options.conversations,
     people: options.people,
-    sender: options.sender,
+    transport: options.transport,
     limiter: options.limiter,
     timer: options.timer,
     logger: options.logger,

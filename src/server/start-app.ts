@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createAdminDirectory, parseAdminList } from '../app/admin/admin-directory.js';
-import { readCacheTtlFrom, withReadCache } from '../app/cached-reads.js';
+import { readCacheTtlFrom, withReadCache } from '../store/read-cache.js';
 import type { Clock } from '../app/clock.js';
 import { systemClock } from '../app/clock.js';
 import { createDigestUseCase } from '../app/digest/digest.use-case.js';
@@ -8,7 +8,8 @@ import { createReportLinks } from '../app/digest/report-link.js';
 import { createReportUseCase } from '../app/digest/report.use-case.js';
 import type { Logger } from '../app/logger.js';
 import { createBot } from '../bot/create-bot.js';
-import { createProactiveScheduler } from '../bot/proactive/start-scheduler.js';
+import { createProactiveScheduler } from './compose-scheduler.js';
+import { composeBot, snapshotPorts } from './compose.js';
 import { readSchedulerConfig } from '../scheduler/scheduler-config.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
@@ -64,25 +65,17 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       configured: parseAdminList(env['ADMINS']),
       admins: store.admins,
     });
-    const bot = createBot({
-      programmes: store.programmes,
-      workstreams: store.workstreams,
-      actions: store.actions,
-      roles: store.roles,
-      people: store.people,
-      conversations: store.conversations,
-      outbox: store.outbox,
-      clock,
-      logger,
-      admins: admins.configured,
-      adminDirectory: admins,
-      adminStore: store.admins,
-      plans: store.plans,
-      pendingImports: store.pendingImports,
-      links: store.links,
-      publicBaseUrl: env['PUBLIC_BASE_URL']?.trim() || undefined,
-      reportLinkSecret: reportLinkSecretFrom(env) ?? undefined,
-    });
+    const publicBaseUrl = env['PUBLIC_BASE_URL']?.trim() || null;
+    const bot = createBot(
+      composeBot({
+        store,
+        adminDirectory: admins,
+        clock,
+        logger,
+        publicBaseUrl,
+        reportLinkSecret: reportLinkSecretFrom(env),
+      }),
+    );
     const server = await createServer({
       bot,
       config,
@@ -92,10 +85,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       routes: (server) => {
         tabRoutes({ env, store, admins, clock, logger })(server);
         registerReportRoutes(server, {
-          reports: createReportUseCase({ ...store, clock }),
+          reports: createReportUseCase({ ...snapshotPorts(store), people: store.people, clock }),
           logger,
           links: createReportLinks({
-            publicBaseUrl: env['PUBLIC_BASE_URL']?.trim() || null,
+            publicBaseUrl,
             secret: reportLinkSecretFrom(env),
             clock,
           }),
@@ -112,9 +105,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           logger,
           boards: store.links,
           digest: createDigestUseCase({
-            ...store,
+            ...snapshotPorts(store),
+            people: store.people,
             clock,
-            publicBaseUrl: env['PUBLIC_BASE_URL']?.trim() || null,
+            publicBaseUrl,
             reportLinkSecret: reportLinkSecretFrom(env),
           }),
         })

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { createAdminDirectory } from '../../src/app/admin/admin-directory.js';
 import { silentLogger } from '../../src/app/logger.js';
 import { createBot } from '../../src/bot/create-bot.js';
+import { composeBot } from '../../src/server/compose.js';
 import type { BotServer } from '../../src/server/create-server.js';
 import type { Store } from '../../src/store/store.js';
 import { createTablesStore } from '../../src/store/tables-store.js';
@@ -57,16 +58,19 @@ export async function startBotHarness(
   const channel = await startTestChannel();
   const bot = await startBot({
     env: channel.botEnv(),
-    bot: createBot({
-      ...store,
-      clock: fixedClock(NOW),
-      logger: silentLogger,
-      admins: [people.admin.email],
-      adminDirectory: createAdminDirectory({
-        configured: [people.admin.email],
-        admins: store.admins,
+    bot: createBot(
+      composeBot({
+        store,
+        clock: fixedClock(NOW),
+        logger: silentLogger,
+        adminDirectory: createAdminDirectory({
+          configured: [people.admin.email],
+          admins: store.admins,
+        }),
+        publicBaseUrl: null,
+        reportLinkSecret: null,
       }),
-    }),
+    ),
   });
   return {
     store,

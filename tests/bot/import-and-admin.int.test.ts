@@ -4,6 +4,7 @@ import { createAdminDirectory } from '../../src/app/admin/admin-directory.js';
 import { silentLogger } from '../../src/app/logger.js';
 import { FILE_DOWNLOAD_INFO } from '../../src/bot/import/workbook-download.js';
 import { createBot } from '../../src/bot/create-bot.js';
+import { composeBot } from '../../src/server/compose.js';
 import type { Store } from '../../src/store/store.js';
 import { createTablesStore } from '../../src/store/tables-store.js';
 import { fixedClock } from '../app/seed-sample.js';
@@ -33,18 +34,19 @@ describe('plan import and admin commands over HTTP', () => {
     channel.serveFile('broken.xlsx', await xlsxFromFolder('broken/unknown-workstream'));
     const bot = await startBot({
       env: channel.botEnv(),
-      bot: createBot({
-        ...store,
-        clock: fixedClock(NOW),
-        logger: silentLogger,
-        admins: [people.admin.email],
-        adminDirectory: createAdminDirectory({
-          configured: [people.admin.email],
-          admins: store.admins,
+      bot: createBot(
+        composeBot({
+          store,
+          clock: fixedClock(NOW),
+          logger: silentLogger,
+          adminDirectory: createAdminDirectory({
+            configured: [people.admin.email],
+            admins: store.admins,
+          }),
+          publicBaseUrl: null,
+          reportLinkSecret: null,
         }),
-        adminStore: store.admins,
-        pendingImports: store.pendingImports,
-      }),
+      ),
     });
     harness = {
       store,

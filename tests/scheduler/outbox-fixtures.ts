@@ -2,9 +2,9 @@ import type { StoredConversation } from '../../src/store/conversation.repository
 import type { OutboxMessage } from '../../src/store/outbox.repository.js';
 import type {
   DeliveryCheck,
-  MessageSender,
+  MessageTransport,
   SendOutcome,
-} from '../../src/scheduler/message-sender.js';
+} from '../../src/scheduler/message-transport.js';
 
 export function promptRow(
   recipient: string,
@@ -47,10 +47,10 @@ export function personalChat(email: string, tenantId = 'tenant-1'): StoredConver
 }
 
 /**
- * A stand-in for the Connector behind the MessageSender port: records what arrived, answers
+ * A stand-in for the Connector behind the MessageTransport port: records what arrived, answers
  * with the statuses a test queues, and can look deliveries up by outbox key.
  */
-export interface RecordingSender extends MessageSender {
+export interface RecordingTransport extends MessageTransport {
   readonly delivered: { readonly key: string; readonly recipient: string }[];
   /** Answers for the next sends, in order; then every send succeeds. */
   fail(...outcomes: SendOutcome[]): void;
@@ -58,10 +58,10 @@ export interface RecordingSender extends MessageSender {
   lookups: 'supported' | 'unsupported';
 }
 
-export function createRecordingSender(): RecordingSender {
+export function createRecordingTransport(): RecordingTransport {
   const queued: SendOutcome[] = [];
   const delivered: { key: string; recipient: string }[] = [];
-  const sender: RecordingSender = {
+  const transport: RecordingTransport = {
     delivered,
     lookups: 'supported',
     fail: (...outcomes) => queued.push(...outcomes),
@@ -72,7 +72,7 @@ export function createRecordingSender(): RecordingSender {
       return Promise.resolve({ ok: true, activityId: `activity-${delivered.length}` });
     },
     checkDelivered(message): Promise<DeliveryCheck> {
-      if (sender.lookups === 'unsupported') {
+      if (transport.lookups === 'unsupported') {
         return Promise.resolve({ delivered: 'unknown', reason: 'no look-up' });
       }
       const found = delivered.some((d) => d.key === message.key);
@@ -81,7 +81,7 @@ export function createRecordingSender(): RecordingSender {
       );
     },
   };
-  return sender;
+  return transport;
 }
 
 export function refusal(status: number, retryAfterMs: number | null = null): SendOutcome {

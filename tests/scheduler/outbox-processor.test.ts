@@ -4,14 +4,14 @@ import { createOutboxProcessor } from '../../src/scheduler/outbox-processor.js';
 import { createRateLimiter, TEAMS_RATE_LIMITS } from '../../src/scheduler/rate-limiter.js';
 import { createManualTimer } from '../../src/scheduler/timer.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
-import { createRecordingSender, personalChat, promptRow, refusal } from './outbox-fixtures.js';
+import { createRecordingTransport, personalChat, promptRow, refusal } from './outbox-fixtures.js';
 
 const start = new Date('2021-01-04T09:00:00Z');
 
 async function setUp(recipients: readonly string[]) {
   const store = createMemoryStore();
   const timer = createManualTimer(start);
-  const sender = createRecordingSender();
+  const transport = createRecordingTransport();
   for (const email of recipients) {
     await store.conversations.save(personalChat(email));
     await store.outbox.add(promptRow(email, start));
@@ -19,22 +19,22 @@ async function setUp(recipients: readonly string[]) {
   const processor = (random = () => 0.5) =>
     createOutboxProcessor({
       ...store,
-      sender,
+      transport,
       limiter: createRateLimiter({ clock: timer, limits: TEAMS_RATE_LIMITS }),
       timer,
       logger: silentLogger,
       random,
     });
-  return { store, timer, sender, processor };
+  return { store, timer, transport, processor };
 }
 
 describe('outbox processor', () => {
   it('sends each planned message once and records it as sent', async () => {
-    const { store, sender, processor } = await setUp(['ann@x.gov.uk', 'bob@x.gov.uk']);
+    const { store, transport, processor } = await setUp(['ann@x.gov.uk', 'bob@x.gov.uk']);
     const report = await processor().drain();
     expect(report.sent).toBe(2);
     expect(await processor().drain()).toMatchObject({ sent: 0 });
-    expect(sender.delivered.map((d) => d.recipient).sort()).toEqual([
+    expect(transport.delivered.map((d) => d.recipient).sort()).toEqual([
       'ann@x.gov.uk',
       'bob@x.gov.uk',
     ]);
@@ -46,8 +46,8 @@ describe('outbox processor', () => {
   });
 
   it('backs off after a 429 for at least the Retry-After, then delivers', async () => {
-    const { store, timer, sender, processor } = await setUp(['ann@x.gov.uk']);
-    sender.fail(refusal(429, 20_000));
+    const { store, timer, transport, processor } = await setUp(['ann@x.gov.uk']);
+    transport.fail(refusal(429, 20_000));
     expect(await processor().drain()).toMatchObject({ retry: 1, sent: 0 });
     const failed = await store.outbox.get('wsoa|Jan 2021|prompt|ann@x.gov.uk');
     expect(failed?.value).toMatchObject({
@@ -63,12 +63,12 @@ describe('outbox processor', () => {
     expect(await processor().drain()).toMatchObject({ sent: 0 });
     timer.advance(15_000);
     expect(await processor().drain()).toMatchObject({ sent: 1 });
-    expect(sender.delivered).toHaveLength(1);
+    expect(transport.delivered).toHaveLength(1);
   });
 
   it('retries 412, 502 and 504 with growing waits', async () => {
-    const { store, timer, sender, processor } = await setUp(['ann@x.gov.uk']);
-    sender.fail(refusal(412), refusal(502), refusal(504));
+    const { store, timer, transport, processor } = await setUp(['ann@x.gov.uk']);
+    transport.fail(refusal(412), refusal(502), refusal(504));
     const waits: number[] = [];
     for (let i = 0; i < 3; i += 1) {
       await processor(() => 0).drain();
@@ -82,12 +82,12 @@ describe('outbox processor', () => {
   });
 
   it('marks a person who blocked the bot (403) unreachable and never retries them', async () => {
-    const { store, timer, sender, processor } = await setUp(['ann@x.gov.uk']);
-    sender.fail(refusal(403));
+    const { store, timer, transport, processor } = await setUp(['ann@x.gov.uk']);
+    transport.fail(refusal(403));
     expect(await processor().drain()).toMatchObject({ unreachable: 1 });
     timer.advance(86_400_000);
     expect(await processor().drain()).toMatchObject({ sent: 0, unreachable: 0 });
-    expect(sender.delivered).toHaveLength(0);
+    expect(transport.delivered).toHaveLength(0);
     const people = await store.people.listUnreachable();
     expect(people.map((p) => [p.email, p.unreachable?.reason])).toEqual([
       ['ann@x.gov.uk', 'blocked'],
@@ -95,10 +95,10 @@ describe('outbox processor', () => {
   });
 
   it('marks someone without the app installed unreachable without calling Teams', async () => {
-    const { store, sender, processor } = await setUp([]);
+    const { store, transport, processor } = await setUp([]);
     await store.outbox.add(promptRow('new@x.gov.uk', start));
     expect(await processor().drain()).toMatchObject({ unreachable: 1 });
-    expect(sender.delivered).toHaveLength(0);
+    expect(transport.delivered).toHaveLength(0);
     expect((await store.people.listUnreachable())[0]?.unreachable?.reason).toBe('not-installed');
     expect((await store.outbox.listByState('unreachable', 10))[0]?.lastError).toContain(
       'not installed',
@@ -106,7 +106,7 @@ describe('outbox processor', () => {
   });
 
   it('after a crash mid-send, does not send again what the channel already has', async () => {
-    const { store, timer, sender, processor } = await setUp(['ann@x.gov.uk', 'bob@x.gov.uk']);
+    const { store, timer, transport, processor } = await setUp(['ann@x.gov.uk', 'bob@x.gov.uk']);
     // Both were claimed by an instance that died; Ann's reached Teams, Bob's did not.
     for (const email of ['ann@x.gov.uk', 'bob@x.gov.uk']) {
       const row = await store.outbox.get(`wsoa|Jan 2021|prompt|${email}`);
@@ -121,16 +121,19 @@ describe('outbox processor', () => {
         row.etag,
       );
     }
-    sender.delivered.push({ key: 'wsoa|Jan 2021|prompt|ann@x.gov.uk', recipient: 'ann@x.gov.uk' });
+    transport.delivered.push({
+      key: 'wsoa|Jan 2021|prompt|ann@x.gov.uk',
+      recipient: 'ann@x.gov.uk',
+    });
     expect(await processor().drain()).toMatchObject({ sent: 0 });
     timer.advance(120_000);
     expect(await processor().drain()).toMatchObject({ sent: 1, 'already-delivered': 1 });
-    expect(sender.delivered.map((d) => d.recipient)).toEqual(['ann@x.gov.uk', 'bob@x.gov.uk']);
+    expect(transport.delivered.map((d) => d.recipient)).toEqual(['ann@x.gov.uk', 'bob@x.gov.uk']);
   });
 
   it('sends again after a crash when the channel cannot say, so nothing is lost', async () => {
-    const { store, timer, sender, processor } = await setUp(['ann@x.gov.uk']);
-    sender.lookups = 'unsupported';
+    const { store, timer, transport, processor } = await setUp(['ann@x.gov.uk']);
+    transport.lookups = 'unsupported';
     const row = await store.outbox.get('wsoa|Jan 2021|prompt|ann@x.gov.uk');
     if (!row) throw new Error('row missing');
     await store.outbox.update({ ...row.value, state: 'sending', attempts: 1 }, row.etag);
@@ -143,13 +146,13 @@ describe('outbox processor', () => {
   });
 
   it('gives up after the last attempt and keeps the last error for an admin', async () => {
-    const { store, timer, sender, processor } = await setUp(['ann@x.gov.uk']);
-    sender.fail(...Array.from({ length: 8 }, () => refusal(502)));
+    const { store, timer, transport, processor } = await setUp(['ann@x.gov.uk']);
+    transport.fail(...Array.from({ length: 8 }, () => refusal(502)));
     for (let i = 0; i < 10; i += 1) {
       await processor().drain();
       timer.advance(3_600_000);
     }
-    expect(sender.delivered).toHaveLength(0);
+    expect(transport.delivered).toHaveLength(0);
     const row = await store.outbox.get('wsoa|Jan 2021|prompt|ann@x.gov.uk');
     expect(row?.value).toMatchObject({ state: 'failed', attempts: 8 });
     expect(row?.value.lastError).toContain('Gave up after 8 attempts');
@@ -157,10 +160,10 @@ describe('outbox processor', () => {
 
   it('two processors draining the same outbox send each message once', async () => {
     const recipients = Array.from({ length: 40 }, (_, i) => `owner${i}@x.gov.uk`);
-    const { sender, processor } = await setUp(recipients);
+    const { transport, processor } = await setUp(recipients);
     const reports = await Promise.all([processor().drain(), processor().drain()]);
     expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(40);
-    expect(new Set(sender.delivered.map((d) => d.key)).size).toBe(40);
-    expect(sender.delivered).toHaveLength(40);
+    expect(new Set(transport.delivered.map((d) => d.key)).size).toBe(40);
+    expect(transport.delivered).toHaveLength(40);
   });
 });

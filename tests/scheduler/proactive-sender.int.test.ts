@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/app/logger.js';
-import { createProactiveScheduler } from '../../src/bot/proactive/start-scheduler.js';
+import { createProactiveScheduler } from '../../src/server/compose-scheduler.js';
 import { readSchedulerConfig } from '../../src/scheduler/scheduler-config.js';
 import { createManualTimer } from '../../src/scheduler/timer.js';
 import { createBotAuthentication } from '../../src/server/bot-authentication.js';

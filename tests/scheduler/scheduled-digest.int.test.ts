@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDigestUseCase } from '../../src/app/digest/digest.use-case.js';
 import { silentLogger } from '../../src/app/logger.js';
-import { createProactiveScheduler } from '../../src/bot/proactive/start-scheduler.js';
+import { createProactiveScheduler } from '../../src/server/compose-scheduler.js';
 import { addWorkingDays, localDateTimeOf, zonedInstant } from '../../src/domain/calendar.js';
 import { digestSchedule, type ScheduledDigest } from '../../src/domain/digest-schedule.js';
 import type { IsoDate } from '../../src/domain/local-date.js';

@@ -8,17 +8,17 @@ import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { createManualTimer } from '../../src/scheduler/timer.js';
 import type { Store } from '../../src/store/store.js';
 import { sampleWorldBefore } from '../app/prompt/prompt-world.js';
-import { createRecordingSender, type RecordingSender } from './outbox-fixtures.js';
+import { createRecordingTransport, type RecordingTransport } from './outbox-fixtures.js';
 
 const firstPrompt = new Date('2020-12-31T09:00:00Z');
 
-function instance(store: Store, owner: string, sender: RecordingSender, at: Date) {
+function instance(store: Store, owner: string, transport: RecordingTransport, at: Date) {
   const timer = createManualTimer(at);
   const scheduler = createScheduler({
     runDue: createRunDue({ ...store, logger: silentLogger }),
     processor: createOutboxProcessor({
       ...store,
-      sender,
+      transport,
       limiter: createRateLimiter({ clock: timer, limits: TEAMS_RATE_LIMITS }),
       timer,
       logger: silentLogger,
@@ -33,12 +33,12 @@ function instance(store: Store, owner: string, sender: RecordingSender, at: Date
 describe('scheduler tick', () => {
   it('lets only the lease holder plan and send; another takes over once it stops', async () => {
     const { store } = await sampleWorldBefore('Jan 2021');
-    const sender = createRecordingSender();
-    const a = instance(store, 'a', sender, firstPrompt);
-    const b = instance(store, 'b', sender, firstPrompt);
+    const transport = createRecordingTransport();
+    const a = instance(store, 'a', transport, firstPrompt);
+    const b = instance(store, 'b', transport, firstPrompt);
     const [first, second] = await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
     expect([first.leader, second.leader].sort()).toEqual([false, true]);
-    const sentOnce = sender.delivered.length;
+    const sentOnce = transport.delivered.length;
     expect(sentOnce).toBeGreaterThan(3);
 
     const [leader, follower] = first.leader ? [a, b] : [b, a];
@@ -46,6 +46,6 @@ describe('scheduler tick', () => {
     follower.timer.advance(60_000);
     const after = await follower.scheduler.tick();
     expect(after.leader).toBe(true);
-    expect(sender.delivered).toHaveLength(sentOnce);
+    expect(transport.delivered).toHaveLength(sentOnce);
   });
 });

@@ -10,7 +10,7 @@ import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { createManualTimer } from '../../src/scheduler/timer.js';
 import { UNRATED_ETAG } from '../../src/store/memory-state.js';
 import { sampleWorldBefore } from '../app/prompt/prompt-world.js';
-import { createRecordingSender } from './outbox-fixtures.js';
+import { createRecordingTransport } from './outbox-fixtures.js';
 
 const NUDGED = 'A2';
 const STEP_MS = 15 * 60_000;
@@ -35,10 +35,10 @@ describe('a simulated reporting period of the sample plan', () => {
       unreachable: null,
     });
     const timer = createManualTimer(from);
-    const sender = createRecordingSender();
+    const transport = createRecordingTransport();
     const sentAt = new Map<string, Date>();
-    const send = sender.send.bind(sender);
-    sender.send = (message, conversation) => {
+    const send = transport.send.bind(transport);
+    transport.send = (message, conversation) => {
       sentAt.set(message.key, timer.now());
       return send(message, conversation);
     };
@@ -46,7 +46,7 @@ describe('a simulated reporting period of the sample plan', () => {
       runDue: createRunDue({ ...store, logger: silentLogger }),
       processor: createOutboxProcessor({
         ...store,
-        sender,
+        transport,
         limiter: createRateLimiter({ clock: timer, limits: TEAMS_RATE_LIMITS }),
         timer,
         logger: silentLogger,
@@ -99,7 +99,7 @@ describe('a simulated reporting period of the sample plan', () => {
     );
 
     expect([...sentAt.keys()].sort()).toEqual(expected.map((m) => m.key).sort());
-    expect(sender.delivered).toHaveLength(expected.length);
+    expect(transport.delivered).toHaveLength(expected.length);
     for (const message of expected) {
       expect(sentAt.get(message.key)?.toISOString(), message.key).toBe(
         message.sendAt.toISOString(),

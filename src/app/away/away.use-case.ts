@@ -93,3 +93,16 @@ async function save(deps: AwayDeps, email: string, awayUntil: IsoDate | null): P
   };
   await deps.people.save(person);
 }
+
+export interface AwayUseCase {
+  markAway(email: string, words: readonly string[], today: IsoDate): Promise<AwayOutcome>;
+  /** The day the person was away until; null when they were not away. */
+  markBack(email: string): Promise<IsoDate | null>;
+}
+
+export function createAwayUseCase(deps: AwayDeps): AwayUseCase {
+  return {
+    markAway: (email, words, today) => markAway(deps, email, words, today),
+    markBack: (email) => markBack(deps, email),
+  };
+}

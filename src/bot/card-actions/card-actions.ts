@@ -1,11 +1,10 @@
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type RenderedCard } from '../../cards/render-template.js';
 import { renderErrorCard } from '../../cards/error.card.js';
 import { renderMessageCard } from '../../cards/message.card.js';
 import type { BotDependencies } from '../bot-dependencies.js';
 import { noProgrammeCard } from '../replies.js';
-import { resolveProgramme } from '../resolve-programme.js';
-import type { Sender } from '../sender.js';
+import { programmeOfTurn, type Turn } from '../turn.js';
 import { isPromptVerb, performPromptAction } from '../proactive/prompt-actions.js';
 import { describeIssues, isVerb, programmeOfCard, submitValueSchema } from './card-data.js';
 import { isImportVerb, performImportAction } from './import-actions.js';
@@ -14,10 +13,9 @@ import { performEdit, performUpdate, type CardOutcome } from './update-actions.j
 export interface CardActions {
   /** True when a message's `value` came from an `Action.Submit` fallback button. */
   isCardSubmit(value: unknown): boolean;
-  handleSubmit(turn: TurnContext, sender: Sender): Promise<void>;
+  handleSubmit(turn: Turn): Promise<void>;
   handleInvoke(
-    turn: TurnContext,
-    sender: Sender,
+    turn: Turn,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse>;
 }
@@ -42,25 +40,27 @@ function cardResponse(card: RenderedCard): AdaptiveCardInvokeResponse {
  * Both run the same actions; only the way the answer goes back differs.
  */
 export function createCardActions(deps: BotDependencies): CardActions {
-  async function perform(
-    turn: TurnContext,
-    sender: Sender,
-    verb: string,
-    data: unknown,
-  ): Promise<ActionResult> {
-    if (isImportVerb(verb)) return performImportAction(turn, deps, sender, verb, data);
+  async function perform(turn: Turn, verb: string, data: unknown): Promise<ActionResult> {
+    const { sender } = turn;
+    if (isImportVerb(verb)) return performImportAction(turn, deps, verb, data);
     const prompted = isPromptVerb(verb);
     if (!prompted && !isVerb(verb)) {
       return { kind: 'bad-request', message: `Unknown verb "${verb}".` };
     }
     // A card names the programme it was drawn for; only older cards leave it to the chat.
     const named = programmeOfCard(data);
-    const programme = named ? await deps.programmes.get(named) : await resolveProgramme(turn, deps);
+    const programme = named ? await deps.programmes.get(named) : await programmeOfTurn(turn);
     if (!programme) return { kind: 'card', card: noProgrammeCard(), replacesForm: false };
     if (prompted) return performPromptAction(deps, programme, sender, verb, data);
     const result =
       verb === 'update'
-        ? await performUpdate(deps, programme, sender, data, turn.activity.type === 'invoke')
+        ? await performUpdate(
+            deps,
+            programme,
+            sender,
+            data,
+            turn.context.activity.type === 'invoke',
+          )
         : await performEdit(deps, programme, sender, data);
     if (result.kind === 'invalid-data') {
       return {
@@ -74,43 +74,44 @@ export function createCardActions(deps: BotDependencies): CardActions {
   return {
     isCardSubmit: (value) => submitValueSchema.safeParse(value).success,
 
-    async handleSubmit(turn, sender) {
-      const { verb } = submitValueSchema.parse(turn.activity.value);
-      const result = await perform(turn, sender, verb, turn.activity.value);
+    async handleSubmit(turn) {
+      const { context } = turn;
+      const { verb } = submitValueSchema.parse(context.activity.value);
+      const result = await perform(turn, verb, context.activity.value);
       if (result.kind === 'bad-request') {
         deps.logger.warn('A card submit was refused', { verb, message: result.message });
         const card = renderMessageCard({
           title: 'I could not read that card',
           lines: [result.message, 'Type /help to see what I can do.'],
         });
-        await turn.sendActivity({ type: 'message', attachments: [card] });
+        await context.sendActivity({ type: 'message', attachments: [card] });
         return;
       }
       // A form is replaced in place for everyone in the chat, as Action.Execute would for the
       // person who pressed it; a refusal goes as a reply so the owner keeps their form.
-      if (result.replacesForm && turn.activity.replyToId) {
-        await turn.updateActivity({
+      if (result.replacesForm && context.activity.replyToId) {
+        await context.updateActivity({
           type: 'message',
-          id: turn.activity.replyToId,
+          id: context.activity.replyToId,
           attachments: [result.card],
         });
         return;
       }
-      await turn.sendActivity({ type: 'message', attachments: [result.card] });
+      await context.sendActivity({ type: 'message', attachments: [result.card] });
     },
 
-    async handleInvoke(turn, sender, invokeValue) {
+    async handleInvoke(turn, invokeValue) {
       const verb = invokeValue.action.verb;
       let result: ActionResult;
       try {
-        result = await perform(turn, sender, verb, invokeValue.action.data);
+        result = await perform(turn, verb, invokeValue.action.data);
       } catch (error) {
         // The person pressed a button: answer on the card rather than with Teams' bare error.
         deps.logger.error('A card action failed', {
           verb,
           error: error instanceof Error ? (error.stack ?? error.message) : String(error),
         });
-        return cardResponse(renderErrorCard({ reference: turn.activity.id ?? null }));
+        return cardResponse(renderErrorCard({ reference: turn.context.activity.id ?? null }));
       }
       if (result.kind === 'bad-request') {
         deps.logger.warn('A card action was refused', { verb, message: result.message });

@@ -1,9 +1,8 @@
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { BotDependencies } from '../bot-dependencies.js';
 import { cancelImport, confirmImport } from '../import/import-flow.js';
 import { downloadPolicyFor } from '../import/workbook-download.js';
-import type { Sender } from '../sender.js';
+import type { Turn } from '../turn.js';
 import type { CardOutcome } from './update-actions.js';
 
 /** The buttons of the import preview card. */
@@ -26,9 +25,8 @@ const cancelSchema = z.object({
 
 /** Confirm or Cancel on an import preview; the answer replaces the preview card. */
 export async function performImportAction(
-  turn: TurnContext,
+  turn: Turn,
   deps: BotDependencies,
-  sender: Sender,
   verb: ImportVerb,
   data: unknown,
 ): Promise<CardOutcome | { readonly kind: 'bad-request'; readonly message: string }> {
@@ -40,7 +38,7 @@ export async function performImportAction(
   if (!parsed.success) {
     return { kind: 'bad-request', message: 'The import card is missing what it needs to confirm.' };
   }
-  const policy = downloadPolicyFor(turn.activity.serviceUrl);
-  const card = await confirmImport(deps, sender, parsed.data, policy);
+  const policy = downloadPolicyFor(turn.context.activity.serviceUrl);
+  const card = await confirmImport(deps, turn.sender, parsed.data, policy);
   return { kind: 'card', card, replacesForm: true };
 }

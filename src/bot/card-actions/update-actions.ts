@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { todayFor } from '../../app/reporting-day.js';
-import { openUpdateForm, submitUpdate } from '../../app/update.use-case.js';
 import { renderReceiptCard } from '../../cards/receipt.card.js';
 import type { RenderedCard } from '../../cards/render-template.js';
 import { renderUpdateFormCard } from '../../cards/update-form.card.js';
@@ -36,8 +35,7 @@ export async function performUpdate(
   const input = parsed.data;
   const now = deps.clock.now();
   const today = todayFor(programme, deps.clock);
-  const outcome = await submitUpdate(
-    deps,
+  const outcome = await deps.update.submit(
     programme,
     {
       ref: input.ref,
@@ -112,7 +110,7 @@ export async function performEdit(
   const parsed = editDataSchema.safeParse(data);
   if (!parsed.success) return { kind: 'invalid-data', error: parsed.error };
   const today = todayFor(programme, deps.clock);
-  const form = await openUpdateForm(deps, programme, parsed.data.ref, sender, today);
+  const form = await deps.update.openForm(programme, parsed.data.ref, sender, today);
   if (!form.ok) return card(refusalCardFor(form), false);
   const asked = parsed.data.periodId;
   if (asked !== undefined && asked !== form.period.id) {

@@ -1,6 +1,5 @@
-import { createAdminsUseCase } from '../../app/admin/admins.use-case.js';
 import { renderMessageCard } from '../../cards/message.card.js';
-import { actorOf, adminFailureCard, directoryOf } from '../admin/admin-context.js';
+import { actorOf, adminFailureCard } from '../admin/admin-replies.js';
 import type { Command } from './command.js';
 
 /** `/admins`, `/admins add email`, `/admins remove email`. */
@@ -10,19 +9,9 @@ export const adminsCommand: Command = {
   summary: 'Lists the programme admins; /admins add someone@council.example adds one.',
   adminOnly: true,
   refuseOthersPolitely: true,
-  async handle({ args, sender, deps }) {
-    if (!deps.adminStore) {
-      return renderMessageCard({
-        title: 'Admins come from the ADMINS setting here',
-        lines: [`They are: ${deps.admins.join(', ') || 'nobody'}.`],
-      });
-    }
-    const admins = createAdminsUseCase({
-      directory: directoryOf(deps),
-      admins: deps.adminStore,
-      clock: deps.clock,
-    });
-    const actor = actorOf(sender);
+  async handle({ turn, args, deps }) {
+    const { admins } = deps;
+    const actor = actorOf(turn.sender);
     const [action, who] = args;
     if ((action === 'add' || action === 'remove') && who !== undefined) {
       const result =

@@ -1,25 +1,23 @@
-import { createRolesUseCase } from '../../app/admin/roles.use-case.js';
 import { renderMessageCard } from '../../cards/message.card.js';
-import { actorOf, adminFailureCard, directoryOf, programmeOf } from '../admin/admin-context.js';
+import { actorOf, adminFailureCard, programmeOf } from '../admin/admin-replies.js';
 import { missingArgumentCard } from '../replies.js';
 import type { Command, CommandRequest } from './command.js';
 
 /** `/assign` and `/deputy` differ only in which place of the role they fill. */
 async function changeRole(request: CommandRequest, place: 'person' | 'deputy') {
-  const { turn, args, sender, deps } = request;
-  const programme = await programmeOf(turn, sender, deps, args.join(' '));
+  const { turn, args, deps } = request;
+  const programme = await programmeOf(turn, args.join(' '));
   if (!programme.ok) return programme.card;
   const [role, email] = programme.argument.split(/\s+/);
   const verb = place === 'person' ? '/assign' : '/deputy';
   if (!role || !email) {
     return missingArgumentCard(`${verb} ROLE email`, `${verb} ADES someone@council.example`);
   }
-  const roles = createRolesUseCase({ directory: directoryOf(deps), ...deps });
-  const actor = actorOf(sender);
+  const actor = actorOf(turn.sender);
   const result =
     place === 'person'
-      ? await roles.assign(actor, programme.programmeId, role, email)
-      : await roles.setDeputy(actor, programme.programmeId, role, email);
+      ? await deps.roles.assign(actor, programme.programmeId, role, email)
+      : await deps.roles.setDeputy(actor, programme.programmeId, role, email);
   if (!result.ok) return adminFailureCard(result.code);
   const { role: changed, previous } = result.value;
   const now = place === 'person' ? changed.person : changed.deputy;

@@ -1,9 +1,8 @@
-import { markAway } from '../../app/away/away.use-case.js';
 import { formatDateWithDay } from '../../domain/dates.js';
 import { localDateOf } from '../../domain/calendar.js';
 import { DEFAULT_TIME_ZONE } from '../../domain/programme.js';
 import { renderMessageCard } from '../../cards/message.card.js';
-import { resolveProgramme } from '../resolve-programme.js';
+import { programmeOfTurn } from '../turn.js';
 import type { Command } from './command.js';
 import { unknownSenderCard } from './away-replies.js';
 
@@ -12,9 +11,10 @@ export const awayCommand: Command = {
   programmeScoped: true,
   usage: '/away until 20 Jan',
   summary: 'While you are away, your prompts go to your deputy.',
-  async handle({ turn, deps, sender, args }) {
+  async handle({ turn, deps, args }) {
+    const { sender } = turn;
     if (sender.email === null) return unknownSenderCard();
-    const programme = await resolveProgramme(turn, deps);
+    const programme = await programmeOfTurn(turn);
     const today = localDateOf(deps.clock.now(), programme?.timeZone ?? DEFAULT_TIME_ZONE);
     if (args.length === 0) {
       return renderMessageCard({
@@ -22,7 +22,7 @@ export const awayCommand: Command = {
         lines: ['Type the last day you are away, for example /away until 20 Jan.'],
       });
     }
-    const outcome = await markAway(deps, sender.email, args, today);
+    const outcome = await deps.away.markAway(sender.email, args, today);
     if (!outcome.ok) {
       return renderMessageCard({
         title:

@@ -1,4 +1,3 @@
-import { markBack } from '../../app/away/away.use-case.js';
 import { formatDateWithDay } from '../../domain/dates.js';
 import { renderMessageCard } from '../../cards/message.card.js';
 import type { Command } from './command.js';
@@ -8,9 +7,9 @@ export const backCommand: Command = {
   name: 'back',
   usage: '/back',
   summary: 'You are back: your prompts come to you again.',
-  async handle({ deps, sender }) {
-    if (sender.email === null) return unknownSenderCard();
-    const was = await markBack(deps, sender.email);
+  async handle({ turn, deps }) {
+    if (turn.sender.email === null) return unknownSenderCard();
+    const was = await deps.away.markBack(turn.sender.email);
     return renderMessageCard({
       title: 'Welcome back',
       lines: [

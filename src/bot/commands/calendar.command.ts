@@ -1,7 +1,6 @@
-import { createCalendarUseCase } from '../../app/admin/calendar.use-case.js';
 import { formatDate } from '../../domain/dates.js';
 import { renderMessageCard } from '../../cards/message.card.js';
-import { actorOf, adminFailureCard, directoryOf, programmeOf } from '../admin/admin-context.js';
+import { actorOf, adminFailureCard, programmeOf } from '../admin/admin-replies.js';
 import type { Command } from './command.js';
 
 /** `/calendar`: the reporting periods with their closing dates and board meetings. */
@@ -11,11 +10,10 @@ export const calendarCommand: Command = {
   summary: 'The reporting periods: when each closes and when the board meets.',
   adminOnly: true,
   refuseOthersPolitely: true,
-  async handle({ turn, args, sender, deps }) {
-    const programme = await programmeOf(turn, sender, deps, args.join(' '));
+  async handle({ turn, args, deps }) {
+    const programme = await programmeOf(turn, args.join(' '));
     if (!programme.ok) return programme.card;
-    const calendar = createCalendarUseCase({ directory: directoryOf(deps), ...deps });
-    const result = await calendar.show(actorOf(sender), programme.programmeId);
+    const result = await deps.calendar.show(actorOf(turn.sender), programme.programmeId);
     if (!result.ok) return adminFailureCard(result.code);
     const view = result.value;
     return renderMessageCard({

@@ -1,15 +1,12 @@
-import type { TurnContext } from 'botbuilder';
 import type { RenderedCard } from '../../cards/render-template.js';
 import type { BotDependencies } from '../bot-dependencies.js';
-import type { Sender } from '../sender.js';
+import type { Turn } from '../turn.js';
 
-/** What a command handler gets: the words typed after its name and who typed them. */
+/** What a command handler gets: the turn (who, where, which programme) and the use cases. */
 export interface CommandRequest {
-  /** For the rare command that needs more than a reply (uploads, several messages). */
-  readonly turn: TurnContext;
-  /** Words after the command name, as typed (case kept). */
+  readonly turn: Turn;
+  /** Words after the command name, as typed (case kept), without a programme prefix. */
   readonly args: readonly string[];
-  readonly sender: Sender;
   readonly deps: BotDependencies;
   /** Every command the router knows, for help and suggestions. */
   readonly commands: readonly Command[];

@@ -1,5 +1,3 @@
-import type { TurnContext } from 'botbuilder';
-import { createDigestUseCase } from '../../app/digest/digest.use-case.js';
 import type { DigestRequest } from '../../app/digest/digest.use-case.js';
 import { closestMatches } from '../../app/suggestions.js';
 import { renderMessageCard } from '../../cards/message.card.js';
@@ -10,16 +8,11 @@ import { localTimeOf, localDateOf } from '../../domain/zoned-time.js';
 import type { BotDependencies } from '../bot-dependencies.js';
 import { digestMessageOf } from '../digest-message.js';
 import { noProgrammeCard, notFoundCard } from '../replies.js';
-import { resolveProgramme } from '../resolve-programme.js';
-import type { Sender } from '../sender.js';
+import { programmeOfTurn, type Turn } from '../turn.js';
 import type { Command, CommandReply } from './command.js';
 
 async function digestReply(deps: BotDependencies, request: DigestRequest): Promise<CommandReply> {
-  const result = await createDigestUseCase({
-    ...deps,
-    publicBaseUrl: deps.publicBaseUrl ?? null,
-    reportLinkSecret: deps.reportLinkSecret ?? null,
-  }).build(request);
+  const result = await deps.digest.build(request);
   if (result.ok) return digestMessageOf(result.value).card;
   switch (result.code) {
     case 'WORKSTREAM_NOT_FOUND':
@@ -53,18 +46,17 @@ function nextScheduled(programme: Programme, now: Date): DigestRequest | null {
 }
 
 async function preview(
-  turn: TurnContext,
-  sender: Sender,
+  turn: Turn,
   deps: BotDependencies,
   programme: Programme,
 ): Promise<CommandReply> {
-  if (!sender.isAdmin) {
+  if (!turn.sender.isAdmin) {
     return renderMessageCard({
       title: 'Only programme admins can preview the scheduled digest',
       lines: ['Type /digest to see the digest as it stands now.'],
     });
   }
-  if (turn.activity.conversation.conversationType !== 'personal') {
+  if (turn.context.activity.conversation.conversationType !== 'personal') {
     return renderMessageCard({
       title: 'Preview the digest in our personal chat',
       lines: [
@@ -89,11 +81,11 @@ export const digestCommand: Command = {
   usage: '/digest [workstream]',
   summary:
     "The board digest: counts by rating beside last period's, what moved, what is overdue, who has not reported, and owners' notes. Add a workstream code (/digest EHC) for one workstream; admins can type /digest preview in our personal chat.",
-  async handle({ turn, args, sender, deps }) {
-    const programme = await resolveProgramme(turn, deps);
+  async handle({ turn, args, deps }) {
+    const programme = await programmeOfTurn(turn);
     if (!programme) return noProgrammeCard();
     const word = args[0];
-    if (word?.toLowerCase() === 'preview') return preview(turn, sender, deps, programme);
+    if (word?.toLowerCase() === 'preview') return preview(turn, deps, programme);
     return digestReply(deps, {
       programmeId: programme.id,
       ...(word !== undefined && { workstream: word }),

@@ -1,9 +1,8 @@
 import type { Attachment, FileConsentCardResponse, TurnContext } from 'botbuilder';
-import { createExportUseCase } from '../../app/export/export.use-case.js';
 import type { BotDependencies } from '../bot-dependencies.js';
 import { renderMessageCard } from '../../cards/message.card.js';
 import { noProgrammeCard } from '../replies.js';
-import { resolveProgramme } from '../resolve-programme.js';
+import { programmeOfTurn } from '../turn.js';
 import type { Sender } from '../sender.js';
 import { boardPackFile } from '../../render/board-pack/board-pack.js';
 import type { Command } from './command.js';
@@ -25,10 +24,6 @@ function packContextOf(value: unknown): PackContext | null {
     : null;
 }
 
-function boardPacks(deps: BotDependencies) {
-  return createExportUseCase(deps);
-}
-
 /**
  * `/export`: Teams lets a bot send a file to a person only with their consent, and only in
  * personal chat. The bot offers the file with a consent card; on accept, Teams gives an upload
@@ -41,15 +36,15 @@ export const exportCommand: Command = {
   summary: 'The board pack as a spreadsheet: the BRAG grid, a sheet per workstream, the ratings.',
   adminOnly: true,
   async handle({ turn, deps }) {
-    if (turn.activity.conversation.conversationType !== 'personal') {
+    if (turn.context.activity.conversation.conversationType !== 'personal') {
       return renderMessageCard({
         title: 'I send the board pack in our personal chat',
         lines: ['Teams lets me send files only there. Open a chat with me and type /export.'],
       });
     }
-    const programme = await resolveProgramme(turn, deps);
+    const programme = await programmeOfTurn(turn);
     if (!programme) return noProgrammeCard();
-    const pack = await boardPacks(deps).boardPack(programme.id);
+    const pack = await deps.exports.boardPack(programme.id);
     if (!pack.ok) return noProgrammeCard();
     const { fileName, bytes, actions, periods } = await boardPackFile(pack.value);
     const context: PackContext = { programmeId: programme.id, fileName };
@@ -63,7 +58,7 @@ export const exportCommand: Command = {
         declineContext: context,
       },
     };
-    await turn.sendActivity({ type: 'message', attachments: [consent] });
+    await turn.context.sendActivity({ type: 'message', attachments: [consent] });
     return `Press Allow on the card above and I will save ${fileName} to your OneDrive and share it here.`;
   },
 };
@@ -87,7 +82,7 @@ export async function acceptBoardPack(
     await turn.sendActivity('Only programme admins can export the board pack.');
     return;
   }
-  const pack = await boardPacks(deps).boardPack(context.programmeId);
+  const pack = await deps.exports.boardPack(context.programmeId);
   if (!pack.ok) {
     await turn.sendActivity(`The programme "${context.programmeId}" is no longer there.`);
     return;

@@ -6,10 +6,10 @@ export const helpCommand: Command = {
   aliases: ['?', 'hello', 'hi'],
   usage: '/help',
   summary: 'This list.',
-  handle: ({ commands, sender }) =>
+  handle: ({ commands, turn }) =>
     Promise.resolve(
       renderHelpCard({
-        commands: commands.filter((c) => !c.adminOnly || sender.isAdmin),
+        commands: commands.filter((c) => !c.adminOnly || turn.sender.isAdmin),
       }),
     ),
 };

@@ -12,8 +12,9 @@ export const importCommand: Command = {
   adminOnly: true,
   refuseOthersPolitely: true,
   acceptsFiles: true,
-  async handle({ turn, sender, deps }) {
-    const file = sentFileOf(turn.activity.attachments);
+  async handle({ turn, deps }) {
+    const { activity } = turn.context;
+    const file = sentFileOf(activity.attachments);
     if (!file) {
       return renderMessageCard({
         title: 'Send me the plan workbook',
@@ -22,6 +23,6 @@ export const importCommand: Command = {
         ],
       });
     }
-    return previewSentWorkbook(deps, sender, file, downloadPolicyFor(turn.activity.serviceUrl));
+    return previewSentWorkbook(deps, turn.sender, file, downloadPolicyFor(activity.serviceUrl));
   },
 };

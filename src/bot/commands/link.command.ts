@@ -1,30 +1,14 @@
-import { createLinksUseCase } from '../../app/admin/links.use-case.js';
 import { renderMessageCard } from '../../cards/message.card.js';
-import {
-  actorOf,
-  adminFailureCard,
-  conversationOf,
-  directoryOf,
-  programmeOf,
-} from '../admin/admin-context.js';
+import { actorOf, adminFailureCard, programmeOf } from '../admin/admin-replies.js';
 import type { Command, CommandRequest } from './command.js';
 
-function notAvailable() {
-  return renderMessageCard({
-    title: 'Linking is not set up here',
-    lines: ['Use the command line instead: npm run admin -- link board CONVERSATION-ID'],
-  });
-}
-
 /** `/link board` (this channel gets the digests) and `/link` (this chat follows a programme). */
-async function link({ turn, args, sender, deps }: CommandRequest) {
-  if (!deps.links) return notAvailable();
+async function link({ turn, args, deps }: CommandRequest) {
   const board = args[0]?.toLowerCase() === 'board';
-  const programme = await programmeOf(turn, sender, deps, args.slice(board ? 1 : 0).join(' '));
+  const programme = await programmeOf(turn, args.slice(board ? 1 : 0).join(' '));
   if (!programme.ok) return programme.card;
-  const conversation = conversationOf(turn);
-  const links = createLinksUseCase({ directory: directoryOf(deps), ...deps, links: deps.links });
-  const result = await links.link(actorOf(sender), {
+  const { conversation } = turn;
+  const result = await deps.links.link(actorOf(turn.sender), {
     conversationKey: conversation.key,
     conversationKind: conversation.kind,
     programmeId: programme.programmeId,
@@ -44,11 +28,9 @@ async function link({ turn, args, sender, deps }: CommandRequest) {
 }
 
 /** `/unlink board` stops the digests here; `/unlink` forgets the link altogether. */
-async function unlink({ turn, args, sender, deps }: CommandRequest) {
-  if (!deps.links) return notAvailable();
+async function unlink({ turn, args, deps }: CommandRequest) {
   const board = args[0]?.toLowerCase() === 'board';
-  const links = createLinksUseCase({ directory: directoryOf(deps), ...deps, links: deps.links });
-  const result = await links.unlink(actorOf(sender), conversationOf(turn).key, board);
+  const result = await deps.links.unlink(actorOf(turn.sender), turn.conversation.key, board);
   if (!result.ok) return adminFailureCard(result.code);
   return renderMessageCard({
     title: board

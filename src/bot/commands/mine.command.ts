@@ -1,9 +1,8 @@
-import { listMyActions } from '../../app/mine.use-case.js';
 import { todayFor } from '../../app/reporting-day.js';
 import { renderActionListCard } from '../../cards/action-list.card.js';
 import { renderMessageCard } from '../../cards/message.card.js';
 import { noProgrammeCard } from '../replies.js';
-import { resolveProgramme } from '../resolve-programme.js';
+import { programmeOfTurn } from '../turn.js';
 import type { Command } from './command.js';
 
 export const mineCommand: Command = {
@@ -12,8 +11,9 @@ export const mineCommand: Command = {
   aliases: ['my'],
   usage: '/mine',
   summary: 'The actions you own or deputise for, with their ratings.',
-  async handle({ turn, deps, sender }) {
-    const programme = await resolveProgramme(turn, deps);
+  async handle({ turn, deps }) {
+    const { sender } = turn;
+    const programme = await programmeOfTurn(turn);
     if (!programme) return noProgrammeCard();
     if (sender.email === null) {
       return renderMessageCard({
@@ -24,12 +24,7 @@ export const mineCommand: Command = {
         ],
       });
     }
-    const mine = await listMyActions(
-      deps,
-      programme,
-      sender.email,
-      todayFor(programme, deps.clock),
-    );
+    const mine = await deps.mine.list(programme, sender.email, todayFor(programme, deps.clock));
     const roles = mine.roles.map((r) => (r.as === 'deputy' ? `${r.code} (deputy)` : r.code));
     return renderActionListCard({
       title: `Your actions: ${mine.actions.length}`,

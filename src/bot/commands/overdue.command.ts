@@ -1,9 +1,8 @@
-import { listOverdueActions } from '../../app/overdue.use-case.js';
 import { todayFor } from '../../app/reporting-day.js';
 import { renderActionListCard } from '../../cards/action-list.card.js';
 import { formatDate } from '../../domain/dates.js';
 import { noProgrammeCard } from '../replies.js';
-import { resolveProgramme } from '../resolve-programme.js';
+import { programmeOfTurn } from '../turn.js';
 import type { Command } from './command.js';
 
 export const overdueCommand: Command = {
@@ -12,10 +11,10 @@ export const overdueCommand: Command = {
   usage: '/overdue',
   summary: 'Actions past their (revised) due date that are not yet Blue, longest overdue first.',
   async handle({ turn, deps }) {
-    const programme = await resolveProgramme(turn, deps);
+    const programme = await programmeOfTurn(turn);
     if (!programme) return noProgrammeCard();
     const today = todayFor(programme, deps.clock);
-    const { actions } = await listOverdueActions(deps, programme, today);
+    const { actions } = await deps.overdue.list(programme, today);
     return renderActionListCard({
       title: `Overdue: ${actions.length} ${actions.length === 1 ? 'action' : 'actions'}`,
       subtitle: `${programme.name} · as at ${formatDate(today)}`,

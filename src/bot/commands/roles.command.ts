@@ -1,6 +1,5 @@
-import { createRolesUseCase } from '../../app/admin/roles.use-case.js';
 import { renderMessageCard } from '../../cards/message.card.js';
-import { actorOf, adminFailureCard, directoryOf, programmeOf } from '../admin/admin-context.js';
+import { actorOf, adminFailureCard, programmeOf } from '../admin/admin-replies.js';
 import type { Command } from './command.js';
 
 /** `/roles`: every role of the programme, who holds it and who deputises. */
@@ -10,11 +9,10 @@ export const rolesCommand: Command = {
   summary: 'Every role of the programme with the person who holds it and their deputy.',
   adminOnly: true,
   refuseOthersPolitely: true,
-  async handle({ turn, args, sender, deps }) {
-    const programme = await programmeOf(turn, sender, deps, args.join(' '));
+  async handle({ turn, args, deps }) {
+    const programme = await programmeOf(turn, args.join(' '));
     if (!programme.ok) return programme.card;
-    const roles = createRolesUseCase({ directory: directoryOf(deps), ...deps });
-    const result = await roles.list(actorOf(sender), programme.programmeId);
+    const result = await deps.roles.list(actorOf(turn.sender), programme.programmeId);
     if (!result.ok) return adminFailureCard(result.code);
     return renderMessageCard({
       title: `Roles in ${programme.programmeId}`,

@@ -1,11 +1,10 @@
 import { todayFor } from '../../app/reporting-day.js';
-import { getProgrammeStatus, lookUpStatus } from '../../app/status.use-case.js';
 import { formatDate } from '../../domain/dates.js';
 import { renderActionDetailCard } from '../../cards/action-detail.card.js';
 import { renderActionListCard } from '../../cards/action-list.card.js';
 import { renderProgrammeStatusCard } from '../../cards/programme-status.card.js';
 import { noProgrammeCard, notFoundCard } from '../replies.js';
-import { resolveProgramme } from '../resolve-programme.js';
+import { programmeOfTurn } from '../turn.js';
 import type { Command } from './command.js';
 
 export const statusCommand: Command = {
@@ -15,14 +14,14 @@ export const statusCommand: Command = {
   summary:
     'Counts by rating for every workstream; add a workstream code (/status A) for its actions, or an action reference (/status C2) for its detail.',
   async handle({ turn, args, deps }) {
-    const programme = await resolveProgramme(turn, deps);
+    const programme = await programmeOfTurn(turn);
     if (!programme) return noProgrammeCard();
     const today = todayFor(programme, deps.clock);
     const word = args[0];
     if (word === undefined) {
-      return renderProgrammeStatusCard(await getProgrammeStatus(deps, programme, today));
+      return renderProgrammeStatusCard(await deps.status.programme(programme, today));
     }
-    const found = await lookUpStatus(deps, programme, word, today);
+    const found = await deps.status.lookUp(programme, word, today);
     if (!found.ok) {
       return notFoundCard(
         'a workstream or action called',

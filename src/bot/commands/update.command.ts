@@ -1,9 +1,8 @@
 import { todayFor } from '../../app/reporting-day.js';
-import { openUpdateForm } from '../../app/update.use-case.js';
 import { renderUpdateFormCard } from '../../cards/update-form.card.js';
 import { refusalCardFor } from '../card-actions/update-replies.js';
 import { missingArgumentCard, noProgrammeCard } from '../replies.js';
-import { resolveProgramme } from '../resolve-programme.js';
+import { programmeOfTurn } from '../turn.js';
 import type { Command } from './command.js';
 
 export const updateCommand: Command = {
@@ -11,17 +10,16 @@ export const updateCommand: Command = {
   programmeScoped: true,
   usage: '/update <action>',
   summary: 'A form to give an action its rating and note for this period (/update A4).',
-  async handle({ turn, args, deps, sender }) {
-    const programme = await resolveProgramme(turn, deps);
+  async handle({ turn, args, deps }) {
+    const programme = await programmeOfTurn(turn);
     if (!programme) return noProgrammeCard();
     const ref = args[0];
     if (ref === undefined)
       return missingArgumentCard('/update and an action reference', '/update A4');
-    const form = await openUpdateForm(
-      deps,
+    const form = await deps.update.openForm(
       programme,
       ref,
-      sender,
+      turn.sender,
       todayFor(programme, deps.clock),
     );
     if (!form.ok) return refusalCardFor(form);

@@ -13,13 +13,6 @@ const PROBLEMS_SHOWN = 25;
 /** References listed per kind of change; the rest are counted. */
 const CHANGES_SHOWN = 15;
 
-export function notSetUpCard(): RenderedCard {
-  return renderMessageCard({
-    title: 'Importing is not set up here',
-    lines: ['Use the command line instead: npm run admin -- import plan.xlsx'],
-  });
-}
-
 export function importRefusalCard(): RenderedCard {
   return renderRefusalCard({
     title: 'Only programme admins can import a plan',

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { createImportUseCase, type ImportPreview } from '../../app/import/import.use-case.js';
+import type { ImportPreview } from '../../app/import/import.use-case.js';
 import { programmeIdFromFileName } from '../../app/import/programme-id.js';
 import type { ImportConfirmData } from '../../cards/import/import-preview.card.js';
 import { renderMessageCard } from '../../cards/message.card.js';
 import type { RenderedCard } from '../../cards/render-template.js';
-import type { PendingImportRepository } from '../../store/pending-import.repository.js';
 import type { BotDependencies } from '../bot-dependencies.js';
 import type { Sender } from '../sender.js';
-import { actorOf, directoryOf } from '../admin/admin-context.js';
+import { actorOf } from '../admin/admin-replies.js';
 import {
   downloadFailureCard,
   importRefusalCard,
-  notSetUpCard,
   previewCard,
   problemsCard,
   unknownImportCard,
@@ -20,14 +18,6 @@ import { downloadWorkbook, type DownloadPolicy, type SentFile } from './workbook
 
 /** How long a preview's Confirm works: long enough to read it, not long enough to forget it. */
 const PENDING_HOURS = 24;
-
-function importerOf(deps: BotDependencies) {
-  if (!deps.plans || !deps.pendingImports) return null;
-  return {
-    pending: deps.pendingImports,
-    use: createImportUseCase({ ...deps, plans: deps.plans, directory: directoryOf(deps) }),
-  };
-}
 
 /**
  * The programme a workbook is for: the only one there is; else the one named like the file
@@ -47,7 +37,6 @@ async function programmeFor(deps: BotDependencies, fileName: string): Promise<st
  * names the import, never the address to fetch.
  */
 async function awaitConfirm(
-  pending: PendingImportRepository,
   deps: BotDependencies,
   sender: Sender,
   file: SentFile,
@@ -56,7 +45,7 @@ async function awaitConfirm(
   if (preview.unchanged) return null;
   const id = randomUUID();
   const expires = deps.clock.now().getTime() + PENDING_HOURS * 3_600_000;
-  await pending.save({
+  await deps.pendingImports.save({
     id,
     fileName: file.name,
     downloadUrl: file.downloadUrl,
@@ -75,8 +64,6 @@ export async function previewSentWorkbook(
   file: SentFile,
   policy: DownloadPolicy,
 ): Promise<RenderedCard> {
-  const importer = importerOf(deps);
-  if (!importer) return notSetUpCard();
   const programmeId = await programmeFor(deps, file.name);
   if (programmeId === null) {
     const ids = (await deps.programmes.list()).map((p) => p.id).join(', ');
@@ -89,7 +76,7 @@ export async function previewSentWorkbook(
   }
   const read = await downloadWorkbook(file, policy);
   if (!read.ok) return downloadFailureCard(file.name, read);
-  const result = await importer.use.preview({
+  const result = await deps.imports.preview({
     actor: actorOf(sender),
     workbook: read.workbook,
     programmeId,
@@ -98,7 +85,7 @@ export async function previewSentWorkbook(
     if (result.code === 'INVALID_WORKBOOK') return problemsCard(file.name, result.problems);
     return importRefusalCard();
   }
-  const importId = await awaitConfirm(importer.pending, deps, sender, file, result.value);
+  const importId = await awaitConfirm(deps, sender, file, result.value);
   return previewCard(file.name, result.value, importId);
 }
 
@@ -112,18 +99,16 @@ export async function confirmImport(
   data: ImportConfirmData,
   policy: DownloadPolicy,
 ): Promise<RenderedCard> {
-  const importer = importerOf(deps);
-  if (!importer) return notSetUpCard();
   // Checked before fetching anything, so only admins can make the bot download at all.
-  if (!(await directoryOf(deps).isAdmin(actorOf(sender)))) return importRefusalCard();
-  const pending = await importer.pending.get(data.importId);
+  if (!(await deps.adminDirectory.isAdmin(actorOf(sender)))) return importRefusalCard();
+  const pending = await deps.pendingImports.get(data.importId);
   if (!pending || Date.parse(pending.expiresAt) <= deps.clock.now().getTime()) {
     return unknownImportCard(pending?.fileName ?? data.fileName);
   }
   const file = { name: pending.fileName, downloadUrl: pending.downloadUrl };
   const read = await downloadWorkbook(file, policy);
   if (!read.ok) return downloadFailureCard(file.name, read);
-  const result = await importer.use.apply({
+  const result = await deps.imports.apply({
     actor: actorOf(sender),
     workbook: read.workbook,
     programmeId: pending.programmeId,
@@ -136,8 +121,8 @@ export async function confirmImport(
       case 'INVALID_WORKBOOK':
         return problemsCard(file.name, result.problems);
       case 'PREVIEW_OUT_OF_DATE': {
-        const next = await awaitConfirm(importer.pending, deps, sender, file, result.preview);
-        await importer.pending.remove(pending.id);
+        const next = await awaitConfirm(deps, sender, file, result.preview);
+        await deps.pendingImports.remove(pending.id);
         return previewCard(
           file.name,
           result.preview,
@@ -147,7 +132,7 @@ export async function confirmImport(
       }
     }
   }
-  await importer.pending.remove(pending.id);
+  await deps.pendingImports.remove(pending.id);
   const { preview, written } = result.value;
   const c = preview.counts;
   return renderMessageCard({
@@ -164,7 +149,7 @@ export async function cancelImport(
   deps: BotDependencies,
   data: { readonly importId?: string | undefined; readonly fileName?: string | undefined },
 ): Promise<RenderedCard> {
-  if (data.importId !== undefined) await deps.pendingImports?.remove(data.importId);
+  if (data.importId !== undefined) await deps.pendingImports.remove(data.importId);
   return renderMessageCard({
     title: 'Import cancelled',
     lines: [

@@ -1,5 +1,5 @@
 import { parseRetryAfter } from '../../scheduler/backoff.js';
-import type { SendOutcome } from '../../scheduler/message-sender.js';
+import type { SendOutcome } from '../../scheduler/message-transport.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { chaseMissing } from '../../app/prompt/chase.use-case.js';
-import { createMessageViews } from '../../app/prompt/message-view.js';
-import { recordNoChange, type NoChangeOutcome } from '../../app/prompt/no-change.use-case.js';
-import { outboxRowOf } from '../../app/prompt/outbox-row.js';
+import type { NoChangeOutcome } from '../../app/prompt/no-change.use-case.js';
 import { todayFor } from '../../app/reporting-day.js';
 import { renderMessageCard } from '../../cards/message.card.js';
 import type { RenderedCard } from '../../cards/render-template.js';
@@ -94,20 +91,7 @@ export async function performPromptAction(
         kind: 'bad-request',
         message: `The Chase button's data is not valid: ${parsed.error.message}`,
       };
-    if (!deps.outbox)
-      return card(
-        renderMessageCard({
-          title: 'I cannot chase from here',
-          lines: ['This instance has no outbox; ask your programme admin.'],
-        }),
-      );
-    const outcome = await chaseMissing(
-      { ...deps, outbox: deps.outbox },
-      programme,
-      parsed.data,
-      sender,
-      now,
-    );
+    const outcome = await deps.promptAnswers.chase(programme, parsed.data, sender, now);
     if (!outcome.ok) {
       return card(
         renderMessageCard({
@@ -148,8 +132,7 @@ export async function performPromptAction(
       message: `The button's data is not valid: ${parsed.error.message}`,
     };
   const { ref, periodId, refs } = parsed.data;
-  const outcome = await recordNoChange(
-    deps,
+  const outcome = await deps.promptAnswers.noChange(
     programme,
     { ref, periodId },
     sender,
@@ -160,23 +143,10 @@ export async function performPromptAction(
   deps.logger.info('No change recorded', { ref, period: periodId, by: outcome.update.by });
   // Redraw the prompt with this action answered, so its other actions keep their buttons.
   const listed = refs && refs.length > 0 ? refs : [ref];
-  const row = outboxRowOf(
-    {
-      key: 'redraw',
-      kind: 'prompt',
-      programmeId: programme.id,
-      periodId,
-      recipient: sender.email ?? '',
-      role: '',
-      onBehalfOf: null,
-      refs: listed,
-      sections: [{ role: '', onBehalfOf: null, refs: listed }],
-      sendAt: now,
-      until: now,
-    },
+  const view = await deps.promptAnswers.redraw(
+    { programmeId: programme.id, periodId, recipient: sender.email ?? '', refs: listed },
     now,
   );
-  const view = await createMessageViews({ ...deps, clock: deps.clock }).viewOf(row);
   const note = `Recorded ${outcome.update.rating} for ${ref}: no change since last period. You can still change it with /update ${ref}.`;
   return card(
     view.ok ? renderPromptCard(view.view, note) : renderMessageCard({ title: note, lines: [] }),

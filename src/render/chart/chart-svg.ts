@@ -36,7 +36,6 @@ const TREND_HEIGHT = 170;
 const TEXT = '#111827';
 const MUTED = '#4b5563';
 
-
 /**
  * Writes the digest chart as SVG: a legend in words, a stacked bar per workstream and a
  * stacked column per period. Every number is written as text as well as drawn, and every
@@ -125,9 +124,7 @@ function writeTrend(parts: Part[], columns: readonly ChartBar[], top: number): n
         parts.push(text(centre, y + height / 2 + 5, String(count), { fill: '#fff', middle: true }));
       }
     }
-    parts.push(
-      text(centre, y - 5, String(totalOf(column.counts)), { fill: MUTED, middle: true }),
-    );
+    parts.push(text(centre, y - 5, String(totalOf(column.counts)), { fill: MUTED, middle: true }));
     parts.push(text(centre, baseline + 17, clip(column.label, 12), { fill: TEXT, middle: true }));
   });
   if (columns.length === 0) {

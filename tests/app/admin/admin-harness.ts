@@ -3,7 +3,7 @@ import { createAdminDirectory } from '../../../src/app/admin/admin-directory.js'
 import { createAdminsUseCase } from '../../../src/app/admin/admins.use-case.js';
 import { createCalendarUseCase } from '../../../src/app/admin/calendar.use-case.js';
 import { createLinksUseCase } from '../../../src/app/admin/links.use-case.js';
-import { createProgrammeResolution } from '../../../src/app/admin/programme-resolution.use-case.js';
+import { createProgrammeResolution } from '../../../src/app/programme-resolution.use-case.js';
 import { createRolesUseCase } from '../../../src/app/admin/roles.use-case.js';
 import type { Clock } from '../../../src/app/clock.js';
 import { parsePlan } from '../../../src/app/import/parse-plan.js';

@@ -4,7 +4,7 @@
  * test channel, and exits when nothing is left to send. Settings come from the environment
  * (the test channel's `botEnv()`, the Azurite connection string, the table prefix).
  */
-import { createProactiveScheduler } from '../../../src/bot/proactive/start-scheduler.js';
+import { createProactiveScheduler } from '../../../src/server/compose-scheduler.js';
 import { readSchedulerConfig } from '../../../src/scheduler/scheduler-config.js';
 import type { Timer } from '../../../src/scheduler/timer.js';
 import { createBotAuthentication } from '../../../src/server/bot-authentication.js';

@@ -31,7 +31,7 @@ export type DeliveryCheck =
  * scheduler and the app never see the SDK. Implementations must not throw for a refusal by
  * the Connector: that is a `SendOutcome`.
  */
-export interface MessageSender {
+export interface MessageTransport {
   send(message: OutboxMessage, conversation: StoredConversation): Promise<SendOutcome>;
   checkDelivered(message: OutboxMessage, conversation: StoredConversation): Promise<DeliveryCheck>;
 }

@@ -11,15 +11,15 @@ import type { OutboxMessage } from '../../store/outbox.repository.js';
 import {
   clientActivityIdOf,
   type DeliveryCheck,
-  type MessageSender,
+  type MessageTransport,
   type SendOutcome,
-} from '../../scheduler/message-sender.js';
+} from '../../scheduler/message-transport.js';
 import { connectorFailureOf } from './connector-failure.js';
 
 /** Builds the activity an outbox message becomes (a card chosen by its kind). */
 export type RenderOutgoing = (message: OutboxMessage) => Promise<Partial<Activity>>;
 
-export interface ProactiveSenderOptions {
+export interface TeamsTransportOptions {
   /** The server's adapter (`BotServer.adapter`), so tokens and settings are shared. */
   readonly adapter: CloudAdapter;
   /** MicrosoftAppId; empty when the bot runs unauthenticated on loopback. */
@@ -64,7 +64,7 @@ async function readCheck(response: Response, marker: string): Promise<DeliveryCh
  * send carries the outbox message's client id in `channelData.outboxMessageId`; a channel
  * that can look activities up by it lets the scheduler avoid re-sending after a crash.
  */
-export function createProactiveSender(options: ProactiveSenderOptions): MessageSender {
+export function createTeamsTransport(options: TeamsTransportOptions): MessageTransport {
   const { adapter, appId, clock } = options;
   const inConversation = (
     conversation: StoredConversation,

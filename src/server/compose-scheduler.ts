@@ -1,20 +1,20 @@
 import { hostname } from 'node:os';
 import type { CloudAdapter } from 'botbuilder';
-import type { DigestUseCase } from '../../app/digest/digest.use-case.js';
-import type { Logger } from '../../app/logger.js';
-import { createMessageViews } from '../../app/prompt/message-view.js';
-import { createRunDue } from '../../app/prompt/run-due.use-case.js';
-import { DEFAULT_BACKOFF } from '../../scheduler/backoff.js';
-import { createLeaseKeeper } from '../../scheduler/lease-keeper.js';
-import { createOutboxProcessor } from '../../scheduler/outbox-processor.js';
-import { createRateLimiter, teamsRateLimits } from '../../scheduler/rate-limiter.js';
-import { createScheduler, type Scheduler } from '../../scheduler/scheduler.js';
-import type { SchedulerConfig } from '../../scheduler/scheduler-config.js';
-import { systemTimer, type Timer } from '../../scheduler/timer.js';
-import type { LinkRepository } from '../../store/link.repository.js';
-import type { Store } from '../../store/store.js';
-import { createProactiveSender } from './proactive-sender.js';
-import { createOutgoingRenderer } from './render-outgoing.js';
+import type { DigestUseCase } from '../app/digest/digest.use-case.js';
+import type { Logger } from '../app/logger.js';
+import { createMessageViews } from '../app/prompt/message-view.js';
+import { createRunDue } from '../app/prompt/run-due.use-case.js';
+import { DEFAULT_BACKOFF } from '../scheduler/backoff.js';
+import { createLeaseKeeper } from '../scheduler/lease-keeper.js';
+import { createOutboxProcessor } from '../scheduler/outbox-processor.js';
+import { createRateLimiter, teamsRateLimits } from '../scheduler/rate-limiter.js';
+import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
+import type { SchedulerConfig } from '../scheduler/scheduler-config.js';
+import { systemTimer, type Timer } from '../scheduler/timer.js';
+import type { LinkRepository } from '../store/link.repository.js';
+import type { Store } from '../store/store.js';
+import { createTeamsTransport } from '../bot/proactive/teams-transport.js';
+import { createOutgoingRenderer } from '../bot/proactive/render-outgoing.js';
 
 export interface ProactiveSchedulerOptions {
   readonly store: Store;
@@ -36,8 +36,9 @@ export interface ProactiveSchedulerOptions {
 export function createProactiveScheduler(options: ProactiveSchedulerOptions): Scheduler {
   const { store, config, logger } = options;
   const timer = options.timer ?? systemTimer;
-  const views = createMessageViews({ ...store, clock: timer });
-  const sender = createProactiveSender({
+  const { programmes, workstreams, actions, roles, people, outbox, conversations } = store;
+  const views = createMessageViews({ programmes, actions, roles, clock: timer });
+  const transport = createTeamsTransport({
     adapter: options.adapter,
     appId: options.appId,
     clock: timer,
@@ -48,13 +49,20 @@ export function createProactiveScheduler(options: ProactiveSchedulerOptions): Sc
   });
   return createScheduler({
     runDue: createRunDue({
-      ...store,
+      programmes,
+      workstreams,
+      actions,
+      roles,
+      people,
+      outbox,
       ...(options.boards ? { boards: options.boards } : {}),
       logger,
     }),
     processor: createOutboxProcessor({
-      ...store,
-      sender,
+      outbox,
+      conversations,
+      people,
+      transport,
       limiter: createRateLimiter({ clock: timer, limits: teamsRateLimits(config.ratePerSecond) }),
       timer,
       logger,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlan } from '../../../src/app/import/parse-plan.js';
-import { readFixture } from '../import/plan-workbooks.js';
-import { ADMIN, adminHarness } from './admin-harness.js';
+import { parsePlan } from '../../src/app/import/parse-plan.js';
+import { readFixture } from './import/plan-workbooks.js';
+import { ADMIN, adminHarness } from './admin/admin-harness.js';
 
 /** The sample as "wsoa" plus the small plan as "send", whose QA role is held by slbi@. */
 async function twoProgrammes() {

@@ -3,14 +3,14 @@ import {
   DEFAULT_READ_CACHE_TTL_MS,
   readCacheTtlFrom,
   withReadCache,
-} from '../../src/app/cached-reads.js';
+} from '../../src/store/read-cache.js';
 import { lookUpStatus } from '../../src/app/status.use-case.js';
 import { renderActionListCard } from '../../src/cards/action-list.card.js';
 import type { Programme } from '../../src/domain/programme.js';
 import type { StatusUpdate } from '../../src/domain/status-update.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
-import { seedSamplePlan } from './seed-sample.js';
+import { seedSamplePlan } from '../app/seed-sample.js';
 
 const TTL_MS = 5_000;
 

@@ -1,0 +1,85 @@
+import type { AdminDirectory } from '../app/admin/admin-directory.js';
+import { createAdminsUseCase } from '../app/admin/admins.use-case.js';
+import { createCalendarUseCase } from '../app/admin/calendar.use-case.js';
+import { createLinksUseCase } from '../app/admin/links.use-case.js';
+import { createRolesUseCase } from '../app/admin/roles.use-case.js';
+import { createAwayUseCase } from '../app/away/away.use-case.js';
+import type { Clock } from '../app/clock.js';
+import { createDigestUseCase } from '../app/digest/digest.use-case.js';
+import { createExportUseCase } from '../app/export/export.use-case.js';
+import { createImportUseCase } from '../app/import/import.use-case.js';
+import type { SnapshotPorts } from '../app/digest/programme-snapshot.js';
+import type { Logger } from '../app/logger.js';
+import { createMineUseCase } from '../app/mine.use-case.js';
+import { createOverdueUseCase } from '../app/overdue.use-case.js';
+import { createProgrammeResolution } from '../app/programme-resolution.use-case.js';
+import { createPromptAnswers } from '../app/prompt/prompt-answers.use-case.js';
+import { createStatusUseCase } from '../app/status.use-case.js';
+import { createUpdateUseCase } from '../app/update.use-case.js';
+import type { BotDependencies } from '../bot/bot-dependencies.js';
+import type { Store } from '../store/store.js';
+
+/** What a programme snapshot is read from (digests, reports, board packs, imports). */
+export function snapshotPorts(store: Store): SnapshotPorts {
+  const { programmes, workstreams, actions, roles } = store;
+  return { programmes, workstreams, actions, roles };
+}
+
+export interface ComposeBotOptions {
+  readonly store: Store;
+  /** Admins from ADMINS and from storage. */
+  readonly adminDirectory: AdminDirectory;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** PUBLIC_BASE_URL: digests link the full report and the chart there; null locally. */
+  readonly publicBaseUrl: string | null;
+  /** Signs the digest's links (REPORT_LINK_SECRET, else the app password); null leaves them unsigned. */
+  readonly reportLinkSecret: string | null;
+}
+
+/**
+ * The composition root's half for the bot: each use case built once, with only the ports
+ * it needs, handed to the bot instead of the ports.
+ */
+export function composeBot(options: ComposeBotOptions): BotDependencies {
+  const { store, adminDirectory: directory, clock, logger } = options;
+  const { programmes, workstreams, actions, roles, people, outbox, links } = store;
+  const snapshot = snapshotPorts(store);
+  return {
+    status: createStatusUseCase({ workstreams, actions }),
+    mine: createMineUseCase({ roles, actions }),
+    overdue: createOverdueUseCase({ actions }),
+    update: createUpdateUseCase({ actions, roles }),
+    away: createAwayUseCase({ people, roles }),
+    digest: createDigestUseCase({
+      ...snapshot,
+      people,
+      clock,
+      publicBaseUrl: options.publicBaseUrl,
+      reportLinkSecret: options.reportLinkSecret,
+    }),
+    exports: createExportUseCase({ ...snapshot, clock }),
+    imports: createImportUseCase({ ...snapshot, plans: store.plans, directory }),
+    promptAnswers: createPromptAnswers({
+      programmes,
+      workstreams,
+      actions,
+      roles,
+      people,
+      outbox,
+      clock,
+    }),
+    roles: createRolesUseCase({ directory, programmes, roles }),
+    links: createLinksUseCase({ directory, programmes, links, clock }),
+    admins: createAdminsUseCase({ directory, admins: store.admins, clock }),
+    calendar: createCalendarUseCase({ directory, programmes, clock }),
+    resolution: createProgrammeResolution({ programmes, links, roles }),
+    programmes,
+    adminDirectory: directory,
+    people,
+    conversations: store.conversations,
+    pendingImports: store.pendingImports,
+    clock,
+    logger,
+  };
+}
