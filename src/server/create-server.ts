@@ -9,9 +9,10 @@ import {
   type TurnHandler,
 } from './messages-route.js';
 import type { ServerConfig } from './server-config.js';
+import { createJsonBody, REQUEST_LIMITS, refuseContentEncoding } from './bounded-body.js';
 
 /** Teams activities are small; a card submit with long notes stays well under this. */
-export const MAX_BODY_BYTES = 256 * 1024;
+export const MAX_BODY_BYTES = REQUEST_LIMITS.maxBodyBytes;
 
 export interface BotServerOptions {
   /** Runs each authenticated activity (the Teams bot, or an echo handler in tests). */
@@ -42,6 +43,14 @@ export async function createServer(options: BotServerOptions): Promise<BotServer
   installTurnErrorHandler(adapter, logger);
 
   const server = restify.createServer({ name: 'action-tracker', handleUncaughtExceptions: false });
+  // Node's defaults (5 min per request, checked every 30 s) let slow senders hold memory.
+  server.server.headersTimeout = REQUEST_LIMITS.headersTimeoutMs;
+  server.server.requestTimeout = REQUEST_LIMITS.requestTimeoutMs;
+  // A plain property Node reads when the server starts listening; its types only name the option.
+  Object.assign(server.server, {
+    connectionsCheckingInterval: REQUEST_LIMITS.timeoutCheckIntervalMs,
+  });
+  server.server.keepAliveTimeout = REQUEST_LIMITS.keepAliveTimeoutMs;
   let inFlight = 0;
   let drained: (() => void) | null = null;
   server.pre((_req, res, next) => {
@@ -52,15 +61,11 @@ export async function createServer(options: BotServerOptions): Promise<BotServer
     });
     return next();
   });
+  server.pre(refuseContentEncoding);
 
-  // restify's types omit maxBodySize, but jsonBodyParser hands its options to bodyReader.
-  const jsonOptions: restify.plugins.JsonBodyParserOptions & { maxBodySize: number } = {
-    maxBodySize: MAX_BODY_BYTES,
-    mapParams: false,
-  };
   server.post(
     '/api/messages',
-    restify.plugins.jsonBodyParser(jsonOptions),
+    createJsonBody(MAX_BODY_BYTES),
     createMessagesHandler({ adapter, bot: options.bot, logger }),
   );
   server.get(

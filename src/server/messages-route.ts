@@ -4,6 +4,8 @@ import { AuthenticationError } from 'botframework-connector';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../app/logger.js';
+import { SignInUnavailableError } from './bot-authentication.js';
+import { invokeValueProblem } from './invoke-shape.js';
 
 /** What the server runs for each authenticated activity: an ActivityHandler fits. */
 export interface TurnHandler {
@@ -95,19 +97,44 @@ export function createMessagesHandler(options: {
       const invokeResponse = await adapter.handleActivity(
         req.header('authorization', ''),
         activity,
-        (context) => bot.run(context),
+        async (context) => {
+          // Card data is checked once the sender is known, before botbuilder reads it.
+          const problem = invokeValueProblem(context.activity);
+          if (problem === null) return bot.run(context);
+          logger.warn('Refused an invoke with malformed data', { name: activity.name, problem });
+          await context.sendActivity({
+            type: 'invokeResponse',
+            value: { status: 400, body: errorBody('BAD_INVOKE', problem) },
+          });
+        },
       );
       res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
     } catch (error: unknown) {
+      if (error instanceof SignInUnavailableError) {
+        logger.warn('Could not check a token now; asked the sender to retry', {
+          reason: error.reason,
+          conversationId: activity.conversation?.id,
+        });
+        res.header('Retry-After', String(error.retryAfterSeconds));
+        res.send(
+          503,
+          errorBody('SIGN_IN_UNAVAILABLE', 'The token cannot be checked now; try again shortly.'),
+        );
+        return;
+      }
       if (error instanceof AuthenticationError) {
+        // The reason is for our log; the caller learns only that it was refused.
         logger.warn('Refused an activity', {
           status: error.statusCode,
           reason: error.message,
           conversationId: activity.conversation?.id,
         });
-        if (error.statusCode === 401) res.header('WWW-Authenticate', 'Bearer');
-        const code = error.statusCode === 403 ? 'FORBIDDEN' : 'UNAUTHORIZED';
-        res.send(error.statusCode, errorBody(code, error.message));
+        if (error.statusCode === 403) {
+          res.send(403, errorBody('FORBIDDEN', 'This bot does not serve your organisation.'));
+          return;
+        }
+        res.header('WWW-Authenticate', 'Bearer');
+        res.send(401, errorBody('UNAUTHORIZED', 'The request is not authenticated.'));
         return;
       }
       logger.error('The bot failed to process an activity', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { allowedTenantsFrom } from './tenants.js';
 
 /** botbuilder's endpoint settings: once any is set, it uses all seven exactly as given. */
 export const ENDPOINT_SETTINGS = [
@@ -29,7 +30,10 @@ export interface ServerConfig {
   /** 127.0.0.1 when unauthenticated, so nobody else can talk to an open bot. */
   readonly host: string;
   readonly auth: BotAuthConfig;
-  /** Tenant ids served; empty means every tenant. */
+  /**
+   * Tenant ids served (lower case); empty means every tenant. A single-tenant app with no
+   * ALLOWED_TENANTS serves its own tenant only.
+   */
   readonly allowedTenants: readonly string[];
 }
 
@@ -114,13 +118,12 @@ export function readServerConfig(env: Readonly<Record<string, string | undefined
     );
   }
   const value = parsed.data;
-  const allowedTenants = (value.ALLOWED_TENANTS ?? '')
-    .split(',')
-    .map((tenant) => tenant.trim().toLowerCase())
-    .filter((tenant) => tenant !== '');
   if (value.MicrosoftAppId === undefined) {
+    // Local use: nobody else can reach a loopback bot, so there is no tenant to keep out.
+    const allowedTenants = allowedTenantsFrom({ ALLOWED_TENANTS: value.ALLOWED_TENANTS });
     return { port: value.PORT, host: '127.0.0.1', auth: { mode: 'none' }, allowedTenants };
   }
+  const allowedTenants = allowedTenantsFrom(value);
   const settings: Record<string, string> = { MicrosoftAppId: value.MicrosoftAppId };
   const copy = [
     'MicrosoftAppPassword',

@@ -1,3 +1,4 @@
+import { allowedTenantsFrom } from '../tenants.js';
 import type { TabAuthOptions } from './tab-auth.js';
 
 /**
@@ -10,15 +11,12 @@ export function tabAuthFromEnv(
 ): TabAuthOptions | undefined {
   const appId = env['MicrosoftAppId']?.trim();
   if (!appId) return undefined;
-  const listed = (env['ALLOWED_TENANTS'] ?? '')
-    .split(',')
-    .map((t) => t.trim())
-    .filter((t) => t.length > 0);
-  const ownTenant = env['MicrosoftAppTenantId']?.trim();
-  // botbuilder treats a missing MicrosoftAppType as MultiTenant; so does the tab.
-  const type = env['MicrosoftAppType']?.trim().toLowerCase() ?? 'multitenant';
-  const singleTenant = type === 'singletenant' || type === 'userassignedmsi';
-  const allowedTenants = listed.length > 0 || !singleTenant || !ownTenant ? listed : [ownTenant];
+  // The bot's rule, from the same function: the tab serves exactly the tenants the bot does.
+  const allowedTenants = allowedTenantsFrom({
+    ALLOWED_TENANTS: env['ALLOWED_TENANTS'],
+    MicrosoftAppType: env['MicrosoftAppType'],
+    MicrosoftAppTenantId: env['MicrosoftAppTenantId'],
+  });
   const metadata = env['TAB_OPENID_METADATA_URL']?.trim();
   return { appId, allowedTenants, ...(metadata ? { openIdMetadataUrl: metadata } : {}) };
 }
