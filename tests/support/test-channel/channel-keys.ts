@@ -11,7 +11,15 @@ export type InboundTokenCase =
   | 'wrong-serviceurl'
   | 'unknown-key'
   | 'bad-signature'
-  | 'wrong-issuer';
+  | 'wrong-issuer'
+  /**
+   * A v1 token as the Bot Framework Emulator's issuer writes them (`iss` sts.windows.net of the
+   * emulator's tenant, `ver` 1.0, `appid`), for another app, signed by a published key.
+   */
+  | 'emulator';
+
+/** The issuer botbuilder treats as the Bot Framework Emulator's (v1 tokens). */
+export const EMULATOR_ISSUER_V1 = 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/';
 
 interface SigningKey {
   readonly kid: string;
@@ -70,6 +78,15 @@ export async function createChannelKeys(): Promise<ChannelKeys> {
     async signInbound(options) {
       if (options.case === 'none') return null;
       const nowSeconds = Math.floor(Date.now() / 1000);
+      if (options.case === 'emulator') {
+        return new SignJWT({ ver: '1.0', appid: randomUUID(), serviceurl: options.serviceUrl })
+          .setProtectedHeader({ alg: 'RS256', kid: published.kid, typ: 'JWT' })
+          .setIssuer(EMULATOR_ISSUER_V1)
+          .setAudience(randomUUID())
+          .setIssuedAt(nowSeconds - 5)
+          .setExpirationTime(nowSeconds + 3600)
+          .sign(published.privateKey);
+      }
       // botbuilder allows five minutes of clock skew, so "expired" is an hour ago.
       const issuedAt = options.case === 'expired' ? nowSeconds - 7200 : nowSeconds - 5;
       const expires = options.case === 'expired' ? nowSeconds - 3600 : nowSeconds + 3600;

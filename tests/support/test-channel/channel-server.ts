@@ -54,7 +54,14 @@ export interface ChannelServerOptions {
   readonly files: ReadonlyMap<string, Uint8Array>;
   readonly record: (call: RecordedCall) => void;
   readonly tokenIssued: () => void;
+  /**
+   * How the OpenID metadata and keys answer now: normally, with 503 (as a service in trouble
+   * answers), or not at all (the request hangs until the channel stops).
+   */
+  readonly metadataMode: () => MetadataMode;
 }
+
+export type MetadataMode = 'normal' | 'unavailable' | 'hang';
 
 export interface ChannelServer {
   readonly addresses: ChannelAddresses;
@@ -91,6 +98,17 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     const method = req.method ?? 'GET';
     const text = await readBody(req);
 
+    const metadataPath =
+      url.pathname === paths.openId ||
+      url.pathname === paths.emulatorOpenId ||
+      url.pathname === paths.jwks;
+    if (method === 'GET' && metadataPath && options.metadataMode() !== 'normal') {
+      if (options.metadataMode() === 'hang') return; // closed by close(), never answered
+      return answer(res, {
+        status: 503,
+        body: { error: { code: 'ServiceUnavailable', message: 'Try again later' } },
+      });
+    }
     if (
       method === 'GET' &&
       (url.pathname === paths.openId || url.pathname === paths.emulatorOpenId)

@@ -10,11 +10,12 @@ import {
   type TestUser,
 } from './activities.js';
 import { createChannelKeys, type InboundTokenCase } from './channel-keys.js';
-import { startChannelServer, parseJson } from './channel-server.js';
+import { startChannelServer, parseJson, type MetadataMode } from './channel-server.js';
 import { FaultInjector, type FailRule, type RecordedCall } from './connector-api.js';
 
 export type { RecordedCall, FailRule } from './connector-api.js';
 export type { InboundTokenCase } from './channel-keys.js';
+export type { MetadataMode } from './channel-server.js';
 export type { TestUser, TestScope } from './activities.js';
 export { testUser } from './activities.js';
 
@@ -86,6 +87,8 @@ export interface TestChannel {
   readonly tokenRequests: number;
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   failSends(rule: FailRule | null): void;
+  /** Makes the OpenID metadata and keys answer 503, or hang, or answer normally again. */
+  setMetadataMode(mode: MetadataMode): void;
   /** Calls `listener` with each Connector call as it is recorded (the chat tool prints them). */
   onCall(listener: (call: RecordedCall) => void): void;
   stop(): Promise<void>;
@@ -102,6 +105,7 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
   const faults = new FaultInjector();
   const listeners: ((call: RecordedCall) => void)[] = [];
   let tokenRequests = 0;
+  let metadataMode: MetadataMode = 'normal';
   const server = await startChannelServer({
     keys,
     appId,
@@ -116,6 +120,7 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
       for (const listener of listeners) listener(call);
     },
     tokenIssued: () => void (tokenRequests += 1),
+    metadataMode: () => metadataMode,
   });
   const { addresses } = server;
   const serviceUrl = addresses.serviceUrl;
@@ -222,6 +227,7 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
       }
     },
     failSends: (rule) => faults.set(rule),
+    setMetadataMode: (mode) => void (metadataMode = mode),
     onCall: (listener) => void listeners.push(listener),
     stop: () => server.close(),
   };
