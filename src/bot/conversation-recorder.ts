@@ -6,6 +6,11 @@ type RecorderDeps = Pick<BotDependencies, 'conversations' | 'clock'>;
 
 /** A reference that has not changed is written again at most this often. */
 const REFRESH_MS = 60 * 60 * 1000;
+/**
+ * Conversations remembered at once; the oldest is forgotten first (it only costs a rewrite).
+ * Without a bound, every new chat anyone opens would stay in memory for the life of the process.
+ */
+export const RECENT_CONVERSATIONS_LIMIT = 10_000;
 
 /**
  * Saves where the bot can write back later (prompts, digests). Called on install and on
@@ -42,6 +47,11 @@ export function createConversationRecorder(deps: RecorderDeps): (turn: Turn) => 
       reference,
       updatedAt: new Date(now).toISOString(),
     });
+    lastWritten.delete(key);
+    if (lastWritten.size >= RECENT_CONVERSATIONS_LIMIT) {
+      const oldest = lastWritten.keys().next().value;
+      if (oldest !== undefined) lastWritten.delete(oldest);
+    }
     lastWritten.set(key, { fingerprint, at: now });
   };
 }

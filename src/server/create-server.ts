@@ -14,6 +14,17 @@ import { createJsonBody, REQUEST_LIMITS, refuseContentEncoding } from './bounded
 /** Teams activities are small; a card submit with long notes stays well under this. */
 export const MAX_BODY_BYTES = REQUEST_LIMITS.maxBodyBytes;
 
+const INTERNAL_ERROR_BODY = {
+  error: { code: 'INTERNAL', message: 'Something went wrong on our side; please try again later.' },
+};
+
+/** restify's own 4xx answers (no such route, wrong method): their words are about the request. */
+function isClientError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const { statusCode, body } = err as Error & { statusCode?: unknown; body?: unknown };
+  return typeof statusCode === 'number' && statusCode < 500 && typeof body === 'object';
+}
+
 export interface BotServerOptions {
   /** Runs each authenticated activity (the Teams bot, or an echo handler in tests). */
   readonly bot: TurnHandler;
@@ -62,6 +73,21 @@ export async function createServer(options: BotServerOptions): Promise<BotServer
     return next();
   });
   server.pre(refuseContentEncoding);
+  server.on(
+    'restifyError',
+    (req: restify.Request, res: restify.Response, err: unknown, done: () => void) => {
+      if (isClientError(err)) return done();
+      // Whatever failed (a storage error naming its table, a bug), the caller learns only that
+      // something did; the details go to the log.
+      logger.error('A request failed', {
+        method: req.method,
+        path: req.path(),
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      });
+      if (!res.headersSent) res.send(500, INTERNAL_ERROR_BODY);
+      return done();
+    },
+  );
 
   server.post(
     '/api/messages',

@@ -3,7 +3,10 @@ import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identi
 import { startEmbeddedAzurite, type EmbeddedAzurite } from './embedded-azurite.js';
 import type { Store } from './store.js';
 import { readStoreConfig, type StoreConfig } from './store-config.js';
-import { createTablesStore, type TablesConnection } from './tables-store.js';
+import { missingTables } from './tables-health.js';
+import type { TableName } from './tables-layout.js';
+import { createTablesStore, tableClients, type TablesConnection } from './tables-store.js';
+import type { TableClient } from '@azure/data-tables';
 
 /** The log calls storage makes; the app's Logger fits. */
 export interface StoreLogger {
@@ -13,7 +16,7 @@ export interface StoreLogger {
 
 export interface OpenedStore {
   readonly store: Store;
-  /** True when storage answers a read; a failure is logged, not thrown. */
+  /** True when every table is there and answers; a failure is logged, not thrown. */
   healthy(): Promise<boolean>;
   /** Stops the embedded Azurite, if one was started. Safe to call twice. */
   close(): Promise<void>;
@@ -48,16 +51,15 @@ export async function openStore(
     }
   };
   try {
-    const store = await createTablesStore({
-      connection: connectionFor(config, azurite),
-      tablePrefix: config.tablePrefix,
-    });
+    const options = { connection: connectionFor(config, azurite), tablePrefix: config.tablePrefix };
+    const store = await createTablesStore(options);
+    const tables = tableClients(options);
     if (config.kind !== 'embedded') {
       log.info(
         `Storage: Azure Tables (${describe(config)}), table prefix "${config.tablePrefix}".`,
       );
     }
-    return { store, healthy: () => isHealthy(store, log), close };
+    return { store, healthy: () => isHealthy(tables, log), close };
   } catch (error) {
     await close();
     throw error;
@@ -93,10 +95,18 @@ function describe(config: StoreConfig): string {
   }
 }
 
-async function isHealthy(store: Store, log: StoreLogger): Promise<boolean> {
+async function isHealthy(
+  tables: Readonly<Record<TableName, TableClient>>,
+  log: StoreLogger,
+): Promise<boolean> {
   try {
-    await store.programmes.get('healthcheck');
-    return true;
+    const missing = await missingTables(tables);
+    if (missing.length === 0) return true;
+    // Names go to the log for the operator, never into the health answer.
+    log.warn('Storage tables are missing; every command that needs them will fail.', {
+      missing,
+    });
+    return false;
   } catch (error) {
     log.warn('Storage did not answer a health check.', { error: String(error) });
     return false;
