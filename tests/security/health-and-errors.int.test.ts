@@ -41,7 +41,10 @@ describe('when a storage table is missing', () => {
     const health = await fetch(`${app.server.url}/healthz`);
     expect(health.status).toBe(503);
     const report = await health.text();
-    expect(JSON.parse(report)).toMatchObject({ status: 'unavailable', storage: { healthy: false } });
+    expect(JSON.parse(report)).toMatchObject({
+      status: 'unavailable',
+      storage: { healthy: false },
+    });
     expect(report).not.toContain(tablePrefix);
 
     const failed = await fetch(`${app.server.url}/api/tab/programmes`);

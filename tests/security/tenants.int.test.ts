@@ -30,7 +30,10 @@ describe('which tenants a single-tenant bot serves, with no ALLOWED_TENANTS', ()
   it('refuses another tenant’s user with 403, a plain message, and writes nothing', async () => {
     const { channel, bot } = harness;
     const before = await harness.storageSnapshot();
-    const activity = fromTenant(channel.message('/status wsoa:A2', outsider, 'personal'), randomUUID());
+    const activity = fromTenant(
+      channel.message('/status wsoa:A2', outsider, 'personal'),
+      randomUUID(),
+    );
 
     const response = await channel.send(bot.url, activity);
 

@@ -26,7 +26,9 @@ export type ImportProblemCode =
   | 'UNKNOWN_PERIOD'
   | 'DUPLICATE_RATING'
   | 'NO_ACTIONS'
-  | 'TOO_LONG';
+  | 'TOO_LONG'
+  /** Past one of the limits in `xlsx-limits.ts`; refused before the workbook is loaded. */
+  | 'WORKBOOK_TOO_BIG';
 
 /** One problem, at the place a person will look for it. */
 export interface ImportProblem {

@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import { problemAt, type ImportProblem } from './import-problem.js';
 import { readCsvFiles, readCsvFolder, readCsvWorkbook } from './read-csv.js';
 import { readXlsxWorkbook } from './read-xlsx.js';
+import { xlsxLimitBreach, type XlsxLimitBreach } from './xlsx-limits.js';
 import type { RawWorkbook } from './workbook.js';
 
 export type WorkbookRead =
@@ -19,6 +20,13 @@ export async function readWorkbookContent(
   content: Uint8Array,
 ): Promise<WorkbookRead> {
   const extension = extname(fileName).toLowerCase();
+  if (extension === '.xlsx') {
+    // Before the workbook reader sees it: a small archive can unpack to gigabytes.
+    const checked = await readSafely(fileName, () => xlsxLimitBreach(content));
+    if (!checked.ok) return checked;
+    if (checked.workbook !== null)
+      return { ok: false, problem: tooBig(fileName, checked.workbook) };
+  }
   return readSafely(fileName, async () => {
     if (extension === '.xlsx') return readXlsxWorkbook(content);
     if (extension === '.csv') {
@@ -43,6 +51,36 @@ export async function readWorkbookPaths(paths: readonly string[]): Promise<Workb
     return readWorkbookContent(first, await readFile(first));
   }
   return readSafely(first, () => readCsvFiles(paths));
+}
+
+function tooBig(fileName: string, breach: XlsxLimitBreach): ImportProblem {
+  const place = {
+    sheet: breach.sheet ?? basename(fileName),
+    row: null,
+    column: null,
+    columnLetter: null,
+  };
+  const mb = (bytes: number): string => Math.ceil(bytes / (1024 * 1024)).toLocaleString('en-GB');
+  const count = (n: number): string => n.toLocaleString('en-GB');
+  const [found, measure, limit] = ((): [string, string, string] => {
+    switch (breach.what) {
+      case 'parts':
+        return [count(breach.found), 'parts in the file', count(breach.limit)];
+      case 'part size':
+        return [`more than ${mb(breach.limit)}`, 'MB in one part once unpacked', mb(breach.limit)];
+      case 'unpacked size':
+        return [`more than ${mb(breach.limit)}`, 'MB once unpacked', mb(breach.limit)];
+      case 'rows':
+        return [
+          count(breach.found),
+          breach.sheet === null ? 'rows in all sheets together' : 'rows in this sheet',
+          count(breach.limit),
+        ];
+      case 'packing':
+        return ['a packing method', 'Excel does not use', 'the two Excel uses'];
+    }
+  })();
+  return problemAt(place, 'WORKBOOK_TOO_BIG', null, { found, measure, limit });
 }
 
 async function readSafely<T = RawWorkbook>(

@@ -141,6 +141,11 @@ function words(
       ];
     case 'NO_ACTIONS':
       return ['There are no actions.', 'Add at least one action row.'];
+    case 'WORKBOOK_TOO_BIG':
+      return [
+        `The workbook is too big to import: ${detail('found')} ${detail('measure')}; at most ${detail('limit')} can be read.`,
+        'A plan workbook is far smaller. Check it is the plan, delete sheets, rows or pictures that are not part of it, and send it again.',
+      ];
     case 'TOO_LONG':
       return [
         `This text is ${detail('length')} characters long; at most ${detail('limit')} can be kept.`,
