@@ -54,4 +54,6 @@ export interface BotDependencies {
   readonly pendingImports: PendingImportRepository;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Hosts files may be fetched from and uploaded to (`FILE_HOSTS`; see outbound-policy.ts). */
+  readonly fileHosts: readonly string[];
 }

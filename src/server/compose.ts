@@ -17,6 +17,7 @@ import { createPromptAnswers } from '../app/prompt/prompt-answers.use-case.js';
 import { createStatusUseCase } from '../app/status.use-case.js';
 import { createUpdateUseCase } from '../app/update.use-case.js';
 import type { BotDependencies } from '../bot/bot-dependencies.js';
+import { DEFAULT_FILE_HOSTS } from '../bot/outbound-policy.js';
 import type { Store } from '../store/store.js';
 
 /** What a programme snapshot is read from (digests, reports, board packs, imports). */
@@ -35,6 +36,8 @@ export interface ComposeBotOptions {
   readonly publicBaseUrl: string | null;
   /** Signs the digest's links (REPORT_LINK_SECRET, else the app password); null leaves them unsigned. */
   readonly reportLinkSecret: string | null;
+  /** FILE_HOSTS: where sent workbooks are fetched from and board packs uploaded to. */
+  readonly fileHosts?: readonly string[];
 }
 
 /**
@@ -81,5 +84,6 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
     pendingImports: store.pendingImports,
     clock,
     logger,
+    fileHosts: options.fileHosts ?? DEFAULT_FILE_HOSTS,
   };
 }

@@ -8,6 +8,7 @@ import { createReportLinks } from '../app/digest/report-link.js';
 import { createReportUseCase } from '../app/digest/report.use-case.js';
 import type { Logger } from '../app/logger.js';
 import { createBot } from '../bot/create-bot.js';
+import { fileHostsFrom } from '../bot/outbound-policy.js';
 import { createProactiveScheduler } from './compose-scheduler.js';
 import { composeBot, snapshotPorts } from './compose.js';
 import { readSchedulerConfig } from '../scheduler/scheduler-config.js';
@@ -74,6 +75,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         logger,
         publicBaseUrl,
         reportLinkSecret: reportLinkSecretFrom(env),
+        fileHosts: fileHostsFrom(env['FILE_HOSTS']),
       }),
     );
     const server = await createServer({

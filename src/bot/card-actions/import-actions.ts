@@ -38,7 +38,7 @@ export async function performImportAction(
   if (!parsed.success) {
     return { kind: 'bad-request', message: 'The import card is missing what it needs to confirm.' };
   }
-  const policy = downloadPolicyFor(turn.context.activity.serviceUrl);
+  const policy = downloadPolicyFor(turn.context.activity.serviceUrl, deps.fileHosts);
   const card = await confirmImport(deps, turn.sender, parsed.data, policy);
   return { kind: 'card', card, replacesForm: true };
 }

@@ -1,3 +1,4 @@
+import { uploadBoardPack } from '../board-pack-upload.js';
 import type { Attachment, FileConsentCardResponse, TurnContext } from 'botbuilder';
 import type { BotDependencies } from '../bot-dependencies.js';
 import { renderMessageCard } from '../../cards/message.card.js';
@@ -88,7 +89,12 @@ export async function acceptBoardPack(
     return;
   }
   const { bytes } = await boardPackFile(pack.value);
-  const refused = await uploadTo(upload.uploadUrl, bytes).catch((error: unknown) => {
+  const refused = await uploadBoardPack({
+    uploadUrl: upload.uploadUrl,
+    bytes,
+    serviceUrl: turn.activity.serviceUrl,
+    fileHosts: deps.fileHosts,
+  }).catch((error: unknown) => {
     deps.logger.warn('The board pack upload failed', {
       programmeId: context.programmeId,
       error: error instanceof Error ? error.message : String(error),
@@ -112,19 +118,6 @@ export async function acceptBoardPack(
     content: { uniqueId: upload.uniqueId, fileType: upload.fileType ?? 'xlsx' },
   };
   await turn.sendActivity({ type: 'message', attachments: [info] });
-}
-
-/** PUTs the whole file in one request; null when OneDrive took it, else why not. */
-async function uploadTo(uploadUrl: string, bytes: Buffer): Promise<string | null> {
-  const response = await fetch(uploadUrl, {
-    method: 'PUT',
-    headers: {
-      'Content-Length': String(bytes.length),
-      'Content-Range': `bytes 0-${bytes.length - 1}/${bytes.length}`,
-    },
-    body: new Uint8Array(bytes),
-  });
-  return response.ok ? null : `HTTP ${response.status}`;
 }
 
 /** Someone pressed Decline: say so, and nothing is sent. */

@@ -23,6 +23,11 @@ export const importCommand: Command = {
         ],
       });
     }
-    return previewSentWorkbook(deps, turn.sender, file, downloadPolicyFor(activity.serviceUrl));
+    return previewSentWorkbook(
+      deps,
+      turn.sender,
+      file,
+      downloadPolicyFor(activity.serviceUrl, deps.fileHosts),
+    );
   },
 };

@@ -1,40 +1,34 @@
 import { readWorkbookContent, type WorkbookRead } from '../../app/import/read-workbook.js';
+import {
+  DEFAULT_FILE_HOSTS,
+  FILE_TRANSFER_TIMEOUT_MS,
+  outboundPolicyFor,
+  outboundRefusal,
+  type OutboundPolicy,
+} from '../outbound-policy.js';
 
 /** Teams' attachment for a file sent to a bot in personal chat (`supportsFiles`). */
 export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 
 /** A workbook bigger than this is not a plan; refusing it keeps one instance's memory safe. */
 export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
-const TIMEOUT_MS = 30_000;
 /** Teams' download links answer directly; a few hops allow for a storage front door. */
 const MAX_REDIRECTS = 3;
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export interface SentFile {
   readonly name: string;
   readonly downloadUrl: string;
 }
 
-/** Which addresses the bot may fetch a workbook from. */
-export interface DownloadPolicy {
-  /**
-   * Plain `http:` on this machine, for the local test channel and `npm run chat`, whose
-   * conversations come from a loopback service. Teams itself only gives `https:` links.
-   */
-  readonly allowLoopbackHttp: boolean;
-}
+/** Which addresses the bot may fetch a workbook from (see `outbound-policy.ts`). */
+export type DownloadPolicy = OutboundPolicy;
 
-/** The policy for a conversation: loopback HTTP only when the channel itself is loopback. */
-export function downloadPolicyFor(serviceUrl: string | undefined): DownloadPolicy {
-  let url: URL | null = null;
-  try {
-    url = new URL(serviceUrl ?? '');
-  } catch {
-    // No service address (or an unreadable one): Teams' own rules, https only.
-  }
-  return {
-    allowLoopbackHttp: url?.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname),
-  };
+/** The policy for a conversation: the file hosts, and loopback HTTP only for a loopback channel. */
+export function downloadPolicyFor(
+  serviceUrl: string | undefined,
+  hosts: readonly string[] = DEFAULT_FILE_HOSTS,
+): DownloadPolicy {
+  return outboundPolicyFor(serviceUrl, hosts);
 }
 
 /** The first file attachment of a message, if any. */
@@ -60,17 +54,7 @@ export type DownloadResult =
 
 /** Why an address may not be fetched, or null when it may. */
 export function refusalOf(address: string, policy: DownloadPolicy): string | null {
-  let url: URL;
-  try {
-    url = new URL(address);
-  } catch {
-    return 'the link is not a web address';
-  }
-  if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && policy.allowLoopbackHttp && LOOPBACK_HOSTS.has(url.hostname)) {
-    return null;
-  }
-  return 'the link is not a secure (https) address';
+  return outboundRefusal(address, policy);
 }
 
 /** Reads at most `limit` bytes; null when the body is longer. */
@@ -109,7 +93,7 @@ async function fetchAllowed(first: string, policy: DownloadPolicy): Promise<Fetc
       if (refused !== null) return { ok: false, code: 'DOWNLOAD_REFUSED', reason: refused };
       const response = await fetch(address, {
         redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(FILE_TRANSFER_TIMEOUT_MS),
       });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location !== null) {

@@ -52,6 +52,8 @@ export interface ChannelServerOptions {
   readonly faults: FaultInjector;
   /** Files served at `/files/<name>`, as Teams serves a sent file at its `downloadUrl`. */
   readonly files: ReadonlyMap<string, Uint8Array>;
+  /** Files whose address answers 302 to another address (as a storage front door may). */
+  readonly redirects: ReadonlyMap<string, string>;
   readonly record: (call: RecordedCall) => void;
   readonly tokenIssued: () => void;
   /**
@@ -155,7 +157,9 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     }
 
     if (method === 'GET' && url.pathname.startsWith(paths.files)) {
-      const file = options.files.get(decodeURIComponent(url.pathname.slice(paths.files.length)));
+      const name = decodeURIComponent(url.pathname.slice(paths.files.length));
+      const file = options.files.get(name);
+      const location = options.redirects.get(name);
       options.record({
         method,
         path: decodeURIComponent(url.pathname),
@@ -164,10 +168,15 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
         activityId: null,
         headers: req.headers,
         body: null,
-        status: file ? 200 : 404,
+        status: location !== undefined ? 302 : file ? 200 : 404,
         authorised: false,
         at: new Date(),
       });
+      if (location !== undefined) {
+        res.writeHead(302, { location });
+        res.end();
+        return;
+      }
       res.writeHead(file ? 200 : 404, { 'content-type': 'application/octet-stream' });
       res.end(file);
       return;

@@ -82,6 +82,8 @@ export interface TestChannel {
    * of it is recorded in `sent` as a `download`.
    */
   serveFile(name: string, bytes: Uint8Array): string;
+  /** A file address that answers 302 to `location`; returns the address. */
+  serveRedirect(name: string, location: string): string;
   readonly sent: readonly RecordedCall[];
   /** How many client-credentials token requests the login URL answered. */
   readonly tokenRequests: number;
@@ -102,6 +104,7 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
   const sent: RecordedCall[] = [];
   const users = new Map<string, TestUser>();
   const files = new Map<string, Uint8Array>();
+  const redirects = new Map<string, string>();
   const faults = new FaultInjector();
   const listeners: ((call: RecordedCall) => void)[] = [];
   let tokenRequests = 0;
@@ -115,6 +118,7 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
     users,
     faults,
     files,
+    redirects,
     record: (call) => {
       sent.push(call);
       for (const listener of listeners) listener(call);
@@ -208,6 +212,10 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
     },
     serveFile: (name, bytes) => {
       files.set(name, bytes);
+      return `${addresses.base}/files/${encodeURIComponent(name)}`;
+    },
+    serveRedirect: (name, location) => {
+      redirects.set(name, location);
       return `${addresses.base}/files/${encodeURIComponent(name)}`;
     },
     async waitFor(predicate, timeoutMs = 10_000) {
