@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILE_DOWNLOAD_INFO } from '../../src/bot/import/workbook-download.js';
-import { cardOf, textOf } from '../bot/bot-harness.js';
+import { textOf } from '../bot/bot-harness.js';
 import type { RecordedCall } from '../support/test-channel/test-channel.js';
 import { people, startSecurityHarness, type SecurityHarness } from './security-harness.js';
 

@@ -7,7 +7,12 @@ import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 export interface TokenClaims {
   readonly tid: string;
   readonly aud: string;
+  /** Put in `preferred_username`; the tab must not identify anyone by it. */
   readonly email: string;
+  /** The Entra object id; `objectIdFor(email)` unless given, left out when null. */
+  readonly oid?: string | null;
+  /** False makes a token with no `exp` claim. */
+  readonly expires?: boolean;
   /** v2 (login.microsoftonline.com/{tid}/v2.0) unless told otherwise. */
   readonly issuer?: string;
   /** Sign with a key the metadata does not publish. */
@@ -34,6 +39,11 @@ async function key(): Promise<{ kid: string; privateKey: CryptoKey; jwk: JWK }> 
   };
 }
 
+/** The object id the test channel's `testUser` gives the same email, so bot and tab agree. */
+export function objectIdFor(email: string): string {
+  return `aad-${email.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+}
+
 export async function startFakeEntra(): Promise<FakeEntra> {
   const [published, unpublished] = await Promise.all([key(), key()]);
   let base = '';
@@ -54,13 +64,19 @@ export async function startFakeEntra(): Promise<FakeEntra> {
     metadataUrl: `${base}/common/v2.0/.well-known/openid-configuration`,
     token: (claims) => {
       const signer = claims.unknownKey ? unpublished : published;
-      return new SignJWT({ tid: claims.tid, preferred_username: claims.email, name: 'Test User' })
+      const oid = claims.oid === undefined ? objectIdFor(claims.email) : claims.oid;
+      const token = new SignJWT({
+        tid: claims.tid,
+        preferred_username: claims.email,
+        name: 'Test User',
+        ...(oid === null ? {} : { oid }),
+      })
         .setProtectedHeader({ alg: 'RS256', kid: signer.kid, typ: 'JWT' })
         .setIssuer(claims.issuer ?? `https://login.microsoftonline.com/${claims.tid}/v2.0`)
         .setAudience(claims.aud)
-        .setIssuedAt()
-        .setExpirationTime('1h')
-        .sign(signer.privateKey);
+        .setIssuedAt();
+      if (claims.expires !== false) token.setExpirationTime('1h');
+      return token.sign(signer.privateKey);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminDirectory } from '../../src/app/admin/admin-directory.js';
 import { SAMPLE_PROGRAMME_ID } from '../support/sample-plan.js';
 import type { FakeEntra } from './fake-entra.js';
-import { startFakeEntra } from './fake-entra.js';
+import { objectIdFor, startFakeEntra } from './fake-entra.js';
 import { OTHER_PROGRAMME_ID, createSampleDashboard } from './sample-dashboard.js';
 import type { RunningTabServer } from './tab-server.js';
 import { startTabServer } from './tab-server.js';
@@ -17,11 +17,27 @@ describe('the tab API with sign-in', () => {
 
   beforeAll(async () => {
     entra = await startFakeEntra();
-    const { dashboard, exports } = await createSampleDashboard();
+    const { dashboard, exports, store } = await createSampleDashboard();
+    // The bot learns each object id when Teams first brings the person to it.
+    for (const email of ['ades@council.example', 'dco@ccg.example', 'chief@council.example']) {
+      await store.people.save({
+        email,
+        name: null,
+        aadObjectId: objectIdFor(email),
+        awayUntil: null,
+        unreachable: null,
+      });
+    }
     tab = await startTabServer({
       dashboard,
       exports,
-      auth: { appId: APP_ID, allowedTenants: [TENANT], openIdMetadataUrl: entra.metadataUrl },
+      people: store.people,
+      auth: {
+        appId: APP_ID,
+        allowedTenants: [TENANT],
+        botDomain: 'tracker.example.org',
+        openIdMetadataUrl: entra.metadataUrl,
+      },
       admins: createAdminDirectory({
         configured: ['chief@council.example'],
         admins: { get: () => Promise.resolve(null) },

@@ -41,8 +41,8 @@ describe('the dashboard tab in a browser (local use, no sign-in)', () => {
       );
     }
     await buildTab();
-    const { dashboard, exports } = await createSampleDashboard();
-    tab = await startTabServer({ dashboard, exports });
+    const { dashboard, exports, store } = await createSampleDashboard();
+    tab = await startTabServer({ dashboard, exports, people: store.people });
     profile = await mkdtemp(join(tmpdir(), 'tab-chromium-'));
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -156,9 +156,10 @@ describe('the dashboard tab in a browser (local use, no sign-in)', () => {
   });
 
   it('asks people to open it in Teams when the service requires sign-in', async () => {
-    const { dashboard } = await createSampleDashboard();
+    const { dashboard, store } = await createSampleDashboard();
     const signedIn = await startTabServer({
       dashboard,
+      people: store.people,
       auth: { appId: '0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b', allowedTenants: [] },
     });
     try {

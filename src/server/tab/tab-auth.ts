@@ -1,6 +1,7 @@
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { z } from 'zod';
+import { normaliseTenantId, tenantAllowed } from '../tenants.js';
 
 /** Where Entra ID publishes its signing keys for every tenant. */
 export const DEFAULT_TAB_OPENID_METADATA_URL =
@@ -9,18 +10,26 @@ export const DEFAULT_TAB_OPENID_METADATA_URL =
 export interface TabAuthOptions {
   /** The app's client id (MicrosoftAppId); tokens must be issued for it. */
   readonly appId: string;
+  /**
+   * The service's host name (`BOT_DOMAIN`, else `PUBLIC_BASE_URL`'s): a v1 token's audience is
+   * then accepted as `api://{botDomain}/{appId}`. Without it only the app id is.
+   */
+  readonly botDomain?: string;
   /** Tenant ids whose users may use the tab; empty means any tenant. */
   readonly allowedTenants: readonly string[];
   /** OpenID metadata that names the JWKS; tests point it at a local server. */
   readonly openIdMetadataUrl?: string;
 }
 
-/** The signed-in person, as the token names them. */
+/**
+ * The signed-in person, by the two claims Entra vouches for: the object id and the tenant.
+ * Name claims (`preferred_username`, `upn`, `email`) are not used: in another tenant anyone
+ * can be given any of them. The person's email comes from the person store, by object id.
+ */
 export interface TabIdentity {
-  /** Lower-case UPN or email. */
-  readonly email: string;
-  /** Entra object id (`oid`), which admin lists may name instead of an email. */
-  readonly aadObjectId: string | null;
+  /** Entra object id (`oid`), lower case. */
+  readonly aadObjectId: string;
+  /** Tenant id (`tid`), lower case. */
   readonly tenantId: string;
   readonly name: string | null;
 }
@@ -30,7 +39,6 @@ export type TabAuthFailure =
   | 'BAD_TOKEN'
   | 'WRONG_AUDIENCE'
   | 'WRONG_TENANT'
-  | 'NO_USER'
   /** The key service could not be reached: the token may be fine, so not a 401. */
   | 'KEYS_UNAVAILABLE';
 
@@ -42,14 +50,15 @@ export type TabTokenValidator = (authorization: string | undefined) => Promise<T
 
 const claimsSchema = z.object({
   tid: z.string().min(1),
+  oid: z.string().min(1),
   iss: z.string(),
   aud: z.union([z.string(), z.array(z.string())]),
-  preferred_username: z.string().optional(),
-  upn: z.string().optional(),
-  email: z.string().optional(),
+  exp: z.number(),
   name: z.string().optional(),
-  oid: z.string().optional(),
 });
+
+/** Fetching the metadata or the keys takes no longer than this. */
+const KEY_FETCH_TIMEOUT_MS = 5_000;
 
 const metadataSchema = z.object({ jwks_uri: z.url() });
 
@@ -78,30 +87,31 @@ export function createTabTokenValidator(options: TabAuthOptions): TabTokenValida
       ({ payload } = await jwtVerify(token, await loadKeys(), {
         algorithms: ['RS256'],
         clockTolerance: 300,
+        requiredClaims: ['exp', 'tid', 'oid'],
       }));
     } catch (error) {
       return verifyFailure(error);
     }
     const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) return fail('BAD_TOKEN', 'The token lacks a tenant, issuer or audience.');
-    const { tid, iss, aud } = claims.data;
+    if (!claims.success) {
+      return fail('BAD_TOKEN', 'The token lacks a tenant, object id, issuer, audience or expiry.');
+    }
+    const { tid, oid, iss, aud } = claims.data;
     if (!issuersOf(tid).includes(iss)) {
       return fail('BAD_TOKEN', `The issuer ${iss} is not tenant ${tid}'s.`);
     }
-    if (!(Array.isArray(aud) ? aud : [aud]).some((a) => isThisApp(a, options.appId))) {
+    const audiences = audiencesOf(options);
+    if (!(Array.isArray(aud) ? aud : [aud]).some((a) => audiences.has(a.toLowerCase()))) {
       return fail('WRONG_AUDIENCE', 'The token was issued for another app.');
     }
-    if (options.allowedTenants.length > 0 && !options.allowedTenants.includes(tid)) {
+    if (!tenantAllowed(options.allowedTenants, tid)) {
       return fail('WRONG_TENANT', `Tenant ${tid} is not allowed to use this app.`);
     }
-    const email = claims.data.preferred_username ?? claims.data.upn ?? claims.data.email;
-    if (!email) return fail('NO_USER', 'The token does not name a user.');
     return {
       ok: true,
       identity: {
-        email: email.trim().toLowerCase(),
-        aadObjectId: claims.data.oid?.toLowerCase() ?? null,
-        tenantId: tid,
+        aadObjectId: oid.trim().toLowerCase(),
+        tenantId: normaliseTenantId(tid),
         name: claims.data.name ?? null,
       },
     };
@@ -109,12 +119,12 @@ export function createTabTokenValidator(options: TabAuthOptions): TabTokenValida
 }
 
 async function fetchKeys(metadataUrl: string): Promise<JWTVerifyGetKey> {
-  const response = await fetch(metadataUrl);
+  const response = await fetch(metadataUrl, { signal: AbortSignal.timeout(KEY_FETCH_TIMEOUT_MS) });
   if (!response.ok) {
     throw new Error(`OpenID metadata at ${metadataUrl} answered ${response.status}.`);
   }
   const metadata = metadataSchema.parse(await response.json());
-  return createRemoteJWKSet(new URL(metadata.jwks_uri));
+  return createRemoteJWKSet(new URL(metadata.jwks_uri), { timeoutDuration: KEY_FETCH_TIMEOUT_MS });
 }
 
 function issuersOf(tenantId: string): string[] {
@@ -124,13 +134,17 @@ function issuersOf(tenantId: string): string[] {
   ];
 }
 
-/** v2 tokens name the client id; v1 tokens the Application ID URI (api://host/{id}). */
-function isThisApp(audience: string, appId: string): boolean {
-  const id = appId.toLowerCase();
-  const aud = audience.toLowerCase();
-  return (
-    aud === id || aud === `api://${id}` || (aud.startsWith('api://') && aud.endsWith(`/${id}`))
-  );
+/**
+ * v2 tokens name the client id; v1 tokens the Application ID URI, which the deployment sets to
+ * `api://{BOT_DOMAIN}/{appId}`. Nothing else: any other `api://…/{appId}` could be another
+ * app's URI that happens to end the same way.
+ */
+function audiencesOf(options: TabAuthOptions): Set<string> {
+  const id = options.appId.trim().toLowerCase();
+  const audiences = new Set([id]);
+  const domain = options.botDomain?.trim().toLowerCase();
+  if (domain) audiences.add(`api://${domain}/${id}`);
+  return audiences;
 }
 
 function fail(code: TabAuthFailure, reason: string): TabAuthResult {

@@ -4,7 +4,8 @@ import type { TabAuthOptions } from './tab-auth.js';
 /**
  * The tab's sign-in settings from the environment: none without `MicrosoftAppId` (local use),
  * else the app id, the allowed tenants (`ALLOWED_TENANTS`, comma-separated; for a single-tenant
- * app with none listed, its own `MicrosoftAppTenantId`) and `TAB_OPENID_METADATA_URL`.
+ * app with none listed, its own `MicrosoftAppTenantId`), the service's host name for the
+ * `api://` audience and `TAB_OPENID_METADATA_URL`.
  */
 export function tabAuthFromEnv(
   env: Readonly<Record<string, string | undefined>> = process.env,
@@ -18,5 +19,25 @@ export function tabAuthFromEnv(
     MicrosoftAppTenantId: env['MicrosoftAppTenantId'],
   });
   const metadata = env['TAB_OPENID_METADATA_URL']?.trim();
-  return { appId, allowedTenants, ...(metadata ? { openIdMetadataUrl: metadata } : {}) };
+  const botDomain = botDomainFrom(env);
+  return {
+    appId,
+    allowedTenants,
+    ...(botDomain ? { botDomain } : {}),
+    ...(metadata ? { openIdMetadataUrl: metadata } : {}),
+  };
+}
+
+/** `BOT_DOMAIN`, else the host of `PUBLIC_BASE_URL` (the deployment sets both to the same). */
+function botDomainFrom(env: Readonly<Record<string, string | undefined>>): string | null {
+  const domain = env['BOT_DOMAIN']?.trim();
+  if (domain) return domain.toLowerCase();
+  const base = env['PUBLIC_BASE_URL']?.trim();
+  if (!base) return null;
+  try {
+    return new URL(base).host.toLowerCase();
+  } catch {
+    // Not a URL: the report links say so at start-up; here it only means no api:// audience.
+    return null;
+  }
 }

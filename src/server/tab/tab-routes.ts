@@ -6,7 +6,8 @@ import type { ExportUseCase } from '../../app/export/export.use-case.js';
 import { boardPackFile, XLSX_CONTENT_TYPE } from '../../render/board-pack/board-pack.js';
 import { RATING_ORDER } from '../../domain/rating.js';
 import type { Logger } from '../../app/logger.js';
-import type { TabAuthOptions, TabTokenValidator } from './tab-auth.js';
+import type { PersonRepository } from '../../store/role.repository.js';
+import type { TabAuthFailure, TabAuthOptions, TabTokenValidator } from './tab-auth.js';
 import { createTabTokenValidator } from './tab-auth.js';
 import { DEFAULT_TAB_DIR, registerTabStatic } from './tab-static.js';
 
@@ -14,6 +15,11 @@ export interface TabRoutesOptions {
   readonly dashboard: Dashboard;
   /** Token checks; leave out for local use with no app id, where the tab needs no sign-in. */
   readonly auth?: TabAuthOptions | undefined;
+  /**
+   * Who a signed-in object id is: the person store, where the bot records it when Teams
+   * first brings that person to it.
+   */
+  readonly people: Pick<PersonRepository, 'getByAadObjectId'>;
   /** Decides who sees every programme (`ADMINS` and the admins stored); none when left out. */
   readonly admins?: Pick<AdminDirectory, 'isAdmin'>;
   /** Lets admins download the board pack from the tab; without it the tab says to ask the bot. */
@@ -31,6 +37,14 @@ const filtersSchema = z.object({
 
 type Handler = (req: Request, res: Response, viewer: Viewer) => Promise<void>;
 
+/** What the person is told; the token's details stay in the log. */
+const REFUSALS: Readonly<Record<Exclude<TabAuthFailure, 'KEYS_UNAVAILABLE'>, string>> = {
+  NO_TOKEN: 'You are not signed in. Open the Action Tracker tab in Teams.',
+  BAD_TOKEN: 'Your sign-in could not be checked. Reload the tab in Teams.',
+  WRONG_AUDIENCE: 'Your sign-in is for another app. Open the Action Tracker tab in Teams.',
+  WRONG_TENANT: 'Action Tracker does not serve your organisation.',
+};
+
 /**
  * The dashboard tab: the page under `/tab` and its JSON under `/api/tab/*`. With `auth`, every
  * API call needs the user's Teams token and sees only the programmes the user belongs to.
@@ -46,15 +60,33 @@ export function registerTabRoutes(server: Server, options: TabRoutesOptions): vo
       if (!validate) return handler(req, res, { email: null, isAdmin: true });
       const result = await validate(req.header('authorization'));
       if (!result.ok) {
-        const status = result.code === 'KEYS_UNAVAILABLE' ? 503 : 401;
+        // The reason is for the log; the caller learns only what to do.
         options.logger.warn('Tab request refused', { code: result.code, reason: result.reason });
-        res.send(status, { code: result.code, message: result.reason });
+        if (result.code === 'KEYS_UNAVAILABLE') {
+          res.header('Retry-After', '5');
+          res.send(503, {
+            code: result.code,
+            message: 'Sign-in cannot be checked just now. Please reload the tab in a minute.',
+          });
+          return;
+        }
+        res.send(401, { code: result.code, message: REFUSALS[result.code] });
         return;
       }
-      const { email, aadObjectId } = result.identity;
+      const { aadObjectId } = result.identity;
+      const email = (await options.people.getByAadObjectId(aadObjectId))?.email ?? null;
       const isAdmin =
         (await options.admins?.isAdmin({ kind: 'person', email, aadObjectId })) ?? false;
-      return handler(req, res, { email, isAdmin });
+      if (email === null && !isAdmin) {
+        res.send(403, {
+          code: 'NOT_KNOWN',
+          message:
+            'Action Tracker does not know you yet. Say hello to the Action Tracker bot in Teams, then reload this tab.',
+        });
+        return;
+      }
+      // An admin named only by object id sees everything, as admins do.
+      return handler(req, res, { email: email ?? aadObjectId, isAdmin });
     };
 
   registerTabStatic(server, options.staticDir ?? DEFAULT_TAB_DIR);

@@ -11,7 +11,7 @@ import { registerTabRoutes } from './tab-routes.js';
 export interface TabWiringOptions {
   /** Settings; usually `process.env` (MicrosoftAppId, ALLOWED_TENANTS, TAB_OPENID_METADATA_URL…). */
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly store: Pick<Store, 'programmes' | 'workstreams' | 'actions' | 'roles'>;
+  readonly store: Pick<Store, 'programmes' | 'workstreams' | 'actions' | 'roles' | 'people'>;
   readonly admins: Pick<AdminDirectory, 'isAdmin'>;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -42,6 +42,7 @@ export function tabRoutes(options: TabWiringOptions): (server: Server) => void {
       dashboard,
       exports,
       auth,
+      people: store.people,
       admins: options.admins,
       logger: options.logger,
     });
