@@ -16,6 +16,7 @@ import { tenantAllowed } from './tenants.js';
 
 const UNAUTHORIZED = 401;
 const FORBIDDEN = 403;
+const TEAMS_CHANNEL = 'msteams';
 
 /**
  * How long checking one token may take. botbuilder fetches the channel's OpenID metadata and
@@ -83,8 +84,9 @@ interface GuardOptions {
  * - checking a token has a deadline, and keys that cannot be fetched mean 503, not 401;
  * - every other failure while checking a token is a 401 (botbuilder lets some escape as
  *   jsonwebtoken's own errors, which would be 500);
- * - activities from tenants not served are refused with 403 once the token is known to be good
- *   (the tenant is in the body, so it is only worth reading after that).
+ * - activities from another channel of the same Azure Bot, or from tenants not served, are
+ *   refused with 403 once the token is known to be good (both are in the body, so they are only
+ *   worth reading after that).
  */
 class GuardedAuthentication extends BotFrameworkAuthentication {
   private unavailableUntil = 0;
@@ -108,6 +110,11 @@ class GuardedAuthentication extends BotFrameworkAuthentication {
       );
     }
     const result = await this.checkToken(activity, authHeader);
+    // One Azure Bot can have other channels (Direct Line, Web Chat) whose activities the same
+    // keys sign; their sender fields are whatever the client wrote. Only Teams vouches for its.
+    if (channelIssuer !== null && activity.channelId !== TEAMS_CHANNEL) {
+      throw new AuthenticationError('Forbidden. Only the Teams channel is served.', FORBIDDEN);
+    }
     if (!tenantAllowed(allowedTenants, activityTenant(activity))) {
       throw new AuthenticationError('Forbidden. The tenant is not served.', FORBIDDEN);
     }

@@ -130,7 +130,10 @@ export function createMessagesHandler(options: {
           conversationId: activity.conversation?.id,
         });
         if (error.statusCode === 403) {
-          res.send(403, errorBody('FORBIDDEN', 'This bot does not serve your organisation.'));
+          res.send(
+            403,
+            errorBody('FORBIDDEN', 'This bot serves Microsoft Teams in its own organisation only.'),
+          );
           return;
         }
         res.header('WWW-Authenticate', 'Bearer');

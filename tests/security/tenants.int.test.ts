@@ -39,7 +39,10 @@ describe('which tenants a single-tenant bot serves, with no ALLOWED_TENANTS', ()
 
     expect(response.status).toBe(403);
     expect(response.body).toEqual({
-      error: { code: 'FORBIDDEN', message: 'This bot does not serve your organisation.' },
+      error: {
+        code: 'FORBIDDEN',
+        message: 'This bot serves Microsoft Teams in its own organisation only.',
+      },
     });
     expect(harness.answered(activity)).toBe(false);
     expect(await harness.storageSnapshot()).toBe(before);

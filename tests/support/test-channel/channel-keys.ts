@@ -72,8 +72,11 @@ export async function createChannelKeys(): Promise<ChannelKeys> {
   const outboundIssuer = `urn:test-channel:login:${outbound.kid}`;
 
   return {
-    // Teams' keys carry endorsements: botbuilder checks the channel id against them.
-    jwks: () => ({ keys: [{ ...published.publicJwk, endorsements: ['msteams'] }] }),
+    // The Bot Framework's keys carry endorsements: botbuilder checks the channel id against
+    // them. One set of keys signs for every channel of an Azure Bot, Teams and Direct Line alike.
+    jwks: () => ({
+      keys: [{ ...published.publicJwk, endorsements: ['msteams', 'directline', 'webchat'] }],
+    }),
 
     async signInbound(options) {
       if (options.case === 'none') return null;
