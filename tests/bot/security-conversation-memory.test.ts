@@ -6,6 +6,8 @@ import {
 } from '../../src/bot/conversation-recorder.js';
 import type { ConversationRepository } from '../../src/store/conversation.repository.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
+import { parseCommand } from '../../src/bot/message-text.js';
+import { conversationOfActivity, type Turn } from '../../src/bot/turn.js';
 import { fixedClock } from '../app/seed-sample.js';
 
 function groupMessage(conversationId: string): Partial<Activity> {
@@ -35,7 +37,19 @@ describe('the memory of recently seen conversations', () => {
       clock: fixedClock('2021-03-01T10:00:00Z'),
     });
     const adapter = new TestAdapter();
-    const see = (id: string) => record(new TurnContext(adapter, groupMessage(id)), null);
+    const see = (id: string) => {
+      const context = new TurnContext(adapter, groupMessage(id));
+      const turn: Turn = {
+        context,
+        text: '',
+        command: parseCommand(''),
+        typedArgs: [],
+        sender: { email: null, name: null, aadObjectId: null, isAdmin: false },
+        conversation: conversationOfActivity(context),
+        programme: () => Promise.reject(new Error('no programme is needed to record a chat')),
+      };
+      return record(turn);
+    };
 
     await see('19:first@thread.v2');
     await see('19:first@thread.v2');

@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { createAdminDirectory } from '../../src/app/admin/admin-directory.js';
 import { silentLogger } from '../../src/app/logger.js';
 import { createBot } from '../../src/bot/create-bot.js';
+import { composeBot } from '../../src/server/compose.js';
 import type { BotServer } from '../../src/server/create-server.js';
 import type { Store } from '../../src/store/store.js';
 import { createTablesStore } from '../../src/store/tables-store.js';
@@ -51,16 +52,19 @@ export async function startSecurityHarness(
   const channel = await startTestChannel(options.channel);
   const bot = await startBot({
     env: { ...channel.botEnv(), ...options.env },
-    bot: createBot({
-      ...store,
-      clock: fixedClock(NOW),
-      logger: silentLogger,
-      admins: [people.admin.email],
-      adminDirectory: createAdminDirectory({
-        configured: [people.admin.email],
-        admins: store.admins,
+    bot: createBot(
+      composeBot({
+        store,
+        clock: fixedClock(NOW),
+        logger: silentLogger,
+        adminDirectory: createAdminDirectory({
+          configured: [people.admin.email],
+          admins: store.admins,
+        }),
+        publicBaseUrl: null,
+        reportLinkSecret: null,
       }),
-    }),
+    ),
   });
   const service = TableServiceClient.fromConnectionString(connectionString, {
     allowInsecureConnection: true,
