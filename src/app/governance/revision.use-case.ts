@@ -257,6 +257,12 @@ export function createRevisionUseCase(options: RevisionUseCaseOptions) {
       return done;
     },
 
+    /** One request as it stands now, with its action, for a card drawn when it is sent. */
+    async find(programmeId: string, id: string): Promise<RequestView | null> {
+      const request = await revisions.get(programmeId, id);
+      return request ? view(programmeId, request) : null;
+    },
+
     /** Every request of the programme with its decision, oldest first, for export. */
     history: (programme: Programme) => revisions.listForProgramme(programme.id),
   };

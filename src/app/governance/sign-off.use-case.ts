@@ -227,6 +227,17 @@ export function createSignOffUseCase(options: SignOffUseCaseOptions) {
       return { ok: true, query: stored.query };
     },
 
+    /** One query as it stands now, with its action's title, for a card drawn when sent. */
+    async findQuery(
+      programmeId: string,
+      id: string,
+    ): Promise<{ readonly query: SignOffQuery; readonly title: string } | null> {
+      const query = await signOffs.getQuery(programmeId, id);
+      if (!query) return null;
+      const action = await actions.get(programmeId, query.ref);
+      return { query, title: action?.value.title ?? query.ref };
+    },
+
     /** Per workstream, whether signed off for the period, with its open queries. */
     async states(programme: Programme, periodId: string): Promise<WorkstreamSignOffState[]> {
       const [list, signed, queries] = await Promise.all([
