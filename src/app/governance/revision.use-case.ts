@@ -18,6 +18,7 @@ import type { WorkstreamRepository } from '../../store/programme.repository.js';
 import type { RevisionRepository } from '../../store/revision.repository.js';
 import type { RoleRepository } from '../../store/role.repository.js';
 import type { Clock } from '../clock.js';
+import type { GovernanceNotices } from './governance-notices.js';
 import { emailsOfRoles, heldRoles, type Participant } from './people-in-roles.js';
 
 export interface RevisionUseCaseOptions {
@@ -29,6 +30,8 @@ export interface RevisionUseCaseOptions {
   readonly clock: Clock;
   /** A new unique id for a request. */
   readonly newId: () => string;
+  /** Where the deciders' cards and the owner's answer are queued for sending. */
+  readonly notices: Pick<GovernanceNotices, 'revisionRequested' | 'revisionDecided'>;
 }
 
 export interface RevisionAskInput {
@@ -176,12 +179,14 @@ export function createRevisionUseCase(options: RevisionUseCaseOptions) {
       }
       const after = [...all, request];
       const deciderRoles = await decidersOf(programme.id, plan.workstream);
+      const deciders = await emailsOfRoles(roles, programme.id, deciderRoles, request.askedBy);
+      await options.notices.revisionRequested(request, deciders);
       return {
         ok: true,
         request,
         action: withRevisions(plan, after),
         summary: revisionSummary(plan, after),
-        deciders: await emailsOfRoles(roles, programme.id, deciderRoles, request.askedBy),
+        deciders,
       };
     },
 
@@ -217,6 +222,7 @@ export function createRevisionUseCase(options: RevisionUseCaseOptions) {
         if (stored.code === 'REQUEST_NOT_FOUND') return stored;
         return { ok: false, code: 'ALREADY_DECIDED', request: stored.request };
       }
+      await options.notices.revisionDecided(stored.request);
       const seen = await view(programme.id, stored.request);
       if (!seen) return { ok: false, code: 'REQUEST_NOT_FOUND' };
       return { ok: true, ...seen };

@@ -21,6 +21,7 @@ import type { WorkstreamRepository } from '../../store/programme.repository.js';
 import type { RoleRepository } from '../../store/role.repository.js';
 import type { SignOffRepository } from '../../store/sign-off.repository.js';
 import type { Clock } from '../clock.js';
+import type { GovernanceNotices } from './governance-notices.js';
 import { emailsOfRoles, heldRoles, type Participant } from './people-in-roles.js';
 
 export interface SignOffUseCaseOptions {
@@ -30,6 +31,8 @@ export interface SignOffUseCaseOptions {
   readonly signOffs: SignOffRepository;
   readonly governance: Pick<GovernanceSettingsRepository, 'get'>;
   readonly clock: Clock;
+  /** Where queries to owners and answers to leads are queued for sending. */
+  readonly notices: Pick<GovernanceNotices, 'queried' | 'answered' | 'signOffDue'>;
 }
 
 /** What a lead's card shows: every action's rating and note for the period. */
@@ -189,6 +192,7 @@ export function createSignOffUseCase(options: SignOffUseCaseOptions) {
           const owners = action
             ? await emailsOfRoles(roles, programme.id, [action.value.ownerRole])
             : [];
+          await options.notices.queried(query, owners);
           return { query, owners };
         }),
       );
@@ -224,6 +228,7 @@ export function createSignOffUseCase(options: SignOffUseCaseOptions) {
         return stored.code === 'QUERY_NOT_FOUND'
           ? stored
           : { ok: false, code: 'ALREADY_ANSWERED', query: stored.query };
+      await options.notices.answered(stored.query);
       return { ok: true, query: stored.query };
     },
 

@@ -1,3 +1,4 @@
+import { createGovernanceNotices } from '../../../src/app/governance/governance-notices.js';
 import { createRevisionUseCase } from '../../../src/app/governance/revision.use-case.js';
 import { createSignOffUseCase } from '../../../src/app/governance/sign-off.use-case.js';
 import { createStepsUseCase } from '../../../src/app/governance/steps.use-case.js';
@@ -25,7 +26,8 @@ export async function governanceWorld(startAt = '2021-03-01T10:00:00Z') {
   let now = new Date(startAt);
   const clock = { now: () => new Date(now) };
   let ids = 0;
-  const ports = { ...store, ...governanceStore, clock };
+  const notices = createGovernanceNotices({ outbox: store.outbox, clock });
+  const ports = { ...store, ...governanceStore, clock, notices };
   return {
     store,
     governanceStore,

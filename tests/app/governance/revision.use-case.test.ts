@@ -18,6 +18,11 @@ describe('revision use case', () => {
     });
     expect(asked.deciders).toEqual(['cd@council.example', 'ades@council.example']);
     expect(asked.action.proposedDue).toBe('2021-09-30');
+    const queued = await world.store.outbox.listByState('planned', 10);
+    expect(queued.map((m) => [m.kind, m.recipient, m.payload]).sort()).toEqual([
+      ['revision-request', 'ades@council.example', { requestId: 'req-1' }],
+      ['revision-request', 'cd@council.example', { requestId: 'req-1' }],
+    ]);
   });
 
   it('refuses someone who does not own the action, and a request with no reason', async () => {
