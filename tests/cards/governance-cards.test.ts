@@ -148,3 +148,52 @@ describe('the query card', () => {
     expect(text(card)).toContain('"verb":"edit"');
   });
 });
+
+describe('the action detail card with governance', () => {
+  it('shows A2’s revisions by the board, its agreed revision and its steps done', async () => {
+    const { loadSamplePlan } = await import('../support/sample-plan.js');
+    const { renderActionDetailCard } = await import('../../src/cards/action-detail.card.js');
+    const { stepProgress } = await import('../../src/domain/step-completion.js');
+    const a2 = loadSamplePlan().actions.find((a) => a.ref === 'A2');
+    if (!a2) throw new Error('A2 is in the sample');
+    const approved: RevisionRequest = {
+      ...request,
+      ref: 'A2',
+      fromDue: null,
+      planDates: { due: null, revisedDue: null },
+      decision: {
+        outcome: 'approved',
+        by: 'cd@council.example',
+        at: '2021-03-02T09:00:00.000Z',
+        reason: null,
+      },
+    };
+    const tick = {
+      programmeId: 'wsoa',
+      ref: 'A2',
+      letter: 'a',
+      doneOn: '2021-03-01',
+      by: 'sles@council.example',
+      at: '2021-03-01T10:00:00.000Z',
+      periodId: 'Apr 2021',
+    };
+    const card = renderActionDetailCard({
+      action: { ...a2, revisedDue: '2021-09-30' },
+      workstreamName: 'Records and oversight',
+      overdue: false,
+      ratings: [],
+      latestNotes: [],
+      revision: revisionSummary(a2, [approved]),
+      waiting: null,
+      steps: stepProgress(a2, [tick], '2021-03-01'),
+    });
+    const json = text(card);
+    expect(json).toContain(
+      '3 steps revised by the board: c) 31 Jan 2020 → 31 Jan 2021; e) 31 Aug 2020 → 31 Aug 2021; f) 29 Feb 2020 → 31 Jan 2021',
+    );
+    expect(json).toContain('Original due none · current due 30 Sept 2021 · revised 1 time');
+    expect(json).toContain('agreed by cd@council.example on 2 Mar 2021');
+    expect(json).toContain('1 of 9 steps done · late: b), c), d), f), g), h), i)');
+    expect(json).toContain('done 1 Mar 2021');
+  });
+});
