@@ -127,6 +127,26 @@ export function createRevisionUseCase(options: RevisionUseCaseOptions) {
       };
     },
 
+    /** The problems asking would meet, without asking: the update form checks first. */
+    async check(
+      programme: Programme,
+      input: RevisionAskInput,
+      asker: Participant,
+    ): Promise<readonly RevisionProblem[]> {
+      const found = await actions.get(programme.id, input.ref.trim());
+      if (!found) return [];
+      const held = await heldRoles(roles, programme.id, asker.email);
+      if (!asker.isAdmin && !held.includes(found.value.ownerRole.toUpperCase())) return [];
+      const all = await revisions.listForAction(programme.id, found.value.ref);
+      return revisionAskProblems({
+        reason: input.reason,
+        toDue: input.toDue,
+        currentDue: effectiveDue(withRevisions(found.value, all)),
+        rating: found.value.current?.rating ?? null,
+        waiting: all.find((r) => r.decision === null) ?? null,
+      });
+    },
+
     async ask(
       programme: Programme,
       input: RevisionAskInput,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../../src/app/import/parse-plan.js';
-import { problemLine } from '../../../src/app/import/problem-text.js';
+import { problemLine } from '../../../src/cards/import/problem-text.js';
 import type { RawWorkbook } from '../../../src/app/import/workbook.js';
 import { sheetFromRows } from '../../../src/app/import/workbook.js';
 import { readFixture } from './plan-workbooks.js';
