@@ -5,6 +5,9 @@ import type { LinksUseCase } from '../app/admin/links.use-case.js';
 import type { RolesUseCase } from '../app/admin/roles.use-case.js';
 import type { AwayUseCase } from '../app/away/away.use-case.js';
 import type { Clock } from '../app/clock.js';
+import type { RevisionUseCase } from '../app/governance/revision.use-case.js';
+import type { SignOffUseCase } from '../app/governance/sign-off.use-case.js';
+import type { StepsUseCase } from '../app/governance/steps.use-case.js';
 import type { DigestUseCase } from '../app/digest/digest.use-case.js';
 import type { ExportUseCase } from '../app/export/export.use-case.js';
 import type { ImportUseCase } from '../app/import/import.use-case.js';
@@ -40,6 +43,12 @@ export interface BotDependencies {
   readonly links: LinksUseCase;
   readonly admins: AdminsUseCase;
   readonly calendar: CalendarUseCase;
+  /** Later due dates: asked by owners, decided by the programme's deciders. */
+  readonly revisions: RevisionUseCase;
+  /** Steps ticked done. */
+  readonly steps: StepsUseCase;
+  /** Leads' sign-off of their workstreams before the board. */
+  readonly signOff: SignOffUseCase;
   /** Which programme a turn is about (see turn.ts). */
   readonly resolution: ProgrammeResolutionUseCase;
   /** Programmes by id, for card buttons that name theirs and for naming an import. */

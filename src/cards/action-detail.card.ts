@@ -2,7 +2,10 @@ import { effectiveDue, type Action } from '../domain/action.js';
 import { formatDate } from '../domain/dates.js';
 import { dueDay } from '../domain/local-date.js';
 import { NOT_RATED, type RatingOrNotRated } from '../domain/rating.js';
+import type { RevisionRequest, RevisionSummary } from '../domain/revision.js';
 import type { StatusUpdate } from '../domain/status-update.js';
+import { lateStepsText, stepsDoneText, type StepProgress } from '../domain/step-completion.js';
+import { dateWord, dayOf, fromTo } from './governance-words.js';
 import { dueText } from './action-line.js';
 import { ratingBadge } from './rating-style.js';
 import { renderTemplate, type RenderedCard } from './render-template.js';
@@ -13,6 +16,45 @@ export interface ActionDetailView {
   readonly overdue: boolean;
   readonly ratings: readonly { readonly periodId: string; readonly rating: RatingOrNotRated }[];
   readonly latestNotes: readonly StatusUpdate[];
+  /** The original date, the current one and every revision between them. */
+  readonly revision?: RevisionSummary;
+  /** A request for a later date still waiting for a decision. */
+  readonly waiting?: RevisionRequest | null;
+  /** Which steps are ticked done and which are late. */
+  readonly steps?: StepProgress;
+}
+
+/** "Revised 2 times: 31 Jul 2020 → 31 Dec 2020 (in the plan); … → … by cd@… on 2 Mar 2021". */
+function revisionFacts(view: ActionDetailView): string[] {
+  const facts: string[] = [];
+  const summary = view.revision;
+  if (summary && summary.timesRevised > 0) {
+    const times = `${summary.timesRevised} ${summary.timesRevised === 1 ? 'time' : 'times'}`;
+    facts.push(
+      `Original due ${dateWord(summary.original)} · current due ${dateWord(summary.current)} · revised ${times}`,
+    );
+    for (const entry of summary.entries) {
+      const decided = entry.request?.decision;
+      facts.push(
+        decided
+          ? `Revised ${fromTo(entry.from, entry.to)}: agreed by ${decided.by} on ${dayOf(decided.at)}, asked by ${entry.request?.askedBy ?? ''} (${entry.request?.reason ?? ''})`
+          : `Revised ${fromTo(entry.from, entry.to)} in the plan`,
+      );
+    }
+  }
+  if (summary && summary.stepRevisions.length > 0) {
+    const steps = summary.stepRevisions.map((s) => `${s.letter}) ${fromTo(s.from, s.to)}`);
+    const count = summary.stepRevisions.length;
+    facts.push(
+      `${count} ${count === 1 ? 'step' : 'steps'} revised by the board: ${steps.join('; ')}`,
+    );
+  }
+  if (view.waiting) {
+    facts.push(
+      `Later date asked for: ${dateWord(view.waiting.toDue)} by ${view.waiting.askedBy} on ${dayOf(view.waiting.askedAt)}, waiting for a decision`,
+    );
+  }
+  return facts;
 }
 
 /** "Due 31 Jul 2020 (revised from 31 Mar 2020)". */
@@ -44,17 +86,36 @@ export function renderActionDetailCard(view: ActionDetailView): RenderedCard {
       `Workstream ${action.workstream} · ${view.workstreamName}`,
       `Owner ${action.ownerRole}${action.contributors.length > 0 ? ` · with ${action.contributors.join(', ')}` : ''}`,
       dueWithRevision(action),
-      ...(action.proposedDue ? [`Later date asked for: ${formatDate(action.proposedDue)}`] : []),
+      ...(view.revision || view.waiting !== undefined
+        ? revisionFacts(view)
+        : action.proposedDue
+          ? [`Later date asked for: ${formatDate(action.proposedDue)}`]
+          : []),
+      ...(view.steps
+        ? [
+            [stepsDoneText(view.steps), lateStepsText(view.steps)]
+              .filter((t) => t !== null)
+              .join(' · '),
+          ]
+        : []),
     ],
     ratings: view.ratings.map((r) => {
       const b = ratingBadge(r.rating);
       return { periodId: r.periodId, label: b.label, color: b.color };
     }),
-    steps: action.steps.map((step) => ({
-      letter: step.letter,
-      title: step.title,
-      facts: [step.ownerRole ?? action.ownerRole, dueWithRevision(step)].join(' · '),
-    })),
+    steps: action.steps.map((step) => {
+      const status = view.steps?.steps.find((s) => s.step.letter === step.letter);
+      const state = status?.done
+        ? [`done ${formatDate(status.done.doneOn)}`]
+        : status?.late
+          ? ['late']
+          : [];
+      return {
+        letter: step.letter,
+        title: step.title,
+        facts: [step.ownerRole ?? action.ownerRole, dueWithRevision(step), ...state].join(' · '),
+      };
+    }),
     notes: view.latestNotes.map((u) => {
       const b = ratingBadge(u.rating);
       return { label: b.label, color: b.color, byline: bylineOf(u), note: u.note };

@@ -32,7 +32,7 @@ export function renderReceiptCard(view: ReceiptView): RenderedCard {
     note: update.note,
     evidence: update.evidence ?? '',
     proposedDue: update.proposedDue
-      ? `Asked for a later due date: ${formatDate(update.proposedDue)} (a chair will approve it).`
+      ? `Asked for a later due date: ${formatDate(update.proposedDue)} (sent to the programme's deciders).`
       : '',
     canChange: view.canChange,
     changeNote: view.canChange

@@ -16,7 +16,11 @@ export type CardTemplateName =
   | 'prompt'
   | 'escalation'
   | 'import-preview'
-  | 'programme-choice';
+  | 'programme-choice'
+  | 'revision-request'
+  | 'pending'
+  | 'sign-off'
+  | 'sign-off-query';
 
 /** An Adaptive Card ready to attach to a message or return from an invoke. */
 export interface RenderedCard {

@@ -2,6 +2,8 @@ import type { Action } from '../domain/action.js';
 import { formatDate } from '../domain/dates.js';
 import type { IsoDate } from '../domain/local-date.js';
 import { NOT_RATED, RATING_MEANING, RATINGS } from '../domain/rating.js';
+import type { RevisionProblem } from '../domain/revision.js';
+import { stepsDoneText, type StepProgress } from '../domain/step-completion.js';
 import type { UpdateField, UpdateProblem } from '../domain/update-validation.js';
 import { dueText, shorten } from './action-line.js';
 import { bylineOf } from './action-detail.card.js';
@@ -14,6 +16,10 @@ export interface UpdateInput {
   readonly note: string;
   readonly evidence: string;
   readonly proposedDue: string;
+  /** Why a later date is needed; required with one. */
+  readonly revisionReason?: string;
+  /** Letters of the steps ticked done, comma-separated as the card sends them. */
+  readonly stepsDone?: string;
 }
 
 export interface UpdateFormView {
@@ -25,6 +31,12 @@ export interface UpdateFormView {
   readonly problems?: readonly UpdateProblem[];
   /** Set when someone else updated the action after the person opened the form. */
   readonly stale?: boolean;
+  /** The action's steps and which are done, so they can be ticked on the form. */
+  readonly steps?: StepProgress;
+  /** Problems with a request for a later date, shown beside its fields. */
+  readonly revisionProblems?: readonly RevisionProblem[];
+  /** Why steps could not be ticked or unticked. */
+  readonly stepsProblem?: string;
 }
 
 function problemFor(problems: readonly UpdateProblem[], field: UpdateField): string {
@@ -42,6 +54,14 @@ export function renderUpdateFormCard(view: UpdateFormView): RenderedCard {
   // A fresh form starts from the current rating when it belongs to this period.
   const startRating = current?.periodId === view.period.id ? current.rating : '';
   const input = view.input ?? { rating: startRating, note: '', evidence: '', proposedDue: '' };
+  const revisionProblems = view.revisionProblems ?? [];
+  const revisionError = (field: RevisionProblem['field']): string =>
+    revisionProblems
+      .filter((p) => p.field === field)
+      .map((p) => p.message)
+      .join(' ');
+  const steps = view.steps;
+  const doneNow = steps?.steps.filter((s) => s.done).map((s) => s.step.letter) ?? [];
   return renderTemplate('update-form', {
     heading: `Update ${action.ref} for ${view.period.id}`,
     title: shorten(action.title, 300),
@@ -54,7 +74,7 @@ export function renderUpdateFormCard(view: UpdateFormView): RenderedCard {
       ? `${current.by} recorded ${current.rating} for ${action.ref} after you opened this card.`
       : `${action.ref} changed after you opened this card.`,
     staleNote: current?.note ? `Their note: ${shorten(current.note, 600)}` : 'They left no note.',
-    problemCount: problems.length,
+    problemCount: problems.length + revisionProblems.length,
     problemSummary:
       problems.length === 1
         ? 'One thing to fix before this can be saved:'
@@ -68,7 +88,18 @@ export function renderUpdateFormCard(view: UpdateFormView): RenderedCard {
     evidence: input.evidence,
     evidenceError: problemFor(problems, 'evidence'),
     proposedDue: input.proposedDue,
-    proposedDueError: problemFor(problems, 'proposedDue'),
+    proposedDueError: [problemFor(problems, 'proposedDue'), revisionError('toDue')]
+      .filter((t) => t !== '')
+      .join(' '),
+    revisionReason: input.revisionReason ?? '',
+    revisionReasonError: revisionError('reason'),
+    steps: (steps?.steps ?? []).map((s) => ({
+      title: `${s.step.letter}) ${shorten(s.step.title, 70)}${s.late ? ' (late)' : ''}`,
+      value: s.step.letter,
+    })),
+    stepsDone: input.stepsDone ?? doneNow.join(','),
+    stepsDoneText: steps ? (stepsDoneText(steps) ?? '') : '',
+    stepsError: view.stepsProblem ?? '',
     saveTitle: view.stale === true ? 'Save anyway' : 'Save',
     programmeId: action.programmeId,
     ref: action.ref,

@@ -13,6 +13,8 @@ import type { StatusUpdate } from './status-update.js';
 /** What the facts need of an action; `current` is its rating as of the moment asked about. */
 export type ActionSnapshot = Pick<Action, 'due' | 'revisedDue' | 'steps'> & {
   readonly current: { readonly rating: Rating; readonly periodId?: string } | null;
+  /** Letters of the steps ticked done; a done step is never late. */
+  readonly doneSteps?: ReadonlySet<string>;
 };
 
 /** The effective due date (revised, else original) has passed and the action is not Blue. */
@@ -49,8 +51,8 @@ export interface FalseGreen {
 
 /**
  * A Green that may not be true: the effective due date has passed, or more than half of
- * the steps that have dates are past their (revised) dates. Null when the Green stands or
- * the action is not Green.
+ * the steps that have dates are past their (revised) dates and not ticked done. Null when
+ * the Green stands or the action is not Green.
  */
 export function falseGreen(action: ActionSnapshot, today: IsoDate): FalseGreen | null {
   if (action.current?.rating !== 'Green') return null;
@@ -61,12 +63,16 @@ export function falseGreen(action: ActionSnapshot, today: IsoDate): FalseGreen |
       message: `Rated Green but its due date (${formatDate(due)}) has passed.`,
     };
   }
-  const dated = action.steps.flatMap((step) => dueDay(effectiveDue(step)) ?? []);
-  const past = dated.filter((date) => date < today).length;
-  if (past * 2 > dated.length) {
+  const done = action.doneSteps ?? new Set<string>();
+  const dated = action.steps.flatMap((step) => {
+    const date = dueDay(effectiveDue(step));
+    return date === undefined ? [] : [{ date, done: done.has(step.letter) }];
+  });
+  const late = dated.filter((step) => step.date < today && !step.done).length;
+  if (late * 2 > dated.length) {
     return {
       reason: 'most-steps-past-their-dates',
-      message: `Rated Green but ${past} of its ${dated.length} dated steps are past their dates.`,
+      message: `Rated Green but ${late} of its ${dated.length} dated steps are past their dates and not done.`,
     };
   }
   return null;

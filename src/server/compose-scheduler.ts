@@ -15,6 +15,7 @@ import type { LinkRepository } from '../store/link.repository.js';
 import type { Store } from '../store/store.js';
 import { createTeamsTransport } from '../bot/proactive/teams-transport.js';
 import { createOutgoingRenderer } from '../bot/proactive/render-outgoing.js';
+import { composeGovernance } from './compose-governance.js';
 
 export interface ProactiveSchedulerOptions {
   readonly store: Store;
@@ -44,6 +45,7 @@ export function createProactiveScheduler(options: ProactiveSchedulerOptions): Sc
     clock: timer,
     render: createOutgoingRenderer({
       views,
+      governance: { programmes, ...composeGovernance(store, timer) },
       ...(options.digest ? { digest: options.digest } : {}),
     }),
   });

@@ -19,6 +19,7 @@ import { createUpdateUseCase } from '../app/update.use-case.js';
 import type { BotDependencies } from '../bot/bot-dependencies.js';
 import { DEFAULT_FILE_HOSTS } from '../bot/outbound-policy.js';
 import type { Store } from '../store/store.js';
+import { composeGovernance } from './compose-governance.js';
 
 /** What a programme snapshot is read from (digests, reports, board packs, imports). */
 export function snapshotPorts(store: Store): SnapshotPorts {
@@ -77,6 +78,7 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
     admins: createAdminsUseCase({ directory, admins: store.admins, clock }),
     calendar: createCalendarUseCase({ directory, programmes, clock }),
     resolution: createProgrammeResolution({ programmes, links, roles }),
+    ...composeGovernance(store, clock),
     programmes,
     adminDirectory: directory,
     people,

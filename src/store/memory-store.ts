@@ -1,4 +1,5 @@
 import { createMemoryActionRepository } from './memory-action.repository.js';
+import { createMemoryGovernanceStore } from './governance-store.js';
 import { createMemoryAdminRepository } from './memory-admin.repository.js';
 import { createMemoryConversationRepository } from './memory-conversation.repository.js';
 import { createMemoryLeaseRepository } from './memory-lease.repository.js';
@@ -34,5 +35,6 @@ export function createMemoryStore(): Store {
     admins: createMemoryAdminRepository(),
     links: createMemoryLinkRepository(),
     pendingImports: createMemoryPendingImportRepository(),
+    ...createMemoryGovernanceStore(),
   };
 }

@@ -1,4 +1,5 @@
 import type { Action } from '../domain/action.js';
+import type { DeciderRule } from '../domain/deciders.js';
 import type { Role } from '../domain/people.js';
 import type { Programme, Workstream } from '../domain/programme.js';
 import type { StatusUpdate } from '../domain/status-update.js';
@@ -12,6 +13,8 @@ export interface Plan {
   readonly roles: readonly Role[];
   /** Past ratings from the Ratings sheet; ids are stable so a re-import adds nothing. */
   readonly ratings: readonly StatusUpdate[];
+  /** Who decides revised dates, when the workbook has a Deciders sheet; else the default. */
+  readonly deciders?: readonly DeciderRule[];
 }
 
 export interface PlanRepository {

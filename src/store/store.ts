@@ -1,6 +1,7 @@
 import type { ActionRepository } from './action.repository.js';
 import type { AdminRepository } from './admin.repository.js';
 import type { ConversationRepository } from './conversation.repository.js';
+import type { GovernanceStore } from './governance-store.js';
 import type { LeaseRepository } from './lease.repository.js';
 import type { LinkRepository } from './link.repository.js';
 import type { OutboxRepository } from './outbox.repository.js';
@@ -13,7 +14,7 @@ import type { PersonRepository, RoleRepository } from './role.repository.js';
  * Every port, for the composition root only. Use cases take the few ports they need,
  * never this whole bag.
  */
-export interface Store {
+export interface Store extends GovernanceStore {
   readonly programmes: ProgrammeRepository;
   readonly workstreams: WorkstreamRepository;
   readonly actions: ActionRepository;

@@ -4,6 +4,7 @@ import type { Store } from './store.js';
 import { createTablesActionRepository } from './tables-action.repository.js';
 import { createTablesAdminRepository } from './tables-admin.repository.js';
 import { createTablesConversationRepository } from './tables-conversation.repository.js';
+import { createTablesGovernanceStore } from './governance-store.js';
 import { statusTableName, TABLES, type TableName, type TablesContext } from './tables-layout.js';
 import { createTablesLeaseRepository } from './tables-lease.repository.js';
 import { createTablesLinkRepository } from './tables-link.repository.js';
@@ -37,7 +38,10 @@ export interface TablesStoreOptions {
 /** Every port on Azure Table storage; creates the tables that are missing. */
 export async function createTablesStore(options: TablesStoreOptions): Promise<Store> {
   const tables = tableClients(options);
-  await Promise.all(TABLES.map((name) => createTable(tables[name])));
+  const [governance] = await Promise.all([
+    createTablesGovernanceStore((name) => tableClient(options, name)),
+    ...TABLES.map((name) => createTable(tables[name])),
+  ]);
   // A plan import killed after its switch is finished before anyone reads the plan.
   await rollForward(tables);
   return {
@@ -53,23 +57,30 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
     admins: createTablesAdminRepository(tables.admins),
     links: createTablesLinkRepository(tables.links),
     pendingImports: createTablesPendingImportRepository(tables.pendingImports),
+    ...governance,
   };
+}
+
+/** A client for one table, named after the store's prefix. */
+function tableClient(options: TablesStoreOptions, name: string): TableClient {
+  const { connection, tablePrefix } = options;
+  const tableName = `${tablePrefix}${name}`;
+  if ('connectionString' in connection) {
+    const insecure = /TableEndpoint=http:|UseDevelopmentStorage=true/i.test(
+      connection.connectionString,
+    );
+    return TableClient.fromConnectionString(connection.connectionString, tableName, {
+      allowInsecureConnection: insecure,
+    });
+  }
+  return new TableClient(connection.accountUrl, tableName, connection.credential);
 }
 
 /** The table clients the repositories share; exported for storage tests. */
 export function tableClients(options: TablesStoreOptions): TablesContext {
-  const { connection, tablePrefix } = options;
-  const client = (tableName: string): TableClient => {
-    if ('connectionString' in connection) {
-      const insecure = /TableEndpoint=http:|UseDevelopmentStorage=true/i.test(
-        connection.connectionString,
-      );
-      return TableClient.fromConnectionString(connection.connectionString, tableName, {
-        allowInsecureConnection: insecure,
-      });
-    }
-    return new TableClient(connection.accountUrl, tableName, connection.credential);
-  };
+  const { tablePrefix } = options;
+  const client = (tableName: string): TableClient =>
+    tableClient({ ...options, tablePrefix: '' }, tableName);
   const fixed = Object.fromEntries(
     TABLES.map((name) => [name, client(`${tablePrefix}${name}`)]),
   ) as Record<TableName, TableClient>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReceiptCard } from '../../src/cards/receipt.card.js';
 import { renderUpdateFormCard } from '../../src/cards/update-form.card.js';
 import type { Action } from '../../src/domain/action.js';
+import { stepProgress } from '../../src/domain/step-completion.js';
 
 const action: Action = {
   programmeId: 'p',
@@ -51,7 +52,78 @@ describe('update form card', () => {
       },
     });
     const inputs = body(card.content).filter((e) => String(e['type']).startsWith('Input.'));
-    expect(inputs.map((e) => e['id'])).toEqual(['rating', 'note', 'evidence', 'proposedDue']);
+    expect(inputs.map((e) => e['id'])).toEqual([
+      'rating',
+      'note',
+      'evidence',
+      'proposedDue',
+      'revisionReason',
+    ]);
+  });
+
+  it('lets the owner tick steps done, showing which are done and which are late', () => {
+    const withSteps = {
+      ...action,
+      steps: [
+        {
+          letter: 'a',
+          title: 'Business case',
+          ownerRole: null,
+          due: '2020-04-30',
+          revisedDue: null,
+        },
+        {
+          letter: 'b',
+          title: 'Recruit officers',
+          ownerRole: null,
+          due: '2019-07-31',
+          revisedDue: null,
+        },
+      ],
+    };
+    const progress = stepProgress(
+      withSteps,
+      [
+        {
+          programmeId: 'p',
+          ref: 'A2',
+          letter: 'a',
+          doneOn: '2020-04-01',
+          by: 'x',
+          at: 'y',
+          periodId: 'Apr 2020',
+        },
+      ],
+      '2021-03-01',
+    );
+    const card = renderUpdateFormCard({ action: withSteps, etag: 'e', period, steps: progress });
+    const steps = body(card.content).find((e) => e['id'] === 'stepsDone');
+    expect(steps).toMatchObject({
+      isMultiSelect: true,
+      value: 'a',
+      label: 'Steps done (1 of 2 steps done)',
+      choices: [
+        { title: 'a) Business case', value: 'a' },
+        { title: 'b) Recruit officers (late)', value: 'b' },
+      ],
+    });
+  });
+
+  it('puts a problem with a request for a later date beside its fields', () => {
+    const card = renderUpdateFormCard({
+      action,
+      etag: 'e',
+      period,
+      input: {
+        rating: 'Amber',
+        note: 'n',
+        evidence: '',
+        proposedDue: '2021-09-30',
+        revisionReason: '',
+      },
+      revisionProblems: [{ field: 'reason', message: 'Say why a later date is needed.' }],
+    });
+    expect(JSON.stringify(card.content)).toContain('Say why a later date is needed.');
   });
 
   it('offers every rating as its word with its meaning', () => {

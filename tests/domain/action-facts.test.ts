@@ -85,7 +85,7 @@ describe('false green', () => {
     ];
     expect(falseGreen(action({ due: 'Ongoing', steps }), '2020-06-01')).toEqual({
       reason: 'most-steps-past-their-dates',
-      message: 'Rated Green but 2 of its 3 dated steps are past their dates.',
+      message: 'Rated Green but 2 of its 3 dated steps are past their dates and not done.',
     });
   });
 
@@ -98,6 +98,14 @@ describe('false green', () => {
     expect(falseGreen(action({ due: 'Ongoing', steps }), '2020-06-01')).toBeNull();
     const half = [step('a', '2020-01-31'), step('b', '2021-06-30')];
     expect(falseGreen(action({ due: 'Ongoing', steps: half }), '2020-06-01')).toBeNull();
+  });
+
+  it('counts a step ticked done as not late, however old its date', () => {
+    const steps = [step('a', '2020-01-31'), step('b', '2020-02-29'), step('c', '2021-06-30')];
+    const ticked = action({ due: 'Ongoing', steps, doneSteps: new Set(['a']) });
+    expect(falseGreen(ticked, '2020-06-01')).toBeNull();
+    const none = action({ due: 'Ongoing', steps, doneSteps: new Set() });
+    expect(falseGreen(none, '2020-06-01')?.reason).toBe('most-steps-past-their-dates');
   });
 
   it('does not question a rating other than Green', () => {

@@ -79,7 +79,11 @@ describe('digest data', () => {
   it('warns of Greens that look doubtful, with the reason', () => {
     const warnings = digest().warnings.map((w) => [w.kind, 'ref' in w ? w.ref : '', w.message]);
     expect(warnings).toEqual([
-      ['false-green', 'A1', 'Rated Green but 4 of its 4 dated steps are past their dates.'],
+      [
+        'false-green',
+        'A1',
+        'Rated Green but 4 of its 4 dated steps are past their dates and not done.',
+      ],
       ['false-green', 'A5', 'Rated Green but its due date (31 Mar 2020) has passed.'],
       ['false-green', 'C1', 'Rated Green but its due date (31 Jul 2020) has passed.'],
     ]);

@@ -1,9 +1,11 @@
 import { DEFAULT_RULES, DEFAULT_TIME_ZONE, type Programme } from '../../domain/programme.js';
 import type { Plan } from '../../store/plan.repository.js';
-import { bindSheet } from './bound-sheet.js';
+import { bindSheet, findSheet } from './bound-sheet.js';
+import { DECIDERS_SHEET } from './deciders-sheet.js';
 import { problemAt, type ImportProblem } from './import-problem.js';
 import { parseActions } from './parse-actions.js';
 import { parseCalendar } from './parse-calendar.js';
+import { parseDeciders } from './parse-deciders.js';
 import { parseRatings } from './parse-ratings.js';
 import { parseRoles } from './parse-roles.js';
 import { parseWorkstreams } from './parse-workstreams.js';
@@ -42,6 +44,10 @@ export function parsePlan(workbook: RawWorkbook, identity: PlanIdentity): Parsed
   const actionsSheet = bindSheet(workbook, ACTIONS_SHEET, problems);
   const calendarSheet = bindSheet(workbook, CALENDAR_SHEET, problems);
   const ratingsSheet = bindSheet(workbook, RATINGS_SHEET, problems);
+  // Absent, the default deciders hold; present (even empty of rows), the sheet names them.
+  const decidersSheet = findSheet(workbook, DECIDERS_SHEET)
+    ? bindSheet(workbook, DECIDERS_SHEET, problems)
+    : null;
 
   // A sheet that cannot be read is reported once; references into it are then not checked.
   const roles = rolesSheet && parseRoles(rolesSheet, programmeId, problems);
@@ -58,6 +64,7 @@ export function parsePlan(workbook: RawWorkbook, identity: PlanIdentity): Parsed
         problems,
       })
     : [];
+  const deciders = decidersSheet && parseDeciders(decidersSheet, { roles, workstreams, problems });
   if (actionsSheet && parsedActions?.actions.length === 0) {
     const place = { sheet: actionsSheet.name, row: null, column: null, columnLetter: null };
     problems.push(problemAt(place, 'NO_ACTIONS'));
@@ -81,6 +88,7 @@ export function parsePlan(workbook: RawWorkbook, identity: PlanIdentity): Parsed
       actions: parsedActions.actions,
       roles: [...roles.values()],
       ratings,
+      ...(deciders ? { deciders } : {}),
     },
   };
 }
@@ -91,6 +99,7 @@ const SHEET_ORDER = [
   ROLES_SHEET,
   CALENDAR_SHEET,
   RATINGS_SHEET,
+  DECIDERS_SHEET,
 ].map((spec) => new Set(spec.names.map(headerKey)));
 
 function sheetRank(name: string): number {

@@ -19,7 +19,7 @@ export interface SheetSpec<K extends string = string> {
   readonly columns: readonly ColumnSpec<K>[];
 }
 
-export type SheetKey = 'workstreams' | 'actions' | 'roles' | 'calendar' | 'ratings';
+export type SheetKey = 'workstreams' | 'actions' | 'roles' | 'calendar' | 'ratings' | 'deciders';
 
 /** Lower case, letters and digits only: how sheet and column names are compared. */
 export function headerKey(text: string): string {

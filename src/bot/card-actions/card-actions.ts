@@ -7,6 +7,7 @@ import { noProgrammeCard } from '../replies.js';
 import { programmeOfTurn, type Turn } from '../turn.js';
 import { isPromptVerb, performPromptAction } from '../proactive/prompt-actions.js';
 import { describeIssues, isVerb, programmeOfCard, submitValueSchema } from './card-data.js';
+import { isGovernanceVerb, performGovernanceAction } from './governance-actions.js';
 import { isImportVerb, performImportAction } from './import-actions.js';
 import { performEdit, performUpdate, type CardOutcome } from './update-actions.js';
 
@@ -44,7 +45,8 @@ export function createCardActions(deps: BotDependencies): CardActions {
     const { sender } = turn;
     if (isImportVerb(verb)) return performImportAction(turn, deps, verb, data);
     const prompted = isPromptVerb(verb);
-    if (!prompted && !isVerb(verb)) {
+    const governed = isGovernanceVerb(verb);
+    if (!prompted && !governed && !isVerb(verb)) {
       return { kind: 'bad-request', message: `Unknown verb "${verb}".` };
     }
     // A card names the programme it was drawn for; only older cards leave it to the chat.
@@ -52,8 +54,9 @@ export function createCardActions(deps: BotDependencies): CardActions {
     const programme = named ? await deps.programmes.get(named) : await programmeOfTurn(turn);
     if (!programme) return { kind: 'card', card: noProgrammeCard(), replacesForm: false };
     if (prompted) return performPromptAction(deps, programme, sender, verb, data);
-    const result =
-      verb === 'update'
+    const result = governed
+      ? await performGovernanceAction(deps, programme, sender, verb, data)
+      : verb === 'update'
         ? await performUpdate(
             deps,
             programme,

@@ -21,6 +21,9 @@ export const updateDataSchema = z.object({
   note: optionalText(20_000),
   evidence: optionalText(2_000),
   proposedDue: optionalText(40),
+  revisionReason: optionalText(4000),
+  /** Letters of the steps ticked on the form, comma-separated; absent when it has none. */
+  stepsDone: z.string().max(2000).optional(),
 });
 export type UpdateData = z.infer<typeof updateDataSchema>;
 

@@ -35,6 +35,35 @@ export async function performUpdate(
   const input = parsed.data;
   const now = deps.clock.now();
   const today = todayFor(programme, deps.clock);
+  const kept = {
+    rating: input.rating,
+    note: input.note,
+    evidence: input.evidence,
+    proposedDue: input.proposedDue,
+    revisionReason: input.revisionReason,
+    ...(input.stepsDone === undefined ? {} : { stepsDone: input.stepsDone }),
+  };
+  // A later date goes to the deciders with its reason: checked before anything is saved.
+  const ask = { ref: input.ref, toDue: input.proposedDue, reason: input.revisionReason };
+  const asking = input.proposedDue !== '' || input.revisionReason.trim() !== '';
+  const revisionProblems = asking ? await deps.revisions.check(programme, ask, sender) : [];
+  if (revisionProblems.length > 0) {
+    const form = await deps.update.openForm(programme, input.ref, sender, today);
+    if (form.ok) {
+      const steps = await deps.steps.progressOf(programme, form.action.value);
+      return card(
+        renderUpdateFormCard({
+          action: form.action.value,
+          etag: input.etag,
+          period: form.period,
+          input: kept,
+          revisionProblems,
+          steps,
+        }),
+        true,
+      );
+    }
+  }
   const outcome = await deps.update.submit(
     programme,
     {
@@ -51,14 +80,22 @@ export async function performUpdate(
     now,
     today,
   );
-  const kept = {
-    rating: input.rating,
-    note: input.note,
-    evidence: input.evidence,
-    proposedDue: input.proposedDue,
-  };
   if (outcome.ok) {
     const { update, period } = outcome;
+    if (asking) await deps.revisions.ask(programme, ask, sender);
+    if (input.stepsDone !== undefined) {
+      const ticked = input.stepsDone
+        .split(',')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+      const all = outcome.action.value.steps.map((s) => s.letter);
+      await deps.steps.change(
+        programme,
+        { ref: update.ref, done: ticked, notDone: all.filter((l) => !ticked.includes(l)) },
+        sender,
+      );
+    }
+    await deps.revisions.withdrawIfBlue(programme, outcome.action.value);
     deps.logger.info('Update recorded', { ref: update.ref, period: period.id, by: update.by });
     const receipt = renderReceiptCard({
       update,
@@ -133,6 +170,7 @@ export async function performEdit(
       action: form.action.value,
       etag: form.action.etag,
       period: form.period,
+      steps: await deps.steps.progressOf(programme, form.action.value),
       ...(input ? { input } : {}),
     }),
     true,

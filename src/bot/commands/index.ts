@@ -15,12 +15,19 @@ import { mineCommand } from './mine.command.js';
 import { overdueCommand } from './overdue.command.js';
 import { statusCommand } from './status.command.js';
 import { updateCommand } from './update.command.js';
+import { pendingCommand } from './pending.command.js';
+import { signOffCommand } from './sign-off.command.js';
+import { tickCommand, untickCommand } from './steps.command.js';
 
 /** Every chat command, in the order help lists them. Add a command with one line here. */
 export const commands: readonly Command[] = [
   statusCommand,
   mineCommand,
   updateCommand,
+  tickCommand,
+  untickCommand,
+  pendingCommand,
+  signOffCommand,
   overdueCommand,
   digestCommand,
   exportCommand,

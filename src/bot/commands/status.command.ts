@@ -30,7 +30,24 @@ export const statusCommand: Command = {
         (s) => `/status ${s}`,
       );
     }
-    if (found.kind === 'action') return renderActionDetailCard(found.value);
+    if (found.kind === 'action') {
+      const detail = found.value;
+      const [seen, steps] = await Promise.all([
+        deps.revisions.actionView(programme.id, detail.action),
+        deps.steps.progressOf(programme, detail.action),
+      ]);
+      return renderActionDetailCard({
+        ...detail,
+        action: {
+          ...detail.action,
+          revisedDue: seen.action.revisedDue,
+          proposedDue: seen.action.proposedDue,
+        },
+        revision: seen.summary,
+        waiting: seen.requests.find((r) => r.decision === null) ?? null,
+        steps,
+      });
+    }
     const { workstream, actions, counts } = found.value;
     return renderActionListCard({
       title: `${workstream.code} · ${workstream.name}`,

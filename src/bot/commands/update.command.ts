@@ -27,6 +27,7 @@ export const updateCommand: Command = {
       action: form.action.value,
       etag: form.action.etag,
       period: form.period,
+      steps: await deps.steps.progressOf(programme, form.action.value),
     });
   },
 };

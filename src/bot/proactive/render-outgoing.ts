@@ -5,6 +5,11 @@ import type { OutboxMessage } from '../../store/outbox.repository.js';
 import { digestMessageOf } from '../digest-message.js';
 import { renderEscalationCard } from '../../cards/escalation.card.js';
 import { renderPromptCard } from '../../cards/prompt.card.js';
+import {
+  governanceCardOf,
+  isGovernanceKind,
+  type GovernanceOutgoingPorts,
+} from './governance-outgoing.js';
 
 /**
  * The activity each kind of outbox message becomes: prompts, reminders and nudges as the
@@ -15,8 +20,16 @@ export function createOutgoingRenderer(options: {
   readonly views: MessageViews;
   /** Without it, digest rows cannot be sent (they stay failed with the reason). */
   readonly digest?: Pick<DigestUseCase, 'build'>;
+  /** Requests for later dates, sign-off cards, queries and their answers. */
+  readonly governance: GovernanceOutgoingPorts;
 }): (message: OutboxMessage) => Promise<Partial<Activity>> {
   return async (message) => {
+    if (isGovernanceKind(message.kind)) {
+      return {
+        type: 'message',
+        attachments: [await governanceCardOf(options.governance, message)],
+      };
+    }
     if (message.kind === 'digest') {
       if (!options.digest) throw new Error('This instance cannot build digests.');
       const built = await options.digest.build({

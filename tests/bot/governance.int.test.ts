@@ -1,0 +1,294 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/app/logger.js';
+import { readSchedulerConfig } from '../../src/scheduler/scheduler-config.js';
+import type { Scheduler } from '../../src/scheduler/scheduler.js';
+import { createManualTimer } from '../../src/scheduler/timer.js';
+import { createBotAuthentication } from '../../src/server/bot-authentication.js';
+import { createProactiveScheduler } from '../../src/server/compose-scheduler.js';
+import { ServerAdapter } from '../../src/server/server-adapter.js';
+import { readServerConfig } from '../../src/server/server-config.js';
+import { testUser, type TestUser } from '../support/test-channel/test-channel.js';
+import {
+  cardOf,
+  NOW,
+  people,
+  replyTo,
+  startBotHarness,
+  textOf,
+  type BotHarness,
+} from './bot-harness.js';
+
+interface InvokeAnswer {
+  readonly status: number;
+  readonly body: { statusCode?: number; type?: string; value?: unknown };
+}
+
+const chair = testUser('Cara Director', 'cd@council.example');
+const ades = testUser('Ade Sanders', 'ades@council.example');
+const lead = testUser('Pat Psych', 'slsppep@council.example');
+const b1Owner = testUser('Sian Provision', 'slsp@council.example');
+
+describe('board governance over HTTP', () => {
+  let harness: BotHarness;
+  let scheduler: Scheduler;
+
+  beforeAll(async () => {
+    harness = await startBotHarness();
+    await harness.store.governance.save({
+      programmeId: 'wsoa',
+      deciders: [
+        { role: 'CD', workstreams: 'all' },
+        { role: 'ADES', workstreams: ['A'] },
+        { role: 'SLSPPEP', workstreams: ['B'] },
+        { role: 'SLSESEND', workstreams: ['C'] },
+      ],
+      chairRole: null,
+      signOff: true,
+    });
+    const server = readServerConfig({ ...harness.channel.botEnv(), PORT: '0', HOST: '127.0.0.1' });
+    scheduler = createProactiveScheduler({
+      store: harness.store,
+      adapter: new ServerAdapter(createBotAuthentication(server.auth, [])),
+      appId: harness.channel.appId,
+      config: readSchedulerConfig({}),
+      logger: silentLogger,
+      timer: createManualTimer(new Date(NOW)),
+      instanceId: 'governance-test',
+    });
+    // Everyone says hello in their own chat first, so the bot can write to them there.
+    for (const person of [
+      people.owner,
+      people.deputy,
+      people.stranger,
+      chair,
+      ades,
+      lead,
+      b1Owner,
+    ]) {
+      await replyTo(harness, harness.channel.message('/help', person, 'personal'));
+    }
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  async function press(
+    verb: string,
+    data: Record<string, unknown>,
+    from: TestUser,
+  ): Promise<InvokeAnswer> {
+    const activity = harness.channel.cardAction(verb, data, from);
+    return (await harness.channel.send(harness.bot.url, activity)) as InvokeAnswer;
+  }
+
+  /** Sends what is queued in the outbox, as the scheduler's next tick would. */
+  async function deliver(): Promise<void> {
+    await scheduler.tick();
+  }
+
+  /** The cards posted proactively into someone's own chat whose text contains `words`. */
+  function postsTo(person: TestUser, words: string): string[] {
+    return harness.channel.sent
+      .filter(
+        (call) =>
+          call.kind === 'post' && call.conversationId === `a:personal-${person.aadObjectId}`,
+      )
+      .map((call) => textOf(cardOf(call)))
+      .filter((text) => text.includes(words));
+  }
+
+  async function formData(ref: string, from: TestUser): Promise<Record<string, unknown>> {
+    const call = await replyTo(
+      harness,
+      harness.channel.message(`/update ${ref}`, from, 'personal'),
+    );
+    const actions = cardOf(call)['actions'] as { data: Record<string, unknown> }[];
+    const data = actions[0]?.data;
+    if (!data) throw new Error('The update form has no Save button');
+    return data;
+  }
+
+  async function ask(ref: string, from: TestUser, toDue: string, reason: string): Promise<string> {
+    const form = await formData(ref, from);
+    const answer = await press(
+      'update',
+      { ...form, rating: 'Amber', note: 'Delayed.', proposedDue: toDue, revisionReason: reason },
+      from,
+    );
+    expect(answer.status).toBe(200);
+    const waiting = (await harness.store.revisions.listForAction('wsoa', ref)).find(
+      (r) => r.decision === null,
+    );
+    if (!waiting) throw new Error(`No request waiting for ${ref}`);
+    return waiting.id;
+  }
+
+  it('asks, approves, tells the owner and moves the due date with the original kept', async () => {
+    const id = await ask(
+      'A2',
+      people.owner,
+      '2021-09-30',
+      'Colleges closed by COVID restrictions.',
+    );
+    await deliver();
+    const cards = postsTo(ades, 'Later due date asked for: A2');
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toContain('Colleges closed by COVID restrictions.');
+    expect(cards[0]).toContain('Times revised');
+    expect(postsTo(chair, 'Later due date asked for: A2')).toHaveLength(1);
+    expect(postsTo(people.owner, 'Later due date asked for: A2')).toHaveLength(0);
+
+    const pending = await replyTo(harness, harness.channel.message('/pending', ades, 'personal'));
+    expect(textOf(cardOf(pending))).toContain('A2:');
+
+    const approved = await press(
+      'decideRevision',
+      { programmeId: 'wsoa', requestId: id, outcome: 'approved' },
+      ades,
+    );
+    expect(textOf(approved.body.value)).toContain(
+      'Approved by ades@council.example on 1 Mar 2021. A2 is now due 30 Sept 2021.',
+    );
+    const later = await press(
+      'decideRevision',
+      { programmeId: 'wsoa', requestId: id, outcome: 'declined', reason: 'Too late' },
+      chair,
+    );
+    expect(textOf(later.body.value)).toContain('Approved by ades@council.example');
+
+    await deliver();
+    expect(postsTo(people.owner, 'Your request for a later date for A2: approved')).toHaveLength(1);
+    const status = await replyTo(
+      harness,
+      harness.channel.message('/status A2', people.chair, 'channel'),
+    );
+    const text = textOf(cardOf(status));
+    expect(text).toContain('30 Sept 2021');
+    expect(text).toContain('revised 1 time');
+  });
+
+  it('declines with a reason, and asks for one when there is none', async () => {
+    const id = await ask('B2', lead, '2021-12-31', 'Parent carer forum closed in summer 2020.');
+    const blank = await press(
+      'decideRevision',
+      { programmeId: 'wsoa', requestId: id, outcome: 'declined', reason: '' },
+      chair,
+    );
+    expect(textOf(blank.body.value)).toContain('Say why you decline');
+    const declined = await press(
+      'decideRevision',
+      {
+        programmeId: 'wsoa',
+        requestId: id,
+        outcome: 'declined',
+        reason: 'Finish it by March as agreed.',
+      },
+      chair,
+    );
+    expect(textOf(declined.body.value)).toContain(
+      'Declined by cd@council.example on 1 Mar 2021: Finish it by March as agreed.',
+    );
+    await deliver();
+    expect(postsTo(lead, 'Your request for a later date for B2: declined')).toHaveLength(1);
+  });
+
+  it('lets exactly one of two deciders pressing at once decide', async () => {
+    const id = await ask('A2', people.owner, '2021-12-31', 'A second college closure.');
+    const [first, second] = await Promise.all([
+      press('decideRevision', { programmeId: 'wsoa', requestId: id, outcome: 'approved' }, ades),
+      press(
+        'decideRevision',
+        { programmeId: 'wsoa', requestId: id, outcome: 'declined', reason: 'No' },
+        chair,
+      ),
+    ]);
+    const stored = await harness.store.revisions.get('wsoa', id);
+    const winner = stored?.decision?.outcome === 'approved' ? 'Approved by ades' : 'Declined by cd';
+    expect(textOf(first?.body.value)).toContain(winner);
+    expect(textOf(second?.body.value)).toContain(winner);
+  });
+
+  it('refuses someone who does not decide for the workstream, in a channel too', async () => {
+    const id = await ask('A1', ades, '2022-03-31', 'Realignment continues.');
+    const refused = await press(
+      'decideRevision',
+      { programmeId: 'wsoa', requestId: id, outcome: 'approved' },
+      people.stranger,
+    );
+    expect(textOf(refused.body.value)).toContain('You do not decide revised dates for A1');
+    const inChannel = harness.channel.cardAction(
+      'decideRevision',
+      { programmeId: 'wsoa', requestId: id, outcome: 'approved' },
+      lead,
+      'channel',
+    );
+    const answer = (await harness.channel.send(harness.bot.url, inChannel)) as InvokeAnswer;
+    expect(textOf(answer.body.value)).toContain('You do not decide revised dates for A1');
+    expect((await harness.store.revisions.get('wsoa', id))?.decision).toBeNull();
+  });
+
+  it('ticks and unticks steps, with the count shown', async () => {
+    const ticked = await replyTo(
+      harness,
+      harness.channel.message('/tick A2 a b', people.owner, 'personal'),
+    );
+    expect(textOf(cardOf(ticked))).toContain('A2: 2 of 9 steps done');
+    const unticked = await replyTo(
+      harness,
+      harness.channel.message('/untick A2 b', people.owner, 'groupChat'),
+    );
+    expect(textOf(cardOf(unticked))).toContain('A2: 1 of 9 steps done');
+    const refused = await replyTo(
+      harness,
+      harness.channel.message('/tick A2 c', people.stranger, 'personal'),
+    );
+    expect(textOf(cardOf(refused))).toContain('You cannot tick step c of A2');
+  });
+
+  it('signs off a workstream with a query the owner answers', async () => {
+    const opened = await replyTo(
+      harness,
+      harness.channel.message('/signoff B Jan 2021', lead, 'personal'),
+    );
+    expect(textOf(cardOf(opened))).toContain('Sign off B');
+    const data: Record<string, unknown> = {
+      programmeId: 'wsoa',
+      workstream: 'B',
+      periodId: 'Jan 2021',
+    };
+    for (const ref of ['B1', 'B2', 'B3', 'B4', 'B5']) data[`verdict_${ref}`] = 'agree';
+    data['verdict_B1'] = 'query';
+    data['note_B1'] = 'Is b) really delayed by COVID?';
+    const signed = await press('signOff', data, lead);
+    expect(textOf(signed.body.value)).toContain(
+      'Signed off by slsppep@council.example on 1 Mar 2021.',
+    );
+    await deliver();
+    expect(postsTo(b1Owner, 'Is b) really delayed by COVID?')).toHaveLength(1);
+    const [query] = await harness.store.signOffs.listQueries('wsoa');
+    if (!query) throw new Error('The query should be stored');
+    const answered = await press(
+      'answerQuery',
+      { programmeId: 'wsoa', queryId: query.id, answer: 'Yes: the consultation moved to March.' },
+      b1Owner,
+    );
+    expect(textOf(answered.body.value)).toContain('Answered by slsp@council.example');
+    await deliver();
+    expect(postsTo(lead, 'answered your query on B1')).toHaveLength(1);
+  });
+
+  it('flags a rating that fell since the last period on the lead’s card', async () => {
+    const form = await formData('C1', people.deputy);
+    await press(
+      'update',
+      { ...form, rating: 'Amber', note: 'Training still unavailable.' },
+      people.deputy,
+    );
+    const card = await replyTo(
+      harness,
+      harness.channel.message('/signoff C Apr 2021', people.deputy, 'personal'),
+    );
+    expect(textOf(cardOf(card))).toContain('Fell from Green');
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { decisionRecords, governanceDigest } from '../../src/domain/governance-digest.js';
+import type { RevisionRequest } from '../../src/domain/revision.js';
+import { loadSamplePlan } from '../support/sample-plan.js';
+
+const { actions } = loadSamplePlan();
+
+function request(id: string, ref: string, decidedAt: string | null): RevisionRequest {
+  return {
+    id,
+    programmeId: 'wsoa',
+    ref,
+    workstream: ref.slice(0, 1),
+    askedBy: 'owner@council.example',
+    askedAt: '2020-12-01T09:00:00.000Z',
+    reason: 'COVID restrictions',
+    fromDue: '2020-07-31',
+    toDue: '2021-07-31',
+    planDates: { due: '2020-07-31', revisedDue: null },
+    decision:
+      decidedAt === null
+        ? null
+        : { outcome: 'approved', by: 'cd@council.example', at: decidedAt, reason: null },
+  };
+}
+
+describe('the governance part of the digest', () => {
+  const digest = governanceDigest({
+    actions,
+    requests: [
+      request('old', 'C2', '2020-10-01T09:00:00.000Z'),
+      request('new', 'C2', '2021-01-05T09:00:00.000Z'),
+      request('wait', 'B1', null),
+    ],
+    ticks: [
+      {
+        programmeId: 'wsoa',
+        ref: 'A2',
+        letter: 'a',
+        doneOn: '2021-01-10',
+        by: 'sles@council.example',
+        at: '2021-01-10T09:00:00.000Z',
+        periodId: 'Jan 2021',
+      },
+    ],
+    signOff: null,
+    since: '2020-11-04T23:59:59.999Z',
+    asAt: '2021-01-25T09:00:00.000Z',
+    today: '2021-01-25',
+  });
+
+  it('lists dates revised since the last board, old → new with who decided, and what is waiting', () => {
+    expect(digest.revised).toEqual([
+      {
+        ref: 'C2',
+        from: '2020-07-31',
+        to: '2021-07-31',
+        decidedBy: 'cd@council.example',
+        decidedAt: '2021-01-05T09:00:00.000Z',
+      },
+    ]);
+    expect(digest.waiting.map((w) => w.ref)).toEqual(['B1']);
+  });
+
+  it('counts steps done and names the late ones for each action with steps', () => {
+    expect(digest.steps.find((s) => s.ref === 'A2')).toEqual({
+      ref: 'A2',
+      done: 1,
+      total: 9,
+      late: ['b', 'g', 'h', 'i'],
+    });
+  });
+
+  it('exports every decision, oldest first', () => {
+    const records = decisionRecords([request('new', 'C2', '2021-01-05T09:00:00.000Z')], [], []);
+    expect(records.map((r) => [r.kind, r.by, r.outcome])).toEqual([
+      ['revision asked', 'owner@council.example', 'asked'],
+      ['revision decided', 'cd@council.example', 'approved'],
+    ]);
+  });
+});
