@@ -20,7 +20,7 @@ export interface GovernanceOutgoingPorts {
 export { isGovernanceKind };
 
 function payloadOf(message: OutboxMessage): GovernancePayload {
-  return message.payload as GovernancePayload;
+  return message.payload;
 }
 
 /**
