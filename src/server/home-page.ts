@@ -1,4 +1,4 @@
-import type { Request, Response } from 'restify';
+import type { Next, Request, Response } from 'restify';
 
 const PAGE = `<!doctype html>
 <html lang="en-GB">
@@ -28,7 +28,7 @@ to the bot with the sample plan, no Teams needed.</p>
 `;
 
 /** `GET /`: a short page saying what this is and where to go, instead of a JSON error. */
-export function homePage(_req: Request, res: Response): void {
+export function homePage(_req: Request, res: Response, next: Next): void {
   const body = Buffer.from(PAGE, 'utf8');
   res.writeHead(200, {
     'content-type': 'text/html; charset=utf-8',
@@ -36,4 +36,5 @@ export function homePage(_req: Request, res: Response): void {
     'cache-control': 'no-cache',
   });
   res.end(body);
+  next();
 }
