@@ -91,7 +91,8 @@ export function createLogger(options: LoggerOptions): ServiceLogger {
   const log = pino(
     {
       level: options.level ?? 'info',
-      base: { pid: process.pid },
+      // App Service and collectors name the instance; a process id adds nothing there.
+      base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
       messageKey: 'message',
       redact: { paths: REDACTED_PATHS, censor: REDACTED },

@@ -42,7 +42,7 @@ export async function openStore(
       azurite.started
         ? `No storage configured: started Azurite on ${azurite.host}:${azurite.port}, data in ${config.location}`
         : `No storage configured: using the Azurite already running for ${config.location} on ${azurite.host}:${azurite.port} (started by process ${azurite.ownerPid})`,
-      { pid: azurite.pid },
+      { azuritePid: azurite.pid },
     );
   }
   const close = async () => {
@@ -50,7 +50,7 @@ export async function openStore(
     azurite = null;
     if (running?.started === true) {
       await running.close();
-      log.info('Stopped the embedded Azurite.', { pid: running.pid });
+      log.info('Stopped the embedded Azurite.', { azuritePid: running.pid });
     }
   };
   try {
