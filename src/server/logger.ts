@@ -92,7 +92,7 @@ export function createLogger(options: LoggerOptions): ServiceLogger {
     {
       level: options.level ?? 'info',
       // App Service and collectors name the instance; a process id adds nothing there.
-      base: undefined,
+      base: null,
       timestamp: pino.stdTimeFunctions.isoTime,
       messageKey: 'message',
       redact: { paths: REDACTED_PATHS, censor: REDACTED },

@@ -37,8 +37,9 @@ export interface SpawnOptions {
 
 /** Starts a Node process (the service by default, from its TypeScript) and keeps its output. */
 export function spawnNode(options: SpawnOptions): ServiceProcess {
-  const args = options.args ?? ['--import', 'tsx', 'src/main.ts'];
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...args], {
+  // The service as `npm start` runs it, restify's deprecation notice silenced the same way.
+  const args = options.args ?? ['--disable-warning=DEP0111', '--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
