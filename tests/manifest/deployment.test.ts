@@ -33,6 +33,25 @@ async function settingsRead(): Promise<Set<string>> {
 }
 
 describe('the deployment', () => {
+  it('holds no secret in an app setting: the bot is the managed identity, secrets are Key Vault references', async () => {
+    const bicep = await read('infra/main.bicep');
+    expect(bicep).toContain("param botAppType string = 'UserAssignedMSI'");
+    const settings = [...bicep.matchAll(/name: '(\w+)'\s+value: ([^\n]+)/g)];
+    const secretSettings = settings.filter(([, name]) =>
+      ['MicrosoftAppPassword', 'REPORT_LINK_SECRET'].includes(name ?? ''),
+    );
+    expect(secretSettings.map(([, name]) => name).sort()).toEqual([
+      'MicrosoftAppPassword',
+      'REPORT_LINK_SECRET',
+    ]);
+    for (const [, , value] of secretSettings)
+      expect(value).toMatch(/^'@Microsoft\.KeyVault\(SecretUri=/);
+    expect(bicep).toContain('keyVaultReferenceIdentity: identity.id');
+    expect(bicep).toContain('enableRbacAuthorization: true');
+    expect(bicep).toContain('DisableLocalAuth: true');
+    expect(bicep).toContain('allowSharedKeyAccess: false');
+  });
+
   it('names every setting the service reads in docs/deploy.md', async () => {
     const docs = await read('docs/deploy.md');
     const settings = await settingsRead();
@@ -69,7 +88,10 @@ describe('the deployment', () => {
     ]) {
       expect(bicep).toContain(`name: '${setting}'`);
     }
-    expect(bicep).toContain("linuxFxVersion: 'NODE|20-lts'");
+    expect(bicep).toContain("linuxFxVersion: 'NODE|22-lts'");
+    expect(bicep).toContain(
+      "appCommandLine: 'node --disable-warning=DEP0111 --enable-source-maps dist/main.js'",
+    );
     expect(bicep).toContain("channelName: 'MsTeamsChannel'");
   });
 });
