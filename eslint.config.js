@@ -16,7 +16,7 @@ const layersOutsideDomain = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'dist/', '.build-test-*/', '.deploy/', 'coverage/', 'test-results/', 'bench/results/'] },
+  { ignores: ['node_modules/', '.data/', 'dist/', '.build-test-*/', '.deploy/', 'build/', 'coverage/', 'test-results/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -376,3 +376,8 @@ output webAppName string = webAppName
 output storageTableEndpoint string = storage.properties.primaryEndpoints.table
 output managedIdentityClientId string = identity.properties.clientId
 output keyVaultName string = vaultName
+
+// The Agents Toolkit writes outputs to env/.env.<env> under their names in capitals.
+output BOT_ID string = effectiveBotAppId
+output BOT_DOMAIN string = web.properties.defaultHostName
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = web.id

@@ -84,7 +84,8 @@ export async function fillManifest(env: NodeJS.ProcessEnv): Promise<Record<strin
     version: string;
   };
   const values: Record<string, string> = {
-    MicrosoftAppId: e.MicrosoftAppId,
+    // The template's names are the Agents Toolkit's, so both fill the same file.
+    BOT_ID: e.MicrosoftAppId,
     BOT_DOMAIN: e.BOT_DOMAIN,
     TEAMS_APP_ID: e.TEAMS_APP_ID ?? e.MicrosoftAppId,
     TAB_APP_ID: e.TAB_APP_ID ?? e.MicrosoftAppId,

@@ -95,3 +95,47 @@ describe('the deployment', () => {
     expect(bicep).toContain("channelName: 'MsTeamsChannel'");
   });
 });
+
+describe('the Agents Toolkit project', () => {
+  const envKeys = (text: string) =>
+    new Set([...text.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1] ?? ''));
+
+  it('names only files that exist, and every manifest placeholder is in env/.env.dev', async () => {
+    for (const file of ['m365agents.yml', 'm365agents.local.yml']) {
+      const yml = await read(file);
+      const paths = [...yml.matchAll(/(?:path|Path|parameters): (\.\/[\w./-]+)/g)]
+        .map((m) => m[1] ?? '')
+        .filter((path) => !path.includes('build/') && !path.includes('${{'));
+      expect(paths.length).toBeGreaterThan(0);
+      // environmentFolderPath names a folder; the rest are files.
+      for (const path of paths) {
+        if (path === './env') await expect(readdir(path)).resolves.toContain('.env.dev');
+        else await expect(readFile(path)).resolves.toBeDefined();
+      }
+    }
+    const defined = envKeys(await read('env/.env.dev'));
+    for (const template of [
+      'manifest/manifest.template.json',
+      'manifest/aad.manifest.json',
+      'infra/main.parameters.toolkit.json',
+    ]) {
+      const used = [...(await read(template)).matchAll(/\$\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '');
+      // The Toolkit makes the permission id itself the first time.
+      const missing = used.filter(
+        (name) => !defined.has(name) && name !== 'AAD_APP_ACCESS_AS_USER_PERMISSION_ID',
+      );
+      expect(missing).toEqual([]);
+    }
+  });
+
+  it('deploys the staged build to the App Service the Bicep creates, and the Bicep names its outputs for the Toolkit', async () => {
+    const yml = await read('m365agents.yml');
+    expect(yml).toContain('args: run stage');
+    expect(yml).toContain('artifactFolder: ./.deploy');
+    expect(yml).toContain('resourceId: ${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}');
+    const bicep = await read('infra/main.bicep');
+    for (const output of ['BOT_ID', 'BOT_DOMAIN', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID']) {
+      expect(bicep).toContain(`output ${output} string`);
+    }
+  });
+});
