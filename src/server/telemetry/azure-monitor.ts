@@ -1,4 +1,5 @@
 import { ManagedIdentityCredential } from '@azure/identity';
+import { setLogLevel } from '@azure/logger';
 import { shutdownAzureMonitor, useAzureMonitor } from '@azure/monitor-opentelemetry';
 import { metrics } from '@opentelemetry/api';
 import type { SendMetrics } from '../../scheduler/send-metrics.js';
@@ -14,6 +15,8 @@ export function startAzureMonitor(options: {
   /** Send with the managed identity (Application Insights with local auth off). */
   readonly managedIdentityClientId?: string;
 }): Promise<Telemetry> {
+  // The exporter's own SDK warns on stderr about its internals; only its errors are news.
+  setLogLevel('error');
   useAzureMonitor({
     azureMonitorExporterOptions: {
       connectionString: options.connectionString,

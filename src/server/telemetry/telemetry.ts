@@ -31,5 +31,14 @@ export async function startTelemetry(
   logger.info('Telemetry: sending traces and metrics to Application Insights.', {
     signIn: clientId ? 'managed identity' : 'connection string',
   });
-  return telemetry;
+  return {
+    metrics: telemetry.metrics,
+    // Telemetry that cannot be delivered at the end is a pity, not a failed stop.
+    stop: () =>
+      telemetry.stop().catch((error: unknown) => {
+        logger.warn('The last telemetry could not be sent to Application Insights.', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }),
+  };
 }
