@@ -105,5 +105,5 @@ describe('the built service', () => {
     expect(errorLines(output)).toEqual([]);
     expect(output).not.toContain('DeprecationWarning');
     expect(output).toContain('"message":"GET / 200"');
-  });
+  }, 240_000);
 });

@@ -115,5 +115,5 @@ describe('telemetry', () => {
     } finally {
       service.kill();
     }
-  }, 120_000);
+  }, 240_000);
 });

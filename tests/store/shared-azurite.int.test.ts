@@ -122,5 +122,5 @@ describe('the embedded Azurite, shared by every process on one data folder', () 
     } finally {
       await next.close();
     }
-  });
+  }, 180_000);
 });

@@ -65,7 +65,8 @@ export function spawnNode(options: SpawnOptions): ServiceProcess {
 
 /** Waits until `url` answers /healthz (any status), or fails with the process's output. */
 export async function healthOnceUp(url: string, started: ServiceProcess): Promise<Response> {
-  const deadline = Date.now() + 60_000;
+  // Generous: a start under a loaded two-core CI machine has taken over a minute.
+  const deadline = Date.now() + 150_000;
   for (;;) {
     if (started.child.exitCode !== null) {
       throw new Error(`The service exited with ${started.child.exitCode}:\n${started.output()}`);
