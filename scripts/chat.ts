@@ -14,6 +14,7 @@ import { createLoggerFromEnv } from '../src/server/logger.js';
 import { startApp } from '../src/server/start-app.js';
 import type { TestScope } from '../tests/support/test-channel/test-channel.js';
 import { runChatSession } from './chat/chat-session.js';
+import { noSendMetrics } from '../src/scheduler/send-metrics.js';
 
 /**
  * The sample plan's reporting calendar ends in 2021, so by default the chat lives on a day
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   process.stdout.write('Starting the bot and its storage (the first start takes a few seconds)…\n');
   const clock = args.today === 'now' ? systemClock : clockFrom(args.today);
   const app = await startApp({
+    metrics: noSendMetrics,
     env,
     clock,
     logger: createLoggerFromEnv(env, { format: 'readable', level: 'warn' }),

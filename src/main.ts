@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   // Telemetry hooks into http and the Azure SDK as they load, so it comes before the app.
   const telemetry = await startTelemetry(process.env, logger);
   const { startApp } = await import('./server/start-app.js');
-  const app = await startApp({ env: process.env, logger });
+  const app = await startApp({ env: process.env, logger, metrics: telemetry.metrics });
   const { url } = app.server;
   if (logFormatFrom(process.env) === 'readable') {
     process.stderr.write(startupBanner({ url, env: process.env }));

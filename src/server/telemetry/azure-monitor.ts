@@ -3,7 +3,6 @@ import { setLogLevel } from '@azure/logger';
 import { shutdownAzureMonitor, useAzureMonitor } from '@azure/monitor-opentelemetry';
 import { metrics } from '@opentelemetry/api';
 import type { SendMetrics } from '../../scheduler/send-metrics.js';
-import type { Telemetry } from './telemetry.js';
 
 /**
  * OpenTelemetry through Azure Monitor: incoming requests and outgoing HTTP calls (Teams'
@@ -14,7 +13,7 @@ export function startAzureMonitor(options: {
   readonly connectionString: string;
   /** Send with the managed identity (Application Insights with local auth off). */
   readonly managedIdentityClientId?: string;
-}): Promise<Telemetry> {
+}): Promise<{ readonly metrics: SendMetrics; stop(): Promise<void> }> {
   // The exporter's own SDK warns on stderr about its internals; only its errors are news.
   setLogLevel('error');
   useAzureMonitor({

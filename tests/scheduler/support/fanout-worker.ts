@@ -12,6 +12,7 @@ import { createLogger } from '../../../src/server/logger.js';
 import { ServerAdapter } from '../../../src/server/server-adapter.js';
 import { readServerConfig } from '../../../src/server/server-config.js';
 import { createTablesStore } from '../../../src/store/tables-store.js';
+import { noSendMetrics } from '../../../src/scheduler/send-metrics.js';
 
 const env = process.env;
 const required = (name: string): string => {
@@ -37,6 +38,7 @@ const store = await createTablesStore({
   tablePrefix: required('FANOUT_TABLE_PREFIX'),
 });
 const scheduler = createProactiveScheduler({
+  metrics: noSendMetrics,
   store,
   adapter,
   appId,
