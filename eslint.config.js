@@ -3,6 +3,15 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/**
+ * OpenTelemetry costs start-up time and memory, so it is loaded (by a dynamic import) only
+ * when a connection string is set; a static import anywhere else would load it always.
+ */
+const telemetryOnlyWhenOn = {
+  regex: '^(@azure/monitor-opentelemetry|@opentelemetry/)',
+  message: 'OpenTelemetry is imported only in src/server/telemetry/azure-monitor.ts.',
+};
+
 /** Layers the domain must never reach: it is pure rules, no I/O and no SDK. */
 const layersOutsideDomain = [
   'app',
@@ -16,7 +25,19 @@ const layersOutsideDomain = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'dist/', 'coverage/', 'test-results/', 'bench/results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.data/',
+      'dist/',
+      '.build-test-*/',
+      '.deploy/',
+      'build/',
+      'coverage/',
+      'test-results/',
+      'bench/results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -73,10 +94,16 @@ export default tseslint.config(
               regex: '^(botbuilder|botframework-)',
               message: 'botbuilder stays inside src/bot and src/server.',
             },
+            telemetryOnlyWhenOn,
           ],
         },
       ],
     },
+  },
+  {
+    files: ['src/main.ts', 'src/bot/**/*.ts', 'src/server/**/*.ts'],
+    ignores: ['src/server/telemetry/azure-monitor.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [telemetryOnlyWhenOn] }] },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

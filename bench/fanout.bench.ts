@@ -18,6 +18,7 @@ import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
 import { createTablesStore } from '../src/store/tables-store.js';
 import { firstPromptOf, seedFanout } from '../tests/scheduler/support/fanout-world.js';
 import { startTestChannel } from '../tests/support/test-channel/test-channel.js';
+import { noSendMetrics } from '../src/scheduler/send-metrics.js';
 
 const OWNERS = 1_000;
 const RATE = 30;
@@ -63,6 +64,7 @@ export async function run(): Promise<FanoutBenchFigures> {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
     };
     const scheduler = createProactiveScheduler({
+      metrics: noSendMetrics,
       store,
       adapter: new ServerAdapter(createBotAuthentication(serverConfig.auth, [])),
       appId,

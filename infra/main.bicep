@@ -1,6 +1,7 @@
-// Action Tracker on Azure: Table Storage reached by a user-assigned managed identity, a Linux
-// App Service on Node 20 running the bot and the dashboard tab, the Azure Bot resource with
-// the Teams channel, and Application Insights. Deploy into one resource group:
+// Action Tracker on Azure, with no client secret: a user-assigned managed identity that the bot
+// signs in as (UserAssignedMSI) and that reaches Table Storage, Key Vault (the report-link key)
+// and Application Insights; a Linux App Service on Node 22 LTS running the built service
+// (`npm run stage`), the Azure Bot resource with the Teams channel. Deploy into one group:
 //   az deployment group create -g <group> -f infra/main.bicep -p infra/main.parameters.json
 
 targetScope = 'resourceGroup'
@@ -13,23 +14,26 @@ param location string = resourceGroup().location
 @maxLength(11)
 param baseName string
 
-@description('How the bot proves who it is: an Entra app registration in this tenant (SingleTenant, needed for the tab sign-in) or the managed identity (UserAssignedMSI).')
+@description('How the bot proves who it is: the managed identity (UserAssignedMSI, no secret) or an Entra app registration with a client secret (SingleTenant).')
 @allowed([
   'SingleTenant'
   'UserAssignedMSI'
 ])
-param botAppType string = 'SingleTenant'
+param botAppType string = 'UserAssignedMSI'
 
-@description('Client id of the Entra app registration (SingleTenant only; ignored for UserAssignedMSI).')
+@description('Client id of the Entra app registration that the dashboard tab signs people in to (it exposes api://<host>/<id>); with SingleTenant it is also the bot\'s id. It needs no secret for the tab.')
 param botAppId string = ''
 
-@description('Client secret of that app registration (SingleTenant only).')
+@description('Client secret of that app registration (SingleTenant only); kept in Key Vault.')
 @secure()
 param botAppPassword string = ''
 
-@description('Key that signs the links from digests to the full report. The default is new on every deployment, which makes links in earlier digests stop working: pass your own to keep them.')
+@description('Key that signs the links from digests to the full report, kept in Key Vault. Written only when writeReportLinkSecret is true.')
 @secure()
 param reportLinkSecret string = newGuid()
+
+@description('Write reportLinkSecret to Key Vault. True on the first deployment; false afterwards keeps the key there, so links in earlier digests keep working. True again rotates it.')
+param writeReportLinkSecret bool = true
 
 @description('Entra tenant of the bot and of its users.')
 param tenantId string = tenant().tenantId
@@ -63,6 +67,11 @@ var storageName = take(toLower('${baseName}${suffix}'), 24)
 var webAppName = '${baseName}-${suffix}'
 // Storage Table Data Contributor: read and write entities, nothing else.
 var tableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+// Key Vault Secrets User: read secret values, nothing else.
+var secretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+// Monitoring Metrics Publisher: send telemetry to Application Insights with Entra ID.
+var metricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb'
+var vaultName = take('kv${baseName}${suffix}', 24)
 var usesIdentityForBot = botAppType == 'UserAssignedMSI'
 var effectiveBotAppId = usesIdentityForBot ? identity.properties.clientId : botAppId
 
@@ -102,6 +111,49 @@ resource tableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: vaultName
+  location: location
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    // Access by Azure roles, so the identity gets exactly one: read secrets.
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+  }
+}
+
+resource reportKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (writeReportLinkSecret) {
+  parent: vault
+  name: 'report-link-secret'
+  properties: {
+    value: reportLinkSecret
+  }
+}
+
+resource botPassword 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!usesIdentityForBot) {
+  parent: vault
+  name: 'bot-app-password'
+  properties: {
+    value: botAppPassword
+  }
+}
+
+resource vaultAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, secretsUserRoleId)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsUserRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: '${baseName}-logs'
   location: location
@@ -120,6 +172,18 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: logs.id
+    // Telemetry is sent with the managed identity only; the connection string is no key.
+    DisableLocalAuth: true
+  }
+}
+
+resource telemetryAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(insights.id, identity.id, metricsPublisherRoleId)
+  scope: insights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', metricsPublisherRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
   }
 }
 
@@ -135,12 +199,14 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   }
 }
 
+// App Service reads these from Key Vault as the identity; the settings hold only references.
+var vaultUri = 'https://${vaultName}${environment().suffixes.keyvaultDns}'
 var botPasswordSetting = usesIdentityForBot
   ? []
   : [
       {
         name: 'MicrosoftAppPassword'
-        value: botAppPassword
+        value: '@Microsoft.KeyVault(SecretUri=${vaultUri}/secrets/bot-app-password)'
       }
     ]
 
@@ -157,9 +223,12 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
-      appCommandLine: 'npm start'
+      // Node 22 LTS (supported to April 2027); the service also runs on 20 and 24.
+      linuxFxVersion: 'NODE|22-lts'
+      // The staged build (`npm run stage`): nothing is compiled or installed at start.
+      appCommandLine: 'node --disable-warning=DEP0111 --enable-source-maps dist/main.js'
       alwaysOn: appServiceSku != 'F1'
       healthCheckPath: '/healthz'
       minTlsVersion: '1.2'
@@ -207,8 +276,14 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
             value: 'https://${webAppName}.azurewebsites.net'
           }
           {
+            // Versionless, so a rotated key is picked up on the next restart.
             name: 'REPORT_LINK_SECRET'
-            value: reportLinkSecret
+            value: '@Microsoft.KeyVault(SecretUri=${vaultUri}/secrets/report-link-secret)'
+          }
+          {
+            // The dashboard tab's sign-in: the app registration, even when the bot is the identity.
+            name: 'TAB_APP_ID'
+            value: botAppId
           }
           {
             name: 'LOG_FORMAT'
@@ -219,14 +294,9 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
             value: insights.properties.ConnectionString
           }
           {
-            // App Service's own Node agent sends requests, logs and failures to Application Insights.
-            name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
-            value: '~3'
-          }
-          {
-            // The zip holds the source; App Service installs the packages and the start script builds the tab.
+            // The upload is the staged build with its packages: App Service builds nothing.
             name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
-            value: 'true'
+            value: 'false'
           }
         ],
         botPasswordSetting
@@ -236,7 +306,34 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
   dependsOn: [
     tableService
     tableAccess
+    vaultAccess
+    telemetryAccess
+    reportKey
+    botPassword
   ]
+}
+
+// The service's log lines (stdout and stderr) and the HTTP log, kept in Log Analytics.
+resource webLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'logs-to-workspace'
+  scope: web
+  properties: {
+    workspaceId: logs.id
+    logs: [
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+    ]
+  }
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
@@ -253,7 +350,6 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     msaAppType: botAppType
     msaAppTenantId: tenantId
     msaAppMSIResourceId: usesIdentityForBot ? identity.id : null
-    developerAppInsightKey: insights.properties.InstrumentationKey
     disableLocalAuth: false
   }
 }
@@ -279,3 +375,9 @@ output botDomain string = web.properties.defaultHostName
 output webAppName string = webAppName
 output storageTableEndpoint string = storage.properties.primaryEndpoints.table
 output managedIdentityClientId string = identity.properties.clientId
+output keyVaultName string = vaultName
+
+// The Agents Toolkit writes outputs to env/.env.<env> under their names in capitals.
+output BOT_ID string = effectiveBotAppId
+output BOT_DOMAIN string = web.properties.defaultHostName
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = web.id

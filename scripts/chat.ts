@@ -10,10 +10,11 @@
  */
 import { parseArgs } from 'node:util';
 import { systemClock, type Clock } from '../src/app/clock.js';
-import { createConsoleLogger } from '../src/server/console-logger.js';
+import { createLoggerFromEnv } from '../src/server/logger.js';
 import { startApp } from '../src/server/start-app.js';
 import type { TestScope } from '../tests/support/test-channel/test-channel.js';
 import { runChatSession } from './chat/chat-session.js';
+import { noSendMetrics } from '../src/scheduler/send-metrics.js';
 
 /**
  * The sample plan's reporting calendar ends in 2021, so by default the chat lives on a day
@@ -56,7 +57,12 @@ async function main(): Promise<void> {
 
   process.stdout.write('Starting the bot and its storage (the first start takes a few seconds)…\n');
   const clock = args.today === 'now' ? systemClock : clockFrom(args.today);
-  const app = await startApp({ env, clock, logger: createConsoleLogger({ level: 'warn' }) });
+  const app = await startApp({
+    metrics: noSendMetrics,
+    env,
+    clock,
+    logger: createLoggerFromEnv(env, { format: 'readable', level: 'warn' }),
+  });
   process.stdout.write(
     `Today is ${clock.now().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })} in this chat${args.today === 'now' ? '' : " (the sample plan's world; --today now for the real date)"}.\n`,
   );

@@ -45,6 +45,17 @@ const PackageEnv = z.object({
       .regex(GUID, 'TEAMS_APP_ID must be a GUID; leave it unset to use MicrosoftAppId.')
       .optional(),
   ),
+  TAB_APP_ID: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .regex(
+        GUID,
+        'TAB_APP_ID must be a GUID: the client id of the app registration the tab signs people in to; leave it unset when the bot uses that registration too.',
+      )
+      .optional(),
+  ),
   APP_VERSION: z.preprocess(
     blank,
     z
@@ -73,9 +84,11 @@ export async function fillManifest(env: NodeJS.ProcessEnv): Promise<Record<strin
     version: string;
   };
   const values: Record<string, string> = {
-    MicrosoftAppId: e.MicrosoftAppId,
+    // The template's names are the Agents Toolkit's, so both fill the same file.
+    BOT_ID: e.MicrosoftAppId,
     BOT_DOMAIN: e.BOT_DOMAIN,
     TEAMS_APP_ID: e.TEAMS_APP_ID ?? e.MicrosoftAppId,
+    TAB_APP_ID: e.TAB_APP_ID ?? e.MicrosoftAppId,
     APP_VERSION: e.APP_VERSION ?? packageJson.version,
     DEVELOPER_NAME: e.DEVELOPER_NAME ?? 'Action Tracker',
     DEVELOPER_WEBSITE_URL: e.DEVELOPER_WEBSITE_URL ?? home,

@@ -1,37 +1,35 @@
-import { createConsoleLogger } from './server/console-logger.js';
-import { ServerConfigError } from './server/server-config.js';
-import { startApp } from './server/start-app.js';
+import { createLoggerFromEnv, logFormatFrom } from './server/logger.js';
+import { startupBanner } from './server/startup-banner.js';
+import { stopOnSignals } from './server/stop-on-signals.js';
+import { startTelemetry } from './server/telemetry/telemetry.js';
 
-const logger = createConsoleLogger({ json: process.env['LOG_FORMAT'] === 'json' });
+const logger = createLoggerFromEnv(process.env);
 
 async function main(): Promise<void> {
-  const app = await startApp({ env: process.env, logger });
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) {
-      logger.warn(`Received ${signal} again while stopping; exiting now.`);
-      process.exit(1);
-    }
-    stopping = true;
-    logger.info(`Received ${signal}; finishing requests in flight, then stopping storage.`);
-    app.close().then(
-      () => {
-        logger.info('Stopped cleanly.');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error('Could not stop cleanly', { error: String(error) });
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // Telemetry hooks into http and the Azure SDK as they load, so it comes before the app.
+  const telemetry = await startTelemetry(process.env, logger);
+  const { startApp } = await import('./server/start-app.js');
+  const app = await startApp({ env: process.env, logger, metrics: telemetry.metrics });
+  const { url } = app.server;
+  if (logFormatFrom(process.env) === 'readable') {
+    process.stderr.write(startupBanner({ url, env: process.env }));
+  } else {
+    logger.info('Action Tracker is ready', { health: `${url}/healthz`, tab: `${url}/tab` });
+  }
+  stopOnSignals({
+    logger,
+    stop: async () => {
+      await app.close();
+      await telemetry.stop();
+    },
+  });
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ServerConfigError) {
-    process.stderr.write(`${error.message}\n`);
+main().catch(async (error: unknown) => {
+  const { explainStartFailure } = await import('./server/start-failure.js');
+  const explained = explainStartFailure(error);
+  if (explained !== null) {
+    process.stderr.write(`${explained}\n`);
   } else {
     logger.error('The bot could not start', {
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -6,6 +6,7 @@ import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { deliverMessage, type DeliveryPorts, type DeliveryResult } from './deliver-message.js';
 import type { MessageTransport } from './message-transport.js';
 import type { RateLimiter } from './rate-limiter.js';
+import type { SendMetrics } from './send-metrics.js';
 import type { Timer } from './timer.js';
 
 export interface OutboxProcessorOptions {
@@ -18,6 +19,8 @@ export interface OutboxProcessorOptions {
   readonly limiter: RateLimiter;
   readonly timer: Timer;
   readonly logger: Logger;
+  /** Counts sends, retries and failures for telemetry (`noSendMetrics` when it is off). */
+  readonly metrics: SendMetrics;
   /** Sends in flight at once; the limiter still decides the rate. Default 8. */
   readonly concurrency?: number;
   /** Rows read from the outbox at a time. Default 100. */
@@ -81,6 +84,7 @@ export function createOutboxProcessor(options: OutboxProcessorOptions): OutboxPr
           for (let entry = batch[next++]; entry !== undefined; entry = batch[next++]) {
             const result = await deliverMessage(ports, entry);
             counts[result] += 1;
+            count(options.metrics, result, entry.value.kind);
             if (result !== 'taken') progress += 1;
           }
         };
@@ -90,4 +94,20 @@ export function createOutboxProcessor(options: OutboxProcessorOptions): OutboxPr
       }
     },
   };
+}
+
+function count(metrics: SendMetrics, result: DeliveryResult, kind: string): void {
+  switch (result) {
+    case 'sent':
+      return metrics.sent(kind);
+    case 'retry':
+      return metrics.retried(kind);
+    case 'gave-up':
+      return metrics.failed(kind);
+    case 'unreachable':
+      return metrics.unreachable(kind);
+    case 'already-delivered':
+    case 'taken':
+      return;
+  }
 }

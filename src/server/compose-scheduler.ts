@@ -7,6 +7,7 @@ import { createRunDue } from '../app/prompt/run-due.use-case.js';
 import { DEFAULT_BACKOFF } from '../scheduler/backoff.js';
 import { createLeaseKeeper } from '../scheduler/lease-keeper.js';
 import { createOutboxProcessor } from '../scheduler/outbox-processor.js';
+import type { SendMetrics } from '../scheduler/send-metrics.js';
 import { createRateLimiter, teamsRateLimits } from '../scheduler/rate-limiter.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import type { SchedulerConfig } from '../scheduler/scheduler-config.js';
@@ -25,6 +26,8 @@ export interface ProactiveSchedulerOptions {
   readonly appId: string;
   readonly config: SchedulerConfig;
   readonly logger: Logger;
+  /** Counters for telemetry; `noSendMetrics` when it is off. */
+  readonly metrics: SendMetrics;
   /** Board channels, for digests. */
   readonly boards?: Pick<LinkRepository, 'listBoard'>;
   readonly digest?: Pick<DigestUseCase, 'build'>;
@@ -68,6 +71,7 @@ export function createProactiveScheduler(options: ProactiveSchedulerOptions): Sc
       limiter: createRateLimiter({ clock: timer, limits: teamsRateLimits(config.ratePerSecond) }),
       timer,
       logger,
+      metrics: options.metrics,
       concurrency: config.concurrency,
       sendingTimeoutMs: config.sendingTimeoutMs,
       maxAttempts: config.maxAttempts,

@@ -3,11 +3,13 @@ import type { Logger } from '../app/logger.js';
 import { createBotAuthentication } from './bot-authentication.js';
 import { ServerAdapter } from './server-adapter.js';
 import { createHealthHandler } from './health-route.js';
+import { homePage } from './home-page.js';
 import {
   createMessagesHandler,
   installTurnErrorHandler,
   type TurnHandler,
 } from './messages-route.js';
+import { logRequests } from './request-log.js';
 import type { ServerConfig } from './server-config.js';
 import { createJsonBody, REQUEST_LIMITS, refuseContentEncoding } from './bounded-body.js';
 
@@ -72,6 +74,7 @@ export async function createServer(options: BotServerOptions): Promise<BotServer
     });
     return next();
   });
+  logRequests(server, logger);
   server.pre(refuseContentEncoding);
   server.on(
     'restifyError',
@@ -103,6 +106,7 @@ export async function createServer(options: BotServerOptions): Promise<BotServer
       logger,
     }),
   );
+  server.get('/', homePage);
   options.routes?.(server);
 
   await new Promise<void>((resolve, reject) => {

@@ -12,6 +12,7 @@ import { fileHostsFrom } from '../bot/outbound-policy.js';
 import { createProactiveScheduler } from './compose-scheduler.js';
 import { composeBot, snapshotPorts } from './compose.js';
 import { readSchedulerConfig } from '../scheduler/scheduler-config.js';
+import type { SendMetrics } from '../scheduler/send-metrics.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { createServer, type BotServer } from './create-server.js';
@@ -23,13 +24,18 @@ export interface StartAppOptions {
   /** Settings; usually `process.env`. */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly logger: Logger;
+  /** The scheduler's counters: telemetry's, or `noSendMetrics` when it is off. */
+  readonly metrics: SendMetrics;
   readonly clock?: Clock;
 }
 
 export interface RunningApp {
   readonly server: BotServer;
   readonly store: Store;
-  /** Stops the scheduler, the server (letting requests in flight finish), then the store. */
+  /**
+   * Stops taking requests and stops the scheduler at once; once requests in flight are answered
+   * and the lease is released, stops the store.
+   */
   close(): Promise<void>;
 }
 
@@ -105,6 +111,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           appId: config.auth.mode === 'none' ? '' : config.auth.appId,
           config: schedulerConfig,
           logger,
+          metrics: options.metrics,
           boards: store.links,
           digest: createDigestUseCase({
             ...snapshotPorts(store),
@@ -121,8 +128,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       store,
       close: async () => {
         try {
-          await scheduler?.stop();
-          await server.close();
+          // Both need storage to finish (a request's reply, the lease's release), so it goes last.
+          await Promise.all([server.close(), scheduler?.stop()]);
         } finally {
           await storage.close();
         }

@@ -1,12 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { closeSync, openSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 /** Azurite's well-known development account; it only ever listens on loopback here. */
 const ACCOUNT = 'devstoreaccount1';
 const ACCOUNT_KEY =
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+/** What Azurite prints goes here, in its data folder, not to a pipe that dies with us. */
+export const AZURITE_LOG_FILE = 'azurite.log';
 
 export interface EmbeddedAzuriteOptions {
   /** Folder Azurite keeps its data in (or, when `inMemory`, works in); created if missing. */
@@ -38,14 +43,62 @@ export function azuriteConnectionString(host: string, port: number): string {
   );
 }
 
-/** Starts Azurite's table service (only) on loopback and waits until it answers. */
+/** Thrown when storage would be the emulator but the emulator is not installed. */
+export class AzuriteMissingError extends Error {
+  constructor() {
+    super(
+      'No storage is configured, and Azurite (the local storage emulator) is not installed: a production install (npm ci --omit=dev) leaves it out. ' +
+        'Set AZURE_STORAGE_ACCOUNT_URL (with a managed identity) or AZURE_STORAGE_CONNECTION_STRING to use Azure Table storage, ' +
+        'or run `npm ci` (with the development packages) to run locally on Azurite.',
+    );
+    this.name = 'AzuriteMissingError';
+  }
+}
+
+/**
+ * Azurite's entry point, through a few lines that run first in the child: the child leaves on
+ * its own (saving its data) when the process that started it goes, even by SIGKILL, because its
+ * IPC channel then closes. Its own SIGINT handler saves and closes; ours lets go of the channel
+ * so nothing else keeps it alive.
+ */
+const CHILD_ENTRY = `
+import { pathToFileURL } from 'node:url';
+const [main, ...args] = process.argv.slice(1);
+process.argv = [process.argv[0], main, ...args];
+let closing = false;
+process.on('SIGINT', () => {
+  closing = true;
+  if (process.connected) process.disconnect();
+});
+process.on('disconnect', () => {
+  if (!closing) process.kill(process.pid, 'SIGINT');
+});
+await import(pathToFileURL(main).href);
+`;
+
+function azuriteMain(): string {
+  try {
+    return createRequire(import.meta.url).resolve('azurite/dist/src/table/main.js');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') {
+      throw new AzuriteMissingError();
+    }
+    throw error;
+  }
+}
+
+/**
+ * Starts Azurite's table service (only) on loopback and waits until it answers. It runs in its
+ * own process group, so a Ctrl+C meant for the bot does not stop storage before the bot has
+ * finished with it; the bot stops it last.
+ */
 export async function startEmbeddedAzurite(
   options: EmbeddedAzuriteOptions,
 ): Promise<EmbeddedAzurite> {
   const host = '127.0.0.1';
+  const main = azuriteMain();
   const port = options.port !== undefined && options.port > 0 ? options.port : await freePort(host);
   await mkdir(options.location, { recursive: true });
-  const main = createRequire(import.meta.url).resolve('azurite/dist/src/table/main.js');
   const args = [
     main,
     ...['--tableHost', host, '--tablePort', String(port)],
@@ -53,19 +106,30 @@ export async function startEmbeddedAzurite(
     // Azurite refuses a location with in-memory data; it then works in its current folder.
     ...(options.inMemory ? ['--inMemoryPersistence'] : ['--location', options.location]),
   ];
-  const child = spawn(process.execPath, args, {
-    cwd: options.location,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = keepTail(child);
+  const logPath = join(options.location, AZURITE_LOG_FILE);
+  const log = openSync(logPath, 'a');
+  let child: ChildProcess;
+  try {
+    child = spawn(process.execPath, ['--input-type=module', '-e', CHILD_ENTRY, ...args], {
+      cwd: options.location,
+      detached: true,
+      stdio: ['ignore', log, log, 'ipc'],
+    });
+  } finally {
+    closeSync(log);
+  }
+  // Neither the channel nor the process may keep the bot alive; it stops Azurite itself.
+  child.unref();
+  child.channel?.unref();
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const stop = () => stopProcess(child, exited);
   try {
     await waitUntilAnswering(host, port, exited, options.startTimeoutMs ?? 30_000);
   } catch (error) {
     await stop();
+    const output = await readFile(logPath, 'utf8').catch(() => '');
     throw new Error(
-      `Azurite did not start on ${host}:${port}: ${(error as Error).message}\n${output()}`,
+      `Azurite did not start on ${host}:${port}: ${(error as Error).message}\n${output.slice(-4_000)}`,
       { cause: error },
     );
   }
@@ -91,15 +155,21 @@ async function freePort(host: string): Promise<number> {
   });
 }
 
-/** The last few KB of what Azurite printed, to explain a failed start. */
-function keepTail(child: ChildProcess): () => string {
-  let tail = '';
-  const keep = (chunk: Buffer) => {
-    tail = (tail + chunk.toString('utf8')).slice(-4_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return () => tail;
+/** True when Azurite's table service gives any HTTP answer on that address. */
+export async function azuriteAnswers(
+  host: string,
+  port: number,
+  timeoutMs = 1_000,
+): Promise<boolean> {
+  try {
+    // Any HTTP answer (even 4xx for an unsigned request) means the service is up.
+    await fetch(`http://${host}:${port}/${ACCOUNT}/Tables`, {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function waitUntilAnswering(
@@ -111,21 +181,12 @@ async function waitUntilAnswering(
   let gone: number | null | undefined;
   void exited.then((code) => (gone = code));
   const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
   while (Date.now() < deadline) {
     if (gone !== undefined) throw new Error(`the process exited with code ${String(gone)}`);
-    try {
-      // Any HTTP answer (even 4xx for an unsigned request) means the service is up.
-      await fetch(`http://${host}:${port}/${ACCOUNT}/Tables`, {
-        signal: AbortSignal.timeout(1_000),
-      });
-      return;
-    } catch (error) {
-      lastError = error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    if (await azuriteAnswers(host, port)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`no answer within ${timeoutMs} ms (${String(lastError)})`);
+  throw new Error(`no answer within ${timeoutMs} ms`);
 }
 
 async function stopProcess(child: ChildProcess, exited: Promise<number | null>): Promise<void> {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
-import { startEmbeddedAzurite, type EmbeddedAzurite } from './embedded-azurite.js';
 import type { Store } from './store.js';
+import { openSharedAzurite, type SharedAzurite } from './shared-azurite.js';
 import { readStoreConfig, type StoreConfig } from './store-config.js';
 import { missingTables } from './tables-health.js';
 import type { TableName } from './tables-layout.js';
@@ -18,36 +18,39 @@ export interface OpenedStore {
   readonly store: Store;
   /** True when every table is there and answers; a failure is logged, not thrown. */
   healthy(): Promise<boolean>;
-  /** Stops the embedded Azurite, if one was started. Safe to call twice. */
+  /** Stops the embedded Azurite, if this process started it. Safe to call twice. */
   close(): Promise<void>;
 }
 
 /**
  * Opens storage as the settings say: Azure by connection string, Azure by account URL and
- * managed identity, or, with neither, an Azurite this process starts and stops.
+ * managed identity, or, with neither, the data folder's Azurite: the one already running for
+ * that folder (another `npm start`, the admin CLI), or one this process starts and stops.
  */
 export async function openStore(
   env: Readonly<Record<string, string | undefined>>,
   log: StoreLogger,
 ): Promise<OpenedStore> {
   const config = readStoreConfig(env);
-  let azurite: EmbeddedAzurite | null = null;
+  let azurite: SharedAzurite | null = null;
   if (config.kind === 'embedded') {
-    azurite = await startEmbeddedAzurite({
+    azurite = await openSharedAzurite({
       location: resolve(config.location),
       ...(config.port === null ? {} : { port: config.port }),
     });
     log.info(
-      `No storage configured: started Azurite on ${azurite.host}:${azurite.port}, data in ${config.location}`,
-      { pid: azurite.pid },
+      azurite.started
+        ? `No storage configured: started Azurite on ${azurite.host}:${azurite.port}, data in ${config.location}`
+        : `No storage configured: using the Azurite already running for ${config.location} on ${azurite.host}:${azurite.port} (started by process ${azurite.ownerPid})`,
+      { azuritePid: azurite.pid },
     );
   }
   const close = async () => {
     const running = azurite;
     azurite = null;
-    if (running) {
-      await running.stop();
-      log.info('Stopped the embedded Azurite.', { pid: running.pid });
+    if (running?.started === true) {
+      await running.close();
+      log.info('Stopped the embedded Azurite.', { azuritePid: running.pid });
     }
   };
   try {
@@ -66,7 +69,7 @@ export async function openStore(
   }
 }
 
-function connectionFor(config: StoreConfig, azurite: EmbeddedAzurite | null): TablesConnection {
+function connectionFor(config: StoreConfig, azurite: SharedAzurite | null): TablesConnection {
   switch (config.kind) {
     case 'connection-string':
       return { connectionString: config.connectionString };

@@ -48,6 +48,16 @@ describe('the Teams app package', () => {
     });
   });
 
+  it('signs the tab in to the app registration when the bot is a managed identity', async () => {
+    const tabAppId = '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d';
+    const manifest = await fillManifest({ ...env, TAB_APP_ID: tabAppId });
+    expect(await validate(manifest)).toEqual([]);
+    expect(manifest).toMatchObject({
+      webApplicationInfo: { id: tabAppId, resource: `api://${env.BOT_DOMAIN}/${tabAppId}` },
+      bots: [{ botId: env.MicrosoftAppId }],
+    });
+  });
+
   it('lists the bot commands for personal chat, teams and group chats', async () => {
     const manifest = await fillManifest(env);
     const bot = (

@@ -5,10 +5,24 @@ import { createRateLimiter, TEAMS_RATE_LIMITS } from '../../src/scheduler/rate-l
 import { createManualTimer } from '../../src/scheduler/timer.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { createRecordingTransport, personalChat, promptRow, refusal } from './outbox-fixtures.js';
+import { noSendMetrics, type SendMetrics } from '../../src/scheduler/send-metrics.js';
 
 const start = new Date('2021-01-04T09:00:00Z');
 
-async function setUp(recipients: readonly string[]) {
+/** What telemetry's counters were told, as `counter:kind` lines. */
+function recordingMetrics(): SendMetrics & { readonly counted: string[] } {
+  const counted: string[] = [];
+  const add = (name: string) => (kind: string) => void counted.push(`${name}:${kind}`);
+  return {
+    counted,
+    sent: add('sent'),
+    failed: add('failed'),
+    retried: add('retried'),
+    unreachable: add('unreachable'),
+  };
+}
+
+async function setUp(recipients: readonly string[], metrics: SendMetrics = noSendMetrics) {
   const store = createMemoryStore();
   const timer = createManualTimer(start);
   const transport = createRecordingTransport();
@@ -18,6 +32,7 @@ async function setUp(recipients: readonly string[]) {
   }
   const processor = (random = () => 0.5) =>
     createOutboxProcessor({
+      metrics,
       ...store,
       transport,
       limiter: createRateLimiter({ clock: timer, limits: TEAMS_RATE_LIMITS }),
@@ -43,6 +58,16 @@ describe('outbox processor', () => {
       ['ann@x.gov.uk', 1, true],
       ['bob@x.gov.uk', 1, true],
     ]);
+  });
+
+  it('counts each send, retry and failure for telemetry, by kind of message', async () => {
+    const metrics = recordingMetrics();
+    const { timer, transport, processor } = await setUp(['ann@x.gov.uk', 'bob@x.gov.uk'], metrics);
+    transport.fail(refusal(429, 1_000));
+    await processor().drain();
+    timer.advance(5_000);
+    await processor().drain();
+    expect(metrics.counted.sort()).toEqual(['retried:prompt', 'sent:prompt', 'sent:prompt']);
   });
 
   it('backs off after a 429 for at least the Retry-After, then delivers', async () => {

@@ -8,6 +8,7 @@ import { ServerAdapter } from '../../src/server/server-adapter.js';
 import { readServerConfig } from '../../src/server/server-config.js';
 import { startTestChannel, type TestChannel } from '../support/test-channel/test-channel.js';
 import { sampleWorldBefore } from '../app/prompt/prompt-world.js';
+import { noSendMetrics } from '../../src/scheduler/send-metrics.js';
 
 // Ten working days before Fri 15 Jan 2021 (1 Jan a bank holiday): the first prompt.
 const firstPrompt = new Date('2020-12-31T09:00:00Z');
@@ -45,6 +46,7 @@ async function world() {
   }
   const config = readServerConfig({ ...channel.botEnv(), PORT: '0', HOST: '127.0.0.1' });
   const scheduler = createProactiveScheduler({
+    metrics: noSendMetrics,
     store,
     adapter: new ServerAdapter(createBotAuthentication(config.auth, [])),
     appId: channel.appId,

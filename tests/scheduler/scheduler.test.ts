@@ -9,6 +9,7 @@ import { createManualTimer } from '../../src/scheduler/timer.js';
 import type { Store } from '../../src/store/store.js';
 import { sampleWorldBefore } from '../app/prompt/prompt-world.js';
 import { createRecordingTransport, type RecordingTransport } from './outbox-fixtures.js';
+import { noSendMetrics } from '../../src/scheduler/send-metrics.js';
 
 const firstPrompt = new Date('2020-12-31T09:00:00Z');
 
@@ -17,6 +18,7 @@ function instance(store: Store, owner: string, transport: RecordingTransport, at
   const scheduler = createScheduler({
     runDue: createRunDue({ ...store, logger: silentLogger }),
     processor: createOutboxProcessor({
+      metrics: noSendMetrics,
       ...store,
       transport,
       limiter: createRateLimiter({ clock: timer, limits: TEAMS_RATE_LIMITS }),

@@ -11,6 +11,7 @@ import { createManualTimer } from '../../src/scheduler/timer.js';
 import { UNRATED_ETAG } from '../../src/store/memory-state.js';
 import { sampleWorldBefore } from '../app/prompt/prompt-world.js';
 import { createRecordingTransport } from './outbox-fixtures.js';
+import { noSendMetrics } from '../../src/scheduler/send-metrics.js';
 
 const NUDGED = 'A2';
 const STEP_MS = 15 * 60_000;
@@ -45,6 +46,7 @@ describe('a simulated reporting period of the sample plan', () => {
     const scheduler = createScheduler({
       runDue: createRunDue({ ...store, logger: silentLogger }),
       processor: createOutboxProcessor({
+        metrics: noSendMetrics,
         ...store,
         transport,
         limiter: createRateLimiter({ clock: timer, limits: TEAMS_RATE_LIMITS }),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { silentLogger } from '../../src/app/logger.js';
 import { startApp, type RunningApp } from '../../src/server/start-app.js';
 import { uniqueTablePrefix } from '../support/azurite.js';
+import { noSendMetrics } from '../../src/scheduler/send-metrics.js';
 
 describe('when a storage table is missing', () => {
   const connectionString = inject('azuriteConnectionString');
@@ -11,6 +12,7 @@ describe('when a storage table is missing', () => {
 
   beforeAll(async () => {
     app = await startApp({
+      metrics: noSendMetrics,
       // Local use (no app id), so the tab's API needs no sign-in and shows the error path.
       env: {
         PORT: '0',

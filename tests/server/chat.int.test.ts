@@ -27,7 +27,7 @@ function runChat(lines: readonly string[], env: Record<string, string>): Promise
   child.stdin.end(lines.map((line) => `${line}\n`).join(''));
   const limit = setTimeout(() => {
     if (child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
-  }, 90_000);
+  }, 200_000);
   return new Promise((resolve) =>
     child.once('exit', (code) => {
       clearTimeout(limit);
@@ -60,5 +60,5 @@ describe('npm run chat', () => {
     expect(run.stdout).toContain('Improve the accuracy and quality of records');
     expect(run.stdout).toMatch(/\[1\] Update A4/);
     expect(run.stdout).toContain('Stopping the bot and its storage');
-  });
+  }, 240_000);
 });

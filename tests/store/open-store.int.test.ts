@@ -57,7 +57,7 @@ describe('opening storage with nothing configured', () => {
     const lines: string[] = [];
     const opened = await openStore({ AZURITE_LOCATION: folder }, recordingLogger(lines));
     await opened.close();
-    const pid = Number(/"pid":(\d+)/.exec(lines.join(' '))?.[1]);
+    const pid = Number(/"azuritePid":(\d+)/.exec(lines.join(' '))?.[1]);
     expect(lines.some((line) => line.startsWith('Stopped the embedded Azurite.'))).toBe(true);
     expect(pid).toBeGreaterThan(0);
     expect(isRunning(pid)).toBe(false);

@@ -19,6 +19,17 @@ describe('tab sign-in settings', () => {
     expect(tabAuthFromEnv(env)).toEqual({ appId: APP, allowedTenants: [TENANT] });
   });
 
+  it('accepts tokens for the app registration in TAB_APP_ID when the bot signs in as a managed identity', () => {
+    const identity = '22222222-2222-4222-8222-222222222222';
+    const env = {
+      MicrosoftAppId: identity,
+      MicrosoftAppType: 'UserAssignedMsi',
+      MicrosoftAppTenantId: TENANT,
+      TAB_APP_ID: APP,
+    };
+    expect(tabAuthFromEnv(env)).toEqual({ appId: APP, allowedTenants: [TENANT] });
+  });
+
   it('follows ALLOWED_TENANTS and TAB_OPENID_METADATA_URL when they are set', () => {
     const env = {
       MicrosoftAppId: APP,

@@ -3,15 +3,18 @@ import type { TabAuthOptions } from './tab-auth.js';
 
 /**
  * The tab's sign-in settings from the environment: none without `MicrosoftAppId` (local use),
- * else the app id, the allowed tenants (`ALLOWED_TENANTS`, comma-separated; for a single-tenant
- * app with none listed, its own `MicrosoftAppTenantId`), the service's host name for the
- * `api://` audience and `TAB_OPENID_METADATA_URL`.
+ * else the app id (`TAB_APP_ID`, or `MicrosoftAppId` when the bot is the app registration), the
+ * allowed tenants (`ALLOWED_TENANTS`, comma-separated; for a single-tenant app with none listed,
+ * its own `MicrosoftAppTenantId`), the service's host name for the `api://` audience and
+ * `TAB_OPENID_METADATA_URL`.
  */
 export function tabAuthFromEnv(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): TabAuthOptions | undefined {
-  const appId = env['MicrosoftAppId']?.trim();
-  if (!appId) return undefined;
+  const botAppId = env['MicrosoftAppId']?.trim();
+  if (!botAppId) return undefined;
+  // A bot signed in as a managed identity still has an app registration for the tab's sign-in.
+  const appId = env['TAB_APP_ID']?.trim() || botAppId;
   // The bot's rule, from the same function: the tab serves exactly the tenants the bot does.
   const allowedTenants = allowedTenantsFrom({
     ALLOWED_TENANTS: env['ALLOWED_TENANTS'],

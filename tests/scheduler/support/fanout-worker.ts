@@ -8,10 +8,11 @@ import { createProactiveScheduler } from '../../../src/server/compose-scheduler.
 import { readSchedulerConfig } from '../../../src/scheduler/scheduler-config.js';
 import type { Timer } from '../../../src/scheduler/timer.js';
 import { createBotAuthentication } from '../../../src/server/bot-authentication.js';
-import { createConsoleLogger } from '../../../src/server/console-logger.js';
+import { createLogger } from '../../../src/server/logger.js';
 import { ServerAdapter } from '../../../src/server/server-adapter.js';
 import { readServerConfig } from '../../../src/server/server-config.js';
 import { createTablesStore } from '../../../src/store/tables-store.js';
+import { noSendMetrics } from '../../../src/scheduler/send-metrics.js';
 
 const env = process.env;
 const required = (name: string): string => {
@@ -26,7 +27,7 @@ const timer: Timer = {
   now: () => new Date(startAt + (Date.now() - began)),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
 };
-const logger = createConsoleLogger({ json: true });
+const logger = createLogger({ format: 'json' });
 const serverConfig = readServerConfig({ ...env, PORT: '0', HOST: '127.0.0.1' });
 const appId = serverConfig.auth.mode === 'bot-framework' ? serverConfig.auth.appId : '';
 const adapter = new ServerAdapter(
@@ -37,6 +38,7 @@ const store = await createTablesStore({
   tablePrefix: required('FANOUT_TABLE_PREFIX'),
 });
 const scheduler = createProactiveScheduler({
+  metrics: noSendMetrics,
   store,
   adapter,
   appId,

@@ -1,0 +1,117 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/app/logger.js';
+import { openStore } from '../../src/store/open-store.js';
+import {
+  errorLines,
+  freePort,
+  healthOnceUp,
+  spawnNode,
+  type ServiceProcess,
+} from '../support/service-process.js';
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function signalIfRunning(pid: number, signal: NodeJS.Signals): boolean {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw error;
+  }
+}
+
+async function fileExists(path: string): Promise<boolean> {
+  return readFile(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+describe('stopping the service', () => {
+  const folders: string[] = [];
+  const started: ServiceProcess[] = [];
+  afterAll(async () => {
+    for (const process of started) process.kill();
+    for (const folder of folders) await rm(folder, { recursive: true, force: true });
+  });
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'on %s sent twice to its process group (as Docker, systemd and Ctrl+C do): exits 0 with no ERROR line, lease released, storage stopped last',
+    async (signal) => {
+      const folder = await mkdtemp(join(tmpdir(), 'clean-stop-'));
+      folders.push(folder);
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}`;
+      const service = spawnNode({
+        env: {
+          PORT: String(port),
+          AZURITE_LOCATION: folder,
+          LOG_FORMAT: 'json',
+          // Every second, so the lease is held when the signal comes.
+          SCHEDULER_CRON: '* * * * * *',
+        },
+        detached: true,
+      });
+      started.push(service);
+      expect((await healthOnceUp(url, service)).status).toBe(200);
+      // Through the service's own Azurite (the folder's lock leads there): a probe that can
+      // no longer take the lease, even for a millisecond, finds it held by the service.
+      const probe = await openStore({ AZURITE_LOCATION: folder }, silentLogger);
+      try {
+        await expect
+          .poll(() => probe.store.leases.acquire('proactive-sender', 'probe', new Date(), 1), {
+            timeout: 30_000,
+            interval: 500,
+          })
+          .toBe(false);
+      } finally {
+        await probe.close();
+      }
+      const lock = JSON.parse(await readFile(join(folder, 'azurite.lock.json'), 'utf8')) as {
+        azuritePid: number;
+      };
+      expect(isRunning(lock.azuritePid)).toBe(true);
+
+      // Both at once, as a process group receives them; then once more while it stops.
+      process.kill(-service.pid, signal);
+      process.kill(-service.pid, signal);
+      await expect.poll(() => service.output().includes(`Received ${signal}`)).toBe(true);
+      const againSent = signalIfRunning(service.pid, signal);
+      expect(await service.exited).toBe(0);
+
+      const output = service.output();
+      expect(errorLines(output)).toEqual([]);
+      expect(output).toContain('Stopped cleanly.');
+      if (againSent) expect(output).toContain(`Received ${signal} again; already stopping.`);
+      expect(isRunning(lock.azuritePid)).toBe(false);
+      expect(await fileExists(join(folder, 'azurite.lock.json'))).toBe(false);
+
+      // Another instance may send at once: the lease was let go, not left to expire.
+      const storage = await openStore({ AZURITE_LOCATION: folder }, silentLogger);
+      try {
+        expect(
+          await storage.store.leases.acquire(
+            'proactive-sender',
+            'next-instance',
+            new Date(),
+            60_000,
+          ),
+        ).toBe(true);
+      } finally {
+        await storage.close();
+      }
+    },
+    180_000,
+  );
+});
