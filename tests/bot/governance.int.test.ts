@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noSendMetrics } from '../../src/scheduler/send-metrics.js';
 import { silentLogger } from '../../src/app/logger.js';
 import { readSchedulerConfig } from '../../src/scheduler/scheduler-config.js';
 import type { Scheduler } from '../../src/scheduler/scheduler.js';
@@ -52,6 +53,7 @@ describe('board governance over HTTP', () => {
       appId: harness.channel.appId,
       config: readSchedulerConfig({}),
       logger: silentLogger,
+      metrics: noSendMetrics,
       timer: createManualTimer(new Date(NOW)),
       instanceId: 'governance-test',
     });
