@@ -43,6 +43,23 @@ export interface BotHarness {
  * The real server and bot on the Azure Tables store (the shared Azurite, tables of its own),
  * with the sample plan loaded, driven by the local test channel.
  */
+/** The bot on the sample plan as the tests know it: fixed clock, one configured admin, no links. */
+export function createSampleBot(store: Store): ReturnType<typeof createBot> {
+  return createBot(
+    composeBot({
+      store,
+      clock: fixedClock(NOW),
+      logger: silentLogger,
+      adminDirectory: createAdminDirectory({
+        configured: [people.admin.email],
+        admins: store.admins,
+      }),
+      publicBaseUrl: null,
+      reportLinkSecret: null,
+    }),
+  );
+}
+
 export async function startBotHarness(
   options: {
     /** Swaps ports for fakes, to see how the bot meets a failing store. */
@@ -58,19 +75,7 @@ export async function startBotHarness(
   const channel = await startTestChannel();
   const bot = await startBot({
     env: channel.botEnv(),
-    bot: createBot(
-      composeBot({
-        store,
-        clock: fixedClock(NOW),
-        logger: silentLogger,
-        adminDirectory: createAdminDirectory({
-          configured: [people.admin.email],
-          admins: store.admins,
-        }),
-        publicBaseUrl: null,
-        reportLinkSecret: null,
-      }),
-    ),
+    bot: createSampleBot(store),
   });
   return {
     store,

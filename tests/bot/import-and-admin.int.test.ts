@@ -1,19 +1,21 @@
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAdminDirectory } from '../../src/app/admin/admin-directory.js';
-import { silentLogger } from '../../src/app/logger.js';
 import { FILE_DOWNLOAD_INFO } from '../../src/bot/import/workbook-download.js';
-import { createBot } from '../../src/bot/create-bot.js';
-import { composeBot } from '../../src/server/compose.js';
 import type { Store } from '../../src/store/store.js';
 import { createTablesStore } from '../../src/store/tables-store.js';
-import { fixedClock } from '../app/seed-sample.js';
 import { readFixture, xlsxFromFolder } from '../app/import/plan-workbooks.js';
 import { parsePlan } from '../../src/app/import/parse-plan.js';
 import { uniqueTablePrefix } from '../support/azurite.js';
 import { startBot } from '../support/start-bot.js';
 import { startTestChannel, type TestScope } from '../support/test-channel/test-channel.js';
-import { cardOf, NOW, people, replyTo, textOf, type BotHarness } from './bot-harness.js';
+import {
+  cardOf,
+  createSampleBot,
+  people,
+  replyTo,
+  textOf,
+  type BotHarness,
+} from './bot-harness.js';
 
 interface InvokeAnswer {
   readonly status: number;
@@ -34,19 +36,7 @@ describe('plan import and admin commands over HTTP', () => {
     channel.serveFile('broken.xlsx', await xlsxFromFolder('broken/unknown-workstream'));
     const bot = await startBot({
       env: channel.botEnv(),
-      bot: createBot(
-        composeBot({
-          store,
-          clock: fixedClock(NOW),
-          logger: silentLogger,
-          adminDirectory: createAdminDirectory({
-            configured: [people.admin.email],
-            admins: store.admins,
-          }),
-          publicBaseUrl: null,
-          reportLinkSecret: null,
-        }),
-      ),
+      bot: createSampleBot(store),
     });
     harness = {
       store,

@@ -1,15 +1,11 @@
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import type { Activity } from 'botbuilder';
 import { inject } from 'vitest';
-import { createAdminDirectory } from '../../src/app/admin/admin-directory.js';
-import { silentLogger } from '../../src/app/logger.js';
-import { createBot } from '../../src/bot/create-bot.js';
-import { composeBot } from '../../src/server/compose.js';
 import type { BotServer } from '../../src/server/create-server.js';
 import type { Store } from '../../src/store/store.js';
 import { createTablesStore } from '../../src/store/tables-store.js';
-import { fixedClock, seedSamplePlan } from '../app/seed-sample.js';
-import { NOW, people } from '../bot/bot-harness.js';
+import { seedSamplePlan } from '../app/seed-sample.js';
+import { createSampleBot, NOW, people } from '../bot/bot-harness.js';
 import { uniqueTablePrefix } from '../support/azurite.js';
 import { startBot } from '../support/start-bot.js';
 import {
@@ -52,19 +48,7 @@ export async function startSecurityHarness(
   const channel = await startTestChannel(options.channel);
   const bot = await startBot({
     env: { ...channel.botEnv(), ...options.env },
-    bot: createBot(
-      composeBot({
-        store,
-        clock: fixedClock(NOW),
-        logger: silentLogger,
-        adminDirectory: createAdminDirectory({
-          configured: [people.admin.email],
-          admins: store.admins,
-        }),
-        publicBaseUrl: null,
-        reportLinkSecret: null,
-      }),
-    ),
+    bot: createSampleBot(store),
   });
   const service = TableServiceClient.fromConnectionString(connectionString, {
     allowInsecureConnection: true,
