@@ -1,8 +1,23 @@
 import { isIsoDate, ONGOING } from './local-date.js';
 import type { DueDate, IsoDate } from './local-date.js';
+import { readWrittenDate, type NumericOrder } from './written-date.js';
 
 export type DateParseResult =
-  { readonly ok: true; readonly value: DueDate } | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: true;
+      readonly value: DueDate;
+      /** How a numeric day and month were told apart; absent when no numbers were in doubt. */
+      readonly order?: NumericOrder;
+    }
+  | {
+      readonly ok: false;
+      /** What is wrong, then the forms that work: one sentence to show as it is. */
+      readonly message: string;
+      /** What is wrong alone, for callers that list the forms themselves. */
+      readonly reason: string;
+      /** True when the text could mean more than one day. */
+      readonly ambiguous: boolean;
+    };
 
 const MS_PER_DAY = 86_400_000;
 
@@ -21,25 +36,21 @@ const SHORT_MONTHS = [
   'Nov',
   'Dec',
 ] as const;
-const LONG_MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-] as const;
 const SHORT_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const LONG_DAY_NAMES = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+] as const;
 
-const ACCEPTED_FORMS =
-  'Use a month and year ("July 2019", "Sept 2019"), a full date ("2019-07-31" or ' +
-  '"31/07/2019"), an Excel date, or "Ongoing".';
+/** The forms that work, for every message that refuses a date. */
+export const ACCEPTED_DATE_FORMS =
+  'Write a day as "31 July 2019", "31st Jul 2019", "July 31, 2019", "31/07/2019" (day first) ' +
+  'or "2019-07-31"; a month alone as "July 2019" or "Sept 2019"; or "Ongoing".';
 
 /** 1900-01-01 is serial 1; Excel also counts a 29 Feb 1900 that never existed (serial 60). */
 const EXCEL_EPOCH_BEFORE_BUG = Date.UTC(1899, 11, 31);
@@ -48,27 +59,27 @@ const EXCEL_FAKE_LEAP_DAY = 60;
 /** Serial of 31 Dec 9999, the last day Excel can show. */
 const EXCEL_LAST_SERIAL = 2_958_465;
 
-const MONTH_YEAR = /^([a-z]+)\.?,?\s+(\d{4})$/;
-const DAY_MONTH_YEAR = /^(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})$/;
-const DAY_FIRST_NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const NUMERIC = /^\d+(\.\d+)?$/;
 
 /**
- * Reads a date as the import format allows it: "July 2019", "Sept 2019", "Jan 2020",
- * "January 2020", "2019-07-31", "31/07/2019", "31 Jul 2019", an Excel serial number (a number
- * or numeric text, 1900 date system), a `Date` from a spreadsheet cell (its UTC day), or
- * "Ongoing" in any case. A month alone means its last day.
+ * Reads a date as people write them in a plan: ISO ("2019-07-31"), day and month in either
+ * order where only one reading is a real day ("31/07/2019", "07/31/2019"; "04/03/2021" is
+ * read the British way, 4 March), ordinals ("31st"), month names short or long ("Sept"),
+ * with or without commas and a weekday; a month and year ("July 2019", its last day); an
+ * Excel serial number (a number or numeric text, 1900 date system); a `Date` from a
+ * spreadsheet cell (its UTC day); or "Ongoing" in any case. "Mar 21" (21 March, or March
+ * 2021?) is refused as ambiguous, and a day with no year as incomplete.
  */
 export function parseImportDate(input: string | number | Date): DateParseResult {
   if (input instanceof Date) return fromDate(input);
   if (typeof input === 'number') return fromExcelSerial(input, String(input));
   const text = input.trim();
-  if (text === '') return failure('The date is empty. ' + ACCEPTED_FORMS);
+  if (text === '') return failure('The date is empty.');
   const lower = text.toLowerCase();
   if (lower === ONGOING.toLowerCase()) return { ok: true, value: ONGOING };
   if (isIsoDate(text)) return { ok: true, value: text };
   if (NUMERIC.test(text)) return fromExcelSerial(Number(text), text);
-  return fromWords(lower, input) ?? fromDayFirst(text, input) ?? notADate(input);
+  return fromWritten(lower, text);
 }
 
 /** "15 Jan 2021". */
@@ -106,31 +117,40 @@ export function isoDateOf(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
-function fromWords(lower: string, input: string): DateParseResult | undefined {
-  const monthYear = MONTH_YEAR.exec(lower);
-  if (monthYear) {
-    const month = monthNumber(monthYear[1] ?? '');
-    if (month === undefined) return notADate(input);
-    return { ok: true, value: lastDayOfMonth(Number(monthYear[2]), month) };
+function fromWritten(lower: string, input: string): DateParseResult {
+  const written = readWrittenDate(lower);
+  if (written === undefined) return failure(`"${input}" is not a date I can read.`);
+  if (!written.ok) {
+    switch (written.reason) {
+      case 'AMBIGUOUS':
+        return failure(
+          `"${input}" could be a day with no year or a month with a two-digit year.`,
+          true,
+        );
+      case 'NO_YEAR':
+        return failure(`"${input}" has no year.`);
+      case 'UNREADABLE':
+        return failure(`"${input}" is not a date I can read.`);
+    }
   }
-  const dayMonthYear = DAY_MONTH_YEAR.exec(lower);
-  if (dayMonthYear) {
-    const month = monthNumber(dayMonthYear[2] ?? '');
-    if (month === undefined) return notADate(input);
-    return checkedDate(Number(dayMonthYear[3]), month, Number(dayMonthYear[1]), input);
+  const { year, month, day } = written;
+  if (month < 1 || month > 12) return notARealDay(input);
+  const value = day === null ? lastDayOfMonth(year, month) : isoDateOf(year, month, day);
+  if (!isIsoDate(value)) return notARealDay(input);
+  if (written.weekday !== null && written.weekday !== dayOfWeek(value)) {
+    const actual = LONG_DAY_NAMES[dayOfWeek(value)] ?? '';
+    return failure(
+      `"${input}" names the wrong weekday: ${formatDate(value)} is a ${actual}.`,
+      true,
+    );
   }
-  return undefined;
-}
-
-function fromDayFirst(text: string, input: string): DateParseResult | undefined {
-  const match = DAY_FIRST_NUMERIC.exec(text);
-  if (!match) return undefined;
-  return checkedDate(Number(match[3]), Number(match[2]), Number(match[1]), input);
+  return written.order === 'named'
+    ? { ok: true, value }
+    : { ok: true, value, order: written.order };
 }
 
 function fromDate(value: Date): DateParseResult {
-  if (Number.isNaN(value.getTime()))
-    return failure('The date is not a valid date. ' + ACCEPTED_FORMS);
+  if (Number.isNaN(value.getTime())) return failure('The date is not a valid date.');
   return {
     ok: true,
     value: isoDateOf(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()),
@@ -146,36 +166,21 @@ function fromExcelSerial(serial: number, shown: string): DateParseResult {
     );
   }
   if (!Number.isFinite(serial) || whole < 1 || whole > EXCEL_LAST_SERIAL) {
-    return failure(`"${shown}" is not a date Excel can hold. ${ACCEPTED_FORMS}`);
+    return failure(`"${shown}" is not a date Excel can hold.`);
   }
   if (whole === EXCEL_FAKE_LEAP_DAY) {
-    return failure(
-      `"${shown}" is 29 Feb 1900 in Excel, a day that never existed. ${ACCEPTED_FORMS}`,
-    );
+    return failure(`"${shown}" is 29 Feb 1900 in Excel, a day that never existed.`);
   }
   const epoch = whole < EXCEL_FAKE_LEAP_DAY ? EXCEL_EPOCH_BEFORE_BUG : EXCEL_EPOCH_AFTER_BUG;
   return { ok: true, value: fromEpochDay(Math.round(epoch / MS_PER_DAY) + whole) };
 }
 
-function checkedDate(year: number, month: number, day: number, input: string): DateParseResult {
-  const value = isoDateOf(year, month, day);
-  if (isIsoDate(value)) return { ok: true, value };
-  return failure(`"${input}" is not a real day (check the day and month). ${ACCEPTED_FORMS}`);
+function notARealDay(input: string): DateParseResult {
+  return failure(`"${input}" is not a real day (check the day and month).`);
 }
 
-function monthNumber(word: string): number | undefined {
-  if (word.length < 3) return undefined;
-  // "sept" is the only four-letter abbreviation in use; every other is a prefix of the name.
-  const index = LONG_MONTHS.findIndex((name) => name.startsWith(word));
-  return index === -1 ? undefined : index + 1;
-}
-
-function notADate(input: string): DateParseResult {
-  return failure(`"${input}" is not a date I can read. ${ACCEPTED_FORMS}`);
-}
-
-function failure(message: string): DateParseResult {
-  return { ok: false, message };
+function failure(reason: string, ambiguous = false): DateParseResult {
+  return { ok: false, message: `${reason} ${ACCEPTED_DATE_FORMS}`, reason, ambiguous };
 }
 
 function partsOf(date: IsoDate): { year: number; month: number; day: number } {

@@ -15,6 +15,7 @@ export type ImportProblemCode =
   | 'STEP_WITHOUT_ACTION'
   | 'STEP_IN_OTHER_WORKSTREAM'
   | 'UNREADABLE_DATE'
+  | 'AMBIGUOUS_DATE'
   | 'UNKNOWN_ROLE'
   | 'DUPLICATE_ROLE'
   | 'NOT_AN_EMAIL'

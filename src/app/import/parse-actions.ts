@@ -4,7 +4,7 @@ import { problemAt, type ImportProblem } from './import-problem.js';
 import type { RoleIndex } from './parse-roles.js';
 import type { WorkstreamIndex } from './parse-workstreams.js';
 import type { ActionColumn } from './sheet-specs.js';
-import { readDueDate } from './read-date.js';
+import type { DateReader } from './read-date.js';
 import { checkLength } from './text-limits.js';
 
 type ActionRow = BoundRow<ActionColumn>;
@@ -17,6 +17,7 @@ interface Context {
   readonly workstreams: WorkstreamIndex | null;
   readonly roles: RoleIndex | null;
   readonly problems: ImportProblem[];
+  readonly dates: DateReader;
 }
 
 /**
@@ -111,8 +112,8 @@ function readAction(row: ActionRow, steps: readonly Step[], context: Context): A
       .split(/[;\n]/)
       .map((name) => name.trim())
       .filter((name) => name !== ''),
-    due: readDueDate(row.get('due'), row.place('due'), problems),
-    revisedDue: readDueDate(row.get('revisedDue'), row.place('revisedDue'), problems),
+    due: context.dates.dueDate(row.get('due'), row.place('due')),
+    revisedDue: context.dates.dueDate(row.get('revisedDue'), row.place('revisedDue')),
     proposedDue: null,
     outcomes: row.get('outcomes'),
     // A step owned by its action's owner says so with null, as Step documents.
@@ -131,8 +132,8 @@ function readStep(row: ActionRow, letter: string, context: Context): Step {
     letter,
     title: readTitle(row, problems),
     ownerRole: readOwner(row, context),
-    due: readDueDate(row.get('due'), row.place('due'), problems),
-    revisedDue: readDueDate(row.get('revisedDue'), row.place('revisedDue'), problems),
+    due: context.dates.dueDate(row.get('due'), row.place('due')),
+    revisedDue: context.dates.dueDate(row.get('revisedDue'), row.place('revisedDue')),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { ReportingPeriod } from '../../domain/programme.js';
 import type { BoundSheet } from './bound-sheet.js';
 import { problemAt, type ImportProblem } from './import-problem.js';
-import { readDay } from './read-date.js';
+import type { DateReader } from './read-date.js';
 
 type CalendarColumn = 'period' | 'closes' | 'board';
 
@@ -13,6 +13,7 @@ type CalendarColumn = 'period' | 'closes' | 'board';
 export function parseCalendar(
   sheet: BoundSheet<CalendarColumn>,
   problems: ImportProblem[],
+  dates: DateReader,
 ): ReportingPeriod[] {
   const periods: ReportingPeriod[] = [];
   const firstRow = new Map<string, number>();
@@ -20,8 +21,8 @@ export function parseCalendar(
   for (const row of sheet.rows) {
     const id = row.get('period');
     const closesText = row.get('closes');
-    const closes = readDay(closesText, row.place('closes'), problems);
-    const boardMeeting = readDay(row.get('board'), row.place('board'), problems);
+    const closes = dates.day(closesText, row.place('closes'));
+    const boardMeeting = dates.day(row.get('board'), row.place('board'));
     if (id === '') problems.push(problemAt(row.place('period'), 'MISSING_VALUE'));
     if (closesText === '') problems.push(problemAt(row.place('closes'), 'MISSING_VALUE'));
     const key = id.toUpperCase();

@@ -9,6 +9,7 @@ import { parseDeciders } from './parse-deciders.js';
 import { parseRatings } from './parse-ratings.js';
 import { parseRoles } from './parse-roles.js';
 import { parseWorkstreams } from './parse-workstreams.js';
+import { createDateReader } from './read-date.js';
 import {
   ACTIONS_SHEET,
   CALENDAR_SHEET,
@@ -38,6 +39,7 @@ export type ParsedPlan =
  */
 export function parsePlan(workbook: RawWorkbook, identity: PlanIdentity): ParsedPlan {
   const problems: ImportProblem[] = [];
+  const dates = createDateReader(problems);
   const programmeId = identity.id;
   const rolesSheet = bindSheet(workbook, ROLES_SHEET, problems);
   const workstreamsSheet = bindSheet(workbook, WORKSTREAMS_SHEET, problems);
@@ -54,8 +56,10 @@ export function parsePlan(workbook: RawWorkbook, identity: PlanIdentity): Parsed
   const workstreams =
     workstreamsSheet && parseWorkstreams(workstreamsSheet, programmeId, roles, problems);
   const parsedActions =
-    actionsSheet && parseActions(actionsSheet, { programmeId, workstreams, roles, problems });
-  const periods = calendarSheet && parseCalendar(calendarSheet, problems);
+    actionsSheet &&
+    parseActions(actionsSheet, { programmeId, workstreams, roles, problems, dates });
+  const periods = calendarSheet && parseCalendar(calendarSheet, problems, dates);
+  dates.finish();
   const ratings = ratingsSheet
     ? parseRatings(ratingsSheet, {
         programmeId,

@@ -1,4 +1,4 @@
-import { formatDate } from '../../domain/dates.js';
+import { ACCEPTED_DATE_FORMS, formatDate } from '../../domain/dates.js';
 import type { ImportProblem } from '../../app/import/import-problem.js';
 
 /** A problem in words: where it is, what is wrong and what to do, in plain British English. */
@@ -91,10 +91,8 @@ function words(
         'Make the two the same.',
       ];
     case 'UNREADABLE_DATE':
-      return [
-        `"${value}" is not a date that can be read.`,
-        'Write it like "July 2019", "31/07/2019", "2019-07-31" or "Ongoing".',
-      ];
+    case 'AMBIGUOUS_DATE':
+      return [detail('reason') || `"${value}" is not a date I can read.`, ACCEPTED_DATE_FORMS];
     case 'UNKNOWN_ROLE':
       return [
         `"${value}" is not a role in the Roles sheet.`,
