@@ -27,5 +27,7 @@ export const USAGE = `Programme admin for Action Tracker.
   npm run admin -- link board CONVERSATION-ID [--programme ID]
   npm run admin -- unlink board|all CONVERSATION-ID
 
---programme may be left out when there is only one programme. Storage is the one the bot
+Without --name, an import takes the programme's name from the workbook: a Programme sheet
+(Name, and the name beside it) or the xlsx file's title. --programme may be left out when
+there is only one programme. Storage is the one the bot
 uses (the same settings); with none configured, the embedded Azurite in .data/.`;

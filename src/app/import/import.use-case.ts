@@ -5,6 +5,7 @@ import type { AdminDirectory } from '../admin/admin-directory.js';
 import { readCurrentPlan, type CurrentPlanPorts } from './current-plan.js';
 import type { ImportProblem } from './import-problem.js';
 import { parsePlan } from './parse-plan.js';
+import { workbookNames } from './programme-name.js';
 import {
   countPlan,
   diffPlans,
@@ -24,7 +25,10 @@ export interface ImportRequest {
   readonly workbook: RawWorkbook;
   /** The programme the workbook is for ("wsoa"). */
   readonly programmeId: string;
-  /** The name of a new programme; a stored one keeps its name unless this is given. */
+  /**
+   * The programme's name, over anything the workbook says. Without it: the workbook's
+   * Programme sheet, then the stored name, then the file's title property, then the id.
+   */
   readonly programmeName?: string;
 }
 
@@ -68,7 +72,7 @@ export function createImportUseCase(options: ImportUseCaseOptions) {
     const stored = current?.plan.programme;
     const parsed = parsePlan(request.workbook, {
       id: stored?.id ?? request.programmeId,
-      name: request.programmeName ?? stored?.name ?? request.programmeId,
+      name: nameOf(request, stored?.name ?? null),
       ...(stored ? { timeZone: stored.timeZone, rules: stored.rules } : {}),
     });
     if (!parsed.ok) return { ok: false, code: 'INVALID_WORKBOOK', problems: parsed.problems };
@@ -114,6 +118,11 @@ export function createImportUseCase(options: ImportUseCaseOptions) {
 }
 
 export type ImportUseCase = ReturnType<typeof createImportUseCase>;
+
+function nameOf(request: ImportRequest, stored: string | null): string {
+  const named = workbookNames(request.workbook);
+  return request.programmeName ?? named.sheet ?? stored ?? named.title ?? request.programmeId;
+}
 
 function fingerprintOf(plan: Plan, changes: PlanChanges): string {
   return createHash('sha256')

@@ -44,5 +44,6 @@ export async function readXlsxWorkbook(content: ArrayBuffer | Uint8Array): Promi
     });
     return sheetFromRows(worksheet.name, rows);
   });
-  return { sheets };
+  const title = workbook.title.trim();
+  return title === '' ? { sheets } : { sheets, title };
 }

@@ -21,6 +21,8 @@ export interface RawSheet {
 
 export interface RawWorkbook {
   readonly sheets: readonly RawSheet[];
+  /** The file's title property (xlsx only), when it has one. */
+  readonly title?: string;
 }
 
 /** Builds a sheet from rows in order, dropping blank rows and taking the first as the header. */
