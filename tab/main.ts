@@ -1,4 +1,4 @@
-import type { DashboardFilters } from '../src/app/dashboard.use-case.js';
+import type { DashboardFilters, DashboardGrid } from '../src/app/dashboard.use-case.js';
 import type { ProgrammeList, TabApi } from './api.js';
 import { connect, TabError } from './api.js';
 import { el } from './dom.js';
@@ -7,6 +7,8 @@ import { renderFilters } from './render-filters.js';
 import { renderTrend } from './render-trend.js';
 
 const status = document.getElementById('status') as HTMLElement;
+/** The width below which the grid shows the newest period first (tab.css uses the same). */
+const narrowScreen = window.matchMedia('(max-width: 40rem)');
 const root = document.getElementById('app') as HTMLElement;
 
 async function start(): Promise<void> {
@@ -36,11 +38,24 @@ async function show(
   parts.push(
     renderFilters(grid, (next) => void show(api, list, programmeId, next).catch(fail)),
     links(api, list.canExport, programmeId),
-    renderGrid(grid),
+    gridFor(grid),
     renderTrend(grid),
   );
   root.replaceChildren(...parts);
   say(`Showing ${describeCount(grid)}.`);
+}
+
+/** The grid, drawn again when the screen turns between narrow and wide. */
+function gridFor(grid: DashboardGrid): HTMLElement {
+  const holder = el(
+    'div',
+    { class: 'grid-holder' },
+    renderGrid(grid, { narrow: narrowScreen.matches }),
+  );
+  narrowScreen.onchange = () => {
+    holder.replaceChildren(renderGrid(grid, { narrow: narrowScreen.matches }));
+  };
+  return holder;
 }
 
 function programmePicker(api: TabApi, list: ProgrammeList, current: string): HTMLElement {

@@ -2,8 +2,22 @@ import type { DashboardGrid, GridRow } from '../src/app/dashboard.use-case.js';
 import { NOT_RATED } from '../src/domain/rating.js';
 import { el } from './dom.js';
 
-/** The BRAG grid: one row per action, one column per period, each cell its word on its colour. */
-export function renderGrid(grid: DashboardGrid): HTMLElement {
+/** How the grid is laid out for the screen it is on. */
+export interface GridLayout {
+  /**
+   * A phone: the newest period comes first, beside the action, since that is what people
+   * look for; earlier periods are a sideways scroll away, and the grid says so.
+   */
+  readonly narrow: boolean;
+}
+
+/** The BRAG grid: one row per action, one column per period, each cell a swatch and its word. */
+export function renderGrid(
+  grid: DashboardGrid,
+  layout: GridLayout = { narrow: false },
+): HTMLElement {
+  const order = grid.periods.map((_, i) => i);
+  if (layout.narrow) order.reverse();
   const caption = el(
     'caption',
     {},
@@ -17,37 +31,52 @@ export function renderGrid(grid: DashboardGrid): HTMLElement {
       {},
       el('th', { scope: 'col' }, 'Action'),
       el('th', { scope: 'col' }, 'Owner'),
-      ...grid.periods.map((p) => el('th', { scope: 'col' }, p.id)),
+      ...order.map((i) => el('th', { scope: 'col' }, grid.periods[i]?.id ?? '')),
     ),
   );
-  const body = el('tbody', {}, ...grid.rows.map(renderRow));
+  const body = el('tbody', {}, ...grid.rows.map((row) => renderRow(row, order)));
   if (grid.rows.length === 0) {
     const span = String(grid.periods.length + 2);
     body.append(el('tr', {}, el('td', { colspan: span }, 'No actions match these filters.')));
   }
   const table = el('table', { class: 'grid', id: 'grid' }, caption, head, body);
   // A focusable, labelled region lets keyboard users scroll the wide grid on a phone.
-  return el(
+  const scroller = el(
     'div',
     { class: 'grid-scroll', role: 'region', 'aria-label': 'BRAG grid', tabindex: '0' },
     table,
   );
+  if (!layout.narrow || grid.periods.length < 2) return scroller;
+  const hint = el(
+    'p',
+    { class: 'scroll-hint', id: 'scroll-hint' },
+    'Newest period first. Swipe the grid sideways for earlier periods →',
+  );
+  scroller.setAttribute('aria-describedby', 'scroll-hint');
+  return el('div', { class: 'grid-narrow' }, hint, scroller);
 }
 
-function renderRow(row: GridRow): HTMLTableRowElement {
+function renderRow(row: GridRow, order: readonly number[]): HTMLTableRowElement {
   return el(
     'tr',
     { 'data-ref': row.ref },
     el('th', { scope: 'row' }, el('span', { class: 'ref' }, row.ref), row.title),
     el('td', {}, el('abbr', { title: row.ownerTitle }, row.ownerRole)),
-    ...row.cells.map((cell) => {
+    ...order.flatMap((i) => {
+      const cell = row.cells[i];
+      if (!cell) return [];
       const notRated = cell.rating === NOT_RATED;
       const attributes: Record<string, string> = {
         class: notRated ? 'rating not-rated' : 'rating',
-        style: `background-color: ${cell.colour}`,
       };
       if (cell.note) attributes['title'] = cell.note;
-      return el('td', attributes, cell.rating);
+      // The colour is a swatch beside the word; the word itself stays in the text colour.
+      const swatch = el('span', {
+        class: 'swatch',
+        'aria-hidden': 'true',
+        style: `background-color: ${cell.colour}`,
+      });
+      return [el('td', attributes, swatch, cell.rating)];
     }),
   );
 }

@@ -101,6 +101,13 @@ describe('the dashboard tab in a browser (local use, no sign-in)', () => {
     expect(await cell('A5', 'Jan 2021').textContent()).toBe('Green');
     expect(await cell('A3', 'Jan 2021').textContent()).toBe('Blue');
     expect(await cell('A3', 'Oct 2019').textContent()).toBe('Not yet rated');
+    // The colour is a swatch beside the word; the word is in the page's own text colour.
+    const colours = await cell('A5', 'Jan 2020').evaluate((td) => ({
+      text: getComputedStyle(td).color,
+      swatch: getComputedStyle(td.querySelector('.swatch') ?? td).backgroundColor,
+    }));
+    expect(colours.text).toBe('rgb(31, 41, 55)');
+    expect(colours.swatch).not.toBe(colours.text);
     await expect
       .poll(() => page.locator('a', { hasText: 'full report' }).getAttribute('href'))
       .toBe('/report/wsoa');
@@ -183,6 +190,14 @@ describe('the dashboard tab in a browser (local use, no sign-in)', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await page.getByLabel('Workstream').isVisible()).toBe(true);
+    // Newest period first, beside the action, and a sign that the grid scrolls sideways.
+    await page.locator('#scroll-hint').waitFor();
+    expect(await page.locator('#scroll-hint').textContent()).toContain('Swipe the grid sideways');
+    const headers = await page.locator('#grid thead th[scope="col"]').allTextContents();
+    expect(headers.slice(0, 4)).toEqual(['Action', 'Owner', 'Jul 2021', 'Apr 2021']);
+    expect(headers.at(-1)).toBe('Oct 2019');
+    const a5 = await page.locator('#grid tbody tr[data-ref="A5"] td').allTextContents();
+    expect(a5.indexOf('Green')).toBeLessThan(a5.indexOf('Red'));
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/tab-phone.png', fullPage: true });
   });
