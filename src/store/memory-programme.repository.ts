@@ -23,8 +23,8 @@ export function createMemoryWorkstreamRepository(state: MemoryState): Workstream
   const all = (programmeId: string) => state.plans.get(codeKey(programmeId))?.workstreams ?? [];
   return {
     list(programmeId) {
-      const sorted = [...all(programmeId)].sort((a, b) => compareRefs(a.code, b.code));
-      return Promise.resolve(structuredClone(sorted));
+      // Kept in the plan's order, as the plan lists them.
+      return Promise.resolve(structuredClone([...all(programmeId)]));
     },
     get(programmeId, code) {
       const found = all(programmeId).find(

@@ -111,9 +111,10 @@ function planRows(
     assertRowFits(row, what);
     to.push(row);
   };
-  for (const workstream of plan.workstreams) {
+  for (const [position, workstream] of plan.workstreams.entries()) {
     const partitionKey = planKeys.workstreams(programmeId, version);
-    const row = { partitionKey, rowKey: codeKey(workstream.code) };
+    // Rows come back in key order; `position` keeps the plan's own order for lists.
+    const row = { partitionKey, rowKey: codeKey(workstream.code), position };
     add(plans, row, `workstream ${workstream.code}`, workstream);
   }
   for (const action of plan.actions) {

@@ -53,9 +53,15 @@ export function createTablesWorkstreamRepository(tables: TablesContext): Workstr
         tables.plans,
         inPartition(planKeys.workstreams(programmeId, version)),
       );
+      // The plan's order; a plan stored before positions were kept falls back to the codes'.
+      const positionOf = (row: (typeof rows)[number]): number =>
+        typeof row['position'] === 'number' ? row['position'] : Number.MAX_SAFE_INTEGER;
       return rows
-        .map((row) => getJson<Workstream>(row, 'json'))
-        .sort((a, b) => compareRefs(a.code, b.code));
+        .map((row) => ({ position: positionOf(row), workstream: getJson<Workstream>(row, 'json') }))
+        .sort(
+          (a, b) => a.position - b.position || compareRefs(a.workstream.code, b.workstream.code),
+        )
+        .map(({ workstream }) => workstream);
     },
     async get(programmeId, code) {
       const version = await activeVersion(tables, programmeId);

@@ -90,9 +90,13 @@ export function planContract(createStore: StoreFactory): void {
       expect(await store.actions.listByProgramme('big')).toHaveLength(120);
     });
 
-    it('lists and finds workstreams by code in any case', async () => {
-      await store.plans.replace(plan('wsoa', { JC: ['JC1'], EHC: ['EHC1'] }));
-      expect((await store.workstreams.list('wsoa')).map((w) => w.code)).toEqual(['EHC', 'JC']);
+    it('lists workstreams in the plan’s order, not the alphabet’s, and finds them in any case', async () => {
+      await store.plans.replace(plan('wsoa', { JC: ['JC1'], EHC: ['EHC1'], ID: ['ID1'] }));
+      expect((await store.workstreams.list('wsoa')).map((w) => w.code)).toEqual([
+        'JC',
+        'EHC',
+        'ID',
+      ]);
       expect((await store.workstreams.get('wsoa', 'jc'))?.name).toBe('Workstream JC');
       expect(await store.workstreams.get('wsoa', 'ZZ')).toBeNull();
     });
