@@ -43,6 +43,13 @@ export function assertPlanFits(plan: Plan): void {
     assertActionFits(action);
   }
   for (const rating of plan.ratings) assertUpdateFits(rating);
+  for (const measure of plan.measures ?? []) {
+    assertTextFits('name', measure.name, `measure ${measure.code}`);
+    assertTextFits('source', measure.source, `measure ${measure.code}`);
+  }
+  for (const value of plan.measureValues ?? []) {
+    assertTextFits('note', value.note, `the value of ${value.code}`);
+  }
 }
 
 /** Room kept for keys and column names when an action's JSON is stored as one entity. */

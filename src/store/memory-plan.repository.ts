@@ -2,6 +2,7 @@ import type { Action } from '../domain/action.js';
 import type { Role } from '../domain/people.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import { codeKey, historyOrderKey } from './keys.js';
+import { appendMeasureValues } from './memory-measure.repository.js';
 import { assertPlanFits } from './limits.js';
 import {
   appendHistory,
@@ -36,6 +37,8 @@ function replaceNow(state: MemoryState, plan: Plan): void {
     programmeKey,
     new Map(plan.roles.map((role): [string, Role] => [codeKey(role.code), structuredClone(role)])),
   );
+  state.measures.set(programmeKey, structuredClone(plan.measures ?? []));
+  appendMeasureValues(state, plan.programme.id, plan.measureValues ?? []);
   // Ratings for references the plan does not have could not be read back: not kept.
   recordRatings(
     state,

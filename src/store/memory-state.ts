@@ -1,5 +1,7 @@
 import type { Action, CurrentStatus } from '../domain/action.js';
 import type { IsoDate } from '../domain/local-date.js';
+import type { Measure } from '../domain/measure.js';
+import type { MeasureValue } from '../domain/measure-value.js';
 import type { Person, Role } from '../domain/people.js';
 import type { Programme, Workstream } from '../domain/programme.js';
 import type { StatusUpdate } from '../domain/status-update.js';
@@ -43,6 +45,10 @@ export interface MemoryState {
   readonly conversations: Map<string, StoredConversation>;
   readonly outbox: Map<string, Versioned<OutboxMessage>>;
   readonly leases: Map<string, { readonly owner: string; readonly expiresAt: number }>;
+  /** By programme key: the active plan's measures, in plan order. */
+  readonly measures: Map<string, readonly Measure[]>;
+  /** By programme key: every value recorded, in the order recorded. */
+  readonly measureValues: Map<string, MeasureValue[]>;
   nextEtag(): string;
 }
 
@@ -58,6 +64,8 @@ export function createMemoryState(): MemoryState {
     conversations: new Map(),
     outbox: new Map(),
     leases: new Map(),
+    measures: new Map(),
+    measureValues: new Map(),
     nextEtag: () => `m${++etags}`,
   };
 }

@@ -4,6 +4,7 @@ import { createMemoryAdminRepository } from './memory-admin.repository.js';
 import { createMemoryConversationRepository } from './memory-conversation.repository.js';
 import { createMemoryLeaseRepository } from './memory-lease.repository.js';
 import { createMemoryLinkRepository } from './memory-link.repository.js';
+import { createMemoryMeasureRepository } from './memory-measure.repository.js';
 import { createMemoryOutboxRepository } from './memory-outbox.repository.js';
 import { createMemoryPendingImportRepository } from './memory-pending-import.repository.js';
 import { createMemoryPersonRepository } from './memory-person.repository.js';
@@ -36,5 +37,6 @@ export function createMemoryStore(): Store {
     links: createMemoryLinkRepository(),
     pendingImports: createMemoryPendingImportRepository(),
     ...createMemoryGovernanceStore(),
+    measures: createMemoryMeasureRepository(state),
   };
 }

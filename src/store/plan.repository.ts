@@ -1,5 +1,7 @@
 import type { Action } from '../domain/action.js';
 import type { DeciderRule } from '../domain/deciders.js';
+import type { Measure } from '../domain/measure.js';
+import type { MeasureValue } from '../domain/measure-value.js';
 import type { Role } from '../domain/people.js';
 import type { Programme, Workstream } from '../domain/programme.js';
 import type { StatusUpdate } from '../domain/status-update.js';
@@ -15,6 +17,10 @@ export interface Plan {
   readonly ratings: readonly StatusUpdate[];
   /** Who decides revised dates, when the workbook has a Deciders sheet; else the default. */
   readonly deciders?: readonly DeciderRule[];
+  /** Outcome measures (the optional Measures sheet); a plan without any has none. */
+  readonly measures?: readonly Measure[];
+  /** Past measure values (Measure values sheet); ids are stable so a re-import adds nothing. */
+  readonly measureValues?: readonly MeasureValue[];
 }
 
 export interface PlanRepository {

@@ -4,6 +4,7 @@ import type { ConversationRepository } from './conversation.repository.js';
 import type { GovernanceStore } from './governance-store.js';
 import type { LeaseRepository } from './lease.repository.js';
 import type { LinkRepository } from './link.repository.js';
+import type { MeasureRepository } from './measure.repository.js';
 import type { OutboxRepository } from './outbox.repository.js';
 import type { PendingImportRepository } from './pending-import.repository.js';
 import type { PlanRepository } from './plan.repository.js';
@@ -27,4 +28,5 @@ export interface Store extends GovernanceStore {
   readonly admins: AdminRepository;
   readonly links: LinkRepository;
   readonly pendingImports: PendingImportRepository;
+  readonly measures: MeasureRepository;
 }

@@ -21,6 +21,7 @@ export const TABLES = [
   'admins',
   'links',
   'pendingImports',
+  'measureValues',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -49,6 +50,8 @@ export const planKeys = {
   refs: (programmeId: string, version: string) => joinKey(codeKey(programmeId), version, 'refs'),
   owner: (programmeId: string, version: string, role: string) =>
     joinKey(codeKey(programmeId), version, 'o', codeKey(role)),
+  measures: (programmeId: string, version: string) =>
+    joinKey(codeKey(programmeId), version, 'measures'),
 };
 
 /**

@@ -1,9 +1,17 @@
+import type { MeasureValue } from '../domain/measure-value.js';
 import type { Role } from '../domain/people.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import { codeKey, joinKey } from './keys.js';
 import type { Plan } from './plan.repository.js';
 import { moveStatusRows, recordRatings } from './tables-plan-status.js';
-import { inPartition, planKeys, PROGRAMME_PARTITION, type TablesContext } from './tables-layout.js';
+import {
+  inPartition,
+  planKeys,
+  PROGRAMME_PARTITION,
+  startsWith,
+  type TablesContext,
+} from './tables-layout.js';
+import { measureValueKeys, measureValueRows } from './tables-measure.repository.js';
 import { roleRows } from './tables-role.repository.js';
 import {
   assertRowFits,
@@ -41,6 +49,8 @@ const stagedKeys = {
   roles: (programmeId: string, version: string) => joinKey(codeKey(programmeId), version, 'roles'),
   ratings: (programmeId: string, version: string) =>
     joinKey(codeKey(programmeId), version, 'ratings'),
+  measureValues: (programmeId: string, version: string) =>
+    joinKey(codeKey(programmeId), version, 'measure-values'),
 };
 
 /** Most characters of ratings JSON in one staged row: well inside the 1 MiB entity limit. */
@@ -58,25 +68,34 @@ export function stagedRows(plan: Plan, version: string): Row[] {
     assertRowFits(row, `role ${role.code}`);
     return row;
   });
-  const packs: StatusUpdate[][] = [];
+  const ratings = packRows(plan.ratings, stagedKeys.ratings(programmeId, version), 'ratings');
+  const values = packRows(
+    plan.measureValues ?? [],
+    stagedKeys.measureValues(programmeId, version),
+    'measure values',
+  );
+  return [...roles, ...ratings, ...values];
+}
+
+/** Items packed a few hundred KB of JSON to a row, in order. */
+function packRows(items: readonly unknown[], partitionKey: string, what: string): Row[] {
+  const packs: unknown[][] = [];
   let used = Infinity;
-  for (const rating of plan.ratings) {
-    const size = JSON.stringify(rating).length;
+  for (const item of items) {
+    const size = JSON.stringify(item).length;
     if (used + size > RATING_PACK_CHARS) {
       packs.push([]);
       used = 0;
     }
-    packs.at(-1)?.push(rating);
+    packs.at(-1)?.push(item);
     used += size;
   }
-  const ratings = packs.map((pack, index) => {
-    const partitionKey = stagedKeys.ratings(programmeId, version);
+  return packs.map((pack, index) => {
     const row: Row = { partitionKey, rowKey: String(index).padStart(4, '0') };
     putJson(row, 'json', pack);
-    assertRowFits(row, 'the past ratings');
+    assertRowFits(row, `the past ${what}`);
     return row;
   });
-  return [...roles, ...ratings];
 }
 
 /** The pending promotion the programme row records, if any. */
@@ -103,13 +122,14 @@ export async function rollForward(tables: TablesContext, programmeId?: string): 
 /** Makes the live roles, status and history match the version switched to; clears the mark. */
 export async function promote(tables: TablesContext, pending: PendingPromotion): Promise<void> {
   const { programmeId, version, from } = pending;
-  const [roles, refs, oldRefs, ratingPacks] = await Promise.all([
+  const [roles, refs, oldRefs, ratingPacks, valuePacks] = await Promise.all([
     queryRows(tables.plans, inPartition(stagedKeys.roles(programmeId, version))),
     queryRows(tables.plans, inPartition(planKeys.refs(programmeId, version))),
     from === null
       ? Promise.resolve([])
       : queryRows(tables.plans, inPartition(planKeys.refs(programmeId, from))),
     queryRows(tables.plans, inPartition(stagedKeys.ratings(programmeId, version))),
+    queryRows(tables.plans, inPartition(stagedKeys.measureValues(programmeId, version))),
   ]);
   const staged = roles.map((row) => getJson<Role>(row, 'json'));
   await writeInBatches(
@@ -123,7 +143,34 @@ export async function promote(tables: TablesContext, pending: PendingPromotion):
   await moveStatusRows(tables, programmeId, oldRefs, workstreamOf);
   const ratings = ratingPacks.flatMap((row) => getJson<StatusUpdate[]>(row, 'json'));
   await recordRatings(tables, programmeId, ratings, workstreamOf);
+  await recordMeasureValues(
+    tables,
+    programmeId,
+    valuePacks.flatMap((row) => getJson<MeasureValue[]>(row, 'json')),
+  );
   await clearPending(tables, codeKey(programmeId), version);
+}
+
+/** Past values join the history; ids already there are left as they are. */
+async function recordMeasureValues(
+  tables: TablesContext,
+  programmeId: string,
+  values: readonly MeasureValue[],
+): Promise<void> {
+  if (values.length === 0) return;
+  const partition = measureValueKeys.partition(programmeId);
+  const claimed = await queryRows(
+    tables.measureValues,
+    `${inPartition(partition)} and ${startsWith('RowKey', 'i')}`,
+    ['RowKey'],
+  );
+  const known = new Set(claimed.map((row) => row.rowKey));
+  const fresh = values.filter((value) => !known.has(measureValueKeys.id(value.id)));
+  // Upserts: a promotion cut short wrote the same rows, so running it again is safe.
+  await writeInBatches(
+    tables.measureValues,
+    fresh.flatMap((value) => measureValueRows(value)).map((row) => ['upsert', row, 'Replace']),
+  );
 }
 
 async function deleteRemovedRoles(

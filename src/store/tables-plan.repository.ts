@@ -5,6 +5,7 @@ import type { Programme } from '../domain/programme.js';
 import { codeKey, joinKey } from './keys.js';
 import { assertPlanFits } from './limits.js';
 import type { Plan, PlanRepository } from './plan.repository.js';
+import { measureDefinitionRows } from './tables-measure.repository.js';
 import {
   PENDING_COLUMN,
   promote,
@@ -133,6 +134,7 @@ function planRows(
       workstream: action.workstream,
     });
   }
+  plans.push(...measureDefinitionRows(programmeId, version, plan.measures ?? []));
   return { plans, owners, definitions: [...definitions, ...packRows(plan, version)] };
 }
 

@@ -8,6 +8,7 @@ import { createTablesGovernanceStore } from './governance-store.js';
 import { statusTableName, TABLES, type TableName, type TablesContext } from './tables-layout.js';
 import { createTablesLeaseRepository } from './tables-lease.repository.js';
 import { createTablesLinkRepository } from './tables-link.repository.js';
+import { createTablesMeasureRepository } from './tables-measure.repository.js';
 import { createTablesOutboxRepository } from './tables-outbox.repository.js';
 import { createTablesPendingImportRepository } from './tables-pending-import.repository.js';
 import { createTablesPersonRepository } from './tables-person.repository.js';
@@ -58,6 +59,7 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
     links: createTablesLinkRepository(tables.links),
     pendingImports: createTablesPendingImportRepository(tables.pendingImports),
     ...governance,
+    measures: createTablesMeasureRepository(tables),
   };
 }
 

@@ -10,6 +10,8 @@ export async function seedSamplePlan(store: Pick<Store, 'plans' | 'people'>): Pr
     actions: plan.actions,
     roles: plan.roles,
     ratings: plan.updates,
+    measures: plan.measures,
+    measureValues: plan.measureValues,
   });
   for (const person of plan.people) await store.people.save(person);
   return plan;

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Action, CurrentStatus, Step } from '../../src/domain/action.js';
 import { parseImportDate } from '../../src/domain/dates.js';
 import type { DueDate } from '../../src/domain/local-date.js';
+import type { Measure } from '../../src/domain/measure.js';
+import type { MeasureValue } from '../../src/domain/measure-value.js';
 import type { Person, Role } from '../../src/domain/people.js';
 import {
   DEFAULT_RULES,
@@ -12,6 +14,7 @@ import {
 } from '../../src/domain/programme.js';
 import { parseRating } from '../../src/domain/rating.js';
 import type { StatusUpdate } from '../../src/domain/status-update.js';
+import { loadSampleMeasures } from './sample-measures.js';
 
 /**
  * The Thurrock SEND Written Statement of Action, loaded from `samples/thurrock-wsoa/` (a copy of `shared/samples/`)
@@ -26,6 +29,9 @@ export interface SamplePlan {
   readonly people: readonly Person[];
   /** The Ratings sheet as imported updates, oldest period first. */
   readonly updates: readonly StatusUpdate[];
+  readonly measures: readonly Measure[];
+  /** The Measure values sheet as imported values. */
+  readonly measureValues: readonly MeasureValue[];
 }
 
 export const SAMPLE_PROGRAMME_ID = 'wsoa';
@@ -224,5 +230,6 @@ export function loadSamplePlan(): SamplePlan {
     roles,
     people: [...emails].map(person),
     updates,
+    ...loadSampleMeasures(programme, readSheet),
   };
 }

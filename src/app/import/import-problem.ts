@@ -29,7 +29,17 @@ export type ImportProblemCode =
   | 'NO_ACTIONS'
   | 'TOO_LONG'
   /** Past one of the limits in `xlsx-limits.ts`; refused before the workbook is loaded. */
-  | 'WORKBOOK_TOO_BIG';
+  | 'WORKBOOK_TOO_BIG'
+  | 'DUPLICATE_MEASURE'
+  | 'UNKNOWN_UNIT'
+  | 'UNKNOWN_BETTER'
+  | 'UNKNOWN_FREQUENCY'
+  | 'UNKNOWN_MEASURE_LINK'
+  | 'UNREADABLE_FIGURE'
+  | 'BAD_MEASURE_VALUE'
+  | 'TARGET_BEFORE_BASELINE'
+  | 'UNKNOWN_MEASURE'
+  | 'DUPLICATE_MEASURE_VALUE';
 
 /** One problem, at the place a person will look for it. */
 export interface ImportProblem {

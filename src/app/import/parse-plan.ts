@@ -3,7 +3,10 @@ import type { Plan } from '../../store/plan.repository.js';
 import { bindSheet, findSheet } from './bound-sheet.js';
 import { DECIDERS_SHEET } from './deciders-sheet.js';
 import { problemAt, type ImportProblem } from './import-problem.js';
+import { MEASURE_VALUES_SHEET, MEASURES_SHEET } from './measure-sheet-specs.js';
 import { parseActions } from './parse-actions.js';
+import { parseMeasureValues } from './parse-measure-values.js';
+import { parseMeasures } from './parse-measures.js';
 import { parseCalendar } from './parse-calendar.js';
 import { parseDeciders } from './parse-deciders.js';
 import { parseRatings } from './parse-ratings.js';
@@ -50,6 +53,8 @@ export function parsePlan(workbook: RawWorkbook, identity: PlanIdentity): Parsed
   const decidersSheet = findSheet(workbook, DECIDERS_SHEET)
     ? bindSheet(workbook, DECIDERS_SHEET, problems)
     : null;
+  const measuresSheet = bindSheet(workbook, MEASURES_SHEET, problems);
+  const valuesSheet = bindSheet(workbook, MEASURE_VALUES_SHEET, problems);
 
   // A sheet that cannot be read is reported once; references into it are then not checked.
   const roles = rolesSheet && parseRoles(rolesSheet, programmeId, problems);
@@ -69,6 +74,13 @@ export function parsePlan(workbook: RawWorkbook, identity: PlanIdentity): Parsed
       })
     : [];
   const deciders = decidersSheet && parseDeciders(decidersSheet, { roles, workstreams, problems });
+  const actions = parsedActions?.actions ?? null;
+  const measures =
+    measuresSheet &&
+    parseMeasures(measuresSheet, { programmeId, actions, workstreams, roles, problems });
+  const measureValues = valuesSheet
+    ? parseMeasureValues(valuesSheet, { programmeId, measures, periods, problems })
+    : [];
   if (actionsSheet && parsedActions?.actions.length === 0) {
     const place = { sheet: actionsSheet.name, row: null, column: null, columnLetter: null };
     problems.push(problemAt(place, 'NO_ACTIONS'));
@@ -93,6 +105,8 @@ export function parsePlan(workbook: RawWorkbook, identity: PlanIdentity): Parsed
       roles: [...roles.values()],
       ratings,
       ...(deciders ? { deciders } : {}),
+      measures: [...(measures?.values() ?? [])],
+      measureValues,
     },
   };
 }
@@ -104,6 +118,8 @@ const SHEET_ORDER = [
   CALENDAR_SHEET,
   RATINGS_SHEET,
   DECIDERS_SHEET,
+  MEASURES_SHEET,
+  MEASURE_VALUES_SHEET,
 ].map((spec) => new Set(spec.names.map(headerKey)));
 
 function sheetRank(name: string): number {

@@ -1,4 +1,5 @@
 import type { Action, Step } from '../../domain/action.js';
+import type { Measure } from '../../domain/measure.js';
 import type { Role } from '../../domain/people.js';
 import type { ReportingPeriod, Workstream } from '../../domain/programme.js';
 import type { Plan } from '../../store/plan.repository.js';
@@ -23,6 +24,9 @@ export interface PlanChanges {
   /** Past ratings not yet in the history; the rest are already recorded and stay as they are. */
   readonly ratingsAdded: number;
   readonly ratingsAlreadyRecorded: number;
+  readonly measures: ItemChanges;
+  /** Past measure values not yet in the history; the rest are already recorded. */
+  readonly measureValuesAdded: number;
 }
 
 export interface PlanCounts {
@@ -32,6 +36,8 @@ export interface PlanCounts {
   readonly roles: number;
   readonly periods: number;
   readonly ratings: number;
+  readonly measures: number;
+  readonly measureValues: number;
 }
 
 export function countPlan(plan: Plan): PlanCounts {
@@ -42,6 +48,8 @@ export function countPlan(plan: Plan): PlanCounts {
     roles: plan.roles.length,
     periods: plan.programme.periods.length,
     ratings: plan.ratings.length,
+    measures: plan.measures?.length ?? 0,
+    measureValues: plan.measureValues?.length ?? 0,
   };
 }
 
@@ -49,6 +57,8 @@ export function countPlan(plan: Plan): PlanCounts {
 export interface CurrentPlan {
   readonly plan: Plan;
   readonly updateIds: ReadonlySet<string>;
+  /** Ids of the measure values already recorded. */
+  readonly measureValueIds: ReadonlySet<string>;
 }
 
 export function diffPlans(current: CurrentPlan | null, next: Plan): PlanChanges {
@@ -82,6 +92,10 @@ export function diffPlans(current: CurrentPlan | null, next: Plan): PlanChanges 
     ),
     ratingsAdded,
     ratingsAlreadyRecorded: next.ratings.length - ratingsAdded,
+    measures: diffItems(before?.measures ?? [], next.measures ?? [], (m) => m.code, measureFields),
+    measureValuesAdded: (next.measureValues ?? []).filter(
+      (value) => !current?.measureValueIds.has(value.id),
+    ).length,
   };
 }
 
@@ -96,7 +110,9 @@ export function isUnchanged(changes: PlanChanges): boolean {
     none(changes.actions) &&
     none(changes.roles) &&
     none(changes.periods) &&
-    changes.ratingsAdded === 0
+    changes.ratingsAdded === 0 &&
+    none(changes.measures) &&
+    changes.measureValuesAdded === 0
   );
 }
 
@@ -135,6 +151,20 @@ const roleFields: Fields<Role> = {
 const periodFields: Fields<ReportingPeriod> = {
   closes: (p) => p.closes,
   boardMeeting: (p) => p.boardMeeting,
+};
+
+const measureFields: Fields<Measure> = {
+  name: (m) => m.name,
+  unit: (m) => m.unit,
+  better: (m) => m.better,
+  baseline: (m) => m.baseline,
+  target: (m) => m.target,
+  interimTargets: (m) => m.interimTargets,
+  comparators: (m) => m.comparators,
+  links: (m) => [m.refs, m.workstreams],
+  reportedBy: (m) => m.reportedBy.toUpperCase(),
+  frequency: (m) => m.frequency,
+  source: (m) => m.source,
 };
 
 /** Step changes of one action, for a preview that says which steps moved. */

@@ -19,14 +19,22 @@ export interface SheetSpec<K extends string = string> {
   readonly columns: readonly ColumnSpec<K>[];
 }
 
-export type SheetKey = 'workstreams' | 'actions' | 'roles' | 'calendar' | 'ratings' | 'deciders';
+export type SheetKey =
+  | 'workstreams'
+  | 'actions'
+  | 'roles'
+  | 'calendar'
+  | 'ratings'
+  | 'deciders'
+  | 'measures'
+  | 'measureValues';
 
 /** Lower case, letters and digits only: how sheet and column names are compared. */
 export function headerKey(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-function column<K extends string>(
+export function column<K extends string>(
   key: K,
   label: string,
   required: boolean,

@@ -19,6 +19,16 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   closes: 'closing date',
   boardMeeting: 'board meeting',
   periodOrder: 'order of periods',
+  unit: 'unit',
+  better: 'which way is better',
+  baseline: 'baseline',
+  target: 'target',
+  interimTargets: 'interim targets',
+  comparators: 'comparators',
+  links: 'actions or workstreams',
+  reportedBy: 'reported by',
+  frequency: 'frequency',
+  source: 'source',
 };
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -27,14 +37,20 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 /** "3 workstreams, 12 actions, 60 steps, 11 roles, 8 periods, 13 past ratings". */
 export function countsLine(counts: PlanCounts): string {
-  return [
+  const parts = [
     plural(counts.workstreams, 'workstream'),
     plural(counts.actions, 'action'),
     plural(counts.steps, 'step'),
     plural(counts.roles, 'role'),
     plural(counts.periods, 'period'),
     plural(counts.ratings, 'past rating'),
-  ].join(', ');
+  ];
+  // Measures are optional: a plan without them reads as it always has.
+  if (counts.measures > 0) {
+    parts.push(plural(counts.measures, 'measure'));
+    parts.push(plural(counts.measureValues, 'past measure value'));
+  }
+  return parts.join(', ');
 }
 
 /** The first `limit` of a list, then "and N more": a card has a size limit, a terminal none. */
@@ -88,6 +104,7 @@ export function previewLines(preview: ImportPreview, limit = Infinity): string[]
     ['Actions', changes.actions],
     ['Roles', changes.roles],
     ['Periods', changes.periods],
+    ['Measures', changes.measures],
   ];
   for (const [label, items] of sections) {
     const line = changesLine(items, limit);
@@ -95,6 +112,9 @@ export function previewLines(preview: ImportPreview, limit = Infinity): string[]
   }
   if (changes.ratingsAdded > 0) {
     lines.push(`Past ratings: ${changes.ratingsAdded} to add to the history.`);
+  }
+  if (changes.measureValuesAdded > 0) {
+    lines.push(`Past measure values: ${changes.measureValuesAdded} to add to the history.`);
   }
   if (changes.actions.removed.length > 0) {
     lines.push('The history of removed actions is kept, not deleted.');

@@ -149,5 +149,50 @@ function words(
         `This text is ${detail('length')} characters long; at most ${detail('limit')} can be kept.`,
         'Shorten it, or put the detail in a linked document.',
       ];
+    case 'DUPLICATE_MEASURE':
+      return [
+        `Measure ${value} is also on row ${detail('firstRow')}.`,
+        'Give each measure its own code, or delete the repeat.',
+      ];
+    case 'UNKNOWN_UNIT':
+      return [`"${value}" is not a unit.`, 'Use %, number, days or £.'];
+    case 'UNKNOWN_BETTER':
+      return [
+        `"${value}" does not say which way is better.`,
+        'Write higher (more is better) or lower (less is better).',
+      ];
+    case 'UNKNOWN_FREQUENCY':
+      return [
+        `"${value}" is not a reporting frequency.`,
+        'Write each period, monthly or termly, or leave it blank for each period.',
+      ];
+    case 'UNKNOWN_MEASURE_LINK':
+      return [
+        `"${value}" is neither an action in the Actions sheet nor a workstream.`,
+        'Write action references or workstream codes, separated by commas.',
+      ];
+    case 'UNREADABLE_FIGURE':
+      return [
+        `"${value}" cannot be read: ${detail('reason')}.`,
+        'Write each figure as a name, a value and its date, such as "England 60% (2020)", ' +
+          'separated by semicolons.',
+      ];
+    case 'BAD_MEASURE_VALUE':
+      return [detail('reason'), 'Correct the figure, or check the measure’s unit.'];
+    case 'TARGET_BEFORE_BASELINE':
+      return [
+        `The target date is not after the baseline date (${formatDate(detail('baselineDate'))}).`,
+        'Check the dates: a target is reached after the baseline was taken.',
+      ];
+    case 'UNKNOWN_MEASURE':
+      return [
+        `There is no measure ${value} in the Measures sheet.`,
+        'Correct the code, or add the measure there.',
+      ];
+    case 'DUPLICATE_MEASURE_VALUE':
+      return [
+        `${detail('code')} already has a value for ${detail('period')} on row ${detail('firstRow')}.`,
+        'Keep one value per measure and period.',
+      ];
   }
 }

@@ -86,6 +86,8 @@ describe('importing a broken workbook', () => {
       roles: 3,
       periods: 3,
       ratings: 2,
+      measures: 0,
+      measureValues: 0,
     });
   });
 });

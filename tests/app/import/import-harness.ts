@@ -33,5 +33,6 @@ export async function snapshot(store: Store, programmeId: string): Promise<unkno
   return {
     current: current && { ...current, updateIds: [...current.updateIds].sort() },
     history: await store.actions.historyOfProgramme(programmeId),
+    measureHistory: await store.measures.history(programmeId),
   };
 }

@@ -25,6 +25,13 @@ describe('importing the plan workbook into Azure Tables, on Azurite', () => {
     expect(await store.roles.list('wsoa')).toHaveLength(11);
     expect((await store.programmes.get('wsoa'))?.periods).toHaveLength(8);
     expect(await store.actions.historyOfProgramme('wsoa')).toHaveLength(13);
+    const measures = await store.measures.list('wsoa');
+    expect(measures.map((m) => m.code)).toEqual(['EHC20', 'NEET1618', 'SINTERN', 'APPREN']);
+    const values = await store.measures.history('wsoa');
+    expect(values.map((v) => [v.code, v.periodId, v.value])).toEqual([
+      ['EHC20', 'Jan 2021', 75.9],
+      ['NEET1618', 'Jan 2021', 3],
+    ]);
 
     const before = await snapshot(store, 'wsoa');
     const again = await importer.apply({

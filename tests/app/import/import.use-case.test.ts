@@ -40,6 +40,8 @@ describe('import use case', () => {
       roles: 11,
       periods: 8,
       ratings: 13,
+      measures: 4,
+      measureValues: 2,
     });
     expect(result.value.changes.newProgramme).toBe(true);
     expect(result.value.changes.actions.added).toHaveLength(12);
