@@ -1,5 +1,6 @@
 import { actionContract } from './action.contract.js';
 import type { StoreFactory } from './fixtures.js';
+import { measureContract } from './measure.contract.js';
 import { outboxAndLeaseContract } from './outbox.contract.js';
 import { peopleContract } from './people.contract.js';
 import { planContract } from './plan.contract.js';
@@ -10,4 +11,5 @@ export function storeContract(createStore: StoreFactory): void {
   planContract(createStore);
   peopleContract(createStore);
   outboxAndLeaseContract(createStore);
+  measureContract(createStore);
 }
