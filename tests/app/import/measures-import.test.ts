@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../../src/app/import/parse-plan.js';
-import { problemLine } from '../../../src/app/import/problem-text.js';
+import { problemLine } from '../../../src/cards/import/problem-text.js';
 import { readXlsxWorkbook } from '../../../src/app/import/read-xlsx.js';
 import type { RawWorkbook } from '../../../src/app/import/workbook.js';
 import { ADMIN, importHarness } from './import-harness.js';
