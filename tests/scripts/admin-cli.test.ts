@@ -49,7 +49,7 @@ describe('npm run admin', () => {
     );
     expect(result.code).toBe(0);
     expect(result.text).toContain(
-      'Thurrock WSoA (wsoa): 3 workstreams, 12 actions, 60 steps, 11 roles, 8 periods, 13 past ratings.',
+      'Thurrock WSoA (wsoa): 3 workstreams, 12 actions, 60 steps, 11 roles, 8 periods, 13 past ratings, 4 measures, 2 past measure values.',
     );
     expect(result.text).toContain('Dry run: nothing was written.');
     expect(await store.programmes.list()).toEqual([]);
