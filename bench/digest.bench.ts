@@ -28,7 +28,12 @@ const RUNS = 15;
  */
 export function run(): DigestBenchFigures {
   const plan = generateProgramme({ actions: ACTIONS });
-  const snapshot: ProgrammeSnapshot = { ...plan, updates: plan.ratings };
+  const snapshot: ProgrammeSnapshot = {
+    ...plan,
+    updates: plan.ratings,
+    measures: plan.measures ?? [],
+    measureValues: plan.measureValues ?? [],
+  };
   const build = () => {
     const built = buildDigest({
       snapshot,

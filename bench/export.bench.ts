@@ -20,7 +20,12 @@ const RUNS = 5;
 /** Writes the board pack of 500 actions over 8 periods (every sheet, to bytes); budget 2 s. */
 export async function run(): Promise<ExportBenchFigures> {
   const plan = generateProgramme({ actions: ACTIONS });
-  const snapshot: ProgrammeSnapshot = { ...plan, updates: plan.ratings };
+  const snapshot: ProgrammeSnapshot = {
+    ...plan,
+    updates: plan.ratings,
+    measures: plan.measures ?? [],
+    measureValues: plan.measureValues ?? [],
+  };
   const created = new Date('2021-08-02T09:00:00Z');
   let bytes = await writeBoardPack(snapshot, { created, grid: ratingGridOf(snapshot) }); // warm-up
   const times: number[] = [];

@@ -15,7 +15,10 @@ import { ADMIN_FAILURE_WORDS, USAGE } from './admin-words.js';
 import { importVerb } from './import-verb.js';
 
 export interface AdminCliOptions {
-  readonly store: Pick<Store, 'programmes' | 'workstreams' | 'actions' | 'roles' | 'plans'>;
+  readonly store: Pick<
+    Store,
+    'programmes' | 'workstreams' | 'actions' | 'roles' | 'plans' | 'measures'
+  >;
   readonly admins: AdminRepository;
   readonly links: LinkRepository;
   /** From `ADMINS`. */

@@ -23,8 +23,8 @@ import { composeGovernance } from './compose-governance.js';
 
 /** What a programme snapshot is read from (digests, reports, board packs, imports). */
 export function snapshotPorts(store: Store): SnapshotPorts {
-  const { programmes, workstreams, actions, roles } = store;
-  return { programmes, workstreams, actions, roles };
+  const { programmes, workstreams, actions, roles, measures } = store;
+  return { programmes, workstreams, actions, roles, measures };
 }
 
 export interface ComposeBotOptions {

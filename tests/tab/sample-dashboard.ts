@@ -59,6 +59,7 @@ export async function createSampleDashboard(): Promise<SampleDashboard> {
     workstreams: store.workstreams,
     actions: store.actions,
     roles: store.roles,
+    measures: store.measures,
     clock: { now: () => new Date('2021-01-25T10:00:00Z') },
   });
   return { store, dashboard, exports };

@@ -1,15 +1,8 @@
-import type { MeasureRepository } from '../../store/measure.repository.js';
 import { loadProgrammeSnapshot, type SnapshotPorts } from '../digest/programme-snapshot.js';
 import type { CurrentPlan } from './plan-diff.js';
 
-/** The read ports an import compares against: a digest's, and the measures. */
-export type CurrentPlanPorts = SnapshotPorts & {
-  /**
-   * Without it the stored measures are taken to be none, so a workbook with measures always
-   * previews them as new (an import through a caller that does not pass it yet).
-   */
-  readonly measures?: Pick<MeasureRepository, 'list' | 'history'>;
-};
+/** The read ports an import compares against: the same as a digest's, measures included. */
+export type CurrentPlanPorts = SnapshotPorts;
 
 /** The programme's stored plan, or null when it has never been imported. */
 export async function readCurrentPlan(
@@ -18,11 +11,8 @@ export async function readCurrentPlan(
 ): Promise<CurrentPlan | null> {
   const snapshot = await loadProgrammeSnapshot(ports, programmeId);
   if (!snapshot) return null;
-  const { programme, workstreams, actions, roles, updates } = snapshot;
-  const [measures, values] = await Promise.all([
-    ports.measures?.list(programme.id) ?? [],
-    ports.measures?.history(programme.id) ?? [],
-  ]);
+  const { programme, workstreams, actions, roles, updates, measures } = snapshot;
+  const values = snapshot.measureValues;
   return {
     plan: {
       programme,

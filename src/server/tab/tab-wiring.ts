@@ -11,7 +11,10 @@ import { registerTabRoutes } from './tab-routes.js';
 export interface TabWiringOptions {
   /** Settings; usually `process.env` (MicrosoftAppId, ALLOWED_TENANTS, TAB_OPENID_METADATA_URL…). */
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly store: Pick<Store, 'programmes' | 'workstreams' | 'actions' | 'roles' | 'people'>;
+  readonly store: Pick<
+    Store,
+    'programmes' | 'workstreams' | 'actions' | 'roles' | 'people' | 'measures'
+  >;
   readonly admins: Pick<AdminDirectory, 'isAdmin'>;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -34,6 +37,7 @@ export function tabRoutes(options: TabWiringOptions): (server: Server) => void {
     workstreams: store.workstreams,
     actions: store.actions,
     roles: store.roles,
+    measures: store.measures,
     clock: options.clock,
   });
   const auth = tabAuthFromEnv(options.env);
