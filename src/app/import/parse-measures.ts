@@ -14,7 +14,7 @@ import { problemAt, type ImportProblem } from './import-problem.js';
 import type { MeasureColumn } from './measure-sheet-specs.js';
 import type { RoleIndex } from './parse-roles.js';
 import type { WorkstreamIndex } from './parse-workstreams.js';
-import { readDay } from './read-date.js';
+import type { DateReader } from './read-date.js';
 import { readFigureList } from './read-figures.js';
 import { checkLength } from './text-limits.js';
 
@@ -27,6 +27,8 @@ interface Context {
   readonly workstreams: WorkstreamIndex | null;
   readonly roles: RoleIndex | null;
   readonly problems: ImportProblem[];
+  /** The workbook's date reader, so baseline and target dates are read as the plan's are. */
+  readonly dates: DateReader;
 }
 
 /** Measures by upper-cased code, in sheet order. */
@@ -90,7 +92,7 @@ function parseRow(row: MeasureRow, context: Context): Measure | null {
   checkLength(source, row.place('source'), problems);
   const links = readLinks(row, context);
   // Figures can only be checked against a unit that was read.
-  const figures = unit ? readFigures(row, unit, problems) : null;
+  const figures = unit ? readFigures(row, unit, problems, context.dates) : null;
   if (problems.length > before || !unit || !better || !frequency || !figures) return null;
   return {
     programmeId: context.programmeId,
@@ -132,10 +134,11 @@ function readFigures(
   row: MeasureRow,
   unit: MeasureUnit,
   problems: ImportProblem[],
+  dates: DateReader,
 ): Figures | null {
   const before = problems.length;
-  const baseline = readDatedValue(row, 'baseline', 'baselineDate', unit, problems);
-  const target = readDatedValue(row, 'target', 'targetDate', unit, problems);
+  const baseline = readDatedValue(row, 'baseline', 'baselineDate', unit, problems, dates);
+  const target = readDatedValue(row, 'target', 'targetDate', unit, problems, dates);
   if (baseline && target && target.date <= baseline.date) {
     problems.push(
       problemAt(row.place('targetDate'), 'TARGET_BEFORE_BASELINE', row.get('targetDate'), {
@@ -186,6 +189,7 @@ function readDatedValue(
   dateKey: 'baselineDate' | 'targetDate',
   unit: MeasureUnit,
   problems: ImportProblem[],
+  dates: DateReader,
 ): DatedValue | null {
   const text = row.get(valueKey);
   const dateText = row.get(dateKey);
@@ -198,7 +202,7 @@ function readDatedValue(
       problems.push(problemAt(row.place(valueKey), 'BAD_MEASURE_VALUE', text, details));
     }
   }
-  const date: IsoDate | null = readDay(dateText, row.place(dateKey), problems);
+  const date: IsoDate | null = dates.day(dateText, row.place(dateKey));
   if (text !== '' && dateText === '') problems.push(problemAt(row.place(dateKey), 'MISSING_VALUE'));
   if (text === '' && dateText !== '')
     problems.push(problemAt(row.place(valueKey), 'MISSING_VALUE'));

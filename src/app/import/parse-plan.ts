@@ -64,20 +64,20 @@ export function parsePlan(workbook: RawWorkbook, identity: PlanIdentity): Parsed
     actionsSheet &&
     parseActions(actionsSheet, { programmeId, workstreams, roles, problems, dates });
   const periods = calendarSheet && parseCalendar(calendarSheet, problems, dates);
+  const actions = parsedActions?.actions ?? null;
+  const measures =
+    measuresSheet &&
+    parseMeasures(measuresSheet, { programmeId, actions, workstreams, roles, problems, dates });
   dates.finish();
   const ratings = ratingsSheet
     ? parseRatings(ratingsSheet, {
         programmeId,
-        actions: parsedActions?.actions ?? null,
+        actions,
         periods,
         problems,
       })
     : [];
   const deciders = decidersSheet && parseDeciders(decidersSheet, { roles, workstreams, problems });
-  const actions = parsedActions?.actions ?? null;
-  const measures =
-    measuresSheet &&
-    parseMeasures(measuresSheet, { programmeId, actions, workstreams, roles, problems });
   const measureValues = valuesSheet
     ? parseMeasureValues(valuesSheet, { programmeId, measures, periods, problems })
     : [];
