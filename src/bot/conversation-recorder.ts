@@ -32,6 +32,11 @@ export function createConversationRecorder(deps: RecorderDeps): (turn: Turn) => 
       reference.conversation = { ...reference.conversation, id: conversationId };
     }
     delete reference.activityId;
+    // Only what Teams vouches for about the user; any other field on `from` is the client's.
+    if (reference.user) {
+      const { id, name, aadObjectId } = reference.user;
+      reference.user = { id, name, ...(aadObjectId === undefined ? {} : { aadObjectId }) };
+    }
     const tenantId = activity.conversation.tenantId ?? null;
     const fingerprint = JSON.stringify([reference, email, tenantId]);
     const now = deps.clock.now().getTime();

@@ -45,9 +45,13 @@ export function createSenderLookup(deps: LookupDeps): (turn: TurnContext) => Pro
     return answer;
   }
 
+  /**
+   * Who the sender is, from what Teams vouches for only: the Entra object id on the activity,
+   * and the email Teams' member API gives for that member (or the person store, by object
+   * id). `from.email` and `from.userPrincipalName` are never read: a client can write them.
+   */
   async function identify(turn: TurnContext, key: string): Promise<Identity> {
-    const from = turn.activity.from as
-      (typeof turn.activity.from & { userPrincipalName?: string; email?: string }) | undefined;
+    const from = turn.activity.from as typeof turn.activity.from | undefined;
     const aadObjectId = from?.aadObjectId ?? null;
     if (aadObjectId) {
       const stored = await deps.people.getByAadObjectId(aadObjectId);
@@ -60,13 +64,16 @@ export function createSenderLookup(deps: LookupDeps): (turn: TurnContext) => Pro
       }
     }
 
-    let email = from?.userPrincipalName ?? from?.email ?? null;
+    let email: string | null = null;
     let name = from?.name ?? null;
-    if (!email && from?.id) {
+    if (from?.id) {
       try {
         const member = await TeamsInfo.getMember(turn, from.id);
-        email = member.email ?? member.userPrincipalName ?? null;
-        name = member.name ?? name;
+        // The member must be the person the activity names, not merely someone with that id.
+        if (aadObjectId === null || member.aadObjectId === aadObjectId) {
+          email = member.email ?? member.userPrincipalName ?? null;
+          name = member.name ?? name;
+        }
       } catch (error) {
         // Not fatal: the person can still read status; only /mine and updates need an email.
         deps.logger.warn('Could not look up a Teams member', {
@@ -75,14 +82,23 @@ export function createSenderLookup(deps: LookupDeps): (turn: TurnContext) => Pro
         });
       }
     }
-    if (!email) return { email: null, aadObjectId, name };
+    if (!email || !aadObjectId) return { email: null, aadObjectId, name };
 
     const normalised = normaliseEmail(email);
     const existing = await deps.people.get(normalised);
+    if (existing?.aadObjectId && existing.aadObjectId !== aadObjectId) {
+      // An email bound to one person is never moved to another by a message: that would
+      // hand them the first person's prompts and roles.
+      deps.logger.warn('A Teams member has an email already bound to another object id', {
+        aadObjectId,
+        boundTo: existing.aadObjectId,
+      });
+      return bounded(identities, key, { email: null, aadObjectId, name });
+    }
     const person: Person = {
       email: normalised,
       name: name ?? existing?.name ?? null,
-      aadObjectId: aadObjectId ?? existing?.aadObjectId ?? null,
+      aadObjectId,
       awayUntil: existing?.awayUntil ?? null,
       unreachable: null,
     };
