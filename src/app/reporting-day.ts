@@ -18,3 +18,17 @@ export function periodOpenOn(
 ): ReportingPeriod | undefined {
   return programme.periods.find((period) => period.closes >= today);
 }
+
+/**
+ * The period named by card data, only when it is the one open today. Card data is input: an
+ * old card names a closed period, an edited one may name a future period. Updates, "no change"
+ * answers and chases are all for the period open now.
+ */
+export function namedPeriodIfOpen(
+  programme: Pick<Programme, 'periods'>,
+  periodId: string,
+  today: IsoDate,
+): ReportingPeriod | undefined {
+  const open = periodOpenOn(programme, today);
+  return open?.id === periodId ? open : undefined;
+}

@@ -9,7 +9,7 @@ import { validateUpdate, type UpdateProblem } from '../domain/update-validation.
 import type { ActionRepository } from '../store/action.repository.js';
 import type { RoleRepository } from '../store/role.repository.js';
 import type { Versioned } from '../store/versioned.js';
-import { periodOpenOn } from './reporting-day.js';
+import { namedPeriodIfOpen, periodOpenOn } from './reporting-day.js';
 import { findAction } from './status.use-case.js';
 
 export interface UpdateDeps {
@@ -148,8 +148,8 @@ export async function submitUpdate(
   const action = found.action;
   const refusal = await checkAllowed(deps, programme, action, updater);
   if (refusal) return refusal;
-  const period = programme.periods.find((p) => p.id === submission.periodId);
-  if (!period || period.closes < today) {
+  const period = namedPeriodIfOpen(programme, submission.periodId, today);
+  if (!period) {
     return { ok: false, code: 'PERIOD_CLOSED', action, periodId: submission.periodId };
   }
   const versioned = { value: action, etag: found.etag };

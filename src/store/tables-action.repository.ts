@@ -141,6 +141,14 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
       const history = historyRow(update, partition);
       const current = currentRow(update, partition);
       assertRowFits(current, `the current status of ${update.ref}`);
+      // The ETag comes from card data: "*" would match any version and skip the stale check,
+      // and anything else that is not an ETag this table wrote cannot be the card's version.
+      if (expectedEtag !== UNRATED_ETAG && !AZURE_TABLE_ETAG.test(expectedEtag)) {
+        const now = await repository.get(update.programmeId, update.ref);
+        return now
+          ? { ok: false, code: 'STALE_UPDATE', current: now }
+          : { ok: false, code: 'ACTION_NOT_FOUND' };
+      }
       try {
         await table.submitTransaction([
           expectedEtag === UNRATED_ETAG
@@ -169,6 +177,9 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
   };
   return repository;
 }
+
+/** What Azure Tables writes as an entity's ETag: `W/"datetime'2021-03-01T10%3A42%3A00.1Z'"`. */
+const AZURE_TABLE_ETAG = /^W\/"datetime'[0-9A-Za-z%.:-]+'"$/;
 
 function chunk<T>(list: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>

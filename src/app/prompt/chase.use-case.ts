@@ -1,4 +1,5 @@
 import { localDateOf } from '../../domain/calendar.js';
+import { namedPeriodIfOpen } from '../reporting-day.js';
 import { normaliseEmail, type Role } from '../../domain/people.js';
 import type { Programme } from '../../domain/programme.js';
 import type { ActionRepository } from '../../store/action.repository.js';
@@ -39,7 +40,12 @@ export async function chaseMissing(
   chaser: { readonly email: string | null; readonly isAdmin: boolean },
   now: Date,
 ): Promise<ChaseOutcome> {
-  const period = programme.periods.find((p) => p.id === request.periodId);
+  // Chasing is for answers still due: the period open now, never a closed or future one.
+  const period = namedPeriodIfOpen(
+    programme,
+    request.periodId,
+    localDateOf(now, programme.timeZone),
+  );
   if (!period) return { ok: false, code: 'PERIOD_NOT_FOUND' };
   const [actions, workstreams, roles] = await Promise.all([
     deps.actions.listByProgramme(programme.id),
@@ -50,13 +56,12 @@ export async function chaseMissing(
   const listed = actions.map((a) => a.value).filter((a) => wanted.has(a.ref.toUpperCase()));
   const roleOf = new Map<string, Role>(roles.map((r) => [r.code, r]));
   const email = chaser.email === null ? null : normaliseEmail(chaser.email);
-  const leads = workstreams
-    .filter((w) => listed.some((a) => a.workstream === w.code))
-    .map((w) => roleOf.get(w.leadRole));
-  if (
-    !chaser.isAdmin &&
-    !leads.some((r) => r && email !== null && (r.person === email || r.deputy === email))
-  ) {
+  const leads = (code: string): boolean => {
+    const lead = roleOf.get(workstreams.find((w) => w.code === code)?.leadRole ?? '');
+    return lead !== undefined && email !== null && (lead.person === email || lead.deputy === email);
+  };
+  // The card's list of refs is input: a lead chases their own workstreams' owners, nobody else's.
+  if (!chaser.isAdmin && (listed.length === 0 || !listed.every((a) => leads(a.workstream)))) {
     return { ok: false, code: 'NOT_LEAD' };
   }
   const missing = listed.filter((a) => a.current?.periodId !== period.id);

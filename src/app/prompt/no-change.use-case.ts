@@ -5,6 +5,7 @@ import type { IsoDate } from '../../domain/local-date.js';
 import type { Programme, ReportingPeriod } from '../../domain/programme.js';
 import type { StatusUpdate } from '../../domain/status-update.js';
 import type { ActionRepository } from '../../store/action.repository.js';
+import { namedPeriodIfOpen } from '../reporting-day.js';
 import type { RoleRepository } from '../../store/role.repository.js';
 import type { Versioned } from '../../store/versioned.js';
 
@@ -61,8 +62,8 @@ export async function recordNoChange(
       return { ok: false, code: 'NOT_OWNER', action };
     }
   }
-  const period = programme.periods.find((p) => p.id === request.periodId);
-  if (!period || period.closes < today) {
+  const period = namedPeriodIfOpen(programme, request.periodId, today);
+  if (!period) {
     return { ok: false, code: 'PERIOD_CLOSED', action, periodId: request.periodId };
   }
   const current = action.current;

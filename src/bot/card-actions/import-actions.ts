@@ -32,7 +32,11 @@ export async function performImportAction(
 ): Promise<CardOutcome | { readonly kind: 'bad-request'; readonly message: string }> {
   if (verb === 'import-cancel') {
     const parsed = cancelSchema.safeParse(data);
-    return { kind: 'card', card: await cancelImport(deps, parsed.data ?? {}), replacesForm: true };
+    return {
+      kind: 'card',
+      card: await cancelImport(deps, turn.sender, parsed.data ?? {}),
+      replacesForm: true,
+    };
   }
   const parsed = confirmSchema.safeParse(data);
   if (!parsed.success) {

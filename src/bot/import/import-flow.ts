@@ -147,8 +147,11 @@ export async function confirmImport(
 /** Cancel on the preview: forget the pending import, so its Confirm no longer works. */
 export async function cancelImport(
   deps: BotDependencies,
+  sender: Sender,
   data: { readonly importId?: string | undefined; readonly fileName?: string | undefined },
 ): Promise<RenderedCard> {
+  // Cancel throws away an admin's preview: as much an admin's decision as Confirm.
+  if (!(await deps.adminDirectory.isAdmin(actorOf(sender)))) return importRefusalCard();
   if (data.importId !== undefined) await deps.pendingImports.remove(data.importId);
   return renderMessageCard({
     title: 'Import cancelled',

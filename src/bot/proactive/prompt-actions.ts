@@ -98,8 +98,12 @@ export async function performPromptAction(
           title:
             outcome.code === 'NOT_LEAD'
               ? 'Only a workstream lead can chase these updates'
-              : `There is no period ${parsed.data.periodId}`,
-          lines: ['A lead of the workstream, their deputy or a programme admin can chase.'],
+              : `${parsed.data.periodId} is not the period open now`,
+          lines: [
+            outcome.code === 'NOT_LEAD'
+              ? 'A lead chases the owners of their own workstreams; their deputy or a programme admin can too.'
+              : 'Chasing is only for the period open now: open the latest missing-updates card.',
+          ],
         }),
       );
     }

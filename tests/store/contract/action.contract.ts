@@ -70,6 +70,20 @@ export function actionContract(createStore: StoreFactory): void {
       expect((await store.actions.get('wsoa', 'A1'))?.value.current?.updateId).toBe('u1');
     });
 
+    it.each(['*', 'W/"anything"', ''])(
+      'treats the ETag %j as stale once the action has a status: it is no version this store wrote',
+      async (etag) => {
+        const read = await store.actions.get('wsoa', 'A1');
+        await store.actions.recordUpdate(update('wsoa', 'A1', { id: 'u1' }), read?.etag ?? '');
+        const forged = await store.actions.recordUpdate(
+          update('wsoa', 'A1', { id: 'u2', rating: 'Red' }),
+          etag,
+        );
+        expect(forged).toMatchObject({ ok: false, code: 'STALE_UPDATE' });
+        expect((await store.actions.get('wsoa', 'A1'))?.value.current?.updateId).toBe('u1');
+      },
+    );
+
     it('says ACTION_NOT_FOUND for a reference the plan does not have', async () => {
       const result = await store.actions.recordUpdate(update('wsoa', 'Z9', { id: 'z' }), 'any');
       expect(result).toEqual({ ok: false, code: 'ACTION_NOT_FOUND' });
