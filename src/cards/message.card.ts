@@ -1,8 +1,10 @@
+import type { Markdown } from './plain-text.js';
 import { renderTemplate, type RenderedCard } from './render-template.js';
 
 export interface MessageView {
   readonly title: string;
-  readonly lines: readonly string[];
+  /** Plain text, shown as typed; a {@link Markdown} line for a deliberate bold lead-in. */
+  readonly lines: readonly (string | Markdown)[];
 }
 
 /** A short card of plain sentences: "did you mean", "no programme yet", "too long". */

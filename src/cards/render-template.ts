@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Template } from 'adaptivecards-templating';
+import { escapeStrings, restoreOutsideMarkdown } from './plain-text.js';
 
 /** Every card template under `cards/`, by file name without `.json`. */
 export type CardTemplateName =
@@ -49,6 +50,8 @@ function templateOf(name: CardTemplateName): Template {
  * templates: handlers pass view data through the `*.card.ts` functions, never card JSON.
  */
 export function renderTemplate(name: CardTemplateName, data: object): RenderedCard {
-  const content = templateOf(name).expand({ $root: data }) as Record<string, unknown>;
+  // People's text is shown as text: escaped for Markdown where Teams reads Markdown only.
+  const expanded = templateOf(name).expand({ $root: escapeStrings(data) }) as unknown;
+  const content = restoreOutsideMarkdown(expanded) as Record<string, unknown>;
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };
 }

@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { unescapePlainText } from '../../src/cards/plain-text.js';
 import { inject } from 'vitest';
 import { createAdminDirectory } from '../../src/app/admin/admin-directory.js';
 import { silentLogger } from '../../src/app/logger.js';
@@ -114,7 +115,9 @@ export function cardOf(call: RecordedCall): Record<string, unknown> {
 export function textOf(card: unknown): string {
   const found: string[] = [];
   JSON.stringify(card, (key, value: unknown) => {
-    if ((key === 'text' || key === 'title') && typeof value === 'string') found.push(value);
+    // A TextBlock's text as a reader sees it: Markdown's backslash escapes are not shown.
+    if (key === 'text' && typeof value === 'string') found.push(unescapePlainText(value));
+    if (key === 'title' && typeof value === 'string') found.push(value);
     return value;
   });
   return found.join('\n');

@@ -1,5 +1,6 @@
 import { formatDate } from '../../domain/dates.js';
 import { renderMessageCard } from '../../cards/message.card.js';
+import { boldThen } from '../../cards/plain-text.js';
 import { actorOf, adminFailureCard, programmeOf } from '../admin/admin-replies.js';
 import type { Command } from './command.js';
 
@@ -24,7 +25,7 @@ export const calendarCommand: Command = {
             ? `board meets ${formatDate(period.boardMeeting)}`
             : 'no board meeting set';
           const open = period.id === view.currentPeriodId ? ' (open now)' : '';
-          return `**${period.id}**${open}: closes ${formatDate(period.closes)}; ${board}.`;
+          return boldThen(period.id, `${open}: closes ${formatDate(period.closes)}; ${board}.`);
         }),
         'To change the calendar, edit the Calendar sheet of the plan workbook and send it to me again.',
       ],

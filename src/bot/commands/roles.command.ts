@@ -1,4 +1,5 @@
 import { renderMessageCard } from '../../cards/message.card.js';
+import { boldThen } from '../../cards/plain-text.js';
 import { actorOf, adminFailureCard, programmeOf } from '../admin/admin-replies.js';
 import type { Command } from './command.js';
 
@@ -19,7 +20,7 @@ export const rolesCommand: Command = {
       lines: [
         ...result.value.map((role) => {
           const deputy = role.deputy ? `; deputy ${role.deputy}` : '';
-          return `**${role.code}** ${role.title}: ${role.person ?? 'vacant'}${deputy}`;
+          return boldThen(role.code, ` ${role.title}: ${role.person ?? 'vacant'}${deputy}`);
         }),
         'Change one with /assign ROLE email, or /deputy ROLE email (or none).',
       ],
