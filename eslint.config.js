@@ -84,6 +84,7 @@ export default tseslint.config(
       'src/scheduler/**/*.ts',
       'src/cards/**/*.ts',
       'src/render/**/*.ts',
+      'src/graph/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -47,6 +47,8 @@ export interface ChannelKeys {
     appId: string;
     scope: string;
     lifetimeSeconds: number;
+    /** Application permissions granted to the app, as Entra puts them in the `roles` claim. */
+    roles?: readonly string[];
   }): Promise<string>;
   /** The claims of an outbound bearer token, or null when it is not one this channel issued. */
   verifyOutbound(token: string, scope: string): Promise<JWTPayload | null>;
@@ -113,8 +115,8 @@ export async function createChannelKeys(): Promise<ChannelKeys> {
         .sign(signer.privateKey);
     },
 
-    async issueOutbound({ appId, scope, lifetimeSeconds }) {
-      return new SignJWT({ appid: appId, ver: '1.0' })
+    async issueOutbound({ appId, scope, lifetimeSeconds, roles }) {
+      return new SignJWT({ appid: appId, ver: '1.0', ...(roles ? { roles: [...roles] } : {}) })
         .setProtectedHeader({ alg: 'RS256', kid: outbound.kid, typ: 'JWT' })
         .setIssuer(outboundIssuer)
         .setAudience(scope)

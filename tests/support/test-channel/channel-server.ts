@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { TestUser } from './activities.js';
 import type { ChannelKeys } from './channel-keys.js';
+import { answerGraph, type GraphRateWindow } from './graph-api.js';
+import type { GraphDirectory } from './graph-directory.js';
 import {
   connectorSuccess,
   matchConnectorRoute,
@@ -19,7 +21,15 @@ export interface ChannelAddresses {
   readonly loginUrl: string;
   readonly openIdMetadataUrl: string;
   readonly emulatorOpenIdMetadataUrl: string;
+  /** Microsoft Graph's stand-in, in place of https://graph.microsoft.com/v1.0. */
+  readonly graphUrl: string;
+  /** The identity platform's stand-in, in place of https://login.microsoftonline.com. */
+  readonly authorityHost: string;
 }
+
+/** The scope and audience of a token for Microsoft Graph, as the identity platform issues it. */
+export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+const GRAPH_PATH = '/graph/v1.0/';
 
 const paths = {
   openId: '/v1/.well-known/openidconfiguration',
@@ -38,6 +48,8 @@ function addressesFor(base: string, tenantId: string): ChannelAddresses {
     loginUrl: `${base}/login/${tenantId}`.toLowerCase(),
     openIdMetadataUrl: `${base}${paths.openId}`,
     emulatorOpenIdMetadataUrl: `${base}${paths.emulatorOpenId}`,
+    graphUrl: `${base}${GRAPH_PATH.slice(0, -1)}`,
+    authorityHost: `${base}/login`,
   };
 }
 
@@ -55,7 +67,10 @@ export interface ChannelServerOptions {
   /** Files whose address answers 302 to another address (as a storage front door may). */
   readonly redirects: ReadonlyMap<string, string>;
   readonly record: (call: RecordedCall) => void;
-  readonly tokenIssued: () => void;
+  readonly tokenIssued: (resource: 'connector' | 'graph') => void;
+  readonly graph: GraphDirectory;
+  /** The Teams service limits, when the channel is to enforce them. */
+  readonly graphLimits: GraphRateWindow | null;
   /**
    * How the OpenID metadata and keys answer now: normally, with 503 (as a service in trouble
    * answers), or not at all (the request hangs until the channel stops).
@@ -132,18 +147,43 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
       url.pathname.toLowerCase() === `${new URL(addresses.loginUrl).pathname}/oauth2/v2.0/token`
     ) {
       const form = new URLSearchParams(text);
+      const scope = form.get('scope');
+      const resource =
+        scope === `${addresses.scope}/.default`
+          ? 'connector'
+          : scope === `${GRAPH_RESOURCE}/.default`
+            ? 'graph'
+            : null;
       const good =
         form.get('grant_type') === 'client_credentials' &&
         form.get('client_id') === appId &&
-        form.get('client_secret') === appPassword &&
-        form.get('scope') === `${addresses.scope}/.default`;
-      if (!good) return answer(res, { status: 401, body: { error: 'invalid_client' } });
-      options.tokenIssued();
+        form.get('client_secret') === appPassword;
+      if (!good) {
+        return answer(res, {
+          status: 401,
+          body: {
+            error: 'invalid_client',
+            error_description: 'AADSTS7000215: Invalid client secret provided.',
+          },
+        });
+      }
+      if (resource === null) {
+        return answer(res, {
+          status: 400,
+          body: {
+            error: 'invalid_scope',
+            error_description: `AADSTS70011: The provided value for scope ${scope ?? ''} is not valid.`,
+          },
+        });
+      }
+      options.tokenIssued(resource);
       const lifetime = 3600;
       const token = await keys.issueOutbound({
         appId,
-        scope: addresses.scope,
+        scope: resource === 'graph' ? GRAPH_RESOURCE : addresses.scope,
         lifetimeSeconds: lifetime,
+        // Entra puts the consented application permissions in the token when it is issued.
+        ...(resource === 'graph' ? { roles: [...options.graph.granted] } : {}),
       });
       return answer(res, {
         status: 200,
@@ -154,6 +194,48 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
           access_token: token,
         },
       });
+    }
+
+    if (url.pathname.startsWith(GRAPH_PATH)) {
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const claims =
+        bearer === undefined ? null : await keys.verifyOutbound(bearer, GRAPH_RESOURCE);
+      const roles = Array.isArray(claims?.['roles']) ? (claims['roles'] as string[]) : [];
+      const segments = url.pathname
+        .slice(GRAPH_PATH.length)
+        .split('/')
+        .filter((part) => part !== '')
+        .map((part) => decodeURIComponent(part));
+      const result =
+        claims === null
+          ? {
+              status: 401,
+              body: {
+                error: {
+                  code: 'InvalidAuthenticationToken',
+                  message: 'Access token is empty or not valid.',
+                },
+              },
+            }
+          : answerGraph(
+              options.graph,
+              { method, segments, query: url.searchParams, body: parseJson(text), roles },
+              options.graphLimits,
+            );
+      options.graph.calls.push({
+        method,
+        path: `/${segments.join('/')}`,
+        query: url.search,
+        status: result.status,
+        roles,
+        at: new Date(),
+      });
+      if (result.body === null) {
+        res.writeHead(result.status, { ...result.headers });
+        res.end();
+        return;
+      }
+      return answer(res, result);
     }
 
     if (method === 'GET' && url.pathname.startsWith(paths.files)) {
@@ -198,7 +280,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
           status: 401,
           body: { error: { code: 'Unauthorized', message: 'Bad or missing bearer token' } },
         }
-      : route.kind === 'read'
+      : route.kind === 'read' || route.kind === 'unsupported'
         ? connectorSuccess(route, body, users)
         : (faults.next() ?? connectorSuccess(route, body, users));
     options.record({

@@ -7,9 +7,19 @@ export interface RecordedCall {
   readonly method: string;
   /** Path with the conversation and activity ids decoded. */
   readonly path: string;
-  /** `read` is a members look-up; `download` a GET of a file the channel serves. */
+  /**
+   * `read` is a members look-up; `download` a GET of a file the channel serves;
+   * `unsupported` a call Teams has no API for (answered 405, as Teams does).
+   */
   readonly kind:
-    'createConversation' | 'post' | 'reply' | 'update' | 'delete' | 'read' | 'download';
+    | 'createConversation'
+    | 'post'
+    | 'reply'
+    | 'update'
+    | 'delete'
+    | 'read'
+    | 'download'
+    | 'unsupported';
   readonly conversationId: string | null;
   /** The activity being replied to, updated or deleted. */
   readonly activityId: string | null;
@@ -70,6 +80,12 @@ export function matchConnectorRoute(method: string, pathname: string): Route | n
   if (method === 'PUT') return { kind: 'update', conversationId, activityId: id, memberId: null };
   if (method === 'DELETE')
     return { kind: 'delete', conversationId, activityId: id, memberId: null };
+  // The Bot Framework REST API has no "get activity": Teams answers a GET of an activity as
+  // a method the resource does not allow (it takes only POST, PUT and DELETE).
+  // https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference
+  if (method === 'GET') {
+    return { kind: 'unsupported', conversationId, activityId: id, memberId: null };
+  }
   return null;
 }
 
@@ -97,6 +113,17 @@ export function connectorSuccess(
       return { status: 200, body: {} };
     case 'read':
       return readMembers(route, users);
+    case 'unsupported':
+      return {
+        status: 405,
+        body: {
+          error: {
+            code: 'MethodNotAllowed',
+            message: 'The requested resource does not support http method GET.',
+          },
+        },
+        headers: { allow: 'POST, PUT, DELETE' },
+      };
   }
 }
 

@@ -12,11 +12,20 @@ import {
 import { createChannelKeys, type InboundTokenCase } from './channel-keys.js';
 import { startChannelServer, parseJson, type MetadataMode } from './channel-server.js';
 import { FaultInjector, type FailRule, type RecordedCall } from './connector-api.js';
+import { GraphRateWindow } from './graph-api.js';
+import { GraphDirectory, type InstallEvent } from './graph-directory.js';
+import { installEventActivities } from './install-events.js';
 
 export type { RecordedCall, FailRule } from './connector-api.js';
 export type { InboundTokenCase } from './channel-keys.js';
 export type { MetadataMode } from './channel-server.js';
 export type { TestUser, TestScope } from './activities.js';
+export type {
+  DirectoryUser,
+  DirectoryTeam,
+  GraphCall,
+  GraphThrottleRule,
+} from './graph-directory.js';
 export { testUser } from './activities.js';
 
 export interface TestChannelOptions {
@@ -28,6 +37,18 @@ export interface TestChannelOptions {
    * (`npm run chat`, unauthenticated-mode tests). They are still recorded as not authorised.
    */
   readonly acceptUnauthenticated?: boolean;
+  /**
+   * Answer 429 to Graph calls on installedApps beyond the Teams service limits (30 a second
+   * per app per tenant for GET, 30 for POST), as Graph does. Off by default.
+   */
+  readonly graphLimits?: boolean;
+}
+
+/** The bot's answer to one install event the channel sent it. */
+export interface InstallEventDelivery {
+  readonly event: InstallEvent;
+  readonly type: string;
+  readonly status: number;
 }
 
 export interface SendOptions {
@@ -85,8 +106,23 @@ export interface TestChannel {
   /** A file address that answers 302 to `location`; returns the address. */
   serveRedirect(name: string, location: string): string;
   readonly sent: readonly RecordedCall[];
-  /** How many client-credentials token requests the login URL answered. */
+  /** How many client-credentials token requests for the Connector the login URL answered. */
   readonly tokenRequests: number;
+  /** How many it answered for Microsoft Graph. */
+  readonly graphTokenRequests: number;
+  /**
+   * Microsoft Graph for this tenant: people, teams, consent, installations, throttling; see
+   * the README. `graph.calls` records every Graph call.
+   */
+  readonly graph: GraphDirectory;
+  /** The settings that point the bot's Graph client here (see `src/graph/graph-config.ts`). */
+  graphEnv(): Record<string, string>;
+  /**
+   * After each install through Graph, send the bot what Teams would (installationUpdate and
+   * conversationUpdate) at this URL; answers are kept in `installEvents`.
+   */
+  sendInstallEventsTo(botUrl: string | null): void;
+  readonly installEvents: readonly InstallEventDelivery[];
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   failSends(rule: FailRule | null): void;
   /** Makes the OpenID metadata and keys answer 503, or hang, or answer normally again. */
@@ -109,6 +145,12 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
   const listeners: ((call: RecordedCall) => void)[] = [];
   let tokenRequests = 0;
   let metadataMode: MetadataMode = 'normal';
+  let graphTokenRequests = 0;
+  let installEventsUrl: string | null = null;
+  const installEvents: InstallEventDelivery[] = [];
+  // Filled in once the server knows its port; events only happen after that.
+  let deliverInstall: (event: InstallEvent) => void = () => undefined;
+  const graph = new GraphDirectory(appId, (event) => deliverInstall(event));
   const server = await startChannelServer({
     keys,
     appId,
@@ -123,7 +165,12 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
       sent.push(call);
       for (const listener of listeners) listener(call);
     },
-    tokenIssued: () => void (tokenRequests += 1),
+    tokenIssued: (resource) => {
+      if (resource === 'graph') graphTokenRequests += 1;
+      else tokenRequests += 1;
+    },
+    graph,
+    graphLimits: options.graphLimits === true ? new GraphRateWindow(30) : null,
     metadataMode: () => metadataMode,
   });
   const { addresses } = server;
@@ -147,6 +194,28 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
     };
   }
 
+  async function post(botUrl: string, activity: Partial<Activity>): Promise<number> {
+    const response = await fetch(`${botUrl.replace(/\/$/, '')}/api/messages`, {
+      method: 'POST',
+      headers: await signedHeaders(activity),
+      body: JSON.stringify(activity),
+    });
+    await response.text();
+    return response.status;
+  }
+
+  deliverInstall = (event) => {
+    if (event.scope === 'personal') users.set(event.user.teamsUser.id, event.user.teamsUser);
+    const botUrl = installEventsUrl;
+    if (botUrl === null) return;
+    void (async () => {
+      for (const activity of installEventActivities(ctx, event)) {
+        const status = await post(botUrl, activity).catch(() => 0);
+        installEvents.push({ event, type: activity.type ?? '', status });
+      }
+    })();
+  };
+
   return {
     serviceUrl,
     appId,
@@ -158,6 +227,20 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
     },
     get tokenRequests() {
       return tokenRequests;
+    },
+    get graphTokenRequests() {
+      return graphTokenRequests;
+    },
+    graph,
+    graphEnv: () => ({
+      GRAPH_URL: addresses.graphUrl,
+      GRAPH_AUTHORITY_HOST: addresses.authorityHost,
+      GRAPH_TEAMS_APP_ID: graph.catalogAppId,
+      GRAPH_TENANT_ID: tenantId,
+    }),
+    sendInstallEventsTo: (botUrl) => void (installEventsUrl = botUrl),
+    get installEvents() {
+      return installEvents;
     },
     botEnv: () => ({
       MicrosoftAppId: appId,
