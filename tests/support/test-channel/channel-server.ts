@@ -96,6 +96,22 @@ function answer(res: ServerResponse, result: ConnectorAnswer): void {
   res.end(JSON.stringify(result.body));
 }
 
+/**
+ * Teams measures a message as UTF-16 (two bytes a code unit, which is a JavaScript string's
+ * length) and refuses one over about 100 KB with 413 MessageSizeTooBig
+ * (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages#status-codes-from-bot-conversational-apis).
+ */
+export const TEAMS_MESSAGE_LIMIT_BYTES = 100 * 1024;
+
+function tooBig(kind: string, text: string): ConnectorAnswer | null {
+  const carriesActivity = kind === 'post' || kind === 'reply' || kind === 'update';
+  if (!carriesActivity || text.length * 2 <= TEAMS_MESSAGE_LIMIT_BYTES) return null;
+  return {
+    status: 413,
+    body: { error: { code: 'MessageSizeTooBig', message: 'Message size too large.' } },
+  };
+}
+
 export function parseJson(text: string): unknown {
   if (text === '') return null;
   try {
@@ -282,7 +298,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
         }
       : route.kind === 'read' || route.kind === 'unsupported'
         ? connectorSuccess(route, body, users)
-        : (faults.next() ?? connectorSuccess(route, body, users));
+        : (faults.next() ?? tooBig(route.kind, text) ?? connectorSuccess(route, body, users));
     options.record({
       method,
       path: decodeURIComponent(url.pathname),
