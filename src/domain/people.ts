@@ -23,7 +23,12 @@ export interface Person {
   /** Prompts go to the deputy up to and including this local date. */
   readonly awayUntil: IsoDate | null;
   /** Set when a send failed because the app is not installed or the bot was blocked. */
-  readonly unreachable: { readonly reason: UnreachableReason; readonly since: string } | null;
+  readonly unreachable: {
+    readonly reason: UnreachableReason;
+    readonly since: string;
+    /** What went wrong in words an admin can act on (the permission to grant, Teams' answer). */
+    readonly detail?: string | null;
+  } | null;
 }
 
 export function normaliseEmail(email: string): string {

@@ -11,17 +11,23 @@ export async function markUnreachable(
   recipient: string,
   reason: UnreachableReason,
   now: Date,
+  detail: string | null = null,
 ): Promise<void> {
   if (!isPersonRecipient(recipient)) return;
   const email = normaliseEmail(recipient);
   const known = await people.get(email);
-  if (known?.unreachable?.reason === reason) return;
+  if (known?.unreachable?.reason === reason && (known.unreachable.detail ?? null) === detail)
+    return;
   await people.save({
     email,
     name: known?.name ?? null,
     aadObjectId: known?.aadObjectId ?? null,
     awayUntil: known?.awayUntil ?? null,
-    unreachable: { reason, since: now.toISOString() },
+    unreachable: {
+      reason,
+      since: known?.unreachable?.reason === reason ? known.unreachable.since : now.toISOString(),
+      detail,
+    },
   });
 }
 
