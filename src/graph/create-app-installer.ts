@@ -3,6 +3,7 @@ import type { AppInstaller } from '../app/ports/app-installer.js';
 import { createGraphAppInstaller, unavailableInstaller } from './graph-app-installer.js';
 import type { GraphConfig } from './graph-config.js';
 import { createGraphHttp } from './graph-http.js';
+import { createGraphPacer } from './graph-pacer.js';
 import { clientSecretTokens, credentialTokens, type TokenSource } from './graph-token.js';
 
 export interface AppInstallerSetup {
@@ -14,7 +15,7 @@ export interface AppInstallerSetup {
 /** The app installer the settings call for: over Graph, or one that says why it is off. */
 export function createAppInstaller(
   config: GraphConfig,
-  options: { readonly sleep: (ms: number) => Promise<void> },
+  options: { readonly sleep: (ms: number) => Promise<void>; readonly now: () => number },
 ): AppInstallerSetup {
   if (!config.enabled) {
     return { installer: unavailableInstaller(config.reason), disabledReason: config.reason };
@@ -35,6 +36,7 @@ export function createAppInstaller(
     tokens,
     timeoutMs: config.timeoutMs,
     sleep: options.sleep,
+    pacer: createGraphPacer({ now: options.now, sleep: options.sleep }),
   });
   return {
     installer: createGraphAppInstaller({

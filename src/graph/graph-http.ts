@@ -1,3 +1,4 @@
+import type { GraphPacer } from './graph-pacer.js';
 import { TokenError, type TokenSource } from './graph-token.js';
 
 /** What a refused or failed Graph call came to, by what the caller should do about it. */
@@ -43,6 +44,8 @@ export interface GraphHttpOptions {
    */
   readonly maxWaitMs?: number;
   readonly sleep: (ms: number) => Promise<void>;
+  /** Keeps calls within Graph's Teams service limits. */
+  readonly pacer: GraphPacer;
 }
 
 /** Graph sends Retry-After in seconds, sometimes with a fraction (`2.128`). */
@@ -113,6 +116,7 @@ export function createGraphHttp(options: GraphHttpOptions): GraphHttp {
         },
       };
     }
+    await options.pacer.wait(method, path);
     try {
       const response = await fetch(`${options.baseUrl}${path}`, {
         method,

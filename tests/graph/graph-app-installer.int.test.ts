@@ -36,6 +36,7 @@ afterEach(() => {
 function installer(env: Record<string, string> = {}) {
   const config = readGraphConfig({ ...channel.botEnv(), ...channel.graphEnv(), ...env });
   return createAppInstaller(config, {
+    now: () => Date.now(),
     sleep: (ms) => {
       sleeps.push(ms);
       return new Promise((resolve) => setTimeout(resolve, ms));
