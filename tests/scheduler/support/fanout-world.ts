@@ -72,6 +72,11 @@ export async function seedFanout(
     readonly serviceUrl: string;
     readonly appId: string;
     readonly tenantId: string;
+    /**
+     * False: nobody has opened the app, so no chat is stored and each owner must be installed
+     * for through Graph before their prompt. Default true.
+     */
+    readonly installed?: boolean;
   },
 ): Promise<void> {
   const indexes = Array.from({ length: options.owners }, (_, i) => i + 1);
@@ -91,6 +96,7 @@ export async function seedFanout(
     })),
     ratings: [],
   });
+  if (options.installed === false) return;
   for (let start = 0; start < indexes.length; start += 25) {
     await Promise.all(
       indexes.slice(start, start + 25).map((i) =>
