@@ -127,6 +127,21 @@ module.exports = {
       to: { path: ['^src/server/', '^src/store/(tables|memory|open-store|embedded|store[.]ts)'] },
     },
     {
+      name: 'graph-is-an-outer-adapter',
+      comment:
+        'src/graph implements the app installer port over Microsoft Graph; it sees the port and nothing of the bot, the scheduler or the store.',
+      severity: 'error',
+      from: { path: '^src/graph/' },
+      to: { path: '^src/', pathNot: ['^src/graph/', '^src/app/ports/'] },
+    },
+    {
+      name: 'graph-plugged-in-by-the-composition-root',
+      comment: 'Only src/server builds the Graph client; everything else sees the AppInstaller port.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(server|graph)/' },
+      to: { path: '^src/graph/' },
+    },
+    {
       name: 'teams-sdk-in-bot-and-server-only',
       comment: 'botbuilder and restify stay inside src/bot and src/server.',
       severity: 'error',

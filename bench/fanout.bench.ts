@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../src/app/logger.js';
+import { unavailableInstaller } from '../src/graph/graph-app-installer.js';
 import { createProactiveScheduler } from '../src/server/compose-scheduler.js';
 import { readSchedulerConfig } from '../src/scheduler/scheduler-config.js';
 import type { Timer } from '../src/scheduler/timer.js';
@@ -70,6 +71,7 @@ export async function run(): Promise<FanoutBenchFigures> {
       appId,
       config: readSchedulerConfig({ SEND_RATE_PER_SECOND: String(RATE) }),
       logger: silentLogger,
+      installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
       timer,
       instanceId: 'bench',
     });

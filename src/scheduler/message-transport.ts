@@ -14,6 +14,8 @@ export type SendOutcome =
       /** The Connector's error code when it gave one (`MessageWritesBlocked`). */
       readonly code: string | null;
       readonly message: string;
+      /** Of a message sent as several activities, how many Teams accepted before this refusal. */
+      readonly partsSent?: number;
     };
 
 /**

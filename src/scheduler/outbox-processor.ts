@@ -6,6 +6,7 @@ import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { deliverMessage, type DeliveryPorts, type DeliveryResult } from './deliver-message.js';
 import type { MessageTransport } from './message-transport.js';
 import type { RateLimiter } from './rate-limiter.js';
+import type { PersonReach } from './reach-person.js';
 import type { SendMetrics } from './send-metrics.js';
 import type { Timer } from './timer.js';
 
@@ -15,6 +16,8 @@ export interface OutboxProcessorOptions {
   /** Where people who cannot be reached are recorded. */
   readonly people: Pick<PersonRepository, 'get' | 'save'>;
   readonly transport: MessageTransport;
+  /** Installs the app for a person with no chat with the bot (proactive install). */
+  readonly reach: PersonReach;
   /** Shared by every send of this instance. */
   readonly limiter: RateLimiter;
   readonly timer: Timer;
@@ -53,6 +56,7 @@ export function createOutboxProcessor(options: OutboxProcessorOptions): OutboxPr
     conversations: options.conversations,
     people: options.people,
     transport: options.transport,
+    reach: options.reach,
     limiter: options.limiter,
     timer: options.timer,
     logger: options.logger,
@@ -68,8 +72,8 @@ export function createOutboxProcessor(options: OutboxProcessorOptions): OutboxPr
     async drain(keepGoing = () => Promise.resolve(true)) {
       const counts: Record<DeliveryResult, number> = {
         sent: 0,
-        'already-delivered': 0,
         retry: 0,
+        refused: 0,
         'gave-up': 0,
         unreachable: 0,
         taken: 0,
@@ -103,10 +107,10 @@ function count(metrics: SendMetrics, result: DeliveryResult, kind: string): void
     case 'retry':
       return metrics.retried(kind);
     case 'gave-up':
+    case 'refused':
       return metrics.failed(kind);
     case 'unreachable':
       return metrics.unreachable(kind);
-    case 'already-delivered':
     case 'taken':
       return;
   }

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { CloudAdapter } from 'botbuilder';
 import type { DigestUseCase } from '../app/digest/digest.use-case.js';
 import type { Logger } from '../app/logger.js';
+import type { AppInstaller } from '../app/ports/app-installer.js';
 import { createMessageViews } from '../app/prompt/message-view.js';
 import { createRunDue } from '../app/prompt/run-due.use-case.js';
 import { DEFAULT_BACKOFF } from '../scheduler/backoff.js';
@@ -9,6 +10,7 @@ import { createLeaseKeeper } from '../scheduler/lease-keeper.js';
 import { createOutboxProcessor } from '../scheduler/outbox-processor.js';
 import type { SendMetrics } from '../scheduler/send-metrics.js';
 import { createRateLimiter, teamsRateLimits } from '../scheduler/rate-limiter.js';
+import { createPersonReach } from '../scheduler/reach-person.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import type { SchedulerConfig } from '../scheduler/scheduler-config.js';
 import { systemTimer, type Timer } from '../scheduler/timer.js';
@@ -17,6 +19,7 @@ import type { Store } from '../store/store.js';
 import { createTeamsTransport } from '../bot/proactive/teams-transport.js';
 import { createOutgoingRenderer } from '../bot/proactive/render-outgoing.js';
 import { composeGovernance } from './compose-governance.js';
+import { GLOBAL_TEAMS_SERVICE_URL, personalConversationOf } from './installed-conversation.js';
 
 export interface ProactiveSchedulerOptions {
   readonly store: Store;
@@ -28,6 +31,10 @@ export interface ProactiveSchedulerOptions {
   readonly logger: Logger;
   /** Counters for telemetry; `noSendMetrics` when it is off. */
   readonly metrics: SendMetrics;
+  /** Installs the app for people who never opened it (Graph), or says why it cannot. */
+  readonly installer: AppInstaller;
+  /** Where to write to a chat found through Graph; the global Bot Connector by default. */
+  readonly teamsServiceUrl?: string;
   /** Board channels, for digests. */
   readonly boards?: Pick<LinkRepository, 'listBoard'>;
   readonly digest?: Pick<DigestUseCase, 'build'>;
@@ -68,6 +75,17 @@ export function createProactiveScheduler(options: ProactiveSchedulerOptions): Sc
       conversations,
       people,
       transport,
+      reach: createPersonReach({
+        conversations,
+        installer: options.installer,
+        conversationOf: (chat) =>
+          personalConversationOf(chat, {
+            serviceUrl: options.teamsServiceUrl ?? GLOBAL_TEAMS_SERVICE_URL,
+            appId: options.appId,
+            now: timer.now(),
+          }),
+        logger,
+      }),
       limiter: createRateLimiter({ clock: timer, limits: teamsRateLimits(config.ratePerSecond) }),
       timer,
       logger,

@@ -13,6 +13,9 @@ import { createProactiveScheduler } from './compose-scheduler.js';
 import { composeBot, snapshotPorts } from './compose.js';
 import { readSchedulerConfig } from '../scheduler/scheduler-config.js';
 import type { SendMetrics } from '../scheduler/send-metrics.js';
+import { systemTimer } from '../scheduler/timer.js';
+import { createAppInstaller } from '../graph/create-app-installer.js';
+import { readGraphConfig } from '../graph/graph-config.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { createServer, type BotServer } from './create-server.js';
@@ -55,12 +58,22 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const { env, logger } = options;
   const config = readServerConfig(env);
   const schedulerConfig = readSchedulerConfig(env);
+  const graphConfig = readGraphConfig(env);
   const clock = options.clock ?? systemClock;
   const readCacheTtlMs = readCacheTtlFrom(env);
   if (config.auth.mode !== 'none' && reportLinkSecretFrom(env) === null) {
     // Without a key the full report would be open to anyone who can reach the service.
     throw new Error(
       'REPORT_LINK_SECRET is not set, and there is no MicrosoftAppPassword to use instead: set REPORT_LINK_SECRET to a long random value so links to the full report can be signed.',
+    );
+  }
+  const install = createAppInstaller(graphConfig, {
+    sleep: (ms) => systemTimer.sleep(ms),
+    now: () => Date.now(),
+  });
+  if (install.disabledReason !== null && config.auth.mode !== 'none') {
+    logger.warn(
+      `Proactive install is off, so only people who have opened the app can be messaged: ${install.disabledReason}`,
     );
   }
   const storage = await openStore(env, logger);
@@ -112,6 +125,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           config: schedulerConfig,
           logger,
           metrics: options.metrics,
+          installer: install.installer,
+          ...(env['TEAMS_SERVICE_URL']?.trim()
+            ? { teamsServiceUrl: env['TEAMS_SERVICE_URL'].trim() }
+            : {}),
           boards: store.links,
           digest: createDigestUseCase({
             ...snapshotPorts(store),

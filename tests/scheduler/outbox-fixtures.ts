@@ -1,3 +1,7 @@
+import { silentLogger } from '../../src/app/logger.js';
+import { unavailableInstaller } from '../../src/graph/graph-app-installer.js';
+import { createPersonReach, type PersonReach } from '../../src/scheduler/reach-person.js';
+import type { ConversationRepository } from '../../src/store/conversation.repository.js';
 import type { StoredConversation } from '../../src/store/conversation.repository.js';
 import type { OutboxMessage } from '../../src/store/outbox.repository.js';
 import type {
@@ -89,7 +93,19 @@ export function refusal(status: number, retryAfterMs: number | null = null): Sen
     ok: false,
     status,
     retryAfterMs,
-    code: status === 403 ? 'MessageWritesBlocked' : null,
+    code: status === 403 ? 'ConversationBlockedByUser' : null,
     message: `Connector said ${status}`,
   };
+}
+
+/** Proactive install switched off, as without Graph settings: people with no chat stay unreachable. */
+export function installOff(conversations: Pick<ConversationRepository, 'save'>): PersonReach {
+  return createPersonReach({
+    conversations,
+    installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
+    conversationOf: () => {
+      throw new Error('Nothing is installed with proactive install off.');
+    },
+    logger: silentLogger,
+  });
 }

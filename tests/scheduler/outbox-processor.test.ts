@@ -4,7 +4,13 @@ import { createOutboxProcessor } from '../../src/scheduler/outbox-processor.js';
 import { createRateLimiter, TEAMS_RATE_LIMITS } from '../../src/scheduler/rate-limiter.js';
 import { createManualTimer } from '../../src/scheduler/timer.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
-import { createRecordingTransport, personalChat, promptRow, refusal } from './outbox-fixtures.js';
+import {
+  createRecordingTransport,
+  personalChat,
+  promptRow,
+  refusal,
+  installOff,
+} from './outbox-fixtures.js';
 import { noSendMetrics, type SendMetrics } from '../../src/scheduler/send-metrics.js';
 
 const start = new Date('2021-01-04T09:00:00Z');
@@ -35,6 +41,7 @@ async function setUp(recipients: readonly string[], metrics: SendMetrics = noSen
       metrics,
       ...store,
       transport,
+      reach: installOff(store.conversations),
       limiter: createRateLimiter({ clock: timer, limits: TEAMS_RATE_LIMITS }),
       timer,
       logger: silentLogger,
@@ -125,12 +132,13 @@ describe('outbox processor', () => {
     expect(await processor().drain()).toMatchObject({ unreachable: 1 });
     expect(transport.delivered).toHaveLength(0);
     expect((await store.people.listUnreachable())[0]?.unreachable?.reason).toBe('not-installed');
-    expect((await store.outbox.listByState('unreachable', 10))[0]?.lastError).toContain(
-      'not installed',
-    );
+    // Without Graph settings nobody can be installed for: the reason says which setting.
+    const row = (await store.outbox.listByState('unreachable', 10))[0];
+    expect(row?.lastError).toContain('have not opened the app');
+    expect(row?.lastError).toContain('PROACTIVE_INSTALL is off');
   });
 
-  it('after a crash mid-send, does not send again what the channel already has', async () => {
+  it('after a crash mid-send, sends again what was in flight, as Teams cannot be asked', async () => {
     const { store, timer, transport, processor } = await setUp(['ann@x.gov.uk', 'bob@x.gov.uk']);
     // Both were claimed by an instance that died; Ann's reached Teams, Bob's did not.
     for (const email of ['ann@x.gov.uk', 'bob@x.gov.uk']) {
@@ -150,10 +158,16 @@ describe('outbox processor', () => {
       key: 'wsoa|Jan 2021|prompt|ann@x.gov.uk',
       recipient: 'ann@x.gov.uk',
     });
+    // Not before the sending timeout: the other instance may still be sending.
     expect(await processor().drain()).toMatchObject({ sent: 0 });
     timer.advance(120_000);
-    expect(await processor().drain()).toMatchObject({ sent: 1, 'already-delivered': 1 });
-    expect(transport.delivered.map((d) => d.recipient)).toEqual(['ann@x.gov.uk', 'bob@x.gov.uk']);
+    expect(await processor().drain()).toMatchObject({ sent: 2 });
+    // Ann's prompt arrives twice: the one duplicate a crash in flight can cost.
+    expect(transport.delivered.map((d) => d.recipient)).toEqual([
+      'ann@x.gov.uk',
+      'ann@x.gov.uk',
+      'bob@x.gov.uk',
+    ]);
   });
 
   it('sends again after a crash when the channel cannot say, so nothing is lost', async () => {
@@ -168,6 +182,25 @@ describe('outbox processor', () => {
       state: 'sent',
       attempts: 2,
     });
+  });
+
+  it('never retries a message Teams refused as too big (413), and says why', async () => {
+    const { store, timer, transport, processor } = await setUp(['ann@x.gov.uk']);
+    transport.fail({
+      ok: false,
+      status: 413,
+      retryAfterMs: null,
+      code: 'MessageSizeTooBig',
+      message: 'Message size too large.',
+    });
+    expect(await processor().drain()).toMatchObject({ refused: 1, retry: 0 });
+    timer.advance(24 * 3_600_000);
+    expect(await processor().drain()).toMatchObject({ sent: 0, refused: 0 });
+    expect(transport.delivered).toHaveLength(0);
+    const row = await store.outbox.get('wsoa|Jan 2021|prompt|ann@x.gov.uk');
+    expect(row?.value).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(row?.value.lastError).toContain('too big');
+    expect(row?.value.lastError).toContain('MessageSizeTooBig');
   });
 
   it('gives up after the last attempt and keeps the last error for an admin', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/app/logger.js';
+import { unavailableInstaller } from '../../src/graph/graph-app-installer.js';
 import { createProactiveScheduler } from '../../src/server/compose-scheduler.js';
 import { readSchedulerConfig } from '../../src/scheduler/scheduler-config.js';
 import { createManualTimer } from '../../src/scheduler/timer.js';
@@ -52,6 +53,7 @@ async function world() {
     appId: channel.appId,
     config: readSchedulerConfig({}),
     logger: silentLogger,
+    installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
     timer: createManualTimer(firstPrompt),
     instanceId: 'test',
   });

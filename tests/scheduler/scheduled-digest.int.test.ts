@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDigestUseCase } from '../../src/app/digest/digest.use-case.js';
 import { silentLogger } from '../../src/app/logger.js';
+import { unavailableInstaller } from '../../src/graph/graph-app-installer.js';
 import { createProactiveScheduler } from '../../src/server/compose-scheduler.js';
 import { addWorkingDays, localDateTimeOf, zonedInstant } from '../../src/domain/calendar.js';
 import { digestSchedule, type ScheduledDigest } from '../../src/domain/digest-schedule.js';
@@ -52,6 +53,7 @@ async function startInstance(name: string, tablePrefix: string, at: Date): Promi
     // A short lease, so the second round of each step (20 s later) may change the sender.
     config: readSchedulerConfig({ SCHEDULER_LEASE_TTL_MS: '10000' }),
     logger: silentLogger,
+    installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
     boards: store.links,
     digest: createDigestUseCase({ ...store, clock: timer, publicBaseUrl: null }),
     timer,

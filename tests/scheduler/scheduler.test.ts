@@ -8,7 +8,11 @@ import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { createManualTimer } from '../../src/scheduler/timer.js';
 import type { Store } from '../../src/store/store.js';
 import { sampleWorldBefore } from '../app/prompt/prompt-world.js';
-import { createRecordingTransport, type RecordingTransport } from './outbox-fixtures.js';
+import {
+  createRecordingTransport,
+  type RecordingTransport,
+  installOff,
+} from './outbox-fixtures.js';
 import { noSendMetrics } from '../../src/scheduler/send-metrics.js';
 
 const firstPrompt = new Date('2020-12-31T09:00:00Z');
@@ -21,6 +25,7 @@ function instance(store: Store, owner: string, transport: RecordingTransport, at
       metrics: noSendMetrics,
       ...store,
       transport,
+      reach: installOff(store.conversations),
       limiter: createRateLimiter({ clock: timer, limits: TEAMS_RATE_LIMITS }),
       timer,
       logger: silentLogger,

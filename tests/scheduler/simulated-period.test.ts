@@ -10,7 +10,7 @@ import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { createManualTimer } from '../../src/scheduler/timer.js';
 import { UNRATED_ETAG } from '../../src/store/memory-state.js';
 import { sampleWorldBefore } from '../app/prompt/prompt-world.js';
-import { createRecordingTransport } from './outbox-fixtures.js';
+import { createRecordingTransport, installOff } from './outbox-fixtures.js';
 import { noSendMetrics } from '../../src/scheduler/send-metrics.js';
 
 const NUDGED = 'A2';
@@ -49,6 +49,7 @@ describe('a simulated reporting period of the sample plan', () => {
         metrics: noSendMetrics,
         ...store,
         transport,
+        reach: installOff(store.conversations),
         limiter: createRateLimiter({ clock: timer, limits: TEAMS_RATE_LIMITS }),
         timer,
         logger: silentLogger,

@@ -4,6 +4,8 @@
  * test channel, and exits when nothing is left to send. Settings come from the environment
  * (the test channel's `botEnv()`, the Azurite connection string, the table prefix).
  */
+import { createAppInstaller } from '../../../src/graph/create-app-installer.js';
+import { readGraphConfig } from '../../../src/graph/graph-config.js';
 import { createProactiveScheduler } from '../../../src/server/compose-scheduler.js';
 import { readSchedulerConfig } from '../../../src/scheduler/scheduler-config.js';
 import type { Timer } from '../../../src/scheduler/timer.js';
@@ -44,6 +46,11 @@ const scheduler = createProactiveScheduler({
   appId,
   config: readSchedulerConfig(env),
   logger,
+  installer: createAppInstaller(readGraphConfig(env), {
+    sleep: (ms) => timer.sleep(ms),
+    now: () => Date.now(),
+  }).installer,
+  ...(env['TEAMS_SERVICE_URL'] ? { teamsServiceUrl: env['TEAMS_SERVICE_URL'] } : {}),
   timer,
   instanceId: required('FANOUT_INSTANCE'),
 });
