@@ -1,6 +1,7 @@
 import type { MessageView } from '../app/prompt/message-view.js';
 import { dueText, shorten } from './action-line.js';
 import { ratingBadge } from './rating-style.js';
+import { splitToBudget } from './message-budget.js';
 import { renderTemplate, type RenderedCard } from './render-template.js';
 import { formatDateWithDay } from '../domain/dates.js';
 import { NOT_RATED } from '../domain/rating.js';
@@ -32,14 +33,27 @@ function introOf(view: MessageView): string {
   }
 }
 
+/** Which part of a prompt split to fit Teams' size limit a card is, e.g. " (2 of 3)". */
+export interface PromptPart {
+  readonly index: number;
+  readonly of: number;
+}
+
 /** One message per owner per period: every open action with its rating, dates and steps. */
-export function renderPromptCard(view: MessageView, note?: string): RenderedCard {
-  // Each "no change" button carries the card's refs, so the card can be redrawn in place.
+export function renderPromptCard(
+  view: MessageView,
+  note?: string,
+  part?: PromptPart,
+): RenderedCard {
+  // The card's refs, once, in a hidden input that Teams sends with every button press
+  // (Action.Execute gathers the card's inputs), so a card can be redrawn in place.
   const refsText = view.sections.flatMap((s) => s.actions.map((a) => a.ref)).join(',');
   const pending = (answered: boolean) => view.kind !== 'reminder' || !answered;
   return renderTemplate('prompt', {
-    heading: headingOf(view),
+    heading:
+      part === undefined ? headingOf(view) : `${headingOf(view)} (${part.index} of ${part.of})`,
     intro: note ?? introOf(view),
+    refsText,
     sections: view.sections
       .map((section) => ({
         onBehalfOf:
@@ -65,10 +79,44 @@ export function renderPromptCard(view: MessageView, note?: string): RenderedCard
               })),
               canRollOver: a.rating !== NOT_RATED && !a.answered,
               periodId: view.periodId,
-              refsText,
             };
           }),
       }))
       .filter((section) => section.actions.length > 0),
   });
+}
+
+/** The view with only these actions (and the sections that still have one). */
+function onlyRefs(view: MessageView, refs: ReadonlySet<string>): MessageView {
+  return {
+    ...view,
+    sections: view.sections
+      .map((section) => ({ ...section, actions: section.actions.filter((a) => refs.has(a.ref)) }))
+      .filter((section) => section.actions.length > 0),
+  };
+}
+
+/**
+ * The prompt as few cards as fit the message budget (`fits`), each answerable on its own: its
+ * own actions, their buttons and its own refs. An owner of a few actions gets one card.
+ */
+export function renderPromptCards(
+  view: MessageView,
+  fits: (card: RenderedCard) => boolean,
+): RenderedCard[] {
+  const whole = renderPromptCard(view);
+  if (fits(whole)) return [whole];
+  const refs = view.sections.flatMap((s) => s.actions.map((a) => a.ref));
+  const widest: PromptPart = { index: 99, of: 99 };
+  const { groups } = splitToBudget(
+    refs,
+    (group) => renderPromptCard(onlyRefs(view, new Set(group)), undefined, widest),
+    fits,
+  );
+  return groups.map((group, i) =>
+    renderPromptCard(onlyRefs(view, new Set(group)), undefined, {
+      index: i + 1,
+      of: groups.length,
+    }),
+  );
 }

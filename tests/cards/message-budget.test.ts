@@ -47,3 +47,44 @@ describe('the message-size budget', () => {
     }
   });
 });
+
+describe('a prompt for an owner of many actions', () => {
+  it('is split into cards that each fit, each carrying only its own refs once', async () => {
+    const { renderPromptCards } = await import('../../src/cards/prompt.card.js');
+    const actions = Array.from({ length: 60 }, (_, i) => ({
+      ref: `A${i + 1}`,
+      title: `Action ${i + 1}: `.padEnd(300, 'x'),
+      rating: 'Amber' as const,
+      due: '2021-03-31',
+      answered: false,
+      steps: Array.from({ length: 6 }, (_, s) => ({
+        letter: String.fromCharCode(97 + s),
+        title: 'A step of the action '.padEnd(160, 'y'),
+        due: '2021-02-28',
+      })),
+    }));
+    const view = {
+      kind: 'prompt',
+      programmeId: 'wsoa',
+      programmeName: 'WSoA',
+      periodId: 'Jan 2021',
+      closes: '2021-01-15',
+      sections: [{ role: 'ADES', onBehalfOf: null, actions }],
+    } as unknown as Parameters<typeof renderPromptCards>[0];
+    const budget = createMessageBudget();
+    const cards = renderPromptCards(view, budget.fitsWithEnvelope);
+    expect(cards.length).toBeGreaterThan(1);
+    // Each button has a Submit fallback with the same title: count each ref once per card.
+    const refsOf = (card: unknown) => [
+      ...new Set([...JSON.stringify(card).matchAll(/"title":"Update (A\d+)"/g)].map((m) => m[1])),
+    ];
+    expect(cards.flatMap(refsOf)).toEqual(actions.map((a) => a.ref));
+    for (const card of cards) {
+      expect(budget.fitsWithEnvelope(card)).toBe(true);
+      const text = JSON.stringify(card);
+      // The refs appear once, in the hidden input, not on every No change button.
+      expect(text.match(/"id":"refs"/g)).toHaveLength(1);
+      expect(text).not.toContain('"refs":');
+    }
+  });
+});

