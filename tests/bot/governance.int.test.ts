@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noSendMetrics } from '../../src/scheduler/send-metrics.js';
+import { unavailableInstaller } from '../../src/graph/graph-app-installer.js';
 import { silentLogger } from '../../src/app/logger.js';
 import { readSchedulerConfig } from '../../src/scheduler/scheduler-config.js';
 import type { Scheduler } from '../../src/scheduler/scheduler.js';
@@ -54,6 +55,8 @@ describe('board governance over HTTP', () => {
       config: readSchedulerConfig({}),
       logger: silentLogger,
       metrics: noSendMetrics,
+      // Everyone opens their chat below, so nobody needs the app installed for them.
+      installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
       timer: createManualTimer(new Date(NOW)),
       instanceId: 'governance-test',
     });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/app/logger.js';
 import { createAppInstaller } from '../../src/graph/create-app-installer.js';
+import { noSendMetrics } from '../../src/scheduler/send-metrics.js';
 import { readGraphConfig } from '../../src/graph/graph-config.js';
 import { readSchedulerConfig } from '../../src/scheduler/scheduler-config.js';
 import { createManualTimer } from '../../src/scheduler/timer.js';
@@ -74,6 +75,7 @@ async function world(options: { readonly inDirectory?: (email: string) => boolea
     appId: channel.appId,
     config: readSchedulerConfig({ SEND_BACKOFF_BASE_MS: '10' }),
     logger: silentLogger,
+    metrics: noSendMetrics,
     installer: createAppInstaller(readGraphConfig(env), {
       sleep: (ms) => {
         graphSleeps.push(ms);
