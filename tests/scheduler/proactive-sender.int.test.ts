@@ -83,9 +83,9 @@ describe('proactive prompts through the Teams test channel', () => {
     expect(card).toContain('"title":"Update A2"');
   });
 
-  it('marks the owner unreachable when Teams answers 403, and does not try again', async () => {
+  it('marks the owner unreachable when they have blocked the bot (403), and does not try again', async () => {
     const { store, scheduler } = await world();
-    channel.failSends({ status: 403, count: 1 });
+    channel.failSends({ status: 403, code: 'ConversationBlockedByUser', count: 1 });
     const first = await scheduler.tick();
     expect(first.leader && first.drained.unreachable).toBe(1);
     const blocked = await store.people.listUnreachable();

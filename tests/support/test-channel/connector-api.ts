@@ -40,6 +40,11 @@ export interface FailRule {
   /** Fail only the next N sends. */
   readonly count?: number;
   readonly retryAfterSeconds?: number;
+  /**
+   * The error code Teams gives with the status, such as `ConversationBlockedByUser` with 403
+   * ("Status codes from bot conversational APIs"); `InjectedFault` when not given.
+   */
+  readonly code?: string;
 }
 
 export interface ConnectorAnswer {
@@ -168,7 +173,12 @@ export class FaultInjector {
       rule.retryAfterSeconds === undefined ? {} : { 'retry-after': String(rule.retryAfterSeconds) };
     return {
       status: rule.status,
-      body: { error: { code: 'InjectedFault', message: `Test channel answered ${rule.status}` } },
+      body: {
+        error: {
+          code: rule.code ?? 'InjectedFault',
+          message: `Test channel answered ${rule.status}`,
+        },
+      },
       headers,
     };
   }
