@@ -82,32 +82,50 @@ export function buildMeasureDigest(input: MeasureDigestInput): MeasureDigest {
       ? input.measures
       : measuresFor(input.measures, input.actions, { workstream: input.workstream });
   const ratings = latestUpdates(input.programme, input.updates, 0, index);
+  // Indexed once: a large programme has thousands of actions and values, read per measure.
+  const valuesOf = groupBy(input.values, (value) => value.code.toUpperCase());
+  const refsOf = groupBy(input.actions, (action) => action.workstream.toUpperCase());
+  const known = new Map(input.actions.map((action) => [action.ref.toUpperCase(), action.ref]));
   const standings: MeasureStanding[] = [];
   const warnings: MeasureWarning[] = [];
   for (const measure of measures) {
-    const progress = measureProgress(measure, periods, input.values);
+    const values = valuesOf.get(measure.code.toUpperCase()) ?? [];
+    const progress = measureProgress(measure, periods, values);
     standings.push({ measure, progress });
-    const refs = linkedRefs(measure, input.actions);
+    if (progress.track !== 'off track' || !progress.latest || progress.expected === null) continue;
+    const refs = [
+      ...new Set([
+        ...measure.refs.flatMap((ref) => known.get(ref.toUpperCase()) ?? []),
+        ...measure.workstreams.flatMap((code) =>
+          (refsOf.get(code.toUpperCase()) ?? []).map((action) => action.ref),
+        ),
+      ]),
+    ];
     const allGreen = refs.length > 0 && refs.every((ref) => ratings.get(ref)?.rating === 'Green');
-    if (
-      progress.track === 'off track' &&
-      allGreen &&
-      progress.latest &&
-      progress.expected !== null
-    ) {
-      const unit = measure.unit;
-      warnings.push({
-        kind: 'measure-off-track',
-        code: measure.code,
-        refs,
-        message:
-          `${measure.code} is off track (${formatMeasureValue(unit, progress.latest.value)} ` +
-          `against ${formatMeasureValue(unit, round(progress.expected))} on the line to its ` +
-          `target) while ${refs.join(', ')} ${refs.length === 1 ? 'is' : 'are all'} Green.`,
-      });
-    }
+    if (!allGreen) continue;
+    const unit = measure.unit;
+    warnings.push({
+      kind: 'measure-off-track',
+      code: measure.code,
+      refs,
+      message:
+        `${measure.code} is off track (${formatMeasureValue(unit, progress.latest.value)} ` +
+        `against ${formatMeasureValue(unit, round(progress.expected))} on the line to its ` +
+        `target) while ${refs.join(', ')} ${refs.length === 1 ? 'is' : 'are all'} Green.`,
+    });
   }
   return { standings, warnings };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** The line's value to one decimal place, as a board would read it. */
