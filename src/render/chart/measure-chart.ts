@@ -1,0 +1,154 @@
+import { formatMeasureValue, type Measure } from '../../domain/measure.js';
+import type { MeasureProgress } from '../../domain/measure-progress.js';
+import { CHART_FONT_FAMILY, escapeXml, type ChartLabel, type ChartSvg } from './chart-svg.js';
+import { TRACK_WORDS } from '../../domain/measure-words.js';
+
+/** What one panel draws: a measure and where it stands. */
+export interface MeasurePanel {
+  readonly measure: Measure;
+  readonly progress: MeasureProgress;
+}
+
+type Part = string | ChartLabel;
+
+/** One column of panels: narrow enough to stay legible on a 375 px phone. */
+const WIDTH = 360;
+const MARGIN = 12;
+const PANEL_HEIGHT = 168;
+const PLOT_LEFT = 48;
+const PLOT_RIGHT = WIDTH - 96;
+const TEXT = '#111827';
+const MUTED = '#4b5563';
+const VALUE = '#1d4ed8';
+const TARGET = '#15803d';
+const COMPARATOR = '#6b7280';
+
+/**
+ * Small charts of measures, one under another: each value over the periods as a line with
+ * its figure written beside each point, the target as a dashed line and each comparator as
+ * a dotted line, every line named in words at its end, so nothing relies on colour.
+ */
+export function writeMeasureChartSvg(panels: readonly MeasurePanel[]): ChartSvg {
+  const parts: Part[] = [];
+  panels.forEach((panel, index) => writePanel(parts, panel, MARGIN + index * PANEL_HEIGHT));
+  const height = MARGIN * 2 + Math.max(1, panels.length) * PANEL_HEIGHT - 12;
+  if (panels.length === 0) parts.push(label(MARGIN, MARGIN + 14, 'No measures', MUTED));
+  const shapes =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" ` +
+    `viewBox="0 0 ${WIDTH} ${height}" font-family="${CHART_FONT_FAMILY}" font-size="12">` +
+    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>` +
+    parts.filter((part): part is string => typeof part === 'string').join('');
+  const labels = parts.filter((part): part is ChartLabel => typeof part !== 'string');
+  const text = labels
+    .map((l) => `<text x="${l.x}" y="${l.y}" ${l.style}>${escapeXml(l.content)}</text>`)
+    .join('');
+  return { svg: `${shapes}${text}</svg>`, width: WIDTH, height, layers: { shapes, labels } };
+}
+
+function writePanel(parts: Part[], panel: MeasurePanel, top: number): void {
+  const { measure, progress } = panel;
+  const unit = (value: number) => formatMeasureValue(measure.unit, value);
+  parts.push(label(MARGIN, top + 13, clip(`${measure.code} · ${measure.name}`, 46), TEXT, true));
+  const status = [TRACK_WORDS[progress.track], progress.direction].join(' · ');
+  parts.push(label(MARGIN, top + 29, status, MUTED));
+  const plotTop = top + 44;
+  const plotBottom = top + PANEL_HEIGHT - 34;
+  const references = [
+    ...(measure.target ? [{ name: 'Target', value: measure.target.value, kind: 'target' }] : []),
+    ...measure.comparators.map((c) => ({ name: c.name, value: c.value, kind: 'comparator' })),
+    ...(measure.baseline
+      ? [{ name: 'Baseline', value: measure.baseline.value, kind: 'comparator' }]
+      : []),
+  ];
+  const figures = [...progress.series.map((p) => p.value), ...references.map((r) => r.value)];
+  const [low, high] = range(figures, measure.unit === '%');
+  const y = (value: number) => plotBottom - ((value - low) / (high - low)) * (plotBottom - plotTop);
+  parts.push(axis(PLOT_LEFT, plotBottom, PLOT_RIGHT, plotBottom));
+  parts.push(label(PLOT_LEFT - 4, plotBottom + 4, unit(low), MUTED, false, 'end'));
+  parts.push(label(PLOT_LEFT - 4, plotTop + 4, unit(high), MUTED, false, 'end'));
+  let lastLabel = -Infinity;
+  for (const reference of [...references].sort((a, b) => y(a.value) - y(b.value))) {
+    const at = y(reference.value);
+    const target = reference.kind === 'target';
+    const dash = target ? '6 3' : '2 3';
+    const colour = target ? TARGET : COMPARATOR;
+    parts.push(
+      `<line x1="${PLOT_LEFT}" y1="${r(at)}" x2="${PLOT_RIGHT}" y2="${r(at)}" stroke="${colour}" stroke-width="${target ? 2 : 1.5}" stroke-dasharray="${dash}"/>`,
+    );
+    // Labels of lines close together are pushed apart so each stays readable.
+    lastLabel = Math.max(at + 4, lastLabel + 13);
+    const words = clip(`${reference.name} ${unit(reference.value)}`, 14);
+    parts.push(label(PLOT_RIGHT + 4, lastLabel, words, colour));
+  }
+  const points = progress.series;
+  const slot = (PLOT_RIGHT - PLOT_LEFT) / Math.max(1, points.length);
+  const x = (index: number) => PLOT_LEFT + slot * index + slot / 2;
+  if (points.length > 1) {
+    const path = points
+      .map((p, i) => `${i === 0 ? 'M' : 'L'}${r(x(i))} ${r(y(p.value))}`)
+      .join(' ');
+    parts.push(`<path d="${path}" fill="none" stroke="${VALUE}" stroke-width="2.5"/>`);
+  }
+  const labelled = new Set([0, points.length - 1, points.length - 2]);
+  points.forEach((point, index) => {
+    parts.push(`<circle cx="${r(x(index))}" cy="${r(y(point.value))}" r="3.5" fill="${VALUE}"/>`);
+    // The first and the last two values are written; the rest are in the text alternative.
+    if (labelled.has(index) || points.length <= 6) {
+      parts.push(label(x(index), y(point.value) - 7, unit(point.value), VALUE, true, 'middle'));
+    }
+  });
+  const every = Math.max(1, Math.ceil(points.length / 4));
+  points.forEach((point, index) => {
+    if (index % every === 0 || index === points.length - 1) {
+      parts.push(label(x(index), plotBottom + 15, point.periodId, MUTED, false, 'middle'));
+    }
+  });
+  if (points.length === 0) parts.push(label(PLOT_LEFT + 8, plotBottom - 8, 'No values yet', MUTED));
+}
+
+/** The span the plot shows: every figure, with room above and below; 0 to 100 at most for %. */
+function range(figures: readonly number[], percentage: boolean): [number, number] {
+  if (figures.length === 0) return [0, percentage ? 100 : 1];
+  let low = Math.min(...figures);
+  let high = Math.max(...figures);
+  const pad = high === low ? Math.max(1, Math.abs(high) * 0.1) : (high - low) * 0.15;
+  low -= pad;
+  high += pad;
+  if (percentage) {
+    low = Math.max(0, low);
+    high = Math.min(100, high);
+  }
+  if (low > 0 && low < (high - low) * 0.5) low = 0;
+  return [nice(low, 'down'), nice(high, 'up')];
+}
+
+function nice(value: number, way: 'up' | 'down'): number {
+  const step = Math.abs(value) >= 100 ? 10 : Math.abs(value) >= 10 ? 1 : 0.1;
+  const rounded = way === 'up' ? Math.ceil(value / step) * step : Math.floor(value / step) * step;
+  return Math.round(rounded * 10) / 10;
+}
+
+function axis(x1: number, y1: number, x2: number, y2: number): string {
+  return `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="${MUTED}" stroke-width="1"/>`;
+}
+
+function label(
+  x: number,
+  y: number,
+  content: string,
+  fill: string,
+  bold = false,
+  anchor: 'start' | 'middle' | 'end' = 'start',
+): ChartLabel {
+  const anchorStyle = anchor === 'start' ? '' : ` text-anchor="${anchor}"`;
+  const weight = bold ? ' font-weight="bold"' : '';
+  return { x: r(x), y: r(y), content, style: `fill="${fill}"${anchorStyle}${weight}` };
+}
+
+function clip(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}
+
+function r(value: number): number {
+  return Math.round(value * 10) / 10;
+}
