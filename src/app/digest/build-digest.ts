@@ -2,6 +2,7 @@ import { buildDigestData } from '../../domain/digest.js';
 import type { DigestData } from '../../domain/digest.js';
 import { digestPeriodOn } from '../../domain/digest-schedule.js';
 import type { IsoDate } from '../../domain/local-date.js';
+import { buildMeasureDigest, type MeasureDigest } from '../../domain/measure-digest.js';
 import type { Person } from '../../domain/people.js';
 import { chartDataFor, type DigestChartData } from './chart-data.js';
 import type { ProgrammeSnapshot } from './programme-snapshot.js';
@@ -31,6 +32,8 @@ export interface BuildDigestInput {
 export interface BuiltDigest {
   readonly data: DigestData;
   readonly chart: DigestChartData;
+  /** The measures as at the period (of the workstream, for one); null when there are none. */
+  readonly measures: MeasureDigest | null;
   readonly timeZone: string;
   readonly reportUrl: string | null;
   /** The chart's https address; null (no public address) embeds the chart in the card. */
@@ -78,11 +81,24 @@ export function buildDigest(input: BuildDigestInput): DigestResult {
   // A workstream's digest opens the report at that workstream's section.
   const reportUrl =
     link !== null && scope ? `${link}#workstream-${encodeURIComponent(scope.code)}` : link;
+  const measures =
+    snapshot.measures.length === 0
+      ? null
+      : buildMeasureDigest({
+          programme,
+          periodId,
+          measures: snapshot.measures,
+          values: snapshot.measureValues,
+          actions: snapshot.actions,
+          updates: snapshot.updates,
+          workstream: scope?.code ?? null,
+        });
   return {
     ok: true,
     value: {
       data,
       chart,
+      measures: measures && measures.standings.length > 0 ? measures : null,
       timeZone: programme.timeZone,
       reportUrl,
       chartUrl,

@@ -1,8 +1,10 @@
 import { renderTemplate } from '../render-template.js';
 import type { RenderedCard } from '../render-template.js';
 import type { DigestData } from '../../domain/digest.js';
+import type { MeasureDigest } from '../../domain/measure-digest.js';
 import { FULL_DIGEST, buildDigestView } from './digest-view.js';
 import type { ChartImage, DigestLimits } from './digest-view.js';
+import type { MeasureChartImage } from './measure-section.js';
 
 /**
  * Teams refuses a message much over 28 KB, everything in it counted. A deployment links the
@@ -40,11 +42,19 @@ export interface DigestCardInput {
   readonly chartUrl?: string | null;
   /** A first line above the rest ("Preview: …"). */
   readonly preface?: string;
+  /** The measures as at the period; null when there are none. */
+  readonly measures: MeasureDigest | null;
+  /** The measures drawn; null when none is drawn (no values, or the ratings chart is linked). */
+  readonly measureChart: MeasureChartImage | null;
 }
 
 export function renderDigestCard(input: DigestCardInput): DigestCard {
   let last: DigestCard | undefined;
-  const lists = listLengths(input.data);
+  const lists = [
+    ...listLengths(input.data),
+    input.measures?.standings.length ?? 0,
+    input.measures?.warnings.length ?? 0,
+  ];
   for (const [step, limits] of SUMMARY_STEPS.entries()) {
     const isLastStep = step === SUMMARY_STEPS.length - 1;
     // Each line a list shows costs at least MIN_LINE_BYTES of card JSON, so a step that
@@ -53,7 +63,12 @@ export function renderDigestCard(input: DigestCardInput): DigestCard {
     if (!isLastStep && lines * MIN_LINE_BYTES > DIGEST_CARD_BUDGET_BYTES) continue;
     const view = buildDigestView({ ...input, limits });
     // The card wraps each line of the view in its layout, about a third again in bytes.
-    const estimate = sizeWithoutImages({ ...view, chart: null }) * CARD_TO_VIEW_RATIO;
+    const withoutCharts = {
+      ...view,
+      chart: null,
+      measures: view.measures && { ...view.measures, chart: null },
+    };
+    const estimate = sizeWithoutImages(withoutCharts) * CARD_TO_VIEW_RATIO;
     if (!isLastStep && estimate > DIGEST_CARD_BUDGET_BYTES) continue;
     const card = renderTemplate('digest', view);
     last = {

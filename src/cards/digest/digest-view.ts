@@ -3,7 +3,13 @@ import { RATING_ORDER } from '../../domain/rating.js';
 import type { DigestData, DigestWarning } from '../../domain/digest.js';
 import type { RatingOrNotRated } from '../../domain/rating.js';
 import { localDateOf } from '../../domain/zoned-time.js';
+import type { MeasureDigest } from '../../domain/measure-digest.js';
 import { RATING_CARD_COLOUR, type CardColour } from '../rating-style.js';
+import {
+  measureSection,
+  type MeasureChartImage,
+  type MeasureSectionView,
+} from './measure-section.js';
 
 /** The drawn chart as the card shows it (src/render draws it). */
 export interface ChartImage {
@@ -45,6 +51,8 @@ export interface DigestCardView {
   readonly counts: readonly DigestCountRow[];
   readonly chart: { readonly url: string; readonly altText: string } | null;
   readonly sections: readonly DigestSection[];
+  /** Null when the programme (or the workstream) has no measures. */
+  readonly measures: MeasureSectionView | null;
   /** Said when lists were cut to fit Teams' message size; "" otherwise. */
   readonly summary: string;
   /** The full report's address; "" when no public address is configured. */
@@ -72,6 +80,10 @@ export interface DigestViewInput {
   readonly chartUrl?: string | null;
   /** A first line above the rest ("Preview: …"); absent for none. */
   readonly preface?: string;
+  /** The measures as at the period; null when there are none. */
+  readonly measures: MeasureDigest | null;
+  /** The measures drawn (src/render); null when none is drawn. */
+  readonly measureChart: MeasureChartImage | null;
 }
 
 export function buildDigestView(input: DigestViewInput): DigestCardView {
@@ -81,7 +93,7 @@ export function buildDigestView(input: DigestViewInput): DigestCardView {
     movedSection(data, 'worsened', limits),
     overdueSection(data, limits),
     notReportedSection(data, limits),
-    warningsSection(data, limits),
+    warningsSection(data, input.measures, limits),
     notesSection(data, input.timeZone, limits),
   ];
   const cut = limits !== FULL_DIGEST || sections.some((section) => section.more !== '');
@@ -98,6 +110,9 @@ export function buildDigestView(input: DigestViewInput): DigestCardView {
       ? { url: input.chartUrl ?? input.chart.dataUri, altText: input.chart.altText }
       : null,
     sections,
+    // Linked charts keep the card under Teams' limit; the measures chart has no address yet,
+    // so with the ratings chart linked the measures are given in words only.
+    measures: measureSection(input.measures, input.measureChart, limits.itemsPerList, null),
     summary: cut ? summaryLine(input.reportUrl !== null) : '',
     reportUrl: input.reportUrl ?? '',
   };
@@ -206,19 +221,25 @@ const WARNING_LABEL: Readonly<Record<DigestWarning['kind'], string>> = {
   unreachable: 'Could not be reached',
 };
 
-function warningsSection(data: DigestData, limits: DigestLimits): DigestSection {
+function warningsSection(
+  data: DigestData,
+  measures: MeasureDigest | null,
+  limits: DigestLimits,
+): DigestSection {
+  const lines = [
+    ...data.warnings.map((warning) =>
+      warning.kind === 'unreachable'
+        ? `${WARNING_LABEL[warning.kind]}: ${warning.message}`
+        : `${WARNING_LABEL[warning.kind]}, ${warning.ref}: ${warning.message}`,
+    ),
+    // A measure off its line under all-Green actions is a false green the figures show.
+    ...(measures?.warnings ?? []).map((warning) => `False green, measure ${warning.message}`),
+  ];
   return section(
     'Warnings',
     'No warnings.',
-    data.warnings,
-    (warning) => ({
-      text:
-        warning.kind === 'unreachable'
-          ? `${WARNING_LABEL[warning.kind]}: ${warning.message}`
-          : `${WARNING_LABEL[warning.kind]}, ${warning.ref}: ${warning.message}`,
-      colour: 'Warning' as const,
-      detail: '',
-    }),
+    lines,
+    (text) => ({ text, colour: 'Warning' as const, detail: '' }),
     limits,
   );
 }
