@@ -8,10 +8,11 @@ import type { StatusUpdate } from '../domain/status-update.js';
 import type { ActionRepository } from '../store/action.repository.js';
 import type { ProgrammeRepository, WorkstreamRepository } from '../store/programme.repository.js';
 import type { RoleRepository } from '../store/role.repository.js';
+import type { ReadRule } from './read-rule.js';
 
 /**
- * Who is looking. `email` is null only in local use (no app id), where everyone sees
- * everything; otherwise people see the programmes where they hold or deputise for a role.
+ * Who is looking. People see the programmes where they hold or deputise for a role; admins
+ * (and, in local use without sign-in, everyone, as the tab's routes make them admins) all.
  */
 export interface Viewer {
   readonly email: string | null;
@@ -71,8 +72,10 @@ export interface DashboardOptions {
   readonly programmes: Pick<ProgrammeRepository, 'get' | 'list'>;
   readonly workstreams: Pick<WorkstreamRepository, 'list'>;
   readonly actions: Pick<ActionRepository, 'listByProgramme' | 'historyOfProgramme'>;
-  /** `rolesOf` decides who may see what; `list` gives owners' titles. */
-  readonly roles: Pick<RoleRepository, 'rolesOf' | 'list'>;
+  /** Owners' titles. */
+  readonly roles: Pick<RoleRepository, 'list'>;
+  /** Who may see which programme: the same rule as the bot's commands. */
+  readonly readRule: ReadRule;
 }
 
 export interface Dashboard {
@@ -84,10 +87,11 @@ export interface Dashboard {
 
 export function createDashboard(options: DashboardOptions): Dashboard {
   async function visible(viewer: Viewer): Promise<Programme[]> {
+    const membership = options.readRule.membership(viewer);
     const all = await options.programmes.list();
-    if (viewer.email === null || viewer.isAdmin) return all;
-    const mine = new Set((await options.roles.rolesOf(viewer.email)).map((r) => r.programmeId));
-    return all.filter((p) => mine.has(p.id));
+    if (membership.readsAll) return all;
+    const mine = await membership.memberOf();
+    return all.filter((p) => mine.has(p.id.toLowerCase()));
   }
 
   return {

@@ -1,7 +1,7 @@
 import type { Programme } from '../domain/programme.js';
 import type { LinkRepository } from '../store/link.repository.js';
 import type { ProgrammeRepository } from '../store/programme.repository.js';
-import type { RoleRepository } from '../store/role.repository.js';
+import type { Membership, ReadRule } from './read-rule.js';
 
 export interface ProgrammeChoice {
   readonly id: string;
@@ -13,6 +13,8 @@ export interface ResolveRequest {
   readonly conversationKind: 'personal' | 'groupChat' | 'channel';
   /** The sender's email, when known: in personal chat their roles decide. */
   readonly email: string | null;
+  /** Admins read every programme; others only those they are in (see {@link ReadRule}). */
+  readonly isAdmin: boolean;
   /** The command's argument, which may start with a programme id: `wsoa:EHC`. */
   readonly argument: string;
 }
@@ -33,12 +35,20 @@ export type ProgrammeResolution =
       readonly argument: string;
     }
   /** Nothing has been imported yet. */
-  | { readonly ok: false; readonly code: 'PROGRAMME_NOT_FOUND' };
+  | { readonly ok: false; readonly code: 'PROGRAMME_NOT_FOUND' }
+  | NotAMember;
+
+/** The sender may not read the programme meant (null: none of the programmes there are). */
+export interface NotAMember {
+  readonly ok: false;
+  readonly code: 'NOT_A_MEMBER';
+  readonly programme: ProgrammeChoice | null;
+}
 
 export interface ProgrammeResolutionOptions {
   readonly programmes: Pick<ProgrammeRepository, 'list'>;
   readonly links: Pick<LinkRepository, 'get'>;
-  readonly roles: Pick<RoleRepository, 'rolesOf'>;
+  readonly readRule: ReadRule;
 }
 
 /** The same choice as {@link ProgrammeResolution}, with the programme itself. */
@@ -58,7 +68,8 @@ export type ProgrammeAnswer =
       /** The first programme by id: what a hint or an older card button falls back on. */
       readonly fallback: Programme;
     }
-  | { readonly ok: false; readonly code: 'PROGRAMME_NOT_FOUND' };
+  | { readonly ok: false; readonly code: 'PROGRAMME_NOT_FOUND' }
+  | NotAMember;
 
 const PREFIX = /^([a-z0-9][a-z0-9_-]*):\s*(.*)$/is;
 
@@ -67,51 +78,40 @@ const choiceOf = ({ id, name }: Programme): ProgrammeChoice => ({ id, name });
 /**
  * Which programme a command is about, in this order: a `wsoa:` prefix; the programme the
  * chat or channel is linked to; the only programme there is; in personal chat, the one
- * programme where the sender holds or deputises for a role. Otherwise the choices.
+ * programme where the sender holds or deputises for a role. Otherwise the choices. Then the
+ * read rule: a linked chat reads its programme; otherwise the sender must be in it or an
+ * admin, and is offered only the programmes they may read.
  */
 export function createProgrammeResolution(options: ProgrammeResolutionOptions) {
   async function choose(request: ResolveRequest): Promise<ProgrammeAnswer> {
     // The chat's link is read alongside the list, not after it: one round trip, not two.
+    const membership = options.readRule.membership(request);
     const [all, link] = await Promise.all([
       options.programmes.list(),
       options.links.get(request.conversationKey),
     ]);
-    const [fallback] = [...all].sort((a, b) => a.id.localeCompare(b.id));
-    if (!fallback) return { ok: false, code: 'PROGRAMME_NOT_FOUND' };
+    if (all.length === 0) return { ok: false, code: 'PROGRAMME_NOT_FOUND' };
     const byId = (id: string): Programme | undefined =>
       all.find((programme) => programme.id.toLowerCase() === id.toLowerCase());
-
-    const prefix = PREFIX.exec(request.argument.trim());
-    const named = prefix ? byId(prefix[1] ?? '') : undefined;
-    if (named) {
-      return { ok: true, programme: named, argument: (prefix?.[2] ?? '').trim(), via: 'prefix' };
-    }
     const argument = request.argument.trim();
     const linked = link ? byId(link.programmeId) : undefined;
+
+    const prefix = PREFIX.exec(argument);
+    const named = prefix ? byId(prefix[1] ?? '') : undefined;
+    if (named) {
+      const rest = (prefix?.[2] ?? '').trim();
+      return named === linked || (await membership.mayRead(named.id))
+        ? { ok: true, programme: named, argument: rest, via: 'prefix' }
+        : notAMember(named);
+    }
     if (linked) return { ok: true, programme: linked, argument, via: 'link' };
     const [only] = all;
     if (all.length === 1 && only) {
-      return { ok: true, programme: only, argument, via: 'only-programme' };
+      return (await membership.mayRead(only.id))
+        ? { ok: true, programme: only, argument, via: 'only-programme' }
+        : notAMember(only);
     }
-    const ask = (choices: readonly Programme[]): ProgrammeAnswer => ({
-      ok: false,
-      code: 'PROGRAMME_CHOICE_NEEDED',
-      choices: choices.map(choiceOf),
-      argument,
-      fallback,
-    });
-    if (request.conversationKind === 'personal' && request.email) {
-      const mine = new Set(
-        (await options.roles.rolesOf(request.email)).map((a) => a.programmeId.toLowerCase()),
-      );
-      const choices = all.filter((programme) => mine.has(programme.id.toLowerCase()));
-      const [one] = choices;
-      if (choices.length === 1 && one) {
-        return { ok: true, programme: one, argument, via: 'roles' };
-      }
-      if (choices.length > 1) return ask(choices);
-    }
-    return ask(all);
+    return chooseAmong(all, membership, request.conversationKind === 'personal', argument);
   }
 
   return {
@@ -122,7 +122,7 @@ export function createProgrammeResolution(options: ProgrammeResolutionOptions) {
         const { programme, argument, via } = answer;
         return { ok: true, programmeId: programme.id, argument, via };
       }
-      if (answer.code === 'PROGRAMME_NOT_FOUND') return answer;
+      if (answer.code === 'PROGRAMME_NOT_FOUND' || answer.code === 'NOT_A_MEMBER') return answer;
       const { code, choices, argument } = answer;
       return { ok: false, code, choices, argument };
     },
@@ -130,3 +130,37 @@ export function createProgrammeResolution(options: ProgrammeResolutionOptions) {
 }
 
 export type ProgrammeResolutionUseCase = ReturnType<typeof createProgrammeResolution>;
+
+function notAMember(programme: Programme | null): NotAMember {
+  return { ok: false, code: 'NOT_A_MEMBER', programme: programme ? choiceOf(programme) : null };
+}
+
+/**
+ * Among several programmes: the only one the sender holds a role in is taken (for an admin,
+ * who reads them all, only in personal chat); otherwise they choose among those they may read.
+ */
+async function chooseAmong(
+  all: readonly Programme[],
+  membership: Membership,
+  personal: boolean,
+  argument: string,
+): Promise<ProgrammeAnswer> {
+  const sorted = [...all].sort((a, b) => a.id.localeCompare(b.id));
+  const memberOf = personal || !membership.readsAll ? await membership.memberOf() : new Set();
+  const mine = sorted.filter((programme) => memberOf.has(programme.id.toLowerCase()));
+  const [one] = mine;
+  // Someone who reads one programme only means that one, in a chat as much as in personal.
+  if ((personal || !membership.readsAll) && mine.length === 1 && one) {
+    return { ok: true, programme: one, argument, via: 'roles' };
+  }
+  const choices = membership.readsAll ? sorted : mine;
+  const [first] = choices;
+  if (!first) return notAMember(null);
+  return {
+    ok: false,
+    code: 'PROGRAMME_CHOICE_NEEDED',
+    choices: choices.map(choiceOf),
+    argument,
+    fallback: first,
+  };
+}

@@ -6,7 +6,7 @@ import type { Command, CommandReply } from './commands/command.js';
 import { commands } from './commands/index.js';
 import { MAX_COMMAND_TEXT } from './message-text.js';
 import { programmeOfTurn, type Turn } from './turn.js';
-import { whichProgrammeCard } from './which-programme.js';
+import { notAMemberCard, whichProgrammeCard } from './which-programme.js';
 
 function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name || (c.aliases ?? []).includes(name));
@@ -82,6 +82,7 @@ export async function routeCommand(turn: Turn, deps: BotDependencies): Promise<C
     if (!answer.ok && answer.code === 'PROGRAMME_CHOICE_NEEDED') {
       return whichProgrammeCard(turn, answer.choices);
     }
+    if (!answer.ok && answer.code === 'NOT_A_MEMBER') return notAMemberCard(answer.programme);
   }
   return command.handle({ turn, args: turn.command.args, deps, commands: visible });
 }

@@ -69,6 +69,7 @@ export async function createTurn(
         conversationKey: conversation.key,
         conversationKind: conversation.kind,
         email: sender.email,
+        isAdmin: sender.isAdmin,
         argument,
       });
       answers.set(argument, answer);

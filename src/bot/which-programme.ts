@@ -1,4 +1,5 @@
 import type { ProgrammeChoice } from '../app/programme-resolution.use-case.js';
+import { renderMessageCard } from '../cards/message.card.js';
 import { renderProgrammeChoiceCard } from '../cards/programme-choice.card.js';
 import type { RenderedCard } from '../cards/render-template.js';
 import type { Turn } from './turn.js';
@@ -27,5 +28,21 @@ export function whichProgrammeCard(turn: Turn, choices: readonly ProgrammeChoice
       title: `${choice.name} (${choice.id})`,
       command: commandFor(turn, choice.id),
     })),
+  });
+}
+
+/**
+ * A polite refusal to read a programme the sender is not in. The programme is named only
+ * when they named it themselves or it is the only one; nothing of its content is shown.
+ */
+export function notAMemberCard(programme: ProgrammeChoice | null): RenderedCard {
+  return renderMessageCard({
+    title: programme
+      ? `You are not in ${programme.name} (${programme.id})`
+      : 'You are not in any programme here yet',
+    lines: [
+      'Its actions and notes are for the people who hold or deputise for one of its roles, its admins, and the chats and channels linked to it.',
+      'If you should be in it, ask a programme admin to give you your role with /assign.',
+    ],
   });
 }

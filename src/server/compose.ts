@@ -13,6 +13,7 @@ import type { Logger } from '../app/logger.js';
 import { createMineUseCase } from '../app/mine.use-case.js';
 import { createOverdueUseCase } from '../app/overdue.use-case.js';
 import { createProgrammeResolution } from '../app/programme-resolution.use-case.js';
+import { createReadRule } from '../app/read-rule.js';
 import { createPromptAnswers } from '../app/prompt/prompt-answers.use-case.js';
 import { createStatusUseCase } from '../app/status.use-case.js';
 import { createUpdateUseCase } from '../app/update.use-case.js';
@@ -39,6 +40,11 @@ export interface ComposeBotOptions {
   readonly reportLinkSecret: string | null;
   /** FILE_HOSTS: where sent workbooks are fetched from and board packs uploaded to. */
   readonly fileHosts?: readonly string[];
+  /**
+   * Local use without sign-in: anyone may read any programme, as on the tab. Otherwise only
+   * its members, admins and chats linked to it (see `app/read-rule.ts`).
+   */
+  readonly openToEveryone?: boolean;
 }
 
 /**
@@ -77,7 +83,11 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
     links: createLinksUseCase({ directory, programmes, links, clock }),
     admins: createAdminsUseCase({ directory, admins: store.admins, clock }),
     calendar: createCalendarUseCase({ directory, programmes, clock }),
-    resolution: createProgrammeResolution({ programmes, links, roles }),
+    resolution: createProgrammeResolution({
+      programmes,
+      links,
+      readRule: createReadRule({ roles, openToEveryone: options.openToEveryone ?? false }),
+    }),
     ...composeGovernance(store, clock),
     programmes,
     adminDirectory: directory,

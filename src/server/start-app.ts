@@ -95,6 +95,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         publicBaseUrl,
         reportLinkSecret: reportLinkSecretFrom(env),
         fileHosts: fileHostsFrom(env['FILE_HOSTS']),
+        // Without sign-in nobody can be told apart; with it, only members read a programme.
+        openToEveryone: config.auth.mode === 'none',
       }),
     );
     const server = await createServer({

@@ -4,7 +4,8 @@ import { RATING_COLOUR } from '../../src/domain/rating.js';
 import { SAMPLE_PROGRAMME_ID } from '../support/sample-plan.js';
 import { OTHER_PROGRAMME_ID, createSampleDashboard } from '../tab/sample-dashboard.js';
 
-const local: Viewer = { email: null, isAdmin: false };
+// Local use has no sign-in: the tab's routes make that viewer an admin.
+const local: Viewer = { email: null, isAdmin: true };
 const ades: Viewer = { email: 'ades@council.example', isAdmin: false };
 
 async function grid(filters = {}, viewer: Viewer = local): Promise<DashboardGrid> {

@@ -22,13 +22,14 @@ const personal = (email: string, argument: string) =>
     conversationKey: `personal:${email}`,
     conversationKind: 'personal',
     email,
+    isAdmin: false,
     argument,
   }) as const;
 
 describe('programme resolution', () => {
   it('uses the only programme there is, wherever the command is typed', async () => {
     const { resolution } = await adminHarness();
-    expect(await resolution.resolve(personal('nobody@council.example', 'EHC'))).toEqual({
+    expect(await resolution.resolve(personal('ades@council.example', 'EHC'))).toEqual({
       ok: true,
       programmeId: 'wsoa',
       argument: 'EHC',
@@ -53,7 +54,8 @@ describe('programme resolution', () => {
       conversationKind: 'channel',
     } as const;
     await linking.link(ADMIN, { ...channel, programmeId: 'send', board: false });
-    expect(await resolution.resolve({ ...channel, email: null, argument: 'A1' })).toMatchObject({
+    const anyone = { ...channel, email: null, isAdmin: false, argument: 'A1' };
+    expect(await resolution.resolve(anyone)).toMatchObject({
       ok: true,
       programmeId: 'send',
       via: 'link',
@@ -82,14 +84,65 @@ describe('programme resolution', () => {
     });
   });
 
-  it('asks which programme in an unlinked channel when there are several', async () => {
+  it('asks an admin which programme in an unlinked channel when there are several', async () => {
     const { resolution } = await twoProgrammes();
     const result = await resolution.resolve({
       conversationKey: '19:x@thread.v2',
       conversationKind: 'channel',
-      email: null,
+      email: 'admin@council.example',
+      isAdmin: true,
       argument: '',
     });
     expect(result.ok ? result.programmeId : result.code).toBe('PROGRAMME_CHOICE_NEEDED');
+  });
+
+  describe('the read rule: members, admins and linked chats only', () => {
+    it('refuses someone with no role, even when there is only one programme', async () => {
+      const { resolution } = await adminHarness();
+      expect(await resolution.resolve(personal('nobody@council.example', 'EHC'))).toEqual({
+        ok: false,
+        code: 'NOT_A_MEMBER',
+        programme: { id: 'wsoa', name: 'Thurrock WSoA' },
+      });
+    });
+
+    it('refuses a prefix naming a programme the person holds no role in', async () => {
+      const { resolution } = await twoProgrammes();
+      expect(await resolution.resolve(personal('ades@council.example', 'send:A1'))).toEqual({
+        ok: false,
+        code: 'NOT_A_MEMBER',
+        programme: { id: 'send', name: 'SEND Strategy' },
+      });
+    });
+
+    it('offers only the programmes the person is in, and names none to a stranger', async () => {
+      const { resolution } = await twoProgrammes();
+      const channel = { conversationKey: '19:x@thread.v2', conversationKind: 'channel' } as const;
+      expect(
+        await resolution.resolve({
+          ...channel,
+          email: 'ades@council.example',
+          isAdmin: false,
+          argument: '',
+        }),
+      ).toMatchObject({ ok: true, programmeId: 'wsoa' });
+      expect(
+        await resolution.resolve({
+          ...channel,
+          email: 'nobody@council.example',
+          isAdmin: false,
+          argument: '',
+        }),
+      ).toEqual({ ok: false, code: 'NOT_A_MEMBER', programme: null });
+      expect(
+        await resolution.resolve({ ...channel, email: null, isAdmin: false, argument: '' }),
+      ).toEqual({ ok: false, code: 'NOT_A_MEMBER', programme: null });
+    });
+
+    it('lets an admin read any programme by its prefix', async () => {
+      const { resolution } = await twoProgrammes();
+      const admin = { ...personal('admin@council.example', 'send:A1'), isAdmin: true };
+      expect(await resolution.resolve(admin)).toMatchObject({ ok: true, programmeId: 'send' });
+    });
   });
 });

@@ -22,7 +22,7 @@ import {
 export const NOW = '2021-03-01T10:42:00Z';
 
 export const people = {
-  /** Holds no role: reads status, may not update. */
+  /** Holds CHAIR, which owns and decides nothing: reads the programme, may not update. */
   chair: testUser('Chris Chair', 'chris.chair@council.example'),
   /** Holds P16SM, the owner of A2. */
   owner: testUser('Sam Lees', 'sles@council.example'),
@@ -32,6 +32,20 @@ export const people = {
   stranger: testUser('Dee Oh', 'dco@ccg.example'),
   admin: testUser('Ada Admin', 'admin@council.example'),
 };
+
+/**
+ * The sample plan with one role more: the board's chair, held by {@link people.chair}. A
+ * programme is read by its members, so the chair is one; the role owns and decides nothing.
+ */
+export async function seatTheChair(store: Pick<Store, 'roles'>): Promise<void> {
+  await store.roles.save({
+    programmeId: 'wsoa',
+    code: 'CHAIR',
+    title: 'Chair of the SEND Improvement Board',
+    person: people.chair.email,
+    deputy: null,
+  });
+}
 
 export interface BotHarness {
   readonly store: Store;
@@ -73,6 +87,7 @@ export async function startBotHarness(
   });
   const store = options.adapt ? options.adapt(tables) : tables;
   await seedSamplePlan(store);
+  await seatTheChair(store);
   const channel = await startTestChannel();
   const bot = await startBot({
     env: channel.botEnv(),

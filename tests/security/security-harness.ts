@@ -5,7 +5,7 @@ import type { BotServer } from '../../src/server/create-server.js';
 import type { Store } from '../../src/store/store.js';
 import { createTablesStore } from '../../src/store/tables-store.js';
 import { seedSamplePlan } from '../app/seed-sample.js';
-import { createSampleBot, NOW, people } from '../bot/bot-harness.js';
+import { createSampleBot, NOW, people, seatTheChair } from '../bot/bot-harness.js';
 import { uniqueTablePrefix } from '../support/azurite.js';
 import { startBot } from '../support/start-bot.js';
 import {
@@ -45,6 +45,7 @@ export async function startSecurityHarness(
   const tablePrefix = uniqueTablePrefix('sec');
   const store = await createTablesStore({ connection: { connectionString }, tablePrefix });
   await seedSamplePlan(store);
+  await seatTheChair(store);
   const channel = await startTestChannel(options.channel);
   const bot = await startBot({
     env: { ...channel.botEnv(), ...options.env },

@@ -1,3 +1,4 @@
+import { createReadRule } from '../../src/app/read-rule.js';
 import type { Dashboard } from '../../src/app/dashboard.use-case.js';
 import { createDashboard } from '../../src/app/dashboard.use-case.js';
 import type { ExportUseCase } from '../../src/app/export/export.use-case.js';
@@ -53,6 +54,7 @@ export async function createSampleDashboard(): Promise<SampleDashboard> {
     workstreams: store.workstreams,
     actions: store.actions,
     roles: store.roles,
+    readRule: createReadRule({ roles: store.roles, openToEveryone: false }),
   });
   const exports = createExportUseCase({
     programmes: store.programmes,

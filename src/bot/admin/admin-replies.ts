@@ -5,7 +5,7 @@ import type { RenderedCard } from '../../cards/render-template.js';
 import { noProgrammeCard } from '../replies.js';
 import type { Sender } from '../sender.js';
 import type { Turn } from '../turn.js';
-import { whichProgrammeCard } from '../which-programme.js';
+import { notAMemberCard, whichProgrammeCard } from '../which-programme.js';
 
 /** The person behind a message, as the admin use cases know them. */
 export function actorOf(sender: Sender): Actor {
@@ -31,6 +31,7 @@ export async function programmeOf(
   const answer = await turn.programme(argument);
   if (answer.ok) return { ok: true, programmeId: answer.programme.id, argument: answer.argument };
   if (answer.code === 'PROGRAMME_NOT_FOUND') return { ok: false, card: noProgrammeCard() };
+  if (answer.code === 'NOT_A_MEMBER') return { ok: false, card: notAMemberCard(answer.programme) };
   return { ok: false, card: whichProgrammeCard(turn, answer.choices) };
 }
 

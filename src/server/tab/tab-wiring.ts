@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import type { AdminDirectory } from '../../app/admin/admin-directory.js';
 import type { Clock } from '../../app/clock.js';
 import { createDashboard } from '../../app/dashboard.use-case.js';
+import { createReadRule } from '../../app/read-rule.js';
 import { createExportUseCase } from '../../app/export/export.use-case.js';
 import type { Logger } from '../../app/logger.js';
 import type { Store } from '../../store/store.js';
@@ -31,6 +32,8 @@ export function tabRoutes(options: TabWiringOptions): (server: Server) => void {
     workstreams: store.workstreams,
     actions: store.actions,
     roles: store.roles,
+    // Local use has no sign-in: there the tab's viewer is an admin, who reads everything.
+    readRule: createReadRule({ roles: store.roles, openToEveryone: false }),
   });
   const exports = createExportUseCase({
     programmes: store.programmes,

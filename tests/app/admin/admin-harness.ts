@@ -1,3 +1,4 @@
+import { createReadRule } from '../../../src/app/read-rule.js';
 import type { Actor } from '../../../src/app/admin/actor.js';
 import { createAdminDirectory } from '../../../src/app/admin/admin-directory.js';
 import { createAdminsUseCase } from '../../../src/app/admin/admins.use-case.js';
@@ -33,6 +34,10 @@ export async function adminHarness(now = new Date('2020-03-02T10:00:00Z')) {
     calendar: createCalendarUseCase({ directory, ...store, clock }),
     linking: createLinksUseCase({ directory, ...store, links, clock }),
     adminList: createAdminsUseCase({ directory, admins, clock }),
-    resolution: createProgrammeResolution({ ...store, links }),
+    resolution: createProgrammeResolution({
+      ...store,
+      links,
+      readRule: createReadRule({ roles: store.roles, openToEveryone: false }),
+    }),
   };
 }

@@ -1,0 +1,60 @@
+import type { RoleRepository } from '../store/role.repository.js';
+
+/** Who wants to read a programme: the sender of a command, or the person behind the tab. */
+export interface Reader {
+  readonly email: string | null;
+  readonly isAdmin: boolean;
+}
+
+/** What one reader may read, asked of storage once. */
+export interface Membership {
+  /** Admins, and everyone in local use, read every programme. */
+  readonly readsAll: boolean;
+  /** Ids (lower case) of the programmes where the reader holds or deputises for a role. */
+  memberOf(): Promise<ReadonlySet<string>>;
+  mayRead(programmeId: string): Promise<boolean>;
+}
+
+export interface ReadRuleOptions {
+  readonly roles: Pick<RoleRepository, 'rolesOf'>;
+  /**
+   * Local use without sign-in (no app id): nobody can be told apart, so everyone reads
+   * everything, as on the tab. Never set when the bot has credentials.
+   */
+  readonly openToEveryone: boolean;
+}
+
+/**
+ * The one rule for reading a programme, whatever asks (a command, the digest and its links,
+ * the tab and its export): programme admins; anyone holding or deputising for one of its
+ * roles; and a chat or channel linked to it (the programme resolution knows the link).
+ */
+export function createReadRule(options: ReadRuleOptions) {
+  return {
+    membership(reader: Reader): Membership {
+      const readsAll = options.openToEveryone || reader.isAdmin;
+      let roles: Promise<ReadonlySet<string>> | undefined;
+      const memberOf = (): Promise<ReadonlySet<string>> => {
+        const { email } = reader;
+        roles ??=
+          email === null
+            ? Promise.resolve(new Set<string>())
+            : options.roles
+                .rolesOf(email)
+                .then((held) => new Set(held.map((role) => role.programmeId.toLowerCase())));
+        return roles;
+      };
+      // Someone who must be a member to read is asked about at once, alongside other reads.
+      if (!readsAll) void memberOf().catch(() => undefined);
+      return {
+        readsAll,
+        memberOf,
+        async mayRead(programmeId) {
+          return readsAll || (await memberOf()).has(programmeId.toLowerCase());
+        },
+      };
+    },
+  };
+}
+
+export type ReadRule = ReturnType<typeof createReadRule>;
