@@ -26,6 +26,7 @@ import { firstPromptOf, seedFanout } from '../tests/scheduler/support/fanout-wor
 import { startTestChannel, testUser } from '../tests/support/test-channel/test-channel.js';
 import { ownerEmail } from '../tests/scheduler/support/fanout-world.js';
 import { noSendMetrics } from '../src/scheduler/send-metrics.js';
+import { createMessageBudget } from '../src/cards/message-budget.js';
 
 const OWNERS = 1_000;
 const RATE = 30;
@@ -94,6 +95,7 @@ async function runOnce(alreadyInstalled: boolean): Promise<FanoutRunFigures> {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
     };
     const scheduler = createProactiveScheduler({
+      budget: createMessageBudget(),
       metrics: noSendMetrics,
       store,
       adapter: new ServerAdapter(createBotAuthentication(serverConfig.auth, [])),

@@ -246,7 +246,7 @@ async function finish(
       next = {
         ...base,
         state: failure.unreachable === null ? 'failed' : 'unreachable',
-        lastError: `${failure.reason} Teams answered: ${error}`.slice(0, 1_000),
+        lastError: `${failure.reason} (${error})`.slice(0, 1_000),
         notBefore: NEVER,
       };
       result = failure.unreachable === null ? 'refused' : 'unreachable';

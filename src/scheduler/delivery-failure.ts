@@ -1,4 +1,5 @@
 import type { UnreachableReason } from '../domain/people.js';
+import { OVER_BUDGET } from './message-transport.js';
 
 /**
  * Whether a refused send is worth trying again, and what to tell an admin when it is not.
@@ -35,6 +36,11 @@ export function classifyDeliveryFailure(status: number, code: string | null): De
   if (status === 0 || status >= 500 || TRANSIENT.has(status)) return { kind: 'transient' };
   switch (status) {
     case 413:
+      if (code === OVER_BUDGET) {
+        return permanent(
+          'The message is over the message budget (MESSAGE_BUDGET_KB), so it was not sent: Teams would refuse it as too big.',
+        );
+      }
       return permanent(
         'Teams refused the message as too big (413 MessageSizeTooBig); it was not sent again.',
       );

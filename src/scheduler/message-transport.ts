@@ -19,28 +19,23 @@ export type SendOutcome =
     };
 
 /**
- * Whether an earlier attempt reached the Connector: asked only for a message found in
- * `sending` after a crash. `unknown` when the channel cannot say (the real Teams Connector
- * has no look-up by our id), and the message is then sent again.
- */
-export type DeliveryCheck =
-  | { readonly delivered: true; readonly activityId: string }
-  | { readonly delivered: false }
-  | { readonly delivered: 'unknown'; readonly reason: string };
-
-/**
  * How the scheduler reaches Teams. Implemented in `src/bot/proactive` with botbuilder; the
  * scheduler and the app never see the SDK. Implementations must not throw for a refusal by
  * the Connector: that is a `SendOutcome`.
  */
 export interface MessageTransport {
   send(message: OutboxMessage, conversation: StoredConversation): Promise<SendOutcome>;
-  checkDelivered(message: OutboxMessage, conversation: StoredConversation): Promise<DeliveryCheck>;
 }
 
 /**
- * The id every send of one outbox message carries (as the activity id and in channelData),
- * so a channel that can look activities up can tell whether an earlier attempt arrived.
+ * The code of a refusal made before sending: the message, measured as Teams measures it, is
+ * over the message budget, so Teams would refuse it with 413 (status 413 is given with it).
+ */
+export const OVER_BUDGET = 'OverBudget';
+
+/**
+ * The id every send of one outbox message carries in channelData, so the logs (and the test
+ * channel) can tell one message's attempts and parts apart. Teams cannot be asked about it.
  */
 export function clientActivityIdOf(messageKey: string): string {
   return `outbox-${createHash('sha256').update(messageKey).digest('hex').slice(0, 32)}`;

@@ -3,6 +3,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { DigestUseCase } from '../app/digest/digest.use-case.js';
 import type { Logger } from '../app/logger.js';
 import type { AppInstaller } from '../app/ports/app-installer.js';
+import type { MessageBudget } from '../cards/message-budget.js';
 import { createMessageViews } from '../app/prompt/message-view.js';
 import { createRunDue } from '../app/prompt/run-due.use-case.js';
 import { DEFAULT_BACKOFF } from '../scheduler/backoff.js';
@@ -33,6 +34,8 @@ export interface ProactiveSchedulerOptions {
   readonly metrics: SendMetrics;
   /** Installs the app for people who never opened it (Graph), or says why it cannot. */
   readonly installer: AppInstaller;
+  /** What every outgoing message must fit (`MESSAGE_BUDGET_KB`). */
+  readonly budget: MessageBudget;
   /** Where to write to a chat found through Graph; the global Bot Connector by default. */
   readonly teamsServiceUrl?: string;
   /** Board channels, for digests. */
@@ -53,7 +56,9 @@ export function createProactiveScheduler(options: ProactiveSchedulerOptions): Sc
     adapter: options.adapter,
     appId: options.appId,
     clock: timer,
+    budget: options.budget,
     render: createOutgoingRenderer({
+      budget: options.budget,
       views,
       governance: { programmes, ...composeGovernance(store, timer) },
       ...(options.digest ? { digest: options.digest } : {}),

@@ -14,6 +14,7 @@ import { composeBot, snapshotPorts } from './compose.js';
 import { readSchedulerConfig } from '../scheduler/scheduler-config.js';
 import type { SendMetrics } from '../scheduler/send-metrics.js';
 import { systemTimer } from '../scheduler/timer.js';
+import { readMessageBudget } from '../cards/message-budget.js';
 import { createAppInstaller } from '../graph/create-app-installer.js';
 import { readGraphConfig } from '../graph/graph-config.js';
 import { openStore } from '../store/open-store.js';
@@ -59,6 +60,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const config = readServerConfig(env);
   const schedulerConfig = readSchedulerConfig(env);
   const graphConfig = readGraphConfig(env);
+  const budget = readMessageBudget(env);
   const clock = options.clock ?? systemClock;
   const readCacheTtlMs = readCacheTtlFrom(env);
   if (config.auth.mode !== 'none' && reportLinkSecretFrom(env) === null) {
@@ -128,6 +130,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           logger,
           metrics: options.metrics,
           installer: install.installer,
+          budget,
           ...(env['TEAMS_SERVICE_URL']?.trim()
             ? { teamsServiceUrl: env['TEAMS_SERVICE_URL'].trim() }
             : {}),

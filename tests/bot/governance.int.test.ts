@@ -19,6 +19,7 @@ import {
   textOf,
   type BotHarness,
 } from './bot-harness.js';
+import { createMessageBudget } from '../../src/cards/message-budget.js';
 
 interface InvokeAnswer {
   readonly status: number;
@@ -49,6 +50,7 @@ describe('board governance over HTTP', () => {
     });
     const server = readServerConfig({ ...harness.channel.botEnv(), PORT: '0', HOST: '127.0.0.1' });
     scheduler = createProactiveScheduler({
+      budget: createMessageBudget(),
       store: harness.store,
       adapter: new ServerAdapter(createBotAuthentication(server.auth, [])),
       appId: harness.channel.appId,

@@ -16,6 +16,11 @@ describe('classifying a refused send', () => {
     expect(result.kind === 'permanent' && result.reason).toContain('too big');
   });
 
+  it('says a message over the budget was never sent, so the admin looks at its size', () => {
+    const result = classifyDeliveryFailure(413, 'OverBudget');
+    expect(result.kind === 'permanent' && result.reason).toContain('MESSAGE_BUDGET_KB');
+  });
+
   it('tells a person who blocked the bot from one whose app was removed', () => {
     expect(classifyDeliveryFailure(403, 'ConversationBlockedByUser')).toMatchObject({
       unreachable: 'blocked',

@@ -4,11 +4,7 @@ import { createPersonReach, type PersonReach } from '../../src/scheduler/reach-p
 import type { ConversationRepository } from '../../src/store/conversation.repository.js';
 import type { StoredConversation } from '../../src/store/conversation.repository.js';
 import type { OutboxMessage } from '../../src/store/outbox.repository.js';
-import type {
-  DeliveryCheck,
-  MessageTransport,
-  SendOutcome,
-} from '../../src/scheduler/message-transport.js';
+import type { MessageTransport, SendOutcome } from '../../src/scheduler/message-transport.js';
 
 export function promptRow(
   recipient: string,
@@ -52,14 +48,12 @@ export function personalChat(email: string, tenantId = 'tenant-1'): StoredConver
 
 /**
  * A stand-in for the Connector behind the MessageTransport port: records what arrived, answers
- * with the statuses a test queues, and can look deliveries up by outbox key.
+ * with the statuses a test queues. Like Teams, it cannot be asked afterwards what arrived.
  */
 export interface RecordingTransport extends MessageTransport {
   readonly delivered: { readonly key: string; readonly recipient: string }[];
   /** Answers for the next sends, in order; then every send succeeds. */
   fail(...outcomes: SendOutcome[]): void;
-  /** What `checkDelivered` says when a delivery is not on record. */
-  lookups: 'supported' | 'unsupported';
 }
 
 export function createRecordingTransport(): RecordingTransport {
@@ -67,22 +61,12 @@ export function createRecordingTransport(): RecordingTransport {
   const delivered: { key: string; recipient: string }[] = [];
   const transport: RecordingTransport = {
     delivered,
-    lookups: 'supported',
     fail: (...outcomes) => queued.push(...outcomes),
     send(message) {
       const next = queued.shift();
       if (next && !next.ok) return Promise.resolve(next);
       delivered.push({ key: message.key, recipient: message.recipient });
       return Promise.resolve({ ok: true, activityId: `activity-${delivered.length}` });
-    },
-    checkDelivered(message): Promise<DeliveryCheck> {
-      if (transport.lookups === 'unsupported') {
-        return Promise.resolve({ delivered: 'unknown', reason: 'no look-up' });
-      }
-      const found = delivered.some((d) => d.key === message.key);
-      return Promise.resolve(
-        found ? { delivered: true, activityId: 'earlier' } : { delivered: false },
-      );
     },
   };
   return transport;

@@ -16,6 +16,7 @@ import {
   testUser,
   type TestChannel,
 } from '../support/test-channel/test-channel.js';
+import { createMessageBudget } from '../../src/cards/message-budget.js';
 
 /**
  * Owners who never opened the app, reached as a real tenant would reach them: the scheduler
@@ -70,6 +71,7 @@ async function world(options: { readonly inDirectory?: (email: string) => boolea
   const timer = createManualTimer(firstPrompt);
   const graphSleeps: number[] = [];
   const scheduler = createProactiveScheduler({
+    budget: createMessageBudget(),
     store,
     adapter: new ServerAdapter(createBotAuthentication(config.auth, [])),
     appId: channel.appId,

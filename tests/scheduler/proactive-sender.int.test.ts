@@ -10,6 +10,7 @@ import { readServerConfig } from '../../src/server/server-config.js';
 import { startTestChannel, type TestChannel } from '../support/test-channel/test-channel.js';
 import { sampleWorldBefore } from '../app/prompt/prompt-world.js';
 import { noSendMetrics } from '../../src/scheduler/send-metrics.js';
+import { createMessageBudget } from '../../src/cards/message-budget.js';
 
 // Ten working days before Fri 15 Jan 2021 (1 Jan a bank holiday): the first prompt.
 const firstPrompt = new Date('2020-12-31T09:00:00Z');
@@ -22,7 +23,7 @@ afterEach(async () => {
   await channel.stop();
 });
 
-async function world() {
+async function world(budget = createMessageBudget()) {
   const { store, plan } = await sampleWorldBefore('Jan 2021');
   for (const person of plan.people) {
     await store.conversations.save({
@@ -47,6 +48,7 @@ async function world() {
   }
   const config = readServerConfig({ ...channel.botEnv(), PORT: '0', HOST: '127.0.0.1' });
   const scheduler = createProactiveScheduler({
+    budget,
     metrics: noSendMetrics,
     store,
     adapter: new ServerAdapter(createBotAuthentication(config.auth, [])),
@@ -95,5 +97,20 @@ describe('proactive prompts through the Teams test channel', () => {
     expect(
       channel.sent.filter((call) => call.conversationId === `a:${blocked[0]?.email}`),
     ).toHaveLength(refused);
+  });
+
+  it('sends nothing over the message budget, and says so without trying again', async () => {
+    // 2 KB holds no card at all: every message is over it.
+    const { store, scheduler } = await world(createMessageBudget(2 * 1024));
+    const first = await scheduler.tick();
+    expect(first.leader && first.drained).toMatchObject({ sent: 0, retry: 0 });
+    expect(first.leader && first.drained.refused).toBeGreaterThan(0);
+    expect(channel.sent.filter((call) => call.kind === 'post')).toHaveLength(0);
+    const failed = await store.outbox.listByState('failed', 100);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0]?.lastError).toContain('over the message budget');
+    expect(failed[0]?.lastError).toMatch(/weighs [\d.]+ KB as Teams counts it/);
+    await scheduler.tick();
+    expect(channel.sent.filter((call) => call.kind === 'post')).toHaveLength(0);
   });
 });

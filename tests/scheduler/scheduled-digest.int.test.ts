@@ -18,6 +18,7 @@ import { uniqueTablePrefix } from '../support/azurite.js';
 import type { SamplePlan } from '../support/sample-plan.js';
 import { startTestChannel, type TestChannel } from '../support/test-channel/test-channel.js';
 import { noSendMetrics } from '../../src/scheduler/send-metrics.js';
+import { createMessageBudget } from '../../src/cards/message-budget.js';
 
 const PERIOD = 'Jan 2021';
 const BOARD_CHANNEL = '19:wsoa-board@thread.tacv2';
@@ -46,6 +47,7 @@ async function startInstance(name: string, tablePrefix: string, at: Date): Promi
   const timer = createManualTimer(at);
   const server = readServerConfig({ ...channel.botEnv(), PORT: '0', HOST: '127.0.0.1' });
   const scheduler = createProactiveScheduler({
+    budget: createMessageBudget(),
     metrics: noSendMetrics,
     store,
     adapter: new ServerAdapter(createBotAuthentication(server.auth, [])),

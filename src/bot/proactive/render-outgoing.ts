@@ -4,17 +4,25 @@ import type { MessageViews } from '../../app/prompt/message-view.js';
 import type { OutboxMessage } from '../../store/outbox.repository.js';
 import { digestMessageOf } from '../digest-message.js';
 import { renderEscalationCard } from '../../cards/escalation.card.js';
-import { renderPromptCard } from '../../cards/prompt.card.js';
+import type { MessageBudget } from '../../cards/message-budget.js';
+import { renderPromptCards } from '../../cards/prompt.card.js';
+import type { RenderedCard } from '../../cards/render-template.js';
 import {
   governanceCardOf,
   isGovernanceKind,
   type GovernanceOutgoingPorts,
 } from './governance-outgoing.js';
 
+const one = (card: RenderedCard): Partial<Activity>[] => [
+  { type: 'message', attachments: [card] },
+];
+
 /**
- * The activity each kind of outbox message becomes: prompts, reminders and nudges as the
- * prompt card, escalations as the missing-updates card with Chase, digests as the digest
- * card. A message that cannot be built throws, and the scheduler retries it with backoff.
+ * The activities each kind of outbox message becomes: prompts, reminders and nudges as the
+ * prompt card (several, each answerable alone, when one would not fit the budget),
+ * escalations as the missing-updates card with Chase, digests as the digest card, governance
+ * notices as their cards. A message that cannot be built throws, and the scheduler retries it
+ * with backoff.
  */
 export function createOutgoingRenderer(options: {
   readonly views: MessageViews;
@@ -22,13 +30,12 @@ export function createOutgoingRenderer(options: {
   readonly digest?: Pick<DigestUseCase, 'build'>;
   /** Requests for later dates, sign-off cards, queries and their answers. */
   readonly governance: GovernanceOutgoingPorts;
-}): (message: OutboxMessage) => Promise<Partial<Activity>> {
+  /** The budget the transport holds every activity to; prompts are split to fit it. */
+  readonly budget: MessageBudget;
+}): (message: OutboxMessage) => Promise<readonly Partial<Activity>[]> {
   return async (message) => {
     if (isGovernanceKind(message.kind)) {
-      return {
-        type: 'message',
-        attachments: [await governanceCardOf(options.governance, message)],
-      };
+      return one(await governanceCardOf(options.governance, message));
     }
     if (message.kind === 'digest') {
       if (!options.digest) throw new Error('This instance cannot build digests.');
@@ -37,14 +44,14 @@ export function createOutgoingRenderer(options: {
         periodId: message.periodId,
       });
       if (!built.ok) throw new Error(`The digest could not be built: ${built.code}`);
-      return { type: 'message', attachments: [digestMessageOf(built.value).card] };
+      return one(digestMessageOf(built.value).card);
     }
     const result = await options.views.viewOf(message);
     if (!result.ok) throw new Error(`The ${message.kind} could not be built: ${result.code}`);
-    const card =
-      result.view.kind === 'escalation'
-        ? renderEscalationCard(result.view)
-        : renderPromptCard(result.view);
-    return { type: 'message', attachments: [card] };
+    if (result.view.kind === 'escalation') return one(renderEscalationCard(result.view));
+    return renderPromptCards(result.view, options.budget.fitsWithEnvelope).map((card) => ({
+      type: 'message',
+      attachments: [card],
+    }));
   };
 }

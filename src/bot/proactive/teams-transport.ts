@@ -4,20 +4,24 @@ import {
   type CloudAdapter,
   type ConversationReference,
 } from 'botbuilder';
-import { AppCredentials, type ConnectorClient } from 'botframework-connector';
+import type { ConnectorClient } from 'botframework-connector';
 import type { Clock } from '../../app/clock.js';
+import { teamsMessageBytes, type MessageBudget } from '../../cards/message-budget.js';
 import type { StoredConversation } from '../../store/conversation.repository.js';
 import type { OutboxMessage } from '../../store/outbox.repository.js';
 import {
   clientActivityIdOf,
-  type DeliveryCheck,
+  OVER_BUDGET,
   type MessageTransport,
   type SendOutcome,
 } from '../../scheduler/message-transport.js';
 import { connectorFailureOf } from './connector-failure.js';
 
-/** Builds the activity an outbox message becomes (a card chosen by its kind). */
-export type RenderOutgoing = (message: OutboxMessage) => Promise<Partial<Activity>>;
+/**
+ * Builds the activities an outbox message becomes (cards chosen by its kind): usually one, or
+ * several when a prompt for many actions is split to fit the message budget.
+ */
+export type RenderOutgoing = (message: OutboxMessage) => Promise<readonly Partial<Activity>[]>;
 
 export interface TeamsTransportOptions {
   /** The server's adapter (`BotServer.adapter`), so tokens and settings are shared. */
@@ -26,6 +30,8 @@ export interface TeamsTransportOptions {
   readonly appId: string;
   readonly render: RenderOutgoing;
   readonly clock: Clock;
+  /** Every activity is measured against it as sent; one over it is not sent at all. */
+  readonly budget: MessageBudget;
 }
 
 /** The stored reference is botbuilder's own JSON, kept opaque by the store. */
@@ -39,92 +45,70 @@ function connectorOf(turn: TurnContext): ConnectorClient {
   return client;
 }
 
-/** Reads the Connector's answer to "do you have an activity carrying our id?". */
-async function readCheck(response: Response, marker: string): Promise<DeliveryCheck> {
-  const body: unknown = await response.json().catch(() => null);
-  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  if (response.status === 200) {
-    return {
-      delivered: true,
-      activityId: typeof record['id'] === 'string' ? record['id'] : marker,
-    };
-  }
-  const error = record['error'];
-  const code =
-    typeof error === 'object' && error !== null ? (error as Record<string, unknown>)['code'] : null;
-  if (response.status === 404 && code === 'ActivityNotFound') return { delivered: false };
-  return {
-    delivered: 'unknown',
-    reason: `The Connector answered ${response.status} to a look-up.`,
-  };
+/** How many parts of this message Teams accepted on an earlier attempt. */
+function partsSentOf(message: OutboxMessage): number {
+  const sent = message.payload['partsSent'];
+  return typeof sent === 'number' && Number.isInteger(sent) && sent > 0 ? sent : 0;
 }
 
+const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
 /**
- * Proactive messages through botbuilder's CloudAdapter (`continueConversationAsync`). Each
- * send carries the outbox message's client id in `channelData.outboxMessageId`; a channel
- * that can look activities up by it lets the scheduler avoid re-sending after a crash.
+ * Proactive messages through botbuilder's CloudAdapter (`continueConversationAsync`), each a
+ * new message in the conversation (`sendToConversation`). Teams has no API to look a message
+ * up afterwards, so nothing is asked after a send; each part carries the outbox message's
+ * client id in `channelData.outboxMessageId` only so logs and the test channel can tell them
+ * apart. A part over the budget is refused here, as Teams would refuse it with 413, without
+ * being sent.
  */
 export function createTeamsTransport(options: TeamsTransportOptions): MessageTransport {
-  const { adapter, appId, clock } = options;
-  const inConversation = (
-    conversation: StoredConversation,
-    logic: (turn: TurnContext) => Promise<void>,
-  ): Promise<void> => adapter.continueConversationAsync(appId, referenceOf(conversation), logic);
+  const { adapter, appId, clock, budget } = options;
 
   return {
     async send(message, conversation): Promise<SendOutcome> {
-      const activity = await options.render(message);
-      const marker = clientActivityIdOf(message.key);
-      const extra = (activity.channelData ?? {}) as Record<string, unknown>;
-      let activityId = marker;
-      try {
-        await inConversation(conversation, async (turn) => {
-          // A new message in the conversation (a new thread in a channel), not a reply to
-          // the continuation event that turn.sendActivity would make it.
-          const reference = referenceOf(conversation);
-          const outgoing = TurnContext.applyConversationReference(
-            { ...activity, channelData: { ...extra, outboxMessageId: marker } },
-            reference,
-          );
-          delete outgoing.replyToId;
-          const response = await connectorOf(turn).conversations.sendToConversation(
-            reference.conversation?.id ?? '',
-            outgoing,
-          );
-          activityId = response.id ?? marker;
-        });
-        return { ok: true, activityId };
-      } catch (error: unknown) {
-        return connectorFailureOf(error, clock.now());
-      }
-    },
-
-    async checkDelivered(message, conversation): Promise<DeliveryCheck> {
+      const parts = await options.render(message);
       const marker = clientActivityIdOf(message.key);
       const reference = referenceOf(conversation);
-      const conversationId = reference.conversation?.id;
-      const serviceUrl = reference.serviceUrl;
-      if (!conversationId || !serviceUrl) {
-        return { delivered: 'unknown', reason: 'The stored reference has no conversation id.' };
-      }
-      let check: DeliveryCheck = { delivered: 'unknown', reason: 'No answer from the Connector.' };
-      try {
-        await inConversation(conversation, async (turn) => {
-          const credentials = connectorOf(turn).credentials;
-          const token = credentials instanceof AppCredentials ? await credentials.getToken() : null;
-          const url = `${serviceUrl.replace(/\/$/, '')}/v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(marker)}`;
-          const response = await fetch(url, {
-            headers: token ? { authorization: `Bearer ${token}` } : {},
+      let firstId: string | null = null;
+      for (let index = partsSentOf(message); index < parts.length; index += 1) {
+        const activity = parts[index] ?? {};
+        const extra = (activity.channelData ?? {}) as Record<string, unknown>;
+        const outgoing = TurnContext.applyConversationReference(
+          {
+            ...activity,
+            channelData: {
+              ...extra,
+              outboxMessageId: index === 0 ? marker : `${marker}-${index + 1}`,
+            },
+          },
+          reference,
+        );
+        // A new message in the conversation (a new thread in a channel), not a reply to the
+        // continuation event that turn.sendActivity would make it.
+        delete outgoing.replyToId;
+        if (!budget.fits(outgoing)) {
+          return {
+            ok: false,
+            status: 413,
+            retryAfterMs: null,
+            code: OVER_BUDGET,
+            message: `Part ${index + 1} of ${parts.length} weighs ${kilobytes(teamsMessageBytes(outgoing))} as Teams counts it, over the budget of ${kilobytes(budget.bytes)}.`,
+            partsSent: index,
+          };
+        }
+        try {
+          await adapter.continueConversationAsync(appId, reference, async (turn) => {
+            const response = await connectorOf(turn).conversations.sendToConversation(
+              reference.conversation?.id ?? '',
+              outgoing,
+            );
+            firstId ??= response.id ?? marker;
           });
-          check = await readCheck(response, marker);
-        });
-      } catch (error: unknown) {
-        check = {
-          delivered: 'unknown',
-          reason: `The look-up failed: ${error instanceof Error ? error.message : String(error)}`,
-        };
+        } catch (error: unknown) {
+          return { ...connectorFailureOf(error, clock.now()), partsSent: index };
+        }
       }
-      return check;
+      return { ok: true, activityId: firstId ?? marker };
     },
   };
 }

@@ -15,6 +15,7 @@ import { ServerAdapter } from '../../../src/server/server-adapter.js';
 import { readServerConfig } from '../../../src/server/server-config.js';
 import { createTablesStore } from '../../../src/store/tables-store.js';
 import { noSendMetrics } from '../../../src/scheduler/send-metrics.js';
+import { readMessageBudget } from '../../../src/cards/message-budget.js';
 
 const env = process.env;
 const required = (name: string): string => {
@@ -40,6 +41,7 @@ const store = await createTablesStore({
   tablePrefix: required('FANOUT_TABLE_PREFIX'),
 });
 const scheduler = createProactiveScheduler({
+  budget: readMessageBudget(env),
   metrics: noSendMetrics,
   store,
   adapter,
