@@ -13,8 +13,16 @@ export interface DigestMessage extends DigestCard {
   readonly reportUrl: string | null;
 }
 
-/** Draws the digest's chart and renders the card that fits, for a reply or a board post. */
-export function digestMessageOf(digest: BuiltDigest): DigestMessage {
+/**
+ * Draws the digest's charts and renders the card that fits, for a reply or a board post. With
+ * no public address the charts travel inside the card as data URIs, which Teams counts like
+ * the rest; when `fits` says the card is then over the message budget, it goes without the
+ * pictures (the counts, lists and measures carry the same facts in words).
+ */
+export function digestMessageOf(
+  digest: BuiltDigest,
+  fits: (card: DigestCard['card']) => boolean = () => true,
+): DigestMessage {
   const chart = drawDigestChart(digest.chart);
   // Embedded, a second picture would push a linked card past Teams' limit, so the measures
   // chart is drawn only where the ratings chart is embedded too (no public address).
@@ -22,7 +30,7 @@ export function digestMessageOf(digest: BuiltDigest): DigestMessage {
     digest.measures && digest.chartUrl === null
       ? drawMeasureChart(digest.measures.standings)
       : null;
-  const card = renderDigestCard({
+  const input = {
     data: digest.data,
     chart,
     timeZone: digest.timeZone,
@@ -31,6 +39,11 @@ export function digestMessageOf(digest: BuiltDigest): DigestMessage {
     measures: digest.measures,
     measureChart,
     ...(digest.preface !== undefined && { preface: digest.preface }),
-  });
-  return { ...card, data: digest.data, chart, measureChart, reportUrl: digest.reportUrl };
+  };
+  const card = renderDigestCard(input);
+  if (fits(card.card)) {
+    return { ...card, data: digest.data, chart, measureChart, reportUrl: digest.reportUrl };
+  }
+  const words = renderDigestCard({ ...input, chart: null, measureChart: null });
+  return { ...words, data: digest.data, chart, measureChart: null, reportUrl: digest.reportUrl };
 }

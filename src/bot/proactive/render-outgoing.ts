@@ -13,9 +13,7 @@ import {
   type GovernanceOutgoingPorts,
 } from './governance-outgoing.js';
 
-const one = (card: RenderedCard): Partial<Activity>[] => [
-  { type: 'message', attachments: [card] },
-];
+const one = (card: RenderedCard): Partial<Activity>[] => [{ type: 'message', attachments: [card] }];
 
 /**
  * The activities each kind of outbox message becomes: prompts, reminders and nudges as the
@@ -44,7 +42,7 @@ export function createOutgoingRenderer(options: {
         periodId: message.periodId,
       });
       if (!built.ok) throw new Error(`The digest could not be built: ${built.code}`);
-      return one(digestMessageOf(built.value).card);
+      return one(digestMessageOf(built.value, options.budget.fitsWithEnvelope).card);
     }
     const result = await options.views.viewOf(message);
     if (!result.ok) throw new Error(`The ${message.kind} could not be built: ${result.code}`);
