@@ -5,7 +5,12 @@ import { openSharedAzurite, type SharedAzurite } from './shared-azurite.js';
 import { readStoreConfig, type StoreConfig } from './store-config.js';
 import { missingTables } from './tables-health.js';
 import type { TableName } from './tables-layout.js';
-import { createTablesStore, tableClients, type TablesConnection } from './tables-store.js';
+import {
+  createTablesStore,
+  tableClients,
+  type TablesConnection,
+  type TablesStoreOptions,
+} from './tables-store.js';
 import type { TableClient } from '@azure/data-tables';
 
 /** The log calls storage makes; the app's Logger fits. */
@@ -30,6 +35,7 @@ export interface OpenedStore {
 export async function openStore(
   env: Readonly<Record<string, string | undefined>>,
   log: StoreLogger,
+  options: Pick<TablesStoreOptions, 'onRequest'> = {},
 ): Promise<OpenedStore> {
   const config = readStoreConfig(env);
   let azurite: SharedAzurite | null = null;
@@ -54,9 +60,13 @@ export async function openStore(
     }
   };
   try {
-    const options = { connection: connectionFor(config, azurite), tablePrefix: config.tablePrefix };
-    const store = await createTablesStore(options);
-    const tables = tableClients(options);
+    const storeOptions: TablesStoreOptions = {
+      connection: connectionFor(config, azurite),
+      tablePrefix: config.tablePrefix,
+      ...options,
+    };
+    const store = await createTablesStore(storeOptions);
+    const tables = tableClients(storeOptions);
     if (config.kind !== 'embedded') {
       log.info(
         `Storage: Azure Tables (${describe(config)}), table prefix "${config.tablePrefix}".`,

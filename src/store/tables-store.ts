@@ -1,4 +1,4 @@
-import { TableClient } from '@azure/data-tables';
+import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/identity';
 import type { Store } from './store.js';
 import { createTablesActionRepository } from './tables-action.repository.js';
@@ -34,6 +34,17 @@ export interface TablesStoreOptions {
    * digits, starting with a letter (store-config.ts checks it).
    */
   readonly tablePrefix: string;
+  /**
+   * Called for every HTTP request sent to storage (retries included): the benchmarks count
+   * storage round trips with it. Production leaves it unset.
+   */
+  readonly onRequest?: (request: StorageRequest) => void;
+}
+
+/** One HTTP request to Table storage, as {@link TablesStoreOptions.onRequest} sees it. */
+export interface StorageRequest {
+  readonly method: string;
+  readonly url: string;
 }
 
 /** Every port on Azure Table storage; creates the tables that are missing. */
@@ -65,17 +76,21 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
 
 /** A client for one table, named after the store's prefix. */
 function tableClient(options: TablesStoreOptions, name: string): TableClient {
-  const { connection, tablePrefix } = options;
+  const { connection, tablePrefix, onRequest } = options;
   const tableName = `${tablePrefix}${name}`;
+  const additionalPolicies = onRequest ? [countingPolicy(onRequest)] : [];
   if ('connectionString' in connection) {
     const insecure = /TableEndpoint=http:|UseDevelopmentStorage=true/i.test(
       connection.connectionString,
     );
     return TableClient.fromConnectionString(connection.connectionString, tableName, {
       allowInsecureConnection: insecure,
+      additionalPolicies,
     });
   }
-  return new TableClient(connection.accountUrl, tableName, connection.credential);
+  return new TableClient(connection.accountUrl, tableName, connection.credential, {
+    additionalPolicies,
+  });
 }
 
 /** The table clients the repositories share; exported for storage tests. */
@@ -105,6 +120,22 @@ export function tableClients(options: TablesStoreOptions): TablesContext {
     },
   };
 }
+
+/** Per retry, so a request the SDK sends twice counts twice, as the service sees it. */
+function countingPolicy(onRequest: (request: StorageRequest) => void): AdditionalPolicy {
+  return {
+    position: 'perRetry',
+    policy: {
+      name: 'actionTrackerRequestCount',
+      sendRequest(request, next) {
+        onRequest({ method: request.method, url: request.url });
+        return next(request);
+      },
+    },
+  };
+}
+
+type AdditionalPolicy = NonNullable<TableServiceClientOptions['additionalPolicies']>[number];
 
 async function createTable(client: TableClient): Promise<void> {
   try {

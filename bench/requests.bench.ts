@@ -1,0 +1,150 @@
+/**
+ * Storage requests per chat operation, counted against Azurite: every HTTP request the
+ * Azure Tables client sends while the bot answers one turn (the store's `onRequest` hook).
+ * The bot runs cold (READ_CACHE_TTL_MS=0), as the first turn after a write does, with Teams
+ * authentication on, over a generated programme. Run alone with `npm run bench requests`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemClock } from '../src/app/clock.js';
+import { withReadCache } from '../src/app/cached-reads.js';
+import { silentLogger } from '../src/app/logger.js';
+import { createBot } from '../src/bot/create-bot.js';
+import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
+import { openStore } from '../src/store/open-store.js';
+import { startBot } from '../tests/support/start-bot.js';
+import { startTestChannel, testUser } from '../tests/support/test-channel/test-channel.js';
+import { generateBenchPlan } from './bot-bench-programme.js';
+
+/** Requests one operation made, over `samples` tries: the fewest, the median and the most. */
+export interface RequestCount {
+  readonly min: number;
+  readonly median: number;
+  readonly max: number;
+  readonly samples: number;
+}
+
+export interface RequestsBenchFigures {
+  readonly name: 'requests';
+  readonly actions: number;
+  readonly readCacheTtlMs: 0;
+  readonly operations: Readonly<Record<string, RequestCount>>;
+  /** The issue's budgets, to read beside the counts. */
+  readonly budgets: Readonly<Record<string, number>>;
+  readonly loadAverage: { readonly atStart: number; readonly atEnd: number };
+}
+
+const SAMPLES = 5;
+const round = (value: number): number => Math.round(value * 100) / 100;
+
+export async function run(): Promise<RequestsBenchFigures> {
+  const atStart = round(loadavg()[0] ?? NaN);
+  const folder = await mkdtemp(join(tmpdir(), 'requests-bench-'));
+  const azurite = await startEmbeddedAzurite({ location: folder, inMemory: true });
+  const channel = await startTestChannel();
+  let requests = 0;
+  try {
+    const storage = await openStore(
+      { AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString },
+      silentLogger,
+      { onRequest: () => (requests += 1) },
+    );
+    const plan = generateBenchPlan(new Date());
+    await storage.store.plans.replace(plan);
+    const store = withReadCache(storage.store, { ttlMs: 0, clock: systemClock });
+    const bot = await startBot({
+      env: channel.botEnv(),
+      bot: createBot({ ...store, clock: systemClock, logger: silentLogger, admins: [] }),
+    });
+    try {
+      const chair = testUser('Bench Chair', 'chair@bench.example');
+      const owner = testUser('EHC Lead', 'ehc.lead@bench.example');
+
+      /** Requests made while the bot answers this activity (its replies included). */
+      const counted = async (activity: Parameters<typeof channel.send>[1]) => {
+        const before = requests;
+        const answer = await channel.send(bot.url, activity);
+        if (answer.status !== 200) throw new Error(`The bot answered HTTP ${answer.status}`);
+        return { count: requests - before, body: answer.body };
+      };
+      const typed =
+        (text: string, from = chair) =>
+        () =>
+          counted(channel.message(text, from, 'personal')).then((r) => r.count);
+      const save = async (): Promise<number> => {
+        // The form is opened uncounted; pressing Save on it is the operation.
+        const open = channel.message('/update EHC7', owner, 'personal');
+        await counted(open);
+        const call = await channel.waitFor((c) => c.activityId === open.id && c.kind === 'reply');
+        const data = saveData(call.body);
+        const pressed = channel.cardAction(
+          'update',
+          { ...data, rating: 'Amber', note: `Delayed by recruitment (${requests}).` },
+          owner,
+        );
+        return (await counted(pressed)).count;
+      };
+
+      // First contact for both people (member look-up, conversation stored) is not counted.
+      await typed('hello')();
+      await typed('hello', owner)();
+      const operations = {
+        statusProgramme: await countOf(typed('/status')),
+        statusWorkstream: await countOf(typed('/status EHC')),
+        statusAction: await countOf(typed('/status EHC7')),
+        statusMistyped: await countOf(typed('/status QQZX')),
+        mine: await countOf(typed('/mine', owner)),
+        save: await countOf(save),
+        echoHelp: await countOf(typed('/help')),
+      };
+      return {
+        name: 'requests',
+        actions: plan.actions.length,
+        readCacheTtlMs: 0,
+        operations,
+        budgets: { statusProgramme: 3, statusAction: 4, mine: 3, save: 4 },
+        loadAverage: { atStart, atEnd: round(loadavg()[0] ?? NaN) },
+      };
+    } finally {
+      await bot.close();
+      await storage.close();
+    }
+  } finally {
+    await channel.stop();
+    await azurite.stop();
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+async function countOf(operation: () => Promise<number>): Promise<RequestCount> {
+  const counts: number[] = [];
+  for (let i = 0; i < SAMPLES; i += 1) counts.push(await operation());
+  counts.sort((a, b) => a - b);
+  return {
+    min: counts[0] ?? NaN,
+    median: counts[Math.floor(counts.length / 2)] ?? NaN,
+    max: counts.at(-1) ?? NaN,
+    samples: counts.length,
+  };
+}
+
+/** The data the update form's Save button carries. */
+function saveData(body: unknown): Record<string, unknown> {
+  let found: Record<string, unknown> | null = null;
+  JSON.stringify(body, (_key, value: unknown) => {
+    if (
+      found === null &&
+      typeof value === 'object' &&
+      value !== null &&
+      'verb' in value &&
+      value.verb === 'update' &&
+      'data' in value
+    ) {
+      found = value.data as Record<string, unknown>;
+    }
+    return value;
+  });
+  if (found === null) throw new Error('The update form has no Save button');
+  return found;
+}
