@@ -15,6 +15,7 @@ import {
 } from './memory-programme.repository.js';
 import { createMemoryRoleRepository } from './memory-role.repository.js';
 import { createMemoryState } from './memory-state.js';
+import { createMemorySummaryRepository } from './memory-summary.repository.js';
 import type { Store } from './store.js';
 
 /**
@@ -36,6 +37,7 @@ export function createMemoryStore(): Store {
     admins: createMemoryAdminRepository(),
     links: createMemoryLinkRepository(),
     pendingImports: createMemoryPendingImportRepository(),
+    summaries: createMemorySummaryRepository(state),
     ...createMemoryGovernanceStore(),
     measures: createMemoryMeasureRepository(state),
   };

@@ -10,6 +10,7 @@ import type { PendingImportRepository } from './pending-import.repository.js';
 import type { PlanRepository } from './plan.repository.js';
 import type { ProgrammeRepository, WorkstreamRepository } from './programme.repository.js';
 import type { PersonRepository, RoleRepository } from './role.repository.js';
+import type { SummaryRepository } from './summary.repository.js';
 
 /**
  * Every port, for the composition root only. Use cases take the few ports they need,
@@ -29,4 +30,5 @@ export interface Store extends GovernanceStore {
   readonly links: LinkRepository;
   readonly pendingImports: PendingImportRepository;
   readonly measures: MeasureRepository;
+  readonly summaries: SummaryRepository;
 }

@@ -1,7 +1,15 @@
+import { odata } from '@azure/data-tables';
 import type { Action, CurrentStatus } from '../domain/action.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import { toCurrent, UNRATED_ETAG } from './memory-state.js';
-import { inPartition, planKeys, statusKeys, type TablesContext } from './tables-layout.js';
+import { joinKey } from './keys.js';
+import {
+  inPartition,
+  planKeys,
+  startsWith,
+  statusKeys,
+  type TablesContext,
+} from './tables-layout.js';
 import {
   assertRowFits,
   getJson,
@@ -13,7 +21,10 @@ import {
 import type { Versioned } from './versioned.js';
 
 /** The action as readers see it: the plan's definition with its status row, if any. */
-export function toAction(definition: ReadRow | Action, status: ReadRow | null): Versioned<Action> {
+export function toAction(
+  definition: ReadRow | Action,
+  status: Readonly<Record<string, unknown>> | null,
+): Versioned<Action> {
   const action = 'ref' in definition ? (definition as Action) : getJson<Action>(definition, 'json');
   const proposedDue = typeof status?.proposedDue === 'string' ? status.proposedDue : null;
   return {
@@ -22,7 +33,7 @@ export function toAction(definition: ReadRow | Action, status: ReadRow | null): 
       current: status ? getJson<CurrentStatus>(status, 'current') : null,
       proposedDue: proposedDue ?? action.proposedDue,
     },
-    etag: status?.etag ?? UNRATED_ETAG,
+    etag: typeof status?.etag === 'string' ? status.etag : UNRATED_ETAG,
   };
 }
 
@@ -53,3 +64,18 @@ export async function planPartitions(
   );
   return { partitions: [...partitions], refs: new Set(refs.map((row) => row.rowKey ?? '')) };
 }
+
+/** Definitions of the active version (from its packs) with their status rows. */
+export function combine(version: string | null, rows: readonly ReadRow[]): Versioned<Action>[] {
+  if (version === null) return [];
+  const packPrefix = joinKey('c', version, '');
+  const status = new Map(rows.map((row) => [row.rowKey ?? '', row]));
+  return rows
+    .filter((row) => (row.rowKey ?? '').startsWith(packPrefix))
+    .flatMap((row) => getJson<Action[]>(row, 'json'))
+    .map((action) => toAction(action, status.get(statusKeys.current(action.ref)) ?? null));
+}
+
+/** Packs (`c|…`) and status rows (`s|…`) of a workstream: neither single definitions nor history. */
+export const packsAndStatus =
+  `(${odata`RowKey lt ${statusKeys.definitionsStart}`} or ` + `${startsWith('RowKey', 's')})`;

@@ -1,10 +1,9 @@
 import { odata } from '@azure/data-tables';
 import type { Action } from '../domain/action.js';
 import type { StatusUpdate } from '../domain/status-update.js';
-import type { ActionRepository, RecordUpdateResult } from './action.repository.js';
-import { codeKey, joinKey } from './keys.js';
-import { assertUpdateFits } from './limits.js';
-import { byNewest, byWorkstreamThenRef, UNRATED_ETAG } from './memory-state.js';
+import type { ActionRepository } from './action.repository.js';
+import { codeKey } from './keys.js';
+import { byNewest, byWorkstreamThenRef } from './memory-state.js';
 import {
   activeVersion,
   inPartition,
@@ -14,32 +13,11 @@ import {
   statusKeys,
   type TablesContext,
 } from './tables-layout.js';
-import {
-  assertRowFits,
-  azureStatus,
-  getJson,
-  queryRows,
-  queryWorkstreamRows,
-  readRow,
-  unexpected,
-  type ReadRow,
-} from './tables-support.js';
-import { currentRow, historyRow, planPartitions, toAction } from './tables-action-rows.js';
+import { getJson, queryRows, queryWorkstreamRows } from './tables-support.js';
+import { combine, packsAndStatus, planPartitions, toAction } from './tables-action-rows.js';
+import { recordUpdateInTables } from './tables-record-update.js';
 
 export function createTablesActionRepository(tables: TablesContext): ActionRepository {
-  /** Definitions of the active version (from its packs) with their status rows. */
-  const combine = (version: string | null, rows: readonly ReadRow[]) => {
-    if (version === null) return [];
-    const packPrefix = joinKey('c', version, '');
-    const status = new Map(rows.map((row) => [row.rowKey ?? '', row]));
-    return rows
-      .filter((row) => (row.rowKey ?? '').startsWith(packPrefix))
-      .flatMap((row) => getJson<Action[]>(row, 'json'))
-      .map((action) => toAction(action, status.get(statusKeys.current(action.ref)) ?? null));
-  };
-  // Packs (`c|…`) and status rows (`s|…`): neither single definitions nor history.
-  const packsAndStatus =
-    `(${odata`RowKey lt ${statusKeys.definitionsStart}`} or ` + `${startsWith('RowKey', 's')})`;
   const readPartition = (partition: string, filter: string) =>
     queryWorkstreamRows(tables.status(partition), `${inPartition(partition)} and ${filter}`);
 
@@ -103,10 +81,15 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
       if (!located) return null;
       const partition = statusKeys.partition(programmeId, located.workstream);
       const table = tables.status(partition);
-      const [definition, status] = await Promise.all([
-        readRow(table, partition, statusKeys.definition(located.version, ref)),
-        readRow(table, partition, statusKeys.current(ref)),
-      ]);
+      // Both rows in one query: one request, not two.
+      const definitionKey = statusKeys.definition(located.version, ref);
+      const statusKey = statusKeys.current(ref);
+      const rows = await queryWorkstreamRows(
+        table,
+        `${inPartition(partition)} and (${odata`RowKey eq ${definitionKey}`} or ${odata`RowKey eq ${statusKey}`})`,
+      );
+      const definition = rows.find((row) => row.rowKey === definitionKey);
+      const status = rows.find((row) => row.rowKey === statusKey) ?? null;
       return definition ? toAction(definition, status) : null;
     },
 
@@ -132,54 +115,10 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
         .sort(byNewest);
     },
 
-    async recordUpdate(update, expectedEtag): Promise<RecordUpdateResult> {
-      const located = await locateAction(tables, update.programmeId, update.ref);
-      if (!located) return { ok: false, code: 'ACTION_NOT_FOUND' };
-      assertUpdateFits(update);
-      const partition = statusKeys.partition(update.programmeId, located.workstream);
-      const table = tables.status(partition);
-      const history = historyRow(update, partition);
-      const current = currentRow(update, partition);
-      assertRowFits(current, `the current status of ${update.ref}`);
-      // The ETag comes from card data: "*" would match any version and skip the stale check,
-      // and anything else that is not an ETag this table wrote cannot be the card's version.
-      if (expectedEtag !== UNRATED_ETAG && !AZURE_TABLE_ETAG.test(expectedEtag)) {
-        const now = await repository.get(update.programmeId, update.ref);
-        return now
-          ? { ok: false, code: 'STALE_UPDATE', current: now }
-          : { ok: false, code: 'ACTION_NOT_FOUND' };
-      }
-      try {
-        await table.submitTransaction([
-          expectedEtag === UNRATED_ETAG
-            ? ['create', current]
-            : ['update', current, 'Merge', { etag: expectedEtag }],
-          ['create', history],
-        ]);
-      } catch (error) {
-        // 412: the row moved on; 409: someone rated it first; 404: the etag names a row
-        // that is not there. All three mean the caller's view is stale.
-        if (![404, 409, 412].includes(azureStatus(error) ?? 0)) {
-          throw unexpected(`recording update ${update.id} for ${update.ref}`, error);
-        }
-        const now = await repository.get(update.programmeId, update.ref);
-        return now
-          ? { ok: false, code: 'STALE_UPDATE', current: now }
-          : { ok: false, code: 'ACTION_NOT_FOUND' };
-      }
-      const [definition, status] = await Promise.all([
-        readRow(table, partition, statusKeys.definition(located.version, update.ref)),
-        readRow(table, partition, statusKeys.current(update.ref)),
-      ]);
-      if (!definition) return { ok: false, code: 'ACTION_NOT_FOUND' };
-      return { ok: true, action: toAction(definition, status) };
-    },
+    recordUpdate: (update, expectedEtag) => recordUpdateInTables(tables, update, expectedEtag),
   };
   return repository;
 }
-
-/** What Azure Tables writes as an entity's ETag: `W/"datetime'2021-03-01T10%3A42%3A00.1Z'"`. */
-const AZURE_TABLE_ETAG = /^W\/"datetime'[0-9A-Za-z%.:-]+'"$/;
 
 function chunk<T>(list: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>

@@ -22,6 +22,7 @@ export const TABLES = [
   'links',
   'pendingImports',
   'measureValues',
+  'summaries',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -112,6 +113,22 @@ export async function locateAction(
 ): Promise<{ readonly version: string; readonly workstream: string } | null> {
   const version = await activeVersion(tables, programmeId);
   if (version === null) return null;
+  // A version's reference index never changes, so what it said once it says for good.
+  const memo = locatedIn(tables);
+  const key = joinKey(codeKey(programmeId), version, codeKey(ref));
+  const known = memo.get(key);
+  if (known !== undefined) return { version, workstream: known };
   const row = await readRow(tables.plans, planKeys.refs(programmeId, version), codeKey(ref));
-  return row && typeof row.workstream === 'string' ? { version, workstream: row.workstream } : null;
+  if (!row || typeof row.workstream !== 'string') return null;
+  if (memo.size >= 50_000) memo.clear();
+  memo.set(key, row.workstream);
+  return { version, workstream: row.workstream };
+}
+
+const located = new WeakMap<TablesContext, Map<string, string>>();
+
+function locatedIn(tables: TablesContext): Map<string, string> {
+  const found = located.get(tables) ?? new Map<string, string>();
+  located.set(tables, found);
+  return found;
 }

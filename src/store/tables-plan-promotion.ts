@@ -13,6 +13,7 @@ import {
 } from './tables-layout.js';
 import { measureValueKeys, measureValueRows } from './tables-measure.repository.js';
 import { roleRows } from './tables-role.repository.js';
+import { refreshSummaries } from './tables-summary.js';
 import {
   assertRowFits,
   azureStatus,
@@ -148,6 +149,8 @@ export async function promote(tables: TablesContext, pending: PendingPromotion):
     programmeId,
     valuePacks.flatMap((row) => getJson<MeasureValue[]>(row, 'json')),
   );
+  // Last, once every status row is where the new plan reads it.
+  await refreshSummaries(tables, programmeId, version);
   await clearPending(tables, codeKey(programmeId), version);
 }
 

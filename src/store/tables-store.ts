@@ -19,6 +19,7 @@ import {
   createTablesWorkstreamRepository,
 } from './tables-programme.repository.js';
 import { createTablesRoleRepository } from './tables-role.repository.js';
+import { createTablesSummaryRepository } from './tables-summary.repository.js';
 import { unexpected } from './tables-support.js';
 
 export type TablesConnection =
@@ -69,6 +70,7 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
     admins: createTablesAdminRepository(tables.admins),
     links: createTablesLinkRepository(tables.links),
     pendingImports: createTablesPendingImportRepository(tables.pendingImports),
+    summaries: createTablesSummaryRepository(tables),
     ...governance,
     measures: createTablesMeasureRepository(tables),
   };

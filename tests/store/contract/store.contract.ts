@@ -4,6 +4,7 @@ import { measureContract } from './measure.contract.js';
 import { outboxAndLeaseContract } from './outbox.contract.js';
 import { peopleContract } from './people.contract.js';
 import { planContract } from './plan.contract.js';
+import { summaryContract } from './summary.contract.js';
 
 /** The promises every store keeps; run against the in-memory fake and Azure Tables alike. */
 export function storeContract(createStore: StoreFactory): void {
@@ -12,4 +13,5 @@ export function storeContract(createStore: StoreFactory): void {
   peopleContract(createStore);
   outboxAndLeaseContract(createStore);
   measureContract(createStore);
+  summaryContract(createStore);
 }

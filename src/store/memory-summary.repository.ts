@@ -1,0 +1,32 @@
+import { summarise } from '../domain/status-summary.js';
+import { codeKey, compareRefs } from './keys.js';
+import { readAction, type MemoryState } from './memory-state.js';
+import type { SummaryRepository, WorkstreamSummary } from './summary.repository.js';
+
+/**
+ * The in-memory fake of {@link SummaryRepository}: worked out from the actions when asked,
+ * which is cheap in memory and always what a kept summary must equal.
+ */
+export function createMemorySummaryRepository(state: MemoryState): SummaryRepository {
+  const summaries = (programmeId: string): WorkstreamSummary[] => {
+    const plan = state.plans.get(codeKey(programmeId));
+    if (!plan) return [];
+    const actions = [...plan.actions.values()].map((action) => readAction(state, action).value);
+    return [...plan.workstreams]
+      .sort((a, b) => compareRefs(a.code, b.code))
+      .map((workstream) => ({
+        code: workstream.code,
+        name: workstream.name,
+        summary: summarise(
+          actions.filter((action) => codeKey(action.workstream) === codeKey(workstream.code)),
+        ),
+      }));
+  };
+  return {
+    listByProgramme: (programmeId) => Promise.resolve(summaries(programmeId)),
+    get: (programmeId, code) =>
+      Promise.resolve(
+        summaries(programmeId).find((found) => codeKey(found.code) === codeKey(code)) ?? null,
+      ),
+  };
+}

@@ -1,0 +1,127 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { NOT_RATED } from '../../../src/domain/rating.js';
+import {
+  notReportedIn,
+  overdueOn,
+  summarise,
+  type StatusSummary,
+} from '../../../src/domain/status-summary.js';
+import type { Store } from '../../../src/store/store.js';
+import { action, plan, update, type StoreFactory } from './fixtures.js';
+
+/** What a summary must equal: the same figures worked out from every action. */
+async function fromActions(store: Store, programmeId: string, code: string) {
+  const listed = await store.actions.listByWorkstream(programmeId, code);
+  return summarise(listed.map((found) => found.value));
+}
+
+let minute = 0;
+
+async function rate(store: Store, ref: string, id: string, rating: 'Blue' | 'Red' | 'Green') {
+  const read = await store.actions.get('wsoa', ref);
+  minute += 1;
+  const at = new Date(Date.UTC(2026, 0, 20, 10, minute)).toISOString();
+  const result = await store.actions.recordUpdate(
+    update('wsoa', ref, { id, rating, at }),
+    read?.etag ?? '',
+  );
+  if (!result.ok) throw new Error(`Rating ${ref} failed: ${result.code}`);
+}
+
+const counts = (summary: StatusSummary | undefined) => summary?.counts;
+
+export function summaryContract(createStore: StoreFactory): void {
+  describe('status summaries', () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await createStore();
+      await store.plans.replace(
+        plan(
+          'wsoa',
+          { EHC: ['EHC1', 'EHC2', 'EHC3'], A: ['A1'] },
+          {
+            ratings: [
+              { ...update('wsoa', 'EHC1', { id: 'past1', rating: 'Amber' }), periodId: 'Oct 2025' },
+              { ...update('wsoa', 'A1', { id: 'past2', rating: 'Red' }), source: 'import' },
+            ],
+          },
+        ),
+      );
+    });
+
+    it('has each workstream of an imported plan, by code, with its counts and names', async () => {
+      const listed = await store.summaries.listByProgramme('wsoa');
+      expect(listed.map((found) => [found.code, found.name])).toEqual([
+        ['A', 'Workstream A'],
+        ['EHC', 'Workstream EHC'],
+      ]);
+      expect(listed[1]?.summary).toEqual(await fromActions(store, 'wsoa', 'EHC'));
+      expect(counts(listed[1]?.summary)).toEqual({
+        Blue: 0,
+        Green: 0,
+        Amber: 1,
+        Red: 0,
+        [NOT_RATED]: 2,
+      });
+      expect(listed[0]?.summary.total).toBe(1);
+      expect(await store.summaries.listByProgramme('no-such-programme')).toEqual([]);
+    });
+
+    it('follows every update: counts, overdue on any day and who has not reported', async () => {
+      await rate(store, 'EHC2', 'u-red', 'Red');
+      await rate(store, 'EHC1', 'u-blue', 'Blue');
+      await rate(store, 'EHC2', 'u-green', 'Green');
+      const ehc = await store.summaries.get('wsoa', 'ehc');
+      expect(ehc?.code).toBe('EHC');
+      expect(ehc?.summary).toEqual(await fromActions(store, 'wsoa', 'EHC'));
+      expect(counts(ehc?.summary)).toMatchObject({ Blue: 1, Green: 1, Amber: 0, [NOT_RATED]: 1 });
+      // Every fixture action is due on 31 Mar 2026; Blue ones are never overdue.
+      const summary = ehc?.summary;
+      if (!summary) throw new Error('no summary');
+      expect(overdueOn(summary, '2026-03-31')).toBe(0);
+      expect(overdueOn(summary, '2026-04-01')).toBe(2);
+      expect(notReportedIn(summary, 'Jan 2026')).toBe(1);
+      expect(notReportedIn(summary, 'Oct 2025')).toBe(3);
+      const programme = await store.summaries.listByProgramme('wsoa');
+      expect(programme.find((found) => found.code === 'EHC')?.summary).toEqual(summary);
+    });
+
+    it('counts every one of many updates made at once to one workstream', async () => {
+      await Promise.all(
+        ['EHC1', 'EHC2', 'EHC3'].map((ref, i) => rate(store, ref, `at-once-${i}`, 'Green')),
+      );
+      const ehc = await store.summaries.get('wsoa', 'EHC');
+      expect(counts(ehc?.summary)).toMatchObject({ Green: 3, Amber: 0, [NOT_RATED]: 0 });
+      expect(ehc?.summary).toEqual(await fromActions(store, 'wsoa', 'EHC'));
+    });
+
+    it('is unchanged by an update refused as stale', async () => {
+      const read = await store.actions.get('wsoa', 'EHC3');
+      await rate(store, 'EHC3', 'first', 'Red');
+      const stale = await store.actions.recordUpdate(
+        update('wsoa', 'EHC3', { id: 'second', rating: 'Blue' }),
+        read?.etag ?? '',
+      );
+      expect(stale.ok).toBe(false);
+      const ehc = await store.summaries.get('wsoa', 'EHC');
+      expect(counts(ehc?.summary)).toMatchObject({ Red: 1, Blue: 0 });
+    });
+
+    it('follows a new plan: moved and dated actions, and a workstream dropped', async () => {
+      await rate(store, 'EHC3', 'u-red', 'Red');
+      const moved = { ...action('wsoa', 'B', 'EHC3'), revisedDue: '2026-06-30' };
+      await store.plans.replace({
+        ...plan('wsoa', { EHC: ['EHC1', 'EHC2'], B: [] }),
+        actions: [action('wsoa', 'EHC', 'EHC1'), action('wsoa', 'EHC', 'EHC2'), moved],
+      });
+      const listed = await store.summaries.listByProgramme('wsoa');
+      expect(listed.map((found) => found.code)).toEqual(['B', 'EHC']);
+      const b = listed[0]?.summary;
+      expect(b).toEqual(await fromActions(store, 'wsoa', 'B'));
+      expect(b?.counts.Red).toBe(1);
+      expect(b?.openByDue).toEqual({ '2026-06-30': 1 });
+      expect(listed[1]?.summary).toEqual(await fromActions(store, 'wsoa', 'EHC'));
+      expect(await store.summaries.get('wsoa', 'A')).toBeNull();
+    });
+  });
+}
