@@ -48,7 +48,12 @@ export async function run(): Promise<RequestsBenchFigures> {
     const storage = await openStore(
       { AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString },
       silentLogger,
-      { onRequest: () => (requests += 1) },
+      {
+        onRequest: (request) => {
+          requests += 1;
+          if (process.env['BENCH_TRACE']) console.log(request.method, decodeURIComponent(request.url));
+        },
+      },
     );
     const plan = generateBenchPlan(new Date());
     await storage.store.plans.replace(plan);
@@ -64,6 +69,7 @@ export async function run(): Promise<RequestsBenchFigures> {
       /** Requests made while the bot answers this activity (its replies included). */
       const counted = async (activity: Parameters<typeof channel.send>[1]) => {
         const before = requests;
+        if (process.env['BENCH_TRACE']) console.log('---', JSON.stringify(activity.text ?? activity.name));
         const answer = await channel.send(bot.url, activity);
         if (answer.status !== 200) throw new Error(`The bot answered HTTP ${answer.status}`);
         return { count: requests - before, body: answer.body };

@@ -12,7 +12,21 @@ export function createMemorySummaryRepository(state: MemoryState): SummaryReposi
     const plan = state.plans.get(codeKey(programmeId));
     if (!plan) return [];
     const actions = [...plan.actions.values()].map((action) => readAction(state, action).value);
-    return [...plan.workstreams]
+    // Actions of a workstream the plan does not list are counted too, under its code.
+    const listed = [...plan.workstreams];
+    for (const action of actions) {
+      if (listed.some((workstream) => codeKey(workstream.code) === codeKey(action.workstream))) {
+        continue;
+      }
+      listed.push({
+        programmeId: action.programmeId,
+        code: action.workstream,
+        name: action.workstream,
+        leadRole: '',
+        aim: '',
+      });
+    }
+    return listed
       .sort((a, b) => compareRefs(a.code, b.code))
       .map((workstream) => ({
         code: workstream.code,

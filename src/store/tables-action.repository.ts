@@ -1,5 +1,4 @@
 import { odata } from '@azure/data-tables';
-import type { Action } from '../domain/action.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { ActionRepository } from './action.repository.js';
 import { codeKey } from './keys.js';
@@ -8,13 +7,13 @@ import {
   activeVersion,
   inPartition,
   locateAction,
-  planKeys,
   startsWith,
   statusKeys,
   type TablesContext,
 } from './tables-layout.js';
-import { getJson, queryRows, queryWorkstreamRows } from './tables-support.js';
+import { getJson, queryWorkstreamRows } from './tables-support.js';
 import { combine, packsAndStatus, planPartitions, toAction } from './tables-action-rows.js';
+import { listOwnedCopies } from './tables-owned-copies.js';
 import { recordUpdateInTables } from './tables-record-update.js';
 
 export function createTablesActionRepository(tables: TablesContext): ActionRepository {
@@ -39,42 +38,7 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
       return rows.flatMap((list) => combine(version, list)).sort(byWorkstreamThenRef);
     },
 
-    async listByOwnerRoles(programmeId, roles) {
-      const version = await activeVersion(tables, programmeId);
-      if (version === null) return [];
-      const owned = await Promise.all(
-        roles.map((role) =>
-          queryRows(tables.owners, inPartition(planKeys.owner(programmeId, version, role))),
-        ),
-      );
-      const actions = owned.flat().map((row) => getJson<Action>(row, 'json'));
-      const byPartition = new Map<string, Action[]>();
-      for (const action of actions) {
-        const partition = statusKeys.partition(programmeId, action.workstream);
-        byPartition.set(partition, [...(byPartition.get(partition) ?? []), action]);
-      }
-      // Status rows by name, a workstream at a time: Azure allows 15 comparisons a query.
-      const queries = [...byPartition].flatMap(([partition, list]) =>
-        chunk(list, 14).map((part) =>
-          readPartition(
-            partition,
-            `(${part.map((a) => odata`RowKey eq ${statusKeys.current(a.ref)}`).join(' or ')})`,
-          ),
-        ),
-      );
-      const statuses = new Map(
-        (await Promise.all(queries))
-          .flat()
-          .map((row) => [`${row.partitionKey}/${row.rowKey}`, row]),
-      );
-      return actions
-        .map((action) => {
-          const partition = statusKeys.partition(programmeId, action.workstream);
-          const key = `${partition}/${statusKeys.current(action.ref)}`;
-          return toAction(action, statuses.get(key) ?? null);
-        })
-        .sort(byWorkstreamThenRef);
-    },
+    listByOwnerRoles: (programmeId, roles) => listOwnedCopies(tables, programmeId, roles),
 
     async get(programmeId, ref) {
       const located = await locateAction(tables, programmeId, ref);
@@ -118,10 +82,4 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
     recordUpdate: (update, expectedEtag) => recordUpdateInTables(tables, update, expectedEtag),
   };
   return repository;
-}
-
-function chunk<T>(list: readonly T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>
-    list.slice(i * size, (i + 1) * size),
-  );
 }

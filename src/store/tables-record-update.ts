@@ -15,10 +15,11 @@ import {
 import { codeKey } from './keys.js';
 import {
   keptSummary,
+  ownedRow,
   refreshWorkstream,
   SUMMARY_ROW,
   summaryRow,
-  writeMirror,
+  writeCopies,
 } from './tables-summary.js';
 import {
   assertRowFits,
@@ -95,11 +96,14 @@ export async function recordUpdateInTables(
       throw unexpected(`recording update ${update.id} for ${update.ref}`, error);
     }
     const etag = response.subResponses.find((r) => r.rowKey === keys.status)?.etag;
-    const recorded = etag
-      ? { value: after.value, etag }
-      : toAction(definition, await readRow(table, partition, keys.status));
+    const written = etag
+      ? { ...current, proposedDue: update.proposedDue ?? status?.proposedDue ?? null, etag }
+      : await readRow(table, partition, keys.status);
+    const recorded = toAction(definition, written);
+    const owned = ownedRow(update.programmeId, { ...recorded.value, current: null }, written);
     const copied =
-      next !== null && (await writeMirror(tables, update.programmeId, located.workstream, next));
+      next !== null &&
+      (await writeCopies(tables, update.programmeId, located.workstream, next, owned));
     if (!copied) await refreshOne(tables, update.programmeId, located.version, located.workstream);
     return { ok: true, action: recorded };
   }

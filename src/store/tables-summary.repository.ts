@@ -1,7 +1,7 @@
 import type { StatusSummary } from '../domain/status-summary.js';
 import { codeKey, compareRefs } from './keys.js';
 import type { SummaryRepository, WorkstreamSummary } from './summary.repository.js';
-import { activeVersion, inPartition, type TablesContext } from './tables-layout.js';
+import { activeVersion, inPartition, startsWith, type TablesContext } from './tables-layout.js';
 import { mirrorKeys, refreshSummaries } from './tables-summary.js';
 import { getJson, queryRows, readRow, type ReadRow } from './tables-support.js';
 
@@ -14,7 +14,12 @@ const toSummary = (row: ReadRow): WorkstreamSummary => ({
 /** Reads the copies in the `summaries` table (see tables-summary.ts for how they are kept). */
 export function createTablesSummaryRepository(tables: TablesContext): SummaryRepository {
   const list = async (programmeId: string) =>
-    (await queryRows(tables.summaries, inPartition(codeKey(programmeId))))
+    (
+      await queryRows(
+        tables.summaries,
+        `${inPartition(codeKey(programmeId))} and ${startsWith('RowKey', 'w')}`,
+      )
+    )
       .map(toSummary)
       .sort((a, b) => compareRefs(a.code, b.code));
   return {

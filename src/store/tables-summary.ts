@@ -1,12 +1,17 @@
+import { odata, type TransactionAction } from '@azure/data-tables';
+import type { Action } from '../domain/action.js';
 import type { Workstream } from '../domain/programme.js';
 import { summarise, type StatusSummary } from '../domain/status-summary.js';
 import { codeKey, joinKey } from './keys.js';
+import { UNRATED_ETAG } from './memory-state.js';
 import { combine, packsAndStatus } from './tables-action-rows.js';
 import { inPartition, planKeys, statusKeys, type TablesContext } from './tables-layout.js';
 import {
   azureStatus,
   getJson,
+  getText,
   putJson,
+  putText,
   queryRows,
   queryWorkstreamRows,
   readRow,
@@ -15,7 +20,6 @@ import {
   type ReadRow,
   type Row,
 } from './tables-support.js';
-import { odata } from '@azure/data-tables';
 
 /**
  * A workstream's summary is kept twice. The row `m|summary` in the workstream's own partition
@@ -51,7 +55,42 @@ export function summaryRow(partitionKey: string, summary: StatusSummary, seq: nu
 
 /** The copy's key for this workstream. */
 export function mirrorKeys(programmeId: string, workstream: string) {
-  return { partitionKey: codeKey(programmeId), rowKey: codeKey(workstream) };
+  return { partitionKey: codeKey(programmeId), rowKey: joinKey('w', codeKey(workstream)) };
+}
+
+/**
+ * Beside the workstream copies, each action has a copy keyed by its owner's role
+ * (`o|role|ws|ref`): its definition and status, so `/mine` is one query of one partition.
+ */
+export function ownedKeys(
+  programmeId: string,
+  action: Pick<Action, 'ownerRole' | 'workstream' | 'ref'>,
+) {
+  return {
+    partitionKey: codeKey(programmeId),
+    rowKey: joinKey(
+      'o',
+      codeKey(action.ownerRole),
+      codeKey(action.workstream),
+      codeKey(action.ref),
+    ),
+  };
+}
+
+/** The owner's copy of an action: its definition, its status row's columns and that row's ETag. */
+export function ownedRow(
+  programmeId: string,
+  definition: Action,
+  status: Readonly<Record<string, unknown>> | null,
+): Row {
+  const row: Row = { ...ownedKeys(programmeId, definition), statusEtag: UNRATED_ETAG };
+  putJson(row, 'json', { ...definition, current: null });
+  if (status) {
+    putText(row, 'current', getText(status, 'current'));
+    if (typeof status.proposedDue === 'string') row.proposedDue = status.proposedDue;
+    if (typeof status.etag === 'string') row.statusEtag = status.etag;
+  }
+  return row;
 }
 
 /** ETags and `seq` of the copies this process last wrote, so a copy is usually one request. */
@@ -67,14 +106,16 @@ function writtenBy(tables: TablesContext): Map<string, { etag: string; seq: numb
 
 /**
  * Writes the copy of a workstream's summary unless one with this `seq` or a higher one is
- * there. Without `code` and `name` the row is merged (the copy must exist); false then says it
- * did not, and the caller refreshes the workstream instead.
+ * there, and with it (one transaction: same partition) the owner's copy of the action just
+ * updated. Without `name` the summary copy is merged and must exist; false then says it did
+ * not, and the caller refreshes the workstream instead.
  */
-export async function writeMirror(
+export async function writeCopies(
   tables: TablesContext,
   programmeId: string,
   workstream: string,
   next: { summary: StatusSummary; seq: number; name?: string },
+  owned: Row | null = null,
 ): Promise<boolean> {
   const keys = mirrorKeys(programmeId, workstream);
   const row: Row = { ...keys, seq: next.seq };
@@ -84,21 +125,29 @@ export async function writeMirror(
   const memo = writtenBy(tables);
   const memoKey = `${keys.partitionKey}/${keys.rowKey}`;
   for (let attempt = 0; attempt < 8; attempt += 1) {
-    const known = memo.get(memoKey);
+    let known = memo.get(memoKey) ?? null;
+    let absent = false;
     try {
-      if (known && known.seq >= next.seq) return true;
-      if (known) {
-        const response = await tables.summaries.updateEntity(row, mode, { etag: known.etag });
-        memo.set(memoKey, { etag: response.etag ?? '', seq: next.seq });
-        return true;
+      if (!known) {
+        const there = await readRow(tables.summaries, keys.partitionKey, keys.rowKey);
+        if (there) known = { etag: there.etag, seq: Number(there.seq ?? 0) };
+        else if (next.name === undefined) return false;
+        else absent = true;
       }
-      const there = await readRow(tables.summaries, keys.partitionKey, keys.rowKey);
-      if (there && Number(there.seq ?? 0) >= next.seq) return true;
-      if (!there && next.name === undefined) return false;
-      const response = there
-        ? await tables.summaries.updateEntity(row, mode, { etag: there.etag })
-        : await tables.summaries.createEntity(row);
-      memo.set(memoKey, { etag: response.etag ?? '', seq: next.seq });
+      const actions: TransactionAction[] = [];
+      if (absent) actions.push(['create', row]);
+      else if (known && known.seq < next.seq) {
+        actions.push(['update', row, mode, { etag: known.etag }]);
+      }
+      // Not conditional: a newer update to the same action comes from a card drawn after
+      // this one was stored, so its copy is written long after this one.
+      if (owned) actions.push(['upsert', owned, 'Merge']);
+      if (actions.length === 0) return true;
+      const response = await tables.summaries.submitTransaction(actions);
+      const etag = response.subResponses.find((r) => r.rowKey === keys.rowKey)?.etag;
+      if (etag && actions[0]?.[1].rowKey === keys.rowKey) {
+        memo.set(memoKey, { etag, seq: next.seq });
+      }
       return true;
     } catch (error) {
       // Someone else wrote the copy since: read it again and compare `seq`.
@@ -121,7 +170,7 @@ export async function refreshWorkstream(
   tables: TablesContext,
   version: string,
   workstream: Workstream,
-): Promise<void> {
+): Promise<string[]> {
   const partition = statusKeys.partition(workstream.programmeId, workstream.code);
   await tables.createStatusTable(partition);
   const table = tables.status(partition);
@@ -130,9 +179,25 @@ export async function refreshWorkstream(
       table,
       `${inPartition(partition)} and (${packsAndStatus} or ${odata`RowKey eq ${SUMMARY_ROW}`})`,
     );
-    const summary = summarise(combine(version, rows).map((action) => action.value));
+    const statusOf = new Map(rows.map((row) => [row.rowKey ?? '', row]));
+    const actions = combine(version, rows).map((action) => action.value);
+    const summary = summarise(actions);
+    const owned = actions.map((action) =>
+      ownedRow(
+        workstream.programmeId,
+        action,
+        statusOf.get(statusKeys.current(action.ref)) ?? null,
+      ),
+    );
     const kept = keptSummary(rows.find((row) => row.rowKey === SUMMARY_ROW));
     const seq = (kept?.seq ?? 0) + 1;
+    // Owners' copies before the summary: if an update lands after this read, the summary
+    // write below fails on its ETag and all of it is done again, so no copy is left older
+    // than the update that follows it.
+    await writeInBatches(
+      tables.summaries,
+      owned.map((row) => ['upsert', row, 'Replace']),
+    );
     try {
       if (kept) {
         await table.updateEntity(summaryRow(partition, summary, seq), 'Replace', {
@@ -145,12 +210,12 @@ export async function refreshWorkstream(
       if ([409, 412].includes(azureStatus(error) ?? 0)) continue;
       throw unexpected(`summarising ${workstream.programmeId} ${workstream.code}`, error);
     }
-    await writeMirror(tables, workstream.programmeId, workstream.code, {
+    await writeCopies(tables, workstream.programmeId, workstream.code, {
       summary,
       seq,
       name: workstream.name,
     });
-    return;
+    return owned.map((row) => row.rowKey);
   }
   throw new Error(`Workstream ${workstream.code} kept changing while it was summarised.`);
 }
@@ -161,17 +226,30 @@ export async function refreshSummaries(
   programmeId: string,
   version: string,
 ): Promise<void> {
-  const workstreams = (
-    await queryRows(tables.plans, inPartition(planKeys.workstreams(programmeId, version)))
-  ).map((row) => getJson<Workstream>(row, 'json'));
+  const [declared, refs] = await Promise.all([
+    queryRows(tables.plans, inPartition(planKeys.workstreams(programmeId, version))),
+    queryRows(tables.plans, inPartition(planKeys.refs(programmeId, version)), ['workstream']),
+  ]);
+  const workstreams = declared.map((row) => getJson<Workstream>(row, 'json'));
+  // Actions of a workstream the plan does not list are counted too, under its code.
+  const known = new Set(workstreams.map((workstream) => codeKey(workstream.code)));
+  for (const row of refs) {
+    const code = String(row.workstream);
+    if (known.has(codeKey(code))) continue;
+    known.add(codeKey(code));
+    workstreams.push({ programmeId, code, name: code, leadRole: '', aim: '' });
+  }
+  const keep = new Set(
+    workstreams.map((workstream) => mirrorKeys(programmeId, workstream.code).rowKey),
+  );
   for (let i = 0; i < workstreams.length; i += 4) {
-    await Promise.all(
+    const owned = await Promise.all(
       workstreams
         .slice(i, i + 4)
         .map((workstream) => refreshWorkstream(tables, version, workstream)),
     );
+    for (const rowKey of owned.flat()) keep.add(rowKey);
   }
-  const kept = new Set(workstreams.map((workstream) => codeKey(workstream.code)));
   const copies = await queryRows(tables.summaries, inPartition(codeKey(programmeId)), [
     'PartitionKey',
     'RowKey',
@@ -179,7 +257,7 @@ export async function refreshSummaries(
   await writeInBatches(
     tables.summaries,
     copies
-      .filter((row) => !kept.has(row.rowKey ?? ''))
+      .filter((row) => !keep.has(row.rowKey ?? ''))
       .map((row) => ['delete', { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '' }]),
   );
 }

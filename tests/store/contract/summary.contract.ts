@@ -123,5 +123,29 @@ export function summaryContract(createStore: StoreFactory): void {
       expect(listed[1]?.summary).toEqual(await fromActions(store, 'wsoa', 'EHC'));
       expect(await store.summaries.get('wsoa', 'A')).toBeNull();
     });
+
+    it('lists the actions a role owns with their latest status, following updates and new plans', async () => {
+      await rate(store, 'EHC2', 'u-amber', 'Red');
+      const mine = await store.actions.listByOwnerRoles('wsoa', ['ades']);
+      expect(mine.map((found) => found.value.ref)).toEqual(['A1', 'EHC1', 'EHC2', 'EHC3']);
+      const ehc2 = mine.find((found) => found.value.ref === 'EHC2');
+      expect(ehc2?.value.current?.rating).toBe('Red');
+      expect(ehc2?.etag).toBe((await store.actions.get('wsoa', 'EHC2'))?.etag);
+      await store.plans.replace({
+        ...plan('wsoa', { EHC: ['EHC1', 'EHC2'] }),
+        actions: [
+          action('wsoa', 'EHC', 'EHC1'),
+          { ...action('wsoa', 'EHC', 'EHC2'), ownerRole: 'DCO' },
+        ],
+      });
+      expect(
+        (await store.actions.listByOwnerRoles('wsoa', ['ADES'])).map((f) => f.value.ref),
+      ).toEqual(['EHC1']);
+      const dco = await store.actions.listByOwnerRoles('wsoa', ['DCO', 'ADES']);
+      expect(dco.map((found) => [found.value.ref, found.value.current?.rating ?? null])).toEqual([
+        ['EHC1', 'Amber'],
+        ['EHC2', 'Red'],
+      ]);
+    });
   });
 }
