@@ -8,11 +8,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../src/app/clock.js';
-import { withReadCache } from '../src/app/cached-reads.js';
 import { silentLogger } from '../src/app/logger.js';
+import { createAdminDirectory } from '../src/app/admin/admin-directory.js';
 import { createBot } from '../src/bot/create-bot.js';
+import { composeBot } from '../src/server/compose.js';
 import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
 import { openStore } from '../src/store/open-store.js';
+import { withReadCache } from '../src/store/read-cache.js';
 import { startBot } from '../tests/support/start-bot.js';
 import { startTestChannel, testUser } from '../tests/support/test-channel/test-channel.js';
 import { generateBenchPlan } from './bot-bench-programme.js';
@@ -51,7 +53,8 @@ export async function run(): Promise<RequestsBenchFigures> {
       {
         onRequest: (request) => {
           requests += 1;
-          if (process.env['BENCH_TRACE']) console.log(request.method, decodeURIComponent(request.url));
+          if (process.env['BENCH_TRACE'])
+            console.log(request.method, decodeURIComponent(request.url));
         },
       },
     );
@@ -60,7 +63,16 @@ export async function run(): Promise<RequestsBenchFigures> {
     const store = withReadCache(storage.store, { ttlMs: 0, clock: systemClock });
     const bot = await startBot({
       env: channel.botEnv(),
-      bot: createBot({ ...store, clock: systemClock, logger: silentLogger, admins: [] }),
+      bot: createBot(
+        composeBot({
+          store,
+          clock: systemClock,
+          logger: silentLogger,
+          adminDirectory: createAdminDirectory({ configured: [], admins: store.admins }),
+          publicBaseUrl: null,
+          reportLinkSecret: null,
+        }),
+      ),
     });
     try {
       const chair = testUser('Bench Chair', 'chair@bench.example');
@@ -69,7 +81,8 @@ export async function run(): Promise<RequestsBenchFigures> {
       /** Requests made while the bot answers this activity (its replies included). */
       const counted = async (activity: Parameters<typeof channel.send>[1]) => {
         const before = requests;
-        if (process.env['BENCH_TRACE']) console.log('---', JSON.stringify(activity.text ?? activity.name));
+        if (process.env['BENCH_TRACE'])
+          console.log('---', JSON.stringify(activity.text ?? activity.name));
         const answer = await channel.send(bot.url, activity);
         if (answer.status !== 200) throw new Error(`The bot answered HTTP ${answer.status}`);
         return { count: requests - before, body: answer.body };

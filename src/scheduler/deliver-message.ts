@@ -32,6 +32,8 @@ export interface DeliveryPorts {
   readonly maxAttempts: number;
   /** A message left in `sending` this long is taken as abandoned by a crashed instance. */
   readonly sendingTimeoutMs: number;
+  /** Told how long each Connector call took, so concurrency can follow its latency. */
+  readonly observeSendMs?: (ms: number) => void;
 }
 
 /** `refused`: Teams or Graph refused for good (413, 400, 401): failed, not sent again. */
@@ -151,8 +153,11 @@ async function sendOnce(
   message: OutboxMessage,
   conversation: StoredConversation,
 ): Promise<SendOutcome> {
+  const started = performance.now();
   try {
-    return await ports.transport.send(message, conversation);
+    const outcome = await ports.transport.send(message, conversation);
+    ports.observeSendMs?.(performance.now() - started);
+    return outcome;
   } catch (error: unknown) {
     return {
       ok: false,

@@ -1,6 +1,7 @@
 import type { Logger } from '../app/logger.js';
 import type { ConversationRepository } from '../store/conversation.repository.js';
-import type { OutboxRepository } from '../store/outbox.repository.js';
+import type { OutboxMessage, OutboxRepository } from '../store/outbox.repository.js';
+import type { Versioned } from '../store/versioned.js';
 import type { PersonRepository } from '../store/role.repository.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { deliverMessage, type DeliveryPorts, type DeliveryResult } from './deliver-message.js';
@@ -24,8 +25,14 @@ export interface OutboxProcessorOptions {
   readonly logger: Logger;
   /** Counts sends, retries and failures for telemetry (`noSendMetrics` when it is off). */
   readonly metrics: SendMetrics;
-  /** Sends in flight at once; the limiter still decides the rate. Default 8. */
+  /**
+   * Sends in flight at least; the limiter still decides the rate. Default 8. With
+   * `ratePerSecond` it grows, up to {@link MAX_CONCURRENCY}, to what that rate needs at the
+   * Connector's latency as measured (rate × latency, with a margin).
+   */
   readonly concurrency?: number;
+  /** The rate the limiter allows one tenant: what concurrency grows to reach. */
+  readonly ratePerSecond?: number;
   /** Rows read from the outbox at a time. Default 100. */
   readonly batchSize?: number;
   /** Default 8; then the message stays `failed` with its last error for an admin to see. */
@@ -44,14 +51,21 @@ export type DrainReport = Readonly<Record<DeliveryResult, number>> & {
 
 export interface OutboxProcessor {
   /**
-   * Sends every message due now, in batches, until none is left or `keepGoing` says stop
-   * (checked between batches: the lease). Failed sends are rescheduled, not waited for.
+   * Sends every message due now (of one programme, when given), a page at a time, until none
+   * is left or `keepGoing` says stop (checked before each page: the lease). The next page is
+   * read while the last sends of the one before are in flight, so the rate does not dip
+   * between pages. Failed sends are rescheduled, not waited for.
    */
-  drain(keepGoing?: () => Promise<boolean>): Promise<DrainReport>;
+  drain(keepGoing?: () => Promise<boolean>, programmeId?: string): Promise<DrainReport>;
 }
 
+/** Teams allows 7 sends a second to one conversation; across many, this many in flight. */
+export const MAX_CONCURRENCY = 64;
+
 export function createOutboxProcessor(options: OutboxProcessorOptions): OutboxProcessor {
+  const latency = createLatencyGauge();
   const ports: DeliveryPorts = {
+    observeSendMs: (ms) => latency.add(ms / 1000),
     outbox: options.outbox,
     conversations: options.conversations,
     people: options.people,
@@ -68,8 +82,15 @@ export function createOutboxProcessor(options: OutboxProcessorOptions): OutboxPr
   const concurrency = options.concurrency ?? 8;
   const batchSize = options.batchSize ?? 100;
 
+  const wanted = (): number => {
+    if (options.ratePerSecond === undefined) return concurrency;
+    // Little's law: in flight = rate × time each takes; a quarter more for the variation.
+    const needed = Math.ceil(options.ratePerSecond * (latency.seconds() * 1.25));
+    return Math.max(concurrency, Math.min(MAX_CONCURRENCY, needed));
+  };
+
   return {
-    async drain(keepGoing = () => Promise.resolve(true)) {
+    async drain(keepGoing = () => Promise.resolve(true), programmeId) {
       const counts: Record<DeliveryResult, number> = {
         sent: 0,
         retry: 0,
@@ -78,24 +99,85 @@ export function createOutboxProcessor(options: OutboxProcessorOptions): OutboxPr
         unreachable: 0,
         taken: 0,
       };
-      for (;;) {
-        if (!(await keepGoing())) return { ...counts, completed: false };
-        const batch = await options.outbox.listPending(options.timer.now(), batchSize);
-        if (batch.length === 0) return { ...counts, completed: true };
-        let next = 0;
-        let progress = 0;
-        const worker = async (): Promise<void> => {
-          for (let entry = batch[next++]; entry !== undefined; entry = batch[next++]) {
-            const result = await deliverMessage(ports, entry);
+      const queue: Versioned<OutboxMessage>[] = [];
+      const inFlight = new Set<string>();
+      let finished = false;
+      let completed = true;
+      let takenInARow = 0;
+      let reading: Promise<void> | null = null;
+
+      const readPage = async (): Promise<void> => {
+        if (!(await keepGoing())) {
+          finished = true;
+          completed = false;
+          return;
+        }
+        const page = await options.outbox.listPending(options.timer.now(), batchSize, programmeId);
+        const queued = new Set(queue.map((entry) => entry.value.key));
+        const fresh = page.filter((e) => !inFlight.has(e.value.key) && !queued.has(e.value.key));
+        // Nothing new and nothing in flight: the outbox has nothing due now.
+        if (fresh.length === 0 && inFlight.size === 0 && queue.length === 0) finished = true;
+        queue.push(...fresh);
+      };
+      const refill = (): Promise<void> => {
+        reading ??= readPage().finally(() => {
+          reading = null;
+        });
+        return reading;
+      };
+
+      let workers = 0;
+      const worker = async (): Promise<void> => {
+        workers += 1;
+        try {
+          for (;;) {
+            // Read ahead when the queue runs low, so the pipeline never empties between pages.
+            if (queue.length <= wanted() && !finished) {
+              refill().catch((error: unknown) => {
+                // The next read, awaited below, tries again and fails the drain if it must.
+                options.logger.warn('Reading ahead in the outbox failed', { error: String(error) });
+              });
+            }
+            if (queue.length === 0) {
+              if (finished) return;
+              await refill();
+              // Only what is in flight is left: its workers read again when they finish.
+              if (queue.length === 0) return;
+            }
+            const entry = queue.shift();
+            if (entry === undefined) continue;
+            inFlight.add(entry.value.key);
+            const result = await deliverMessage(ports, entry).finally(() =>
+              inFlight.delete(entry.value.key),
+            );
             counts[result] += 1;
             count(options.metrics, result, entry.value.kind);
-            if (result !== 'taken') progress += 1;
+            takenInARow = result === 'taken' ? takenInARow + 1 : 0;
+            // A page's worth taken by someone else: leave the rest to them.
+            if (takenInARow >= batchSize) finished = true;
+            while (workers < wanted() && queue.length > 0 && !finished) void spawn();
           }
-        };
-        await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
-        // Every row of the batch taken by someone else: leave the rest to them.
-        if (progress === 0) return { ...counts, completed: true };
+        } finally {
+          workers -= 1;
+        }
+      };
+      const running: Promise<void>[] = [];
+      const spawn = (): Promise<void> => {
+        const started = worker();
+        running.push(started);
+        return started;
+      };
+      await refill();
+      const first = Math.min(wanted(), Math.max(queue.length, 1));
+      for (let i = 0; i < first; i += 1) void spawn();
+      // Workers may start more workers; wait until every one has ended.
+      for (let settled = 0; settled < running.length;) {
+        const waiting = running.slice(settled);
+        settled = running.length;
+        await Promise.all(waiting);
       }
+      if (!finished && queue.length > 0) completed = false;
+      return { ...counts, completed };
     },
   };
 }
@@ -114,4 +196,15 @@ function count(metrics: SendMetrics, result: DeliveryResult, kind: string): void
     case 'taken':
       return;
   }
+}
+
+/** Seconds a send takes, as a moving average of the latest ones (0.1 s until measured). */
+function createLatencyGauge() {
+  let average: number | null = null;
+  return {
+    add(seconds: number): void {
+      average = average === null ? seconds : average * 0.9 + seconds * 0.1;
+    },
+    seconds: (): number => average ?? 0.1,
+  };
 }

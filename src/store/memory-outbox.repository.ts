@@ -1,3 +1,4 @@
+import { encodeKeyPart } from './keys.js';
 import type { MemoryState } from './memory-state.js';
 import type { OutboxMessage, OutboxRepository, OutboxState } from './outbox.repository.js';
 import type { Versioned } from './versioned.js';
@@ -17,12 +18,15 @@ export function createMemoryOutboxRepository(state: MemoryState): OutboxReposito
       const found = state.outbox.get(key);
       return Promise.resolve(found ? copy(found) : null);
     },
-    listPending(now, limit) {
+    listPending(now, limit, programmeId) {
       const due = now.toISOString();
+      const prefix = programmeId === undefined ? '' : `${programmeId}|`;
       const found = [...state.outbox.values()]
         .filter((e) => PENDING_STATES.includes(e.value.state) && e.value.notBefore <= due)
-        .sort(byNotBeforeThenKey)
-        .slice(0, limit);
+        .filter((e) => e.value.key.startsWith(prefix))
+        .sort(byKey)
+        .slice(0, limit)
+        .sort(byNotBeforeThenKey);
       return Promise.resolve(found.map(copy));
     },
     update(message, etag) {
@@ -35,8 +39,9 @@ export function createMemoryOutboxRepository(state: MemoryState): OutboxReposito
     listByState(wanted, limit) {
       const found = [...state.outbox.values()]
         .filter((e) => e.value.state === wanted)
-        .sort(byNotBeforeThenKey)
-        .slice(0, limit);
+        .sort(byKey)
+        .slice(0, limit)
+        .sort(byNotBeforeThenKey);
       return Promise.resolve(found.map((e) => structuredClone(e.value)));
     },
   };
@@ -48,5 +53,12 @@ export function byNotBeforeThenKey(
 ): number {
   const left = `${a.value.notBefore}|${a.value.key}`;
   const right = `${b.value.notBefore}|${b.value.key}`;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** Key order, as Azure returns a partition's rows (keys are stored encoded, see keys.ts). */
+function byKey(a: Versioned<OutboxMessage>, b: Versioned<OutboxMessage>): number {
+  const left = encodeKeyPart(a.value.key);
+  const right = encodeKeyPart(b.value.key);
   return left < right ? -1 : left > right ? 1 : 0;
 }

@@ -28,15 +28,22 @@ export interface OutboxRepository {
   /** Adds the message unless its key exists; returns whether it was added. */
   add(message: OutboxMessage): Promise<boolean>;
   get(key: string): Promise<{ readonly value: OutboxMessage; readonly etag: string } | null>;
-  /** Messages in `planned`, `failed` or `sending` state whose `notBefore` has passed. */
+  /**
+   * Up to `limit` messages in `planned`, `failed` or `sending` state whose `notBefore` has
+   * passed: the first by key, then ordered by `notBefore`. Read a page at a time, never every
+   * pending row, so its cost does not grow with the fan-out.
+   */
   listPending(
     now: Date,
     limit: number,
+    /** Only this programme's messages (their keys start with its id). */
+    programmeId?: string,
   ): Promise<{ readonly value: OutboxMessage; readonly etag: string }[]>;
   /** Replaces the message only if still at `etag`; false when someone else changed it. */
   update(
     message: OutboxMessage,
     etag: string,
   ): Promise<{ readonly ok: true; readonly etag: string } | { readonly ok: false }>;
+  /** Up to `limit` messages in this state, the first by key, ordered by `notBefore`. */
   listByState(state: OutboxState, limit: number): Promise<OutboxMessage[]>;
 }

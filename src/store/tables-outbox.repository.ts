@@ -7,8 +7,8 @@ import {
   assertRowFits,
   azureStatus,
   getJson,
+  firstRows,
   putJson,
-  queryRows,
   readRow,
   unexpected,
   type ReadRow,
@@ -47,13 +47,21 @@ export function createTablesOutboxRepository(tables: TablesContext): OutboxRepos
       const row = await readRow(tables.outbox, OUTBOX, encodeKeyPart(key));
       return row ? toEntry(row) : null;
     },
-    async listPending(now, limit) {
+    async listPending(now, limit, programmeId) {
       const states = PENDING_STATES.map((state) => odata`state eq ${state}`).join(' or ');
-      const rows = await queryRows(
+      // Keys start `programme|`, stored encoded: `|` is `%7C`, so `%7D` ends the range.
+      const prefix = programmeId === undefined ? null : encodeKeyPart(programmeId);
+      const range =
+        prefix === null
+          ? ''
+          : odata` and RowKey ge ${`${prefix}%7C`} and RowKey lt ${`${prefix}%7D`}`;
+      const rows = await firstRows(
         tables.outbox,
-        odata`PartitionKey eq ${OUTBOX} and notBefore le ${now.toISOString()}` + ` and (${states})`,
+        odata`PartitionKey eq ${OUTBOX} and notBefore le ${now.toISOString()}` +
+          `${range} and (${states})`,
+        limit,
       );
-      return rows.map(toEntry).sort(byNotBeforeThenKey).slice(0, limit);
+      return rows.map(toEntry).sort(byNotBeforeThenKey);
     },
     async update(message, etag) {
       try {
@@ -65,14 +73,14 @@ export function createTablesOutboxRepository(tables: TablesContext): OutboxRepos
       }
     },
     async listByState(state, limit) {
-      const rows = await queryRows(
+      const rows = await firstRows(
         tables.outbox,
         odata`PartitionKey eq ${OUTBOX} and state eq ${state}`,
+        limit,
       );
       return rows
         .map(toEntry)
         .sort(byNotBeforeThenKey)
-        .slice(0, limit)
         .map((entry) => entry.value);
     },
   };

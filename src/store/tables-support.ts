@@ -66,6 +66,33 @@ export async function queryRows(
   return rows;
 }
 
+/**
+ * The first `limit` rows matching `filter`, in key order, asking for at most `limit` a page
+ * (`$top`) and following continuations only until that many are found: never every row. A
+ * page may hold fewer than asked (the service stops at its time or scan limit), so pages are
+ * read until the limit is met or there are no more.
+ */
+export async function firstRows(
+  client: TableClient,
+  filter: string,
+  limit: number,
+): Promise<ReadRow[]> {
+  const rows: ReadRow[] = [];
+  if (limit <= 0) return rows;
+  try {
+    const pages = client
+      .listEntities<Record<string, unknown>>({ queryOptions: { filter } })
+      .byPage({ maxPageSize: Math.min(limit, 1000) });
+    for await (const page of pages) {
+      rows.push(...page.slice(0, limit - rows.length));
+      if (rows.length >= limit) break;
+    }
+  } catch (error) {
+    throw unexpected(`querying ${client.tableName} for ${filter}`, error);
+  }
+  return rows;
+}
+
 /** As `queryRows`, for a workstream's table, which does not exist until a plan names it. */
 export async function queryWorkstreamRows(
   client: TableClient,

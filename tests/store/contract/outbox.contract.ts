@@ -57,6 +57,39 @@ export function outboxAndLeaseContract(createStore: StoreFactory): void {
       ]);
     });
 
+    it('hands out pending messages a page at a time, none twice and none left behind', async () => {
+      const keys = Array.from(
+        { length: 23 },
+        (_, i) => `wsoa/Jan/prompt/p${String(i).padStart(2, '0')}`,
+      );
+      await Promise.all(keys.map((key) => store.outbox.add(message(key))));
+      await store.outbox.add(message('wsoa/Jan/prompt/zz-sent', { state: 'sent' }));
+      const seen: string[] = [];
+      for (;;) {
+        const page = await store.outbox.listPending(new Date('2026-01-16T12:00:00Z'), 10);
+        if (page.length === 0) break;
+        expect(page.length).toBeLessThanOrEqual(10);
+        for (const entry of page) {
+          seen.push(entry.value.key);
+          await store.outbox.update({ ...entry.value, state: 'sent' }, entry.etag);
+        }
+      }
+      expect(seen.sort()).toEqual(keys);
+      expect(await store.outbox.listByState('sent', 5)).toHaveLength(5);
+    });
+
+    it('lists the pending messages of one programme messages alone when asked', async () => {
+      await store.outbox.add(message('wsoa|Jan 2026|prompt|a@example.org'));
+      await store.outbox.add(message('wsoa2|Jan 2026|prompt|a@example.org'));
+      await store.outbox.add(message('ws|Jan 2026|prompt|a@example.org'));
+      const at = new Date('2026-01-16T12:00:00Z');
+      const keys = async (programmeId?: string) =>
+        (await store.outbox.listPending(at, 10, programmeId)).map((e) => e.value.key).sort();
+      expect(await keys('wsoa')).toEqual(['wsoa|Jan 2026|prompt|a@example.org']);
+      expect(await keys('ws')).toEqual(['ws|Jan 2026|prompt|a@example.org']);
+      expect(await keys()).toHaveLength(3);
+    });
+
     it('lets only one of two owners hold a lease until it expires', async () => {
       const t0 = new Date('2026-01-16T09:00:00Z');
       const at = (ms: number) => new Date(t0.getTime() + ms);
