@@ -3,6 +3,7 @@ import type { Logger } from '../app/logger.js';
 import type { RunDue, RunDueReport } from '../app/prompt/run-due.use-case.js';
 import type { LeaseKeeper } from './lease-keeper.js';
 import type { DrainReport, OutboxProcessor } from './outbox-processor.js';
+import type { ProgrammeLeases } from './programme-leases.js';
 import type { Timer } from './timer.js';
 
 export interface SchedulerOptions {
@@ -13,11 +14,27 @@ export interface SchedulerOptions {
   readonly logger: Logger;
   /** node-cron expression; every minute by default. */
   readonly cronExpression?: string;
+  /**
+   * Sending leased per programme (docs/scheduler.md): every instance sends for its share of
+   * the programmes, and `lease` only decides who plans. Without it, the holder of `lease`
+   * plans and sends everything.
+   */
+  readonly programmeLeases?: ProgrammeLeases;
 }
 
 export type TickReport =
-  | { readonly leader: false }
-  | { readonly leader: true; readonly planned: RunDueReport; readonly drained: DrainReport };
+  | {
+      readonly leader: false;
+      /** With programme leases: what this instance sent for the programmes it holds. */
+      readonly drained?: DrainReport;
+      readonly programmes?: readonly string[];
+    }
+  | {
+      readonly leader: true;
+      readonly planned: RunDueReport;
+      readonly drained: DrainReport;
+      readonly programmes?: readonly string[];
+    };
 
 export interface Scheduler {
   /** One pass: take the lease, plan what is due now into the outbox, send what is pending. */
@@ -34,7 +51,27 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let running: Promise<unknown> | null = null;
   let stopping = false;
 
+  const tickPerProgramme = async (leases: ProgrammeLeases): Promise<TickReport> => {
+    const leader = await lease.hold();
+    const planned = leader ? await options.runDue.run(options.timer.now()) : null;
+    const held = await leases.claim();
+    const reports = await Promise.all(
+      held.map(({ programmeId, lease: its }) =>
+        options.processor.drain(async () => !stopping && (await its.stillHeld()), programmeId),
+      ),
+    );
+    const drained = addReports(reports);
+    const programmes = held.map((h) => h.programmeId);
+    if ((planned?.planned ?? 0) > 0 || drained.sent > 0 || drained.retry > 0) {
+      logger.info('Scheduler tick', { planned: planned?.planned ?? 0, programmes, ...drained });
+    }
+    return planned
+      ? { leader: true, planned, drained, programmes }
+      : { leader: false, drained, programmes };
+  };
+
   const tick = async (): Promise<TickReport> => {
+    if (options.programmeLeases) return tickPerProgramme(options.programmeLeases);
     if (!(await lease.hold())) return { leader: false };
     // Planning needs no lease (the outbox refuses repeats); holding it first keeps the
     // followers' storage reads down to one lease call a minute.
@@ -81,6 +118,33 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }
       if (running !== null) await running;
       await lease.release();
+      await options.programmeLeases?.releaseAll();
     },
   };
 }
+
+function addReports(reports: readonly DrainReport[]): DrainReport {
+  const total = {
+    sent: 0,
+    'already-delivered': 0,
+    retry: 0,
+    'gave-up': 0,
+    unreachable: 0,
+    taken: 0,
+    completed: true,
+  };
+  for (const report of reports) {
+    for (const key of DRAIN_COUNTS) total[key] += report[key];
+    total.completed &&= report.completed;
+  }
+  return total;
+}
+
+const DRAIN_COUNTS = [
+  'sent',
+  'already-delivered',
+  'retry',
+  'gave-up',
+  'unreachable',
+  'taken',
+] as const;

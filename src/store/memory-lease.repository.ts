@@ -15,5 +15,11 @@ export function createMemoryLeaseRepository(state: MemoryState): LeaseRepository
       if (state.leases.get(name)?.owner === owner) state.leases.delete(name);
       return Promise.resolve();
     },
+    listLive(prefix, now) {
+      const live = [...state.leases]
+        .filter(([name, held]) => name.startsWith(prefix) && held.expiresAt > now.getTime())
+        .map(([name, held]) => ({ name, owner: held.owner }));
+      return Promise.resolve(live);
+    },
   };
 }

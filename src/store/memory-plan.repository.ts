@@ -51,7 +51,10 @@ function recordRatings(state: MemoryState, ratings: readonly StatusUpdate[]): vo
   const byAction = new Map<string, StatusUpdate[]>();
   for (const rating of ratings) {
     const key = statusKey(rating.programmeId, rating.ref);
-    byAction.set(key, [...(byAction.get(key) ?? []), rating]);
+    // Pushed, not copied: copying the list each time made a 10,000-row import quadratic.
+    const list = byAction.get(key) ?? [];
+    list.push(rating);
+    byAction.set(key, list);
   }
   for (const [key, updates] of byAction) {
     appendHistory(state, key, updates);

@@ -1,7 +1,8 @@
-import { encodeKeyPart } from './keys.js';
+import { odata } from '@azure/data-tables';
+import { decodeKeyPart, encodeKeyPart } from './keys.js';
 import type { LeaseRepository } from './lease.repository.js';
 import type { TablesContext } from './tables-layout.js';
-import { azureStatus, readRow, unexpected } from './tables-support.js';
+import { azureStatus, queryRows, readRow, unexpected } from './tables-support.js';
 
 const LEASE = 'lease';
 
@@ -22,6 +23,20 @@ export function createTablesLeaseRepository(tables: TablesContext): LeaseReposit
         if ([409, 412].includes(azureStatus(error) ?? 0)) return false;
         throw unexpected(`taking lease ${name} for ${owner}`, error);
       }
+    },
+    async listLive(prefix, now) {
+      // Names are stored encoded (`|` is `%7c`), so `name|` prefixes end at `name%7d`.
+      const stem = encodeKeyPart(prefix.replace(/\|$/, ''));
+      const [start, end] = prefix.endsWith('|')
+        ? [`${stem}%7c`, `${stem}%7d`]
+        : [stem, `${stem}\uffff`];
+      const rows = await queryRows(
+        tables.leases,
+        odata`PartitionKey eq ${LEASE} and RowKey ge ${start} and RowKey lt ${end}`,
+      );
+      return rows
+        .filter((row) => Number(row.expiresAt) > now.getTime())
+        .map((row) => ({ name: decodeKeyPart(row.rowKey ?? ''), owner: String(row.owner) }));
     },
     async release(name, owner) {
       const rowKey = encodeKeyPart(name);

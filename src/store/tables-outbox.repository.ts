@@ -49,12 +49,12 @@ export function createTablesOutboxRepository(tables: TablesContext): OutboxRepos
     },
     async listPending(now, limit, programmeId) {
       const states = PENDING_STATES.map((state) => odata`state eq ${state}`).join(' or ');
-      // Keys start `programme|`, stored encoded: `|` is `%7C`, so `%7D` ends the range.
+      // Keys start `programme|`, stored encoded: `|` is `%7c`, so `%7d` ends the range.
       const prefix = programmeId === undefined ? null : encodeKeyPart(programmeId);
       const range =
         prefix === null
           ? ''
-          : odata` and RowKey ge ${`${prefix}%7C`} and RowKey lt ${`${prefix}%7D`}`;
+          : odata` and RowKey ge ${`${prefix}%7c`} and RowKey lt ${`${prefix}%7d`}`;
       const rows = await firstRows(
         tables.outbox,
         odata`PartitionKey eq ${OUTBOX} and notBefore le ${now.toISOString()}` +

@@ -102,5 +102,19 @@ export function outboxAndLeaseContract(createStore: StoreFactory): void {
       await store.leases.release('scheduler', 'two');
       expect(await store.leases.acquire('scheduler', 'one', at(92_000), 60_000)).toBe(true);
     });
+
+    it('lists the live leases whose names start alike, with their holders', async () => {
+      const t0 = new Date('2026-01-16T09:00:00Z');
+      await store.leases.acquire('sender|wsoa', 'one', t0, 60_000);
+      await store.leases.acquire('sender|send/x', 'two', t0, 30_000);
+      await store.leases.acquire('senders', 'one', t0, 60_000);
+      await store.leases.acquire('instance|one', 'one', t0, 60_000);
+      const live = async (ms: number) =>
+        (await store.leases.listLive('sender|', new Date(t0.getTime() + ms)))
+          .map((lease) => `${lease.name}:${lease.owner}`)
+          .sort();
+      expect(await live(1_000)).toEqual(['sender|send/x:two', 'sender|wsoa:one']);
+      expect(await live(40_000)).toEqual(['sender|wsoa:one']);
+    });
   });
 }

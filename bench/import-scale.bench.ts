@@ -1,0 +1,76 @@
+/**
+ * How a plan import grows with the plan: the store's all-or-nothing replace of a generated
+ * programme of 1,000, 5,000 and 10,000 actions (ten workstreams, three steps and two past
+ * ratings each), each into its own fresh Azurite, with the storage requests it sent. The
+ * issue asks that 10,000 take no more than 12 times 1,000. Run alone with
+ * `npm run bench import-scale`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
+import { createTablesStore } from '../src/store/tables-store.js';
+import { generateBenchPlan } from './bot-bench-programme.js';
+
+export interface ImportSize {
+  readonly actions: number;
+  readonly replaceMs: number;
+  readonly msPerAction: number;
+  readonly storageRequests: number;
+  /** The same plan imported again: nothing changes, yet every row is written aside again. */
+  readonly reimportMs: number;
+}
+
+export interface ImportScaleFigures {
+  readonly name: 'import-scale';
+  readonly sizes: readonly ImportSize[];
+  /** 10,000 actions' time over 1,000's: at most 12. */
+  readonly ratio10kTo1k: number;
+  readonly loadAverage: { readonly atStart: number; readonly atEnd: number };
+}
+
+const round = (value: number): number => Math.round(value * 100) / 100;
+
+async function measure(perWorkstream: number): Promise<ImportSize> {
+  const folder = await mkdtemp(join(tmpdir(), 'import-scale-'));
+  const azurite = await startEmbeddedAzurite({ location: folder, inMemory: true });
+  try {
+    let requests = 0;
+    const store = await createTablesStore({
+      connection: { connectionString: azurite.connectionString },
+      tablePrefix: 'scale',
+      onRequest: () => (requests += 1),
+    });
+    const plan = generateBenchPlan(new Date(), perWorkstream);
+    const before = requests;
+    const started = performance.now();
+    await store.plans.replace(plan);
+    const replaceMs = performance.now() - started;
+    const storageRequests = requests - before;
+    const again = performance.now();
+    await store.plans.replace(plan);
+    return {
+      actions: plan.actions.length,
+      replaceMs: Math.round(replaceMs),
+      msPerAction: round(replaceMs / plan.actions.length),
+      storageRequests,
+      reimportMs: Math.round(performance.now() - again),
+    };
+  } finally {
+    await azurite.stop();
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<ImportScaleFigures> {
+  const atStart = round(loadavg()[0] ?? NaN);
+  const sizes: ImportSize[] = [];
+  for (const perWorkstream of [100, 500, 1000]) sizes.push(await measure(perWorkstream));
+  const [first, , last] = sizes;
+  return {
+    name: 'import-scale',
+    sizes,
+    ratio10kTo1k: round((last?.replaceMs ?? NaN) / (first?.replaceMs ?? NaN)),
+    loadAverage: { atStart, atEnd: round(loadavg()[0] ?? NaN) },
+  };
+}

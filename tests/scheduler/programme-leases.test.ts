@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../src/domain/programme.js';
+import { silentLogger } from '../../src/app/logger.js';
+import { createLeaseKeeper } from '../../src/scheduler/lease-keeper.js';
+import { createOutboxProcessor } from '../../src/scheduler/outbox-processor.js';
+import { createProgrammeLeases } from '../../src/scheduler/programme-leases.js';
+import { createRateLimiter, TEAMS_RATE_LIMITS } from '../../src/scheduler/rate-limiter.js';
+import { createScheduler } from '../../src/scheduler/scheduler.js';
+import { createManualTimer } from '../../src/scheduler/timer.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import type { Store } from '../../src/store/store.js';
+import {
+  createRecordingSender,
+  personalChat,
+  promptRow,
+  type RecordingSender,
+} from './outbox-fixtures.js';
+
+const at = new Date('2021-01-04T09:00:00Z');
+const PROGRAMMES = ['wsoa', 'send'];
+
+async function storeWithPrompts(): Promise<Store> {
+  const store = createMemoryStore();
+  for (const programmeId of PROGRAMMES) {
+    await store.programmes.save({
+      id: programmeId,
+      name: programmeId,
+      timeZone: 'Europe/London',
+      periods: [],
+      rules: DEFAULT_RULES,
+    });
+    for (let n = 0; n < 20; n += 1) {
+      const email = `${programmeId}${n}@x.gov.uk`;
+      await store.conversations.save(personalChat(email));
+      await store.outbox.add(
+        promptRow(email, at, { key: `${programmeId}|Jan 2021|prompt|${email}`, programmeId }),
+      );
+    }
+  }
+  return store;
+}
+
+function instance(store: Store, owner: string, sender: RecordingSender) {
+  const timer = createManualTimer(at);
+  const nothingDue = {
+    run: () => Promise.resolve({ planned: 0, alreadyPlanned: 0, unassigned: [] }),
+  };
+  return createScheduler({
+    runDue: nothingDue,
+    processor: createOutboxProcessor({
+      ...store,
+      sender,
+      limiter: createRateLimiter({ clock: timer, limits: TEAMS_RATE_LIMITS }),
+      timer,
+      logger: silentLogger,
+    }),
+    lease: createLeaseKeeper({ leases: store.leases, name: 'planner', owner, timer }),
+    programmeLeases: createProgrammeLeases({
+      leases: store.leases,
+      programmes: store.programmes,
+      owner,
+      timer,
+    }),
+    timer,
+    logger: silentLogger,
+  });
+}
+
+describe('sending leased per programme', () => {
+  it('shares two programmes between two instances, each prompt sent once', async () => {
+    const store = await storeWithPrompts();
+    const sender = createRecordingSender();
+    const a = instance(store, 'a', sender);
+    const b = instance(store, 'b', sender);
+    // Both say they are alive first, as two running instances have by their second minute.
+    await Promise.all([a.tick(), b.tick()]);
+    const reports = await Promise.all([a.tick(), b.tick()]);
+    const recipients = sender.delivered.map((d) => d.recipient);
+    expect(recipients).toHaveLength(40);
+    expect(new Set(recipients).size).toBe(40);
+    const held = reports.map((report) => report.programmes ?? []);
+    expect(held.flat().sort()).toEqual([...PROGRAMMES].sort());
+    expect(held.every((programmes) => programmes.length === 1)).toBe(true);
+  });
+
+  it('lets one instance send every programme when it is the only one', async () => {
+    const store = await storeWithPrompts();
+    const sender = createRecordingSender();
+    const report = await instance(store, 'alone', sender).tick();
+    expect([...(report.programmes ?? [])].sort()).toEqual([...PROGRAMMES].sort());
+    expect(sender.delivered).toHaveLength(40);
+  });
+});
