@@ -10,10 +10,10 @@ import { createManualTimer } from '../../src/scheduler/timer.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import {
-  createRecordingSender,
+  createRecordingTransport,
   personalChat,
   promptRow,
-  type RecordingSender,
+  type RecordingTransport,
 } from './outbox-fixtures.js';
 
 const at = new Date('2021-01-04T09:00:00Z');
@@ -40,7 +40,7 @@ async function storeWithPrompts(): Promise<Store> {
   return store;
 }
 
-function instance(store: Store, owner: string, sender: RecordingSender) {
+function instance(store: Store, owner: string, transport: RecordingTransport) {
   const timer = createManualTimer(at);
   const nothingDue = {
     run: () => Promise.resolve({ planned: 0, alreadyPlanned: 0, unassigned: [] }),
@@ -49,7 +49,7 @@ function instance(store: Store, owner: string, sender: RecordingSender) {
     runDue: nothingDue,
     processor: createOutboxProcessor({
       ...store,
-      sender,
+      transport,
       limiter: createRateLimiter({ clock: timer, limits: TEAMS_RATE_LIMITS }),
       timer,
       logger: silentLogger,
@@ -69,13 +69,13 @@ function instance(store: Store, owner: string, sender: RecordingSender) {
 describe('sending leased per programme', () => {
   it('shares two programmes between two instances, each prompt sent once', async () => {
     const store = await storeWithPrompts();
-    const sender = createRecordingSender();
-    const a = instance(store, 'a', sender);
-    const b = instance(store, 'b', sender);
+    const transport = createRecordingTransport();
+    const a = instance(store, 'a', transport);
+    const b = instance(store, 'b', transport);
     // Both say they are alive first, as two running instances have by their second minute.
     await Promise.all([a.tick(), b.tick()]);
     const reports = await Promise.all([a.tick(), b.tick()]);
-    const recipients = sender.delivered.map((d) => d.recipient);
+    const recipients = transport.delivered.map((d) => d.recipient);
     expect(recipients).toHaveLength(40);
     expect(new Set(recipients).size).toBe(40);
     const held = reports.map((report) => report.programmes ?? []);
@@ -85,9 +85,9 @@ describe('sending leased per programme', () => {
 
   it('lets one instance send every programme when it is the only one', async () => {
     const store = await storeWithPrompts();
-    const sender = createRecordingSender();
-    const report = await instance(store, 'alone', sender).tick();
+    const transport = createRecordingTransport();
+    const report = await instance(store, 'alone', transport).tick();
     expect([...(report.programmes ?? [])].sort()).toEqual([...PROGRAMMES].sort());
-    expect(sender.delivered).toHaveLength(40);
+    expect(transport.delivered).toHaveLength(40);
   });
 });
