@@ -126,10 +126,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 function addReports(reports: readonly DrainReport[]): DrainReport {
   const total = {
     sent: 0,
-    'already-delivered': 0,
     retry: 0,
     'gave-up': 0,
     unreachable: 0,
+    refused: 0,
     taken: 0,
     completed: true,
   };
@@ -140,11 +140,4 @@ function addReports(reports: readonly DrainReport[]): DrainReport {
   return total;
 }
 
-const DRAIN_COUNTS = [
-  'sent',
-  'already-delivered',
-  'retry',
-  'gave-up',
-  'unreachable',
-  'taken',
-] as const;
+const DRAIN_COUNTS = ['sent', 'retry', 'gave-up', 'unreachable', 'refused', 'taken'] as const;

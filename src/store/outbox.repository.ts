@@ -6,6 +6,7 @@
 export type OutboxState = 'planned' | 'sending' | 'sent' | 'failed' | 'unreachable';
 
 export interface OutboxMessage {
+  /** Starts with the programme's id and `|`: a programme's sender lists its messages by it. */
   readonly key: string;
   readonly programmeId: string;
   readonly periodId: string;

@@ -6,11 +6,13 @@ import { createOutboxProcessor } from '../../src/scheduler/outbox-processor.js';
 import { createProgrammeLeases } from '../../src/scheduler/programme-leases.js';
 import { createRateLimiter, TEAMS_RATE_LIMITS } from '../../src/scheduler/rate-limiter.js';
 import { createScheduler } from '../../src/scheduler/scheduler.js';
+import { noSendMetrics } from '../../src/scheduler/send-metrics.js';
 import { createManualTimer } from '../../src/scheduler/timer.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import {
   createRecordingTransport,
+  installOff,
   personalChat,
   promptRow,
   type RecordingTransport,
@@ -49,10 +51,12 @@ function instance(store: Store, owner: string, transport: RecordingTransport) {
     runDue: nothingDue,
     processor: createOutboxProcessor({
       ...store,
+      reach: installOff(store.conversations),
       transport,
       limiter: createRateLimiter({ clock: timer, limits: TEAMS_RATE_LIMITS }),
       timer,
       logger: silentLogger,
+      metrics: noSendMetrics,
     }),
     lease: createLeaseKeeper({ leases: store.leases, name: 'planner', owner, timer }),
     programmeLeases: createProgrammeLeases({

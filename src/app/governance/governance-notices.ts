@@ -59,7 +59,8 @@ export function createGovernanceNotices(options: {
   ): Promise<void> {
     const now = options.clock.now().toISOString();
     await options.outbox.add({
-      key: ['gov', fields.programmeId, fields.kind, fields.id, fields.recipient].join('|'),
+      // The programme first, as every outbox key: its sender lists it by that prefix.
+      key: [fields.programmeId, 'gov', fields.kind, fields.id, fields.recipient].join('|'),
       programmeId: fields.programmeId,
       periodId: fields.periodId,
       kind: fields.kind,

@@ -23,6 +23,12 @@ describe('revision use case', () => {
       ['revision-request', 'ades@council.example', { requestId: 'req-1' }],
       ['revision-request', 'cd@council.example', { requestId: 'req-1' }],
     ]);
+    // The programme's sender, leased per programme, lists its messages by programme.
+    const theirs = await world.store.outbox.listPending(new Date(), 10, world.programme.id);
+    expect(theirs.map((e) => e.value.recipient).sort()).toEqual([
+      'ades@council.example',
+      'cd@council.example',
+    ]);
   });
 
   it('refuses someone who does not own the action, and a request with no reason', async () => {
