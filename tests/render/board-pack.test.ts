@@ -135,6 +135,7 @@ describe('board pack export', () => {
       'B Quality assurance and governa',
       'C Quality of EHC plans and annu',
       'Ratings',
+      'Measures',
     ]);
     const sheet = workbook.getWorksheet('A Records and oversight');
     const rows = (sheet?.getRows(2, sheet.rowCount - 1) ?? []).map((row) =>

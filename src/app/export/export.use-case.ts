@@ -1,4 +1,6 @@
 import { localDateOf } from '../../domain/calendar.js';
+import type { MeasureStanding } from '../../domain/measure-digest.js';
+import { measureProgress } from '../../domain/measure-progress.js';
 import type { Clock } from '../clock.js';
 import { loadProgrammeSnapshot } from '../digest/programme-snapshot.js';
 import type { ProgrammeSnapshot, SnapshotPorts } from '../digest/programme-snapshot.js';
@@ -17,6 +19,8 @@ export interface BoardPack {
   readonly created: Date;
   /** The update that counts for each action in each period, as the grid shows it. */
   readonly grid: RatingGrid;
+  /** Each measure with where it stands on its latest value, in the plan's order. */
+  readonly measures: readonly MeasureStanding[];
   readonly actions: number;
   readonly periods: number;
 }
@@ -44,6 +48,10 @@ export function createExportUseCase(options: ExportOptions): ExportUseCase {
           snapshot,
           created: now,
           grid: ratingGridOf(snapshot),
+          measures: snapshot.measures.map((measure) => ({
+            measure,
+            progress: measureProgress(measure, programme.periods, snapshot.measureValues),
+          })),
           actions: snapshot.actions.length,
           periods: programme.periods.length,
         },

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
+import type { MeasureStanding } from '../../domain/measure-digest.js';
 import type { ProgrammeSnapshot } from '../../app/digest/programme-snapshot.js';
 import type { BoardPack } from '../../app/export/export.use-case.js';
 import { addGridSheet, GRID_SHEET } from './grid-sheet.js';
+import { addMeasuresSheet, MEASURES_SHEET_NAME } from './measures-sheet.js';
 import type { RatingGrid } from '../../app/export/rating-grid.js';
 import { addRatingsSheet, RATINGS_SHEET_NAME } from './ratings-sheet.js';
 import { addWorkstreamSheet } from './workstream-sheet.js';
@@ -19,7 +21,11 @@ export interface BoardPackFile {
 
 /** The use case's board pack as the file people download. */
 export async function boardPackFile(pack: BoardPack): Promise<BoardPackFile> {
-  const bytes = await writeBoardPack(pack.snapshot, { created: pack.created, grid: pack.grid });
+  const bytes = await writeBoardPack(pack.snapshot, {
+    created: pack.created,
+    grid: pack.grid,
+    measures: pack.measures,
+  });
   return { fileName: pack.fileName, bytes, actions: pack.actions, periods: pack.periods };
 }
 
@@ -28,11 +34,13 @@ export interface BoardPackOptions {
   readonly created: Date;
   /** The update that counts for each action in each period. */
   readonly grid: RatingGrid;
+  /** Each measure with where it stands; the Measures sheet is left out when there are none. */
+  readonly measures: readonly MeasureStanding[];
 }
 
 /**
- * The board pack as an `.xlsx`: the BRAG grid, a sheet per workstream, and the ratings in
- * the import format so the pack can be read back.
+ * The board pack as an `.xlsx`: the BRAG grid, a sheet per workstream, the ratings in the
+ * import format so the pack can be read back, and the measures.
  */
 export async function writeBoardPack(
   snapshot: ProgrammeSnapshot,
@@ -45,11 +53,14 @@ export async function writeBoardPack(
   workbook.modified = options.created;
   const { grid } = options;
   addGridSheet(workbook, snapshot, grid);
-  const taken = new Set([GRID_SHEET.toLowerCase(), RATINGS_SHEET_NAME.toLowerCase()]);
+  const taken = new Set(
+    [GRID_SHEET, RATINGS_SHEET_NAME, MEASURES_SHEET_NAME].map((name) => name.toLowerCase()),
+  );
   for (const workstream of snapshot.workstreams) {
     addWorkstreamSheet(workbook, snapshot, workstream, grid, taken);
   }
   addRatingsSheet(workbook, snapshot, grid);
+  addMeasuresSheet(workbook, snapshot.programme.periods, options.measures);
   const bytes = await workbook.xlsx.writeBuffer();
   return Buffer.from(bytes);
 }
