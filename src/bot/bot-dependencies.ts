@@ -12,6 +12,7 @@ import type { DigestUseCase } from '../app/digest/digest.use-case.js';
 import type { ExportUseCase } from '../app/export/export.use-case.js';
 import type { ImportUseCase } from '../app/import/import.use-case.js';
 import type { Logger } from '../app/logger.js';
+import type { MeasureUseCase } from '../app/measures/measure.use-case.js';
 import type { MineUseCase } from '../app/mine.use-case.js';
 import type { OverdueUseCase } from '../app/overdue.use-case.js';
 import type { ProgrammeResolutionUseCase } from '../app/programme-resolution.use-case.js';
@@ -49,6 +50,8 @@ export interface BotDependencies {
   readonly steps: StepsUseCase;
   /** Leads' sign-off of their workstreams before the board. */
   readonly signOff: SignOffUseCase;
+  /** Outcome measures: values given with /measure, and where a workstream's or action's stand. */
+  readonly measures: MeasureUseCase;
   /** Which programme a turn is about (see turn.ts). */
   readonly resolution: ProgrammeResolutionUseCase;
   /** Programmes by id, for card buttons that name theirs and for naming an import. */

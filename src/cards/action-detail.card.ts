@@ -7,6 +7,7 @@ import type { StatusUpdate } from '../domain/status-update.js';
 import { lateStepsText, stepsDoneText, type StepProgress } from '../domain/step-completion.js';
 import { dateWord, dayOf, fromTo } from './governance-words.js';
 import { dueText } from './action-line.js';
+import type { MeasureLine } from './measure-view.js';
 import { ratingBadge } from './rating-style.js';
 import { renderTemplate, type RenderedCard } from './render-template.js';
 
@@ -22,6 +23,8 @@ export interface ActionDetailView {
   readonly waiting?: RevisionRequest | null;
   /** Which steps are ticked done and which are late. */
   readonly steps?: StepProgress;
+  /** The measures that name this action, with where each stands; absent for none. */
+  readonly measures?: readonly MeasureLine[];
 }
 
 /** "Revised 2 times: 31 Jul 2020 → 31 Dec 2020 (in the plan); … → … by cd@… on 2 Mar 2021". */
@@ -99,6 +102,7 @@ export function renderActionDetailCard(view: ActionDetailView): RenderedCard {
           ]
         : []),
     ],
+    measures: view.measures ?? [],
     ratings: view.ratings.map((r) => {
       const b = ratingBadge(r.rating);
       return { periodId: r.periodId, label: b.label, color: b.color };

@@ -1,6 +1,7 @@
 import type { ActionLine } from '../app/action-line.js';
 import type { RatingCounts } from '../domain/rating.js';
 import { actionLineData } from './action-line.js';
+import type { MeasureLine } from './measure-view.js';
 import { countsData } from './programme-status.card.js';
 import { renderTemplate, type RenderedCard } from './render-template.js';
 
@@ -10,6 +11,8 @@ export interface ActionListView {
   /** Counts by rating above the list (a workstream's status); omitted for other lists. */
   readonly counts?: RatingCounts;
   readonly actions: readonly ActionLine[];
+  /** A workstream's measures, with where each stands; absent for other lists. */
+  readonly measures?: readonly MeasureLine[];
   /** What to say when the list is empty. */
   readonly empty: string;
   readonly hint: string;
@@ -39,6 +42,7 @@ export function renderActionListCard(view: ActionListView): RenderedCard {
     view.title,
     view.subtitle,
     view.counts ?? null,
+    view.measures ?? [],
     view.empty,
     view.hint,
   ]);
@@ -56,6 +60,7 @@ function render(view: ActionListView): RenderedCard {
     subtitle: view.subtitle,
     counts: view.counts ? countsData(view.counts) : [],
     actions: view.actions.map(actionLineData),
+    measures: view.measures ?? [],
     empty: view.empty,
     hint: view.hint,
   });

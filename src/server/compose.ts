@@ -10,6 +10,7 @@ import { createExportUseCase } from '../app/export/export.use-case.js';
 import { createImportUseCase } from '../app/import/import.use-case.js';
 import type { SnapshotPorts } from '../app/digest/programme-snapshot.js';
 import type { Logger } from '../app/logger.js';
+import { createMeasureUseCase } from '../app/measures/measure.use-case.js';
 import { createMineUseCase } from '../app/mine.use-case.js';
 import { createOverdueUseCase } from '../app/overdue.use-case.js';
 import { createProgrammeResolution } from '../app/programme-resolution.use-case.js';
@@ -88,6 +89,7 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
       links,
       readRule: createReadRule({ roles, openToEveryone: options.openToEveryone ?? false }),
     }),
+    measures: createMeasureUseCase({ measures: store.measures, roles, clock }),
     ...composeGovernance(store, clock),
     programmes,
     adminDirectory: directory,

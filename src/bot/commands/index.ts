@@ -11,6 +11,7 @@ import { unreachableCommand } from './unreachable.command.js';
 import { digestCommand } from './digest.command.js';
 import { exportCommand } from './export.command.js';
 import { helpCommand } from './help.command.js';
+import { measureCommand } from './measure.command.js';
 import { mineCommand } from './mine.command.js';
 import { overdueCommand } from './overdue.command.js';
 import { statusCommand } from './status.command.js';
@@ -26,6 +27,7 @@ export const commands: readonly Command[] = [
   updateCommand,
   tickCommand,
   untickCommand,
+  measureCommand,
   pendingCommand,
   signOffCommand,
   overdueCommand,

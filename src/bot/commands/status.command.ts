@@ -2,6 +2,7 @@ import { todayFor } from '../../app/reporting-day.js';
 import { formatDate } from '../../domain/dates.js';
 import { renderActionDetailCard } from '../../cards/action-detail.card.js';
 import { renderActionListCard } from '../../cards/action-list.card.js';
+import { measureLine } from '../../cards/measure-view.js';
 import { renderProgrammeStatusCard } from '../../cards/programme-status.card.js';
 import { noProgrammeCard, notFoundCard } from '../replies.js';
 import { programmeOfTurn } from '../turn.js';
@@ -32,9 +33,10 @@ export const statusCommand: Command = {
     }
     if (found.kind === 'action') {
       const detail = found.value;
-      const [seen, steps] = await Promise.all([
+      const [seen, steps, measures] = await Promise.all([
         deps.revisions.actionView(programme.id, detail.action),
         deps.steps.progressOf(programme, detail.action),
+        deps.measures.standings(programme, [detail.action], { ref: detail.action.ref }),
       ]);
       return renderActionDetailCard({
         ...detail,
@@ -46,14 +48,21 @@ export const statusCommand: Command = {
         revision: seen.summary,
         waiting: seen.requests.find((r) => r.decision === null) ?? null,
         steps,
+        measures: measures.map(measureLine),
       });
     }
     const { workstream, actions, counts } = found.value;
+    const measures = await deps.measures.standings(
+      programme,
+      actions.map((a) => ({ ref: a.ref, workstream: workstream.code })),
+      { workstream: workstream.code },
+    );
     return renderActionListCard({
       title: `${workstream.code} · ${workstream.name}`,
       subtitle: `${programme.name} · as at ${formatDate(today)} · ${actions.length} actions · lead ${workstream.leadRole}`,
       counts,
       actions,
+      measures: measures.map(measureLine),
       empty: 'This workstream has no actions yet.',
       hint: 'Type /status and an action reference for its steps and notes.',
     });
