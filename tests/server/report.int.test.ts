@@ -47,12 +47,20 @@ describe('the full report in a browser', () => {
     expect(result.violations.map((v) => `${v.impact ?? ''} ${v.id}: ${v.help}`)).toEqual([]);
   });
 
-  it('shows the chart it embeds', async () => {
-    const size = await page
+  it('shows the charts it embeds: the ratings, then the measures', async () => {
+    const sizes = await page
       .locator('img.chart')
-      .evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
-    expect(size[0]).toBe(720);
-    expect(size[1]).toBeGreaterThan(100);
+      .evaluateAll((imgs) =>
+        imgs.map((img) => [
+          (img as HTMLImageElement).naturalWidth,
+          (img as HTMLImageElement).naturalHeight,
+        ]),
+      );
+    expect(sizes).toHaveLength(2);
+    expect(sizes[0]?.[0]).toBe(720);
+    expect(sizes[0]?.[1]).toBeGreaterThan(100);
+    expect(sizes[1]?.[0]).toBe(360);
+    expect(sizes[1]?.[1]).toBeGreaterThan(100);
   });
 
   it('prints on landscape pages with the rating colours kept', async () => {

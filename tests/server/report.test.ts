@@ -64,6 +64,27 @@ describe('full report over HTTP', () => {
     ]);
   });
 
+  it('lists every measure in a table with its latest value, direction, target, comparators and track', async () => {
+    const { body } = await get('/report/wsoa?period=Jan%202021');
+    expect(body).toContain('<h2 id="measures">Measures (4; 0 off track)</h2>');
+    expect(body).toContain(
+      "<caption>Each measure's latest value as at Jan 2021, against its target and comparators</caption>",
+    );
+    expect(body).toContain(
+      '<th scope="row">EHC20</th><td>New EHC plans finalised within 20 weeks</td><td>75.9% in Jan 2021</td><td>First value</td><td>No target set</td>',
+    );
+    expect(body).toContain(
+      'England 60% (2020); statistical neighbours and East of England 65% (2020)',
+    );
+    expect(body).toMatch(
+      /<th scope="row">APPREN<\/th>.*<td>No value yet<\/td>.*<td>None yet<\/td><\/tr>/,
+    );
+    // The chart's text alternative states its figures.
+    expect(body).toMatch(
+      /<img class="chart" src="data:image\/png;base64,[^"]+" width="360" height="\d+" alt="Chart of measures, 360 by \d+ pixels. EHC20 \(New EHC plans finalised within 20 weeks\): Jan 2021 75.9%./,
+    );
+  });
+
   it('shows owners’ notes and prints well', async () => {
     const { body } = await get('/report/wsoa?period=Jan%202021');
     expect(body).toContain("Owners' notes for Jan 2021, newest first (5)");

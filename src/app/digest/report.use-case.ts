@@ -3,6 +3,7 @@ import { localDateOf } from '../../domain/calendar.js';
 import { buildDigestData } from '../../domain/digest.js';
 import type { DigestData } from '../../domain/digest.js';
 import { digestPeriodOn } from '../../domain/digest-schedule.js';
+import { buildMeasureDigest, type MeasureDigest } from '../../domain/measure-digest.js';
 import type { ReportingPeriod, Workstream } from '../../domain/programme.js';
 import { NOT_RATED } from '../../domain/rating.js';
 import type { RatingOrNotRated } from '../../domain/rating.js';
@@ -32,6 +33,8 @@ export interface FullReport {
   readonly digest: DigestData;
   readonly chart: DigestChartData;
   readonly workstreams: readonly ReportWorkstream[];
+  /** Every measure as at the period; null when the plan has none. */
+  readonly measures: MeasureDigest | null;
   /** Local date the report was made. */
   readonly today: string;
 }
@@ -94,6 +97,18 @@ export function createReportUseCase(options: ReportOptions): ReportUseCase {
             workstream,
             rows: snapshot.actions.filter((a) => a.workstream === workstream.code).map(rowOf),
           })),
+          measures:
+            snapshot.measures.length === 0
+              ? null
+              : buildMeasureDigest({
+                  programme,
+                  periodId: wanted,
+                  measures: snapshot.measures,
+                  values: snapshot.measureValues,
+                  actions: snapshot.actions,
+                  updates: snapshot.updates,
+                  workstream: null,
+                }),
           today,
         },
       };

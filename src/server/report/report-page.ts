@@ -7,6 +7,7 @@ import { ONGOING } from '../../domain/local-date.js';
 import type { DueDate } from '../../domain/local-date.js';
 import { drawDigestChart } from '../../render/chart/digest-chart.js';
 import { Html, markup } from './html.js';
+import { measuresSection } from './report-measures.js';
 import { ratingClass, REPORT_CSS } from './report-style.js';
 
 /**
@@ -43,8 +44,9 @@ ${movedList(digest, 'improved')}
 ${movedList(digest, 'worsened')}
 ${overdueList(digest)}
 ${notReportedList(digest)}
-${warningsList(digest)}
+${warningsList(report)}
 </section>
+${measuresSection(report.measures, period.id)}
 ${report.workstreams.map((w) => workstreamSection(report, w))}
 </main>
 </body>
@@ -111,12 +113,16 @@ function notReportedList(digest: DigestData): Html {
   return list('Not yet reported', 'Every action has been rated this period.', items);
 }
 
-function warningsList(digest: DigestData): Html {
-  const items = digest.warnings.map((w) =>
+function warningsList(report: FullReport): Html {
+  const items = report.digest.warnings.map((w) =>
     w.kind === 'unreachable'
       ? markup`<li>Could not be reached: ${w.message}</li>`
       : markup`<li>${w.kind === 'false-green' ? 'False green' : 'Rolled over'}, ${w.ref}: ${w.message}</li>`,
   );
+  // A measure off its line under all-Green actions is a false green the figures show.
+  for (const w of report.measures?.warnings ?? []) {
+    items.push(markup`<li>False green, measure ${w.message}</li>`);
+  }
   return list('Warnings', 'No warnings.', items);
 }
 

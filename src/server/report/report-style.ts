@@ -29,6 +29,9 @@ ${ratingRules}
 ul.items { padding-left: 1.25rem; }
 blockquote { margin: 0.25rem 0 0.75rem 0; padding-left: 0.75rem; border-left: 4px solid #d1d5db; }
 img.chart { max-width: 100%; height: auto; }
+td.track { font-weight: 600; white-space: nowrap; }
+td.track-on-track { background: #dcfce7; }
+td.track-off-track { background: #fee2e2; }
 a { color: #1d4ed8; }
 .grid-wrap { overflow-x: auto; }
 @media print {
