@@ -1,5 +1,8 @@
 import { buildDigest } from '../src/app/digest/build-digest.js';
-import type { ProgrammeSnapshot } from '../src/app/digest/programme-snapshot.js';
+import {
+  noGovernanceRecords,
+  type ProgrammeSnapshot,
+} from '../src/app/digest/programme-snapshot.js';
 import { digestMessageOf } from '../src/bot/digest-message.js';
 import { generateMeasures } from '../tests/app/digest/generated-measures.js';
 import { generateProgramme } from '../tests/app/digest/generated-programme.js';
@@ -38,12 +41,14 @@ export function run(): DigestBenchFigures {
     ...plan,
     updates: plan.ratings,
     ...generateMeasures(plan, { measures: MEASURES, valuesPerMeasure: VALUES_PER_MEASURE }),
+    governance: noGovernanceRecords(plan.programme.id),
   };
   const build = () => {
     const built = buildDigest({
       snapshot,
       today: '2021-08-02',
       unreachable: [],
+      asAt: '2021-08-02T09:00:00Z',
       reportLink: (id, period) => `https://x.example/report/${id}?period=${period}`,
     });
     return built.ok ? { ok: true as const, value: digestMessageOf(built.value) } : built;

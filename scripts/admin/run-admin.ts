@@ -17,7 +17,16 @@ import { importVerb } from './import-verb.js';
 export interface AdminCliOptions {
   readonly store: Pick<
     Store,
-    'programmes' | 'workstreams' | 'actions' | 'roles' | 'plans' | 'measures'
+    | 'programmes'
+    | 'workstreams'
+    | 'actions'
+    | 'roles'
+    | 'plans'
+    | 'measures'
+    | 'revisions'
+    | 'stepTicks'
+    | 'signOffs'
+    | 'governance'
   >;
   readonly admins: AdminRepository;
   readonly links: LinkRepository;

@@ -38,6 +38,7 @@ export function digestMessageOf(
     chartUrl: digest.chartUrl,
     measures: digest.measures,
     measureChart,
+    governance: digest.governance,
     ...(digest.preface !== undefined && { preface: digest.preface }),
   };
   const card = renderDigestCard(input);

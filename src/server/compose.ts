@@ -26,7 +26,18 @@ import { composeGovernance } from './compose-governance.js';
 /** What a programme snapshot is read from (digests, reports, board packs, imports). */
 export function snapshotPorts(store: Store): SnapshotPorts {
   const { programmes, workstreams, actions, roles, measures } = store;
-  return { programmes, workstreams, actions, roles, measures };
+  const { revisions, stepTicks, signOffs, governance } = store;
+  return {
+    programmes,
+    workstreams,
+    actions,
+    roles,
+    measures,
+    revisions,
+    stepTicks,
+    signOffs,
+    governance,
+  };
 }
 
 export interface ComposeBotOptions {

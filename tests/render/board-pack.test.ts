@@ -107,7 +107,11 @@ describe('board pack export', () => {
       'Workstream',
       'Title',
       'Owner',
-      'Due',
+      'Original due',
+      'Current due',
+      'Times revised',
+      'Steps done',
+      'Signed off by',
       'Oct 2019',
       'Jan 2020',
       'Apr 2020',
@@ -118,10 +122,10 @@ describe('board pack export', () => {
       'Jul 2021',
     ]);
     const a5 = grid.getRows(2, grid.rowCount - 1)?.find((row) => row.getCell(1).value === 'A5');
-    expect(a5?.getCell(7).value).toBe('Red');
-    expect(a5?.getCell(7).fill).toMatchObject({ fgColor: { argb: 'FFB91C1C' } });
-    expect(a5?.getCell(11).value).toBe('Green');
-    expect(a5?.getCell(6).value).toBe('Not yet rated');
+    expect(a5?.getCell(11).value).toBe('Red');
+    expect(a5?.getCell(11).fill).toMatchObject({ fgColor: { argb: 'FFB91C1C' } });
+    expect(a5?.getCell(15).value).toBe('Green');
+    expect(a5?.getCell(10).value).toBe('Not yet rated');
     expect(grid.rowCount).toBe(13);
   });
 
@@ -136,6 +140,7 @@ describe('board pack export', () => {
       'C Quality of EHC plans and annu',
       'Ratings',
       'Measures',
+      'Decisions',
     ]);
     const sheet = workbook.getWorksheet('A Records and oversight');
     const rows = (sheet?.getRows(2, sheet.rowCount - 1) ?? []).map((row) =>
@@ -144,9 +149,9 @@ describe('board pack export', () => {
     const a1 = rows.find((r) => r[0] === 'A1' && r[1] === '');
     expect(a1?.[3]).toBe('ADES');
     expect(a1?.[4]).toBe('Ongoing');
-    expect(a1?.[6]).toBe('Green');
-    expect(a1?.[7]).toBe('Jan 2021');
-    expect(String(a1?.[8])).toContain('EHC plans completed within 20 weeks');
+    expect(a1?.[8]).toBe('Green');
+    expect(a1?.[9]).toBe('Jan 2021');
+    expect(String(a1?.[10])).toContain('EHC plans completed within 20 weeks');
     const step = rows.find((r) => r[0] === 'A1' && r[1] === 'a');
     expect(step?.[2]).toBe('Complete re-alignment documentation');
     expect(step?.[4]).toEqual(new Date('2019-07-31T00:00:00.000Z'));

@@ -62,6 +62,10 @@ export async function createSampleDashboard(): Promise<SampleDashboard> {
     actions: store.actions,
     roles: store.roles,
     measures: store.measures,
+    revisions: store.revisions,
+    stepTicks: store.stepTicks,
+    signOffs: store.signOffs,
+    governance: store.governance,
     clock: { now: () => new Date('2021-01-25T10:00:00Z') },
   });
   return { store, dashboard, exports };

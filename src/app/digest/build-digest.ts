@@ -1,6 +1,11 @@
 import { buildDigestData } from '../../domain/digest.js';
 import type { DigestData } from '../../domain/digest.js';
 import { digestPeriodOn } from '../../domain/digest-schedule.js';
+import { governanceDigest, type GovernanceDigest } from '../../domain/governance-digest.js';
+import type { Action } from '../../domain/action.js';
+import { withRevisions, type RevisionRequest } from '../../domain/revision.js';
+import { signOffStates } from '../../domain/sign-off.js';
+import { zonedInstant } from '../../domain/zoned-time.js';
 import type { IsoDate } from '../../domain/local-date.js';
 import { buildMeasureDigest, type MeasureDigest } from '../../domain/measure-digest.js';
 import type { Person } from '../../domain/people.js';
@@ -26,6 +31,8 @@ export interface BuildDigestInput {
     ((programmeId: string, periodId: string, workstream?: string) => string | null) | null;
   /** A first line above the rest ("Preview: …"). */
   readonly preface?: string;
+  /** The instant the digest is as at (UTC ISO): decisions after it are not counted. */
+  readonly asAt: string;
 }
 
 /** A digest as data: src/render draws its chart and src/cards its card. */
@@ -34,6 +41,8 @@ export interface BuiltDigest {
   readonly chart: DigestChartData;
   /** The measures as at the period (of the workstream, for one); null when there are none. */
   readonly measures: MeasureDigest | null;
+  /** Revised dates, requests waiting, steps, and sign-off (when the programme uses it). */
+  readonly governance: GovernanceDigest;
   readonly timeZone: string;
   readonly reportUrl: string | null;
   /** The chart's https address; null (no public address) embeds the chart in the card. */
@@ -63,6 +72,8 @@ export function buildDigest(input: BuildDigestInput): DigestResult {
   if (periodId === undefined) return { ok: false, code: 'PERIOD_NOT_FOUND', periodId: '' };
   const built = buildDigestData({
     ...snapshot,
+    // An agreed revision moves the date the digest calls overdue; the plan's original stays.
+    actions: actionsAsRevised(snapshot),
     periodId,
     today,
     unreachable: input.unreachable,
@@ -99,10 +110,58 @@ export function buildDigest(input: BuildDigestInput): DigestResult {
       data,
       chart,
       measures: measures && measures.standings.length > 0 ? measures : null,
+      governance: governanceOf(snapshot, data, today, input.asAt),
       timeZone: programme.timeZone,
       reportUrl,
       chartUrl,
       ...(input.preface !== undefined && { preface: input.preface }),
     },
   };
+}
+
+/**
+ * "Since the last board": decisions taken after the day of the previous period's board
+ * meeting (or its closing day when it names no meeting); the first period counts them all.
+ */
+function governanceOf(
+  snapshot: ProgrammeSnapshot,
+  data: DigestData,
+  today: IsoDate,
+  asAt: string,
+): GovernanceDigest {
+  const { programme, governance } = snapshot;
+  const scope = data.workstream;
+  const actions = scope
+    ? snapshot.actions.filter((a) => a.workstream.toUpperCase() === scope.code.toUpperCase())
+    : snapshot.actions;
+  const previous = data.previousPeriod;
+  const lastBoard = previous ? (previous.boardMeeting ?? previous.closes) : null;
+  const since =
+    lastBoard === null ? null : zonedInstant(lastBoard, '23:59', programme.timeZone).toISOString();
+  const workstreams = (scope ? [scope] : snapshot.workstreams).map((w) => w.code);
+  return governanceDigest({
+    actions,
+    requests: governance.requests,
+    ticks: governance.ticks,
+    signOff: governance.settings.signOff
+      ? signOffStates(workstreams, data.period.id, governance.signOffs, governance.queries)
+      : null,
+    since,
+    asAt,
+    today,
+  });
+}
+
+function actionsAsRevised(snapshot: ProgrammeSnapshot): readonly Action[] {
+  const { requests } = snapshot.governance;
+  if (requests.length === 0) return snapshot.actions;
+  const byRef = new Map<string, RevisionRequest[]>();
+  for (const request of requests) {
+    const ref = request.ref.toUpperCase();
+    byRef.set(ref, [...(byRef.get(ref) ?? []), request]);
+  }
+  return snapshot.actions.map((action) => {
+    const own = byRef.get(action.ref.toUpperCase());
+    return own ? withRevisions(action, own) : action;
+  });
 }

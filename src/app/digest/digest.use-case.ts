@@ -51,9 +51,11 @@ export function createDigestUseCase(options: DigestOptions): DigestUseCase {
       if (!snapshot) {
         return { ok: false, code: 'PROGRAMME_NOT_FOUND', programmeId: request.programmeId };
       }
+      const now = options.clock.now();
       return buildDigest({
         snapshot,
-        today: localDateOf(options.clock.now(), snapshot.programme.timeZone),
+        today: localDateOf(now, snapshot.programme.timeZone),
+        asAt: now.toISOString(),
         unreachable,
         reportLink: (programmeId, periodId) => links.urlFor(programmeId, periodId),
         chartLink: (programmeId, periodId, workstream) =>

@@ -4,6 +4,7 @@ import { measureProgress } from '../../domain/measure-progress.js';
 import type { Clock } from '../clock.js';
 import { loadProgrammeSnapshot } from '../digest/programme-snapshot.js';
 import type { ProgrammeSnapshot, SnapshotPorts } from '../digest/programme-snapshot.js';
+import { packGovernanceOf, type PackGovernance } from './pack-governance.js';
 import { ratingGridOf, type RatingGrid } from './rating-grid.js';
 
 export interface ExportOptions extends SnapshotPorts {
@@ -21,6 +22,8 @@ export interface BoardPack {
   readonly grid: RatingGrid;
   /** Each measure with where it stands on its latest value, in the plan's order. */
   readonly measures: readonly MeasureStanding[];
+  /** Each action's dates, steps and sign-off, and the history of every decision. */
+  readonly governance: PackGovernance;
   readonly actions: number;
   readonly periods: number;
 }
@@ -52,6 +55,7 @@ export function createExportUseCase(options: ExportOptions): ExportUseCase {
             measure,
             progress: measureProgress(measure, programme.periods, snapshot.measureValues),
           })),
+          governance: packGovernanceOf(snapshot, day),
           actions: snapshot.actions.length,
           periods: programme.periods.length,
         },

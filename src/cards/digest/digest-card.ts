@@ -1,6 +1,7 @@
 import { renderTemplate } from '../render-template.js';
 import type { RenderedCard } from '../render-template.js';
 import type { DigestData } from '../../domain/digest.js';
+import type { GovernanceDigest } from '../../domain/governance-digest.js';
 import type { MeasureDigest } from '../../domain/measure-digest.js';
 import { FULL_DIGEST, buildDigestView } from './digest-view.js';
 import type { ChartImage, DigestLimits } from './digest-view.js';
@@ -46,6 +47,8 @@ export interface DigestCardInput {
   readonly measures: MeasureDigest | null;
   /** The measures drawn; null when none is drawn (no values, or the ratings chart is linked). */
   readonly measureChart: MeasureChartImage | null;
+  /** Revised dates, requests waiting, steps and sign-off. */
+  readonly governance: GovernanceDigest;
 }
 
 export function renderDigestCard(input: DigestCardInput): DigestCard {
@@ -54,6 +57,10 @@ export function renderDigestCard(input: DigestCardInput): DigestCard {
     ...listLengths(input.data),
     input.measures?.standings.length ?? 0,
     input.measures?.warnings.length ?? 0,
+    input.governance.revised.length,
+    input.governance.waiting.length,
+    input.governance.steps.length,
+    input.governance.signOff?.length ?? 0,
   ];
   for (const [step, limits] of SUMMARY_STEPS.entries()) {
     const isLastStep = step === SUMMARY_STEPS.length - 1;

@@ -6,10 +6,22 @@ import { localDateOf } from '../../domain/zoned-time.js';
 import type { MeasureDigest } from '../../domain/measure-digest.js';
 import { RATING_CARD_COLOUR, type CardColour } from '../rating-style.js';
 import {
+  FULL_DIGEST,
+  clip,
+  section,
+  type DigestLimits,
+  type DigestLine,
+  type DigestSection,
+} from './digest-section.js';
+import { governanceSections } from './governance-sections.js';
+import type { GovernanceDigest } from '../../domain/governance-digest.js';
+import {
   measureSection,
   type MeasureChartImage,
   type MeasureSectionView,
 } from './measure-section.js';
+
+export { FULL_DIGEST, type DigestLimits, type DigestLine, type DigestSection };
 
 /** The drawn chart as the card shows it (src/render draws it). */
 export interface ChartImage {
@@ -28,22 +40,6 @@ export interface DigestCountRow {
   readonly previous: string;
 }
 
-export interface DigestLine {
-  readonly text: string;
-  readonly colour: CardColour;
-  /** A second line in plain text (an owner's note); "" for none. */
-  readonly detail: string;
-}
-
-export interface DigestSection {
-  readonly heading: string;
-  readonly lines: readonly DigestLine[];
-  /** "And 123 more in the full report.", or "" when every line is shown. */
-  readonly more: string;
-  /** What to say when the list is empty ("Nothing is overdue."). */
-  readonly none: string;
-}
-
 /** The data the digest template is expanded with. */
 export interface DigestCardView {
   readonly title: string;
@@ -59,17 +55,6 @@ export interface DigestCardView {
   readonly reportUrl: string;
 }
 
-/** How much of each list to show: a large programme is cut down until the card fits. */
-export interface DigestLimits {
-  readonly itemsPerList: number;
-  readonly noteLength: number;
-}
-
-export const FULL_DIGEST: DigestLimits = {
-  itemsPerList: Number.POSITIVE_INFINITY,
-  noteLength: 600,
-};
-
 export interface DigestViewInput {
   readonly data: DigestData;
   readonly chart: ChartImage | null;
@@ -84,6 +69,8 @@ export interface DigestViewInput {
   readonly measures: MeasureDigest | null;
   /** The measures drawn (src/render); null when none is drawn. */
   readonly measureChart: MeasureChartImage | null;
+  /** Revised dates, requests waiting, steps and sign-off. */
+  readonly governance: GovernanceDigest;
 }
 
 export function buildDigestView(input: DigestViewInput): DigestCardView {
@@ -94,6 +81,7 @@ export function buildDigestView(input: DigestViewInput): DigestCardView {
     overdueSection(data, limits),
     notReportedSection(data, limits),
     warningsSection(data, input.measures, limits),
+    ...governanceSections(input.governance, limits),
     notesSection(data, input.timeZone, limits),
   ];
   const cut = limits !== FULL_DIGEST || sections.some((section) => section.more !== '');
@@ -133,24 +121,6 @@ function headerLines(data: DigestData): string[] {
 function summaryLine(linked: boolean): string {
   const where = linked ? 'the full report has every item' : 'type /export for the board pack';
   return `This programme is too large for one message, so each list shows its first items; ${where}.`;
-}
-
-/** Lists are cut before their lines are written, so a huge programme costs no more than a small one. */
-function section<T>(
-  heading: string,
-  empty: string,
-  items: readonly T[],
-  toLine: (item: T) => DigestLine,
-  limits: DigestLimits,
-): DigestSection {
-  const shown = items.slice(0, limits.itemsPerList);
-  const hidden = items.length - shown.length;
-  return {
-    heading: `${heading} (${items.length})`,
-    lines: shown.map(toLine),
-    more: hidden > 0 ? `And ${hidden} more in the full report.` : '',
-    none: empty,
-  };
 }
 
 function movedSection(
@@ -261,9 +231,4 @@ function notesSection(data: DigestData, timeZone: string, limits: DigestLimits):
 
 function byWhom(by: string): string {
   return by === 'import' ? 'from the imported plan' : `by ${by}`;
-}
-
-function clip(words: string, length: number): string {
-  const text = words.trim();
-  return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
 }

@@ -4,7 +4,9 @@ import type { ProgrammeSnapshot } from '../../app/digest/programme-snapshot.js';
 import type { BoardPack } from '../../app/export/export.use-case.js';
 import { addGridSheet, GRID_SHEET } from './grid-sheet.js';
 import { addMeasuresSheet, MEASURES_SHEET_NAME } from './measures-sheet.js';
+import type { PackGovernance } from '../../app/export/pack-governance.js';
 import type { RatingGrid } from '../../app/export/rating-grid.js';
+import { addDecisionsSheet, DECISIONS_SHEET_NAME } from './decisions-sheet.js';
 import { addRatingsSheet, RATINGS_SHEET_NAME } from './ratings-sheet.js';
 import { addWorkstreamSheet } from './workstream-sheet.js';
 
@@ -25,6 +27,7 @@ export async function boardPackFile(pack: BoardPack): Promise<BoardPackFile> {
     created: pack.created,
     grid: pack.grid,
     measures: pack.measures,
+    governance: pack.governance,
   });
   return { fileName: pack.fileName, bytes, actions: pack.actions, periods: pack.periods };
 }
@@ -36,11 +39,14 @@ export interface BoardPackOptions {
   readonly grid: RatingGrid;
   /** Each measure with where it stands; the Measures sheet is left out when there are none. */
   readonly measures: readonly MeasureStanding[];
+  /** Each action's dates, steps and sign-off, and the history of every decision. */
+  readonly governance: PackGovernance;
 }
 
 /**
  * The board pack as an `.xlsx`: the BRAG grid, a sheet per workstream, the ratings in the
  * import format so the pack can be read back, and the measures.
+ * import format so the pack can be read back, and the history of every decision.
  */
 export async function writeBoardPack(
   snapshot: ProgrammeSnapshot,
@@ -51,16 +57,19 @@ export async function writeBoardPack(
   workbook.title = `${snapshot.programme.name}: board pack`;
   workbook.created = options.created;
   workbook.modified = options.created;
-  const { grid } = options;
-  addGridSheet(workbook, snapshot, grid);
+  const { grid, governance } = options;
+  addGridSheet(workbook, snapshot, grid, governance);
   const taken = new Set(
-    [GRID_SHEET, RATINGS_SHEET_NAME, MEASURES_SHEET_NAME].map((name) => name.toLowerCase()),
+    [GRID_SHEET, RATINGS_SHEET_NAME, MEASURES_SHEET_NAME, DECISIONS_SHEET_NAME].map((name) =>
+      name.toLowerCase(),
+    ),
   );
   for (const workstream of snapshot.workstreams) {
-    addWorkstreamSheet(workbook, snapshot, workstream, grid, taken);
+    addWorkstreamSheet(workbook, { snapshot, workstream, grid, governance, taken });
   }
   addRatingsSheet(workbook, snapshot, grid);
   addMeasuresSheet(workbook, snapshot.programme.periods, options.measures);
+  addDecisionsSheet(workbook, governance.decisions);
   const bytes = await workbook.xlsx.writeBuffer();
   return Buffer.from(bytes);
 }

@@ -14,7 +14,16 @@ export interface TabWiringOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly store: Pick<
     Store,
-    'programmes' | 'workstreams' | 'actions' | 'roles' | 'people' | 'measures'
+    | 'programmes'
+    | 'workstreams'
+    | 'actions'
+    | 'roles'
+    | 'people'
+    | 'measures'
+    | 'revisions'
+    | 'stepTicks'
+    | 'signOffs'
+    | 'governance'
   >;
   readonly admins: Pick<AdminDirectory, 'isAdmin'>;
   readonly clock: Clock;
@@ -41,6 +50,10 @@ export function tabRoutes(options: TabWiringOptions): (server: Server) => void {
     actions: store.actions,
     roles: store.roles,
     measures: store.measures,
+    revisions: store.revisions,
+    stepTicks: store.stepTicks,
+    signOffs: store.signOffs,
+    governance: store.governance,
     clock: options.clock,
   });
   const auth = tabAuthFromEnv(options.env);
