@@ -1,5 +1,6 @@
 import type { AdminDirectory } from '../app/admin/admin-directory.js';
 import type { AdminsUseCase } from '../app/admin/admins.use-case.js';
+import type { DeliveryReportUseCase } from '../app/admin/delivery-report.use-case.js';
 import type { CalendarUseCase } from '../app/admin/calendar.use-case.js';
 import type { LinksUseCase } from '../app/admin/links.use-case.js';
 import type { RolesUseCase } from '../app/admin/roles.use-case.js';
@@ -44,6 +45,8 @@ export interface BotDependencies {
   readonly links: LinksUseCase;
   readonly admins: AdminsUseCase;
   readonly calendar: CalendarUseCase;
+  /** `/unreachable`: who cannot be reached and which messages failed for good, and why. */
+  readonly deliveryReport: DeliveryReportUseCase;
   /** Later due dates: asked by owners, decided by the programme's deciders. */
   readonly revisions: RevisionUseCase;
   /** Steps ticked done. */

@@ -28,6 +28,8 @@ export interface Person {
     readonly since: string;
     /** What went wrong in words an admin can act on (the permission to grant, Teams' answer). */
     readonly detail?: string | null;
+    /** The Microsoft Graph permission an admin must grant before they can be reached. */
+    readonly permission?: string | null;
   } | null;
 }
 

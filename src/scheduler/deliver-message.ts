@@ -3,7 +3,7 @@ import type {
   ConversationRepository,
   StoredConversation,
 } from '../store/conversation.repository.js';
-import type { OutboxMessage, OutboxRepository } from '../store/outbox.repository.js';
+import { GIVEN_UP, type OutboxMessage, type OutboxRepository } from '../store/outbox.repository.js';
 import type { PersonRepository } from '../store/role.repository.js';
 import type { Versioned } from '../store/versioned.js';
 import { retryDelayMs, type BackoffPolicy } from './backoff.js';
@@ -15,7 +15,7 @@ import type { Timer } from './timer.js';
 import { clearUnreachable, isPersonRecipient, markUnreachable } from './unreachable.js';
 
 /** Far enough ahead that a given-up message is never listed as pending again. */
-export const NEVER = '9999-12-31T23:59:59.999Z';
+export const NEVER = GIVEN_UP;
 
 export interface DeliveryPorts {
   readonly outbox: Pick<OutboxRepository, 'update'>;
@@ -191,7 +191,14 @@ async function settleUnreached(
         entry.etag,
       );
       if (!done.ok) return 'taken';
-      await markUnreachable(ports.people, found.recipient, reached.reason, now, reached.detail);
+      await markUnreachable(
+        ports.people,
+        found.recipient,
+        reached.reason,
+        now,
+        reached.detail,
+        reached.permission,
+      );
       return 'unreachable';
     }
     case 'failed': {

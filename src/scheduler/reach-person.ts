@@ -20,6 +20,8 @@ export type ReachResult =
       readonly kind: 'unreachable';
       readonly reason: UnreachableReason;
       readonly detail: string;
+      /** The Graph permission an admin must grant first, when that is what is missing. */
+      readonly permission: string | null;
     }
   | {
       /** Graph throttled or failed: the outbox tries again later. */
@@ -51,8 +53,12 @@ export interface PersonReach {
   reach(who: string): Promise<ReachResult>;
 }
 
-function unreachable(reason: UnreachableReason, detail: string): ReachResult {
-  return { ok: false, kind: 'unreachable', reason, detail };
+function unreachable(
+  reason: UnreachableReason,
+  detail: string,
+  permission: string | null = null,
+): ReachResult {
+  return { ok: false, kind: 'unreachable', reason, detail, permission };
 }
 
 /**
@@ -99,6 +105,7 @@ export function createPersonReach(ports: PersonReachPorts): PersonReach {
             failure.kind === 'no-permission'
               ? `They have not opened the app, and it cannot be installed for them until an admin grants ${failure.permission} (docs/deploy.md, step 7).`
               : `They have not opened the app. ${failure.message}`,
+            failure.kind === 'no-permission' ? failure.permission : null,
           );
         case 'not-found':
           return unreachable(

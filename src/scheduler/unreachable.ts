@@ -12,11 +12,16 @@ export async function markUnreachable(
   reason: UnreachableReason,
   now: Date,
   detail: string | null = null,
+  permission: string | null = null,
 ): Promise<void> {
   if (!isPersonRecipient(recipient)) return;
   const email = normaliseEmail(recipient);
   const known = await people.get(email);
-  if (known?.unreachable?.reason === reason && (known.unreachable.detail ?? null) === detail)
+  if (
+    known?.unreachable?.reason === reason &&
+    (known.unreachable.detail ?? null) === detail &&
+    (known.unreachable.permission ?? null) === permission
+  )
     return;
   await people.save({
     email,
@@ -27,6 +32,7 @@ export async function markUnreachable(
       reason,
       since: known?.unreachable?.reason === reason ? known.unreachable.since : now.toISOString(),
       detail,
+      permission,
     },
   });
 }

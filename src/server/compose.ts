@@ -1,3 +1,4 @@
+import { createDeliveryReportUseCase } from '../app/admin/delivery-report.use-case.js';
 import type { AdminDirectory } from '../app/admin/admin-directory.js';
 import { createAdminsUseCase } from '../app/admin/admins.use-case.js';
 import { createCalendarUseCase } from '../app/admin/calendar.use-case.js';
@@ -95,6 +96,7 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
     links: createLinksUseCase({ directory, programmes, links, clock }),
     admins: createAdminsUseCase({ directory, admins: store.admins, clock }),
     calendar: createCalendarUseCase({ directory, programmes, clock }),
+    deliveryReport: createDeliveryReportUseCase({ people, outbox }),
     resolution: createProgrammeResolution({
       programmes,
       links,

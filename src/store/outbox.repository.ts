@@ -3,6 +3,9 @@
  * neither loses nor repeats one. The key is deterministic (programme, period, kind,
  * recipient): planning the same schedule twice adds nothing.
  */
+/** `notBefore` of a message given up for good: never listed as pending again. */
+export const GIVEN_UP = '9999-12-31T23:59:59.999Z';
+
 export type OutboxState = 'planned' | 'sending' | 'sent' | 'failed' | 'unreachable';
 
 export interface OutboxMessage {
