@@ -25,7 +25,8 @@ export function whichProgrammeCard(turn: Turn, choices: readonly ProgrammeChoice
         : `There are ${choices.length} programmes and this chat is not linked to one. Choose one, or type its id before what you asked, such as ${example}. An admin can link this chat to one with /link.`,
     ],
     choices: choices.map((choice) => ({
-      title: `${choice.name} (${choice.id})`,
+      id: choice.id,
+      name: choice.name,
       command: commandFor(turn, choice.id),
     })),
   });

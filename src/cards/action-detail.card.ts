@@ -1,6 +1,7 @@
 import { effectiveDue, type Action } from '../domain/action.js';
 import { formatDate } from '../domain/dates.js';
 import { dueDay } from '../domain/local-date.js';
+import { NO_NAMES, type PeopleNames } from '../domain/people-names.js';
 import { NOT_RATED, type RatingOrNotRated } from '../domain/rating.js';
 import type { RevisionRequest, RevisionSummary } from '../domain/revision.js';
 import type { StatusUpdate } from '../domain/status-update.js';
@@ -8,7 +9,7 @@ import { lateStepsText, stepsDoneText, type StepProgress } from '../domain/step-
 import { dateWord, dayOf, fromTo } from './governance-words.js';
 import { dueText } from './action-line.js';
 import type { MeasureLine } from './measure-view.js';
-import { ratingBadge } from './rating-style.js';
+import { ratingSwatch } from './swatch.js';
 import { renderTemplate, type RenderedCard } from './render-template.js';
 
 export interface ActionDetailView {
@@ -25,6 +26,8 @@ export interface ActionDetailView {
   readonly steps?: StepProgress;
   /** The measures that name this action, with where each stands; absent for none. */
   readonly measures?: readonly MeasureLine[];
+  /** Who people are, by name and job title; codes and emails without it. */
+  readonly names?: PeopleNames;
 }
 
 /** "Revised 2 times: 31 Jul 2020 → 31 Dec 2020 (in the plan); … → … by cd@… on 2 Mar 2021". */
@@ -69,25 +72,28 @@ function dueWithRevision(item: Pick<Action, 'due' | 'revisedDue'>): string {
     : text;
 }
 
-/** "Amber · Jan 2021 · by ades@council.example on 15 Jan 2021". */
-export function bylineOf(update: Pick<StatusUpdate, 'periodId' | 'by' | 'at'>): string {
-  const who = update.by === 'import' ? 'from the plan' : `by ${update.by}`;
+/** "Jan 2021 · by Sam Jones on 15 Jan 2021". */
+export function bylineOf(
+  update: Pick<StatusUpdate, 'periodId' | 'by' | 'at'>,
+  names: PeopleNames = NO_NAMES,
+): string {
+  const who = update.by === 'import' ? 'from the plan' : `by ${names.person(update.by)}`;
   return `${update.periodId} · ${who} on ${formatDate(update.at.slice(0, 10))}`;
 }
 
 export function renderActionDetailCard(view: ActionDetailView): RenderedCard {
   const { action } = view;
-  const badge = ratingBadge(action.current?.rating ?? NOT_RATED);
+  const names = view.names ?? NO_NAMES;
+  const rating = action.current?.rating ?? NOT_RATED;
   return renderTemplate('action-detail', {
     programmeId: action.programmeId,
     ref: action.ref,
-    rating: badge.label,
-    color: badge.color,
-    overdue: view.overdue,
+    heading: [action.ref, rating, ...(view.overdue ? ['Overdue'] : [])].join(' · '),
+    swatch: ratingSwatch(rating),
     title: action.title,
     facts: [
       `Workstream ${action.workstream} · ${view.workstreamName}`,
-      `Owner ${action.ownerRole}${action.contributors.length > 0 ? ` · with ${action.contributors.join(', ')}` : ''}`,
+      `Owner: ${names.role(action.ownerRole)}${action.contributors.length > 0 ? ` · with ${action.contributors.join(', ')}` : ''}`,
       dueWithRevision(action),
       ...(view.revision || view.waiting !== undefined
         ? revisionFacts(view)
@@ -103,10 +109,11 @@ export function renderActionDetailCard(view: ActionDetailView): RenderedCard {
         : []),
     ],
     measures: view.measures ?? [],
-    ratings: view.ratings.map((r) => {
-      const b = ratingBadge(r.rating);
-      return { periodId: r.periodId, label: b.label, color: b.color };
-    }),
+    ratings: view.ratings.map((r) => ({
+      periodId: r.periodId,
+      label: r.rating,
+      swatch: ratingSwatch(r.rating),
+    })),
     steps: action.steps.map((step) => {
       const status = view.steps?.steps.find((s) => s.step.letter === step.letter);
       const state = status?.done
@@ -117,12 +124,18 @@ export function renderActionDetailCard(view: ActionDetailView): RenderedCard {
       return {
         letter: step.letter,
         title: step.title,
-        facts: [step.ownerRole ?? action.ownerRole, dueWithRevision(step), ...state].join(' · '),
+        facts: [
+          names.role(step.ownerRole ?? action.ownerRole),
+          dueWithRevision(step),
+          ...state,
+        ].join(' · '),
       };
     }),
-    notes: view.latestNotes.map((u) => {
-      const b = ratingBadge(u.rating);
-      return { label: b.label, color: b.color, byline: bylineOf(u), note: u.note };
-    }),
+    notes: view.latestNotes.map((u) => ({
+      label: u.rating,
+      swatch: ratingSwatch(u.rating),
+      byline: bylineOf(u, names),
+      note: u.note,
+    })),
   });
 }

@@ -1,7 +1,6 @@
 import { formatDate } from '../domain/dates.js';
 import { ONGOING, type DueDate } from '../domain/local-date.js';
 import type { ActionLine } from '../app/action-line.js';
-import { ratingBadge } from './rating-style.js';
 
 /** Long plan titles are cut so a 60-action list stays small and readable on a phone. */
 const TITLE_LIMIT = 80;
@@ -17,20 +16,21 @@ export function dueText(due: DueDate | null): string {
   return `Due ${formatDate(due)}`;
 }
 
-/** Template data for one action line: ref, rating badge, short title, owner and due date. */
+/**
+ * Template data for one action line: "**A2** **Amber** · **Overdue** title" in the text
+ * colour, then owner, due date and when it was rated. A list keeps to words: a swatch per line
+ * would not fit 60 actions into Teams' 28 KB; the counts above the list carry the colours.
+ */
 export function actionLineData(line: ActionLine): Record<string, unknown> {
-  const badge = ratingBadge(line.rating);
   const facts = [
     line.ownerRole,
     dueText(line.due),
     ...(line.ratedIn ? [`rated ${line.ratedIn}`] : []),
   ].join(' · ');
+  const overdue = line.overdue ? ' · **Overdue**' : '';
   return {
     ref: line.ref,
-    rating: badge.label,
-    color: badge.color,
-    title: shorten(line.title, TITLE_LIMIT),
+    line: `**${line.ref}** **${line.rating}**${overdue} ${shorten(line.title, TITLE_LIMIT)}`,
     facts,
-    overdue: line.overdue,
   };
 }

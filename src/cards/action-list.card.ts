@@ -2,7 +2,7 @@ import type { ActionLine } from '../app/action-line.js';
 import type { RatingCounts } from '../domain/rating.js';
 import { actionLineData } from './action-line.js';
 import type { MeasureLine } from './measure-view.js';
-import { countsData } from './programme-status.card.js';
+import { countsData, countsText } from './programme-status.card.js';
 import { renderTemplate, type RenderedCard } from './render-template.js';
 
 export interface ActionListView {
@@ -54,12 +54,20 @@ export function renderActionListCard(view: ActionListView): RenderedCard {
   return card;
 }
 
+/** Lines shown before "Show all", so a long list does not fill a phone. */
+const LINES_SHOWN_FIRST = 8;
+
 function render(view: ActionListView): RenderedCard {
+  const lines = view.actions.map(actionLineData);
   return renderTemplate('action-list', {
     title: view.title,
     subtitle: view.subtitle,
     counts: view.counts ? countsData(view.counts) : [],
-    actions: view.actions.map(actionLineData),
+    countsText: view.counts ? countsText(view.counts) : '',
+    first: lines.slice(0, LINES_SHOWN_FIRST),
+    rest: lines.slice(LINES_SHOWN_FIRST),
+    showAll: `Show all ${lines.length}`,
+    actions: lines,
     measures: view.measures ?? [],
     empty: view.empty,
     hint: view.hint,

@@ -15,7 +15,7 @@ export function renderEscalationCard(view: MessageView): RenderedCard {
         ref: a.ref,
         title: shorten(a.title, 200),
         ratingLabel: badge.label,
-        ratingColor: badge.color,
+        ratingSwatch: badge.swatch,
         owner: view.owners[a.ref] ?? 'nobody assigned',
         due: dueText(a.due),
       };

@@ -1,7 +1,7 @@
 import { formatDate } from '../domain/dates.js';
 import type { IsoDate } from '../domain/local-date.js';
 import { RATING_ORDER, type RatingCounts } from '../domain/rating.js';
-import { ratingBadge } from './rating-style.js';
+import { ratingSwatch } from './swatch.js';
 import { renderTemplate, type RenderedCard } from './render-template.js';
 
 export interface ProgrammeStatusView {
@@ -19,12 +19,23 @@ export interface ProgrammeStatusView {
   readonly overdue: number;
 }
 
-/** Ratings with their counts, in BRAG order; ratings nobody has are left out. */
+/**
+ * Ratings with their counts, in BRAG order, as a bar of the palette's colours (each part as
+ * wide as its count) above the words; ratings nobody has are left out.
+ */
 export function countsData(counts: RatingCounts): Record<string, unknown>[] {
-  return RATING_ORDER.filter((rating) => counts[rating] > 0).map((rating) => {
-    const badge = ratingBadge(rating);
-    return { label: badge.label, color: badge.color, count: counts[rating] };
-  });
+  return RATING_ORDER.filter((rating) => counts[rating] > 0).map((rating) => ({
+    rating,
+    swatch: ratingSwatch(rating),
+    count: counts[rating],
+  }));
+}
+
+/** "Blue 2 · Green 3 · Amber 7": the counts in words beneath the bar. */
+export function countsText(counts: RatingCounts): string {
+  return RATING_ORDER.filter((rating) => counts[rating] > 0)
+    .map((rating) => `${rating} ${counts[rating]}`)
+    .join(' · ');
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -36,12 +47,15 @@ export function renderProgrammeStatusCard(view: ProgrammeStatusView): RenderedCa
     title: `${view.programme.name}: status`,
     subtitle: `As at ${formatDate(view.today)} · ${plural(view.total, 'action', 'actions')} · ${view.overdue} overdue`,
     totals: countsData(view.totals),
+    totalsText: countsText(view.totals),
     workstreams: view.workstreams.map((ws) => ({
+      code: ws.code,
       heading: `${ws.code} · ${ws.name} (${plural(ws.total, 'action', 'actions')})`,
       counts: countsData(ws.counts),
+      countsText: countsText(ws.counts),
       overdue: ws.overdue,
       overdueText: `${ws.overdue} overdue`,
     })),
-    hint: 'Type /status and a workstream code (or an action reference) for the detail.',
+    hint: 'Open a workstream for its actions, or type /status and an action reference (/status C2).',
   });
 }

@@ -69,7 +69,7 @@ export function renderPromptCard(
               ref: a.ref,
               title: shorten(a.title, 300),
               ratingLabel: badge.label,
-              ratingColor: badge.color,
+              ratingSwatch: badge.swatch,
               due: dueText(a.due),
               answeredText: a.answered ? ` · answered for ${view.periodId}` : '',
               steps: a.steps.map((s) => ({

@@ -1,24 +1,17 @@
-import { NOT_RATED, type RatingOrNotRated } from '../domain/rating.js';
-
-/** Adaptive Card text colours. */
-export type CardColour = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
-
-/** Adaptive Cards allow only named colours; each rating keeps the nearest, beside its word. */
-export const RATING_CARD_COLOUR: Readonly<Record<RatingOrNotRated, CardColour>> = {
-  Blue: 'Accent',
-  Green: 'Good',
-  Amber: 'Warning',
-  Red: 'Attention',
-  [NOT_RATED]: 'Default',
-};
+import type { RatingOrNotRated } from '../domain/rating.js';
+import { ratingSwatch } from './swatch.js';
 
 export interface RatingBadge {
-  /** "■ Amber": the square carries the colour, the word carries the meaning. */
+  /** The rating's word, in the card's own text colour so it reads in every Teams theme. */
   readonly label: string;
   readonly word: RatingOrNotRated;
-  readonly color: string;
+  /**
+   * The rating's colour from the one palette, as a small picture drawn beside the word:
+   * cards may name only the host's text colours, and Teams' Amber is 1.47:1 on white.
+   */
+  readonly swatch: string;
 }
 
 export function ratingBadge(rating: RatingOrNotRated): RatingBadge {
-  return { label: `■ ${rating}`, word: rating, color: RATING_CARD_COLOUR[rating] };
+  return { label: rating, word: rating, swatch: ratingSwatch(rating) };
 }

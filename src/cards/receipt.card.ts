@@ -1,7 +1,7 @@
 import { formatDate } from '../domain/dates.js';
 import type { IsoDate } from '../domain/local-date.js';
 import type { StatusUpdate } from '../domain/status-update.js';
-import { ratingBadge } from './rating-style.js';
+import { ratingSwatch } from './swatch.js';
 import { renderTemplate, type RenderedCard } from './render-template.js';
 
 export interface ReceiptView {
@@ -20,10 +20,9 @@ export interface ReceiptView {
 /** What replaces the form once an update is recorded: "Recorded Amber for A2 at 10:42". */
 export function renderReceiptCard(view: ReceiptView): RenderedCard {
   const { update } = view;
-  const badge = ratingBadge(update.rating);
   return renderTemplate('receipt', {
-    rating: badge.label,
-    color: badge.color,
+    rating: update.rating,
+    swatch: ratingSwatch(update.rating),
     programmeId: update.programmeId,
     ref: update.ref,
     periodId: update.periodId,

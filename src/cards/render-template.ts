@@ -21,7 +21,8 @@ export type CardTemplateName =
   | 'revision-request'
   | 'pending'
   | 'sign-off'
-  | 'sign-off-query';
+  | 'sign-off-query'
+  | 'mine';
 
 /** An Adaptive Card ready to attach to a message or return from an invoke. */
 export interface RenderedCard {

@@ -20,7 +20,7 @@ export function renderSignOffQueryCard(view: SignOffQueryView): RenderedCard {
     heading: `Query on ${query.ref}: ${shorten(view.title, 80)}`,
     periodId: query.periodId,
     label: badge.label,
-    color: badge.color,
+    swatch: badge.swatch,
     asked: `${query.raisedBy} asked on ${dayOf(query.raisedAt)}, signing off workstream ${query.workstream}:`,
     question: shorten(query.question, 1000),
     answered: answer

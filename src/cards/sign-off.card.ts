@@ -65,8 +65,8 @@ function draw(view: SignOffView, limits: (typeof LIMITS)[number]): RenderedCard 
       return {
         ref: line.ref,
         label: badge.label,
-        color: badge.color,
-        fall: line.falling && line.previous ? `Fell from ${line.previous}` : '',
+        swatch: badge.swatch,
+        fall: line.falling && line.previous ? ` · Fell from ${line.previous}` : '',
         title: limits.title === 0 ? '' : shorten(line.title, limits.title),
         note:
           line.note.trim() === ''

@@ -1,4 +1,5 @@
 import { crc32, deflateSync } from 'node:zlib';
+import { RATING_COLOUR, type RatingOrNotRated } from '../domain/rating.js';
 
 /**
  * A one-pixel PNG of one colour, as a data URI, for a card to draw as a square or a bar
@@ -41,4 +42,9 @@ function chunk(type: string, data: Buffer): Buffer {
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(body));
   return Buffer.concat([length, body, crc]);
+}
+
+/** The rating's colour from the one palette, as a swatch to draw beside its word. */
+export function ratingSwatch(rating: RatingOrNotRated): string {
+  return swatchDataUri(RATING_COLOUR[rating]);
 }

@@ -4,10 +4,11 @@ import type { IsoDate } from '../domain/local-date.js';
 import { NOT_RATED, RATING_MEANING, RATINGS } from '../domain/rating.js';
 import type { RevisionProblem } from '../domain/revision.js';
 import { stepsDoneText, type StepProgress } from '../domain/step-completion.js';
+import { NO_NAMES, type PeopleNames } from '../domain/people-names.js';
 import type { UpdateField, UpdateProblem } from '../domain/update-validation.js';
 import { dueText, shorten } from './action-line.js';
 import { bylineOf } from './action-detail.card.js';
-import { ratingBadge } from './rating-style.js';
+import { ratingSwatch } from './swatch.js';
 import { renderTemplate, type RenderedCard } from './render-template.js';
 
 /** What the person typed, kept when the card comes back with problems or a conflict. */
@@ -37,6 +38,39 @@ export interface UpdateFormView {
   readonly revisionProblems?: readonly RevisionProblem[];
   /** Why steps could not be ticked or unticked. */
   readonly stepsProblem?: string;
+  /** Who the person is (their email), so a stale card can say "you" for their own save. */
+  readonly viewer?: string | null;
+  readonly names?: PeopleNames;
+}
+
+/** What changed since the card was drawn, in the second person when it was their own save. */
+function staleWords(view: UpdateFormView, names: PeopleNames): Record<string, string> {
+  const { action } = view;
+  const current = action.current;
+  if (!current) {
+    return {
+      staleTitle: `${action.ref} changed after this card was sent to you.`,
+      staleNote: 'Your answers are below; check them before you save.',
+      staleNext: 'Save anyway to record yours, or change them first.',
+    };
+  }
+  const yours =
+    view.viewer !== undefined &&
+    view.viewer !== null &&
+    current.by.toLowerCase() === view.viewer.toLowerCase();
+  const note = shorten(current.note, 600);
+  return yours
+    ? {
+        staleTitle: `You already recorded ${current.rating} for ${action.ref}, from another card or chat, after this card was sent.`,
+        staleNote: note ? `Your note then: ${note}` : 'You left no note then.',
+        staleNext: 'Save anyway to replace it with what is below, or change it first.',
+      }
+    : {
+        staleTitle: `${names.person(current.by)} recorded ${current.rating} for ${action.ref} after this card was sent to you.`,
+        staleNote: note ? `Their note: ${note}` : 'They left no note.',
+        staleNext:
+          'Your answers are kept below. Save anyway to record yours, or change them first.',
+      };
 }
 
 function problemFor(problems: readonly UpdateProblem[], field: UpdateField): string {
@@ -48,12 +82,21 @@ function problemFor(problems: readonly UpdateProblem[], field: UpdateField): str
 
 export function renderUpdateFormCard(view: UpdateFormView): RenderedCard {
   const { action } = view;
+  const names = view.names ?? NO_NAMES;
   const current = action.current;
-  const badge = ratingBadge(current?.rating ?? NOT_RATED);
+  const currentRating = current?.rating ?? NOT_RATED;
   const problems = view.problems ?? [];
-  // A fresh form starts from the current rating when it belongs to this period.
-  const startRating = current?.periodId === view.period.id ? current.rating : '';
-  const input = view.input ?? { rating: startRating, note: '', evidence: '', proposedDue: '' };
+  // A fresh form reopened in the same period (Change) starts from what was recorded.
+  const thisPeriod = current?.periodId === view.period.id;
+  const input = view.input ?? {
+    rating: thisPeriod ? current.rating : '',
+    note: thisPeriod ? current.note : '',
+    evidence: '',
+    proposedDue: action.proposedDue ?? '',
+  };
+  const asked = action.proposedDue
+    ? ` · later date asked for: ${formatDate(action.proposedDue)}, waiting for a decision`
+    : '';
   const revisionProblems = view.revisionProblems ?? [];
   const revisionError = (field: RevisionProblem['field']): string =>
     revisionProblems
@@ -65,15 +108,14 @@ export function renderUpdateFormCard(view: UpdateFormView): RenderedCard {
   return renderTemplate('update-form', {
     heading: `Update ${action.ref} for ${view.period.id}`,
     title: shorten(action.title, 300),
-    facts: `${action.ownerRole} · ${dueText(action.revisedDue ?? action.due)} · period closes ${formatDate(view.period.closes)}`,
-    currentLabel: badge.label,
-    currentColor: badge.color,
-    currentByline: current ? `  ${bylineOf(current)}` : '',
+    facts: `${names.role(action.ownerRole)} · ${dueText(action.revisedDue ?? action.due)}${asked} · period closes ${formatDate(view.period.closes)}`,
+    currentLabel: currentRating,
+    currentSwatch: ratingSwatch(currentRating),
+    currentByline: current ? ` · ${bylineOf(current, names)}` : '',
+    // Last period's words, so the person can say what changed since.
+    currentNote: current?.note ? shorten(current.note, 600) : '',
     stale: view.stale === true,
-    staleTitle: current
-      ? `${current.by} recorded ${current.rating} for ${action.ref} after you opened this card.`
-      : `${action.ref} changed after you opened this card.`,
-    staleNote: current?.note ? `Their note: ${shorten(current.note, 600)}` : 'They left no note.',
+    ...staleWords(view, names),
     problemCount: problems.length + revisionProblems.length,
     problemSummary:
       problems.length === 1

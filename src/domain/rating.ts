@@ -43,13 +43,18 @@ export const RATING_MEANING: Readonly<Record<Rating, string>> = {
   Red: 'Not started, significant delay or risk; must be prioritised',
 };
 
-/** Display colours (hex), always paired with the word. Chosen to keep contrast with white text. */
+/**
+ * The one palette: cards (as swatches), the chart, the tab and the report draw ratings in
+ * these colours, always beside the word. Each stands out at 3:1 or more on white, on Teams'
+ * dark and high-contrast backgrounds and on the chart, and carries black text at 4.5:1 or
+ * more (tests/domain/rating-palette.test.ts).
+ */
 export const RATING_COLOUR: Readonly<Record<RatingOrNotRated, string>> = {
-  Blue: '#1d4ed8',
-  Green: '#15803d',
-  Amber: '#b45309',
-  Red: '#b91c1c',
-  [NOT_RATED]: '#6b7280',
+  Blue: '#3a7bd5',
+  Green: '#2b9348',
+  Amber: '#c77c02',
+  Red: '#e03e3e',
+  [NOT_RATED]: '#8a8886',
 };
 
 /** Progress order used to say whether a move is an improvement: Red < Amber < Green < Blue. */

@@ -123,7 +123,7 @@ describe('board pack export', () => {
     ]);
     const a5 = grid.getRows(2, grid.rowCount - 1)?.find((row) => row.getCell(1).value === 'A5');
     expect(a5?.getCell(11).value).toBe('Red');
-    expect(a5?.getCell(11).fill).toMatchObject({ fgColor: { argb: 'FFB91C1C' } });
+    expect(a5?.getCell(11).fill).toMatchObject({ fgColor: { argb: 'FFE03E3E' } });
     expect(a5?.getCell(15).value).toBe('Green');
     expect(a5?.getCell(10).value).toBe('Not yet rated');
     expect(grid.rowCount).toBe(13);

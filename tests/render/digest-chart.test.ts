@@ -26,7 +26,7 @@ describe('digest chart', () => {
     const chart = drawDigestChart(sampleChart);
     const header = readPngHeader(pngFromDataUri(chart.dataUri));
     expect(header).toEqual({ width: chart.width, height: chart.height });
-    expect(chart.width).toBe(720);
+    expect(chart.width).toBe(420);
   });
 
   it('says every number and its own size in the alt text', () => {
@@ -70,7 +70,7 @@ describe('digest chart', () => {
       workstreams: [{ label: 'Health & <care>', counts: tally(1, 0, 0, 0) }],
       trend: [],
     });
-    expect(readPngHeader(chart.png).width).toBe(720);
+    expect(readPngHeader(chart.png).width).toBe(420);
     expect(chart.altText).toContain('Health & <care>: 1 Blue');
   });
 

@@ -57,7 +57,7 @@ describe('the full report in a browser', () => {
         ]),
       );
     expect(sizes).toHaveLength(2);
-    expect(sizes[0]?.[0]).toBe(720);
+    expect(sizes[0]?.[0]).toBe(420);
     expect(sizes[0]?.[1]).toBeGreaterThan(100);
     expect(sizes[1]?.[0]).toBe(360);
     expect(sizes[1]?.[1]).toBeGreaterThan(100);

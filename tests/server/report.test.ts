@@ -90,7 +90,7 @@ describe('full report over HTTP', () => {
     expect(body).toContain("Owners' notes for Jan 2021, newest first (5)");
     expect(body).toContain('<blockquote>All action points a) to e) completed.');
     expect(body).toContain('@media print');
-    expect(body).toContain('alt="Chart, 720 by');
+    expect(body).toContain('alt="Chart, 420 by');
   });
 
   it('escapes what people typed, so a note cannot add markup to the page', () => {

@@ -1,5 +1,5 @@
 import { todayFor } from '../../app/reporting-day.js';
-import { renderActionListCard } from '../../cards/action-list.card.js';
+import { renderMineCard } from '../../cards/mine.card.js';
 import { renderMessageCard } from '../../cards/message.card.js';
 import { noProgrammeCard } from '../replies.js';
 import { programmeOfTurn } from '../turn.js';
@@ -10,7 +10,8 @@ export const mineCommand: Command = {
   programmeScoped: true,
   aliases: ['my'],
   usage: '/mine',
-  summary: 'The actions you own or deputise for, with their ratings.',
+  summary:
+    'What you still need to answer this period and by when, with Update buttons, then the rest of your actions.',
   async handle({ turn, deps }) {
     const { sender } = turn;
     const programme = await programmeOfTurn(turn);
@@ -26,18 +27,16 @@ export const mineCommand: Command = {
     }
     const mine = await deps.mine.list(programme, sender.email, todayFor(programme, deps.clock));
     const roles = mine.roles.map((r) => (r.as === 'deputy' ? `${r.code} (deputy)` : r.code));
-    return renderActionListCard({
-      title: `Your actions: ${mine.actions.length}`,
+    return renderMineCard({
+      mine,
       subtitle:
         roles.length > 0
           ? `${programme.name} · your roles: ${roles.join(', ')}`
           : `${programme.name} · ${sender.email} holds no role`,
-      actions: mine.actions,
       empty:
         roles.length > 0
           ? 'Your roles own no actions.'
           : 'You hold no role in this programme. If you should, ask your programme admin to assign you one.',
-      hint: 'Type /update and a reference (/update A4) to give a rating.',
     });
   },
 };

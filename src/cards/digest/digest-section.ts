@@ -1,15 +1,18 @@
-import type { CardColour } from '../rating-style.js';
-
+/** One line of a list, in the card's text colour: the rating is a word in the line. */
 export interface DigestLine {
   readonly text: string;
-  readonly colour: CardColour;
   /** A second line in plain text (an owner's note); "" for none. */
   readonly detail: string;
 }
 
 export interface DigestSection {
+  /** Names the section's hidden lines for its "Show all" button. */
+  readonly key: string;
   readonly heading: string;
   readonly lines: readonly DigestLine[];
+  /** The lines shown at first; the rest wait behind "Show all", so a phone is not filled. */
+  readonly first: readonly DigestLine[];
+  readonly rest: readonly DigestLine[];
   /** "And 123 more in the full report.", or "" when every line is shown. */
   readonly more: string;
   /** What to say when the list is empty ("Nothing is overdue."). */
@@ -27,6 +30,9 @@ export const FULL_DIGEST: DigestLimits = {
   noteLength: 600,
 };
 
+/** Lines shown before "Show all", as in the status lists. */
+const LINES_SHOWN_FIRST = 8;
+
 /** Lists are cut before their lines are written, so a huge programme costs no more than a small one. */
 export function section<T>(
   heading: string,
@@ -37,9 +43,13 @@ export function section<T>(
 ): DigestSection {
   const shown = items.slice(0, limits.itemsPerList);
   const hidden = items.length - shown.length;
+  const lines = shown.map(toLine);
   return {
+    key: heading.replace(/[^A-Za-z]+/g, '-').toLowerCase(),
     heading: `${heading} (${items.length})`,
-    lines: shown.map(toLine),
+    lines,
+    first: lines.slice(0, LINES_SHOWN_FIRST),
+    rest: lines.slice(LINES_SHOWN_FIRST),
     more: hidden > 0 ? `And ${hidden} more in the full report.` : '',
     none: empty,
   };

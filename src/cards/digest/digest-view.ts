@@ -4,7 +4,7 @@ import type { DigestData, DigestWarning } from '../../domain/digest.js';
 import type { RatingOrNotRated } from '../../domain/rating.js';
 import { localDateOf } from '../../domain/zoned-time.js';
 import type { MeasureDigest } from '../../domain/measure-digest.js';
-import { RATING_CARD_COLOUR, type CardColour } from '../rating-style.js';
+import { ratingSwatch } from '../swatch.js';
 import {
   FULL_DIGEST,
   clip,
@@ -34,7 +34,8 @@ export interface ChartImage {
 
 export interface DigestCountRow {
   readonly rating: RatingOrNotRated;
-  readonly colour: CardColour;
+  /** The rating's colour from the one palette, drawn beside its word. */
+  readonly swatch: string;
   readonly count: number;
   /** "was 0", or "" when there is no previous period. */
   readonly previous: string;
@@ -90,7 +91,7 @@ export function buildDigestView(input: DigestViewInput): DigestCardView {
     lines: [...(input.preface === undefined ? [] : [input.preface]), ...headerLines(data)],
     counts: RATING_ORDER.map((rating) => ({
       rating,
-      colour: RATING_CARD_COLOUR[rating],
+      swatch: ratingSwatch(rating),
       count: data.counts[rating],
       previous: data.previousCounts ? `was ${data.previousCounts[rating]}` : '',
     })),
@@ -137,7 +138,6 @@ function movedSection(
     moves,
     (move) => ({
       text: `${move.ref} ${direction} from ${move.from} to ${move.to}: ${clip(move.title, limits.noteLength)}`,
-      colour: RATING_CARD_COLOUR[move.to],
       detail: '',
     }),
     limits,
@@ -151,7 +151,6 @@ function overdueSection(data: DigestData, limits: DigestLimits): DigestSection {
     data.overdue,
     (item) => ({
       text: `${item.ref}, due ${formatDate(item.due)}, ${item.rating}, owner ${item.ownerRole}: ${clip(item.title, limits.noteLength)}`,
-      colour: RATING_CARD_COLOUR[item.rating],
       detail: '',
     }),
     limits,
@@ -173,7 +172,6 @@ function notReportedSection(data: DigestData, limits: DigestLimits): DigestSecti
     [...byRole],
     ([role, { person, refs }]) => ({
       text: `${role} (${person ?? 'nobody assigned'}): ${listRefs(refs, 12)}`,
-      colour: 'Default' as const,
       detail: '',
     }),
     limits,
@@ -205,13 +203,7 @@ function warningsSection(
     // A measure off its line under all-Green actions is a false green the figures show.
     ...(measures?.warnings ?? []).map((warning) => `False green, measure ${warning.message}`),
   ];
-  return section(
-    'Warnings',
-    'No warnings.',
-    lines,
-    (text) => ({ text, colour: 'Warning' as const, detail: '' }),
-    limits,
-  );
+  return section('Warnings', 'No warnings.', lines, (text) => ({ text, detail: '' }), limits);
 }
 
 function notesSection(data: DigestData, timeZone: string, limits: DigestLimits): DigestSection {
@@ -222,7 +214,6 @@ function notesSection(data: DigestData, timeZone: string, limits: DigestLimits):
     data.notes,
     (note) => ({
       text: `${note.ref}, ${note.rating}, ${formatDate(localDateOf(new Date(note.at), timeZone))}, ${byWhom(note.by)}`,
-      colour: RATING_CARD_COLOUR[note.rating],
       detail: clip(note.note, limits.noteLength),
     }),
     limits,

@@ -27,7 +27,6 @@ function revisedSection(governance: GovernanceDigest, limits: DigestLimits): Dig
     governance.revised,
     (r) => ({
       text: `${r.ref}: ${fromTo(r.from, r.to)}, decided by ${r.decidedBy} on ${dayOf(r.decidedAt)}`,
-      colour: 'Default' as const,
       detail: '',
     }),
     limits,
@@ -41,7 +40,6 @@ function waitingSection(governance: GovernanceDigest, limits: DigestLimits): Dig
     governance.waiting,
     (w) => ({
       text: `${w.ref}: ${fromTo(w.from, w.to)}, asked by ${w.askedBy} on ${dayOf(w.askedAt)}`,
-      colour: 'Warning' as const,
       detail: '',
     }),
     limits,
@@ -62,7 +60,6 @@ function stepsSection(governance: GovernanceDigest, limits: DigestLimits): Diges
       text: `${s.ref}: ${s.done} of ${s.total} steps done${
         s.late.length === 0 ? '' : `; late: ${s.late.map((letter) => `${letter})`).join(', ')}`
       }`,
-      colour: s.late.length === 0 ? ('Default' as const) : ('Warning' as const),
       detail: '',
     }),
     limits,
@@ -86,7 +83,6 @@ function signOffSection(
           ? `signed off by ${s.signedOff.by} on ${dayOf(s.signedOff.at)}`
           : 'not signed off yet'
       }${openQueries(s.openQueries.length)}`,
-      colour: s.signedOff && s.openQueries.length === 0 ? ('Good' as const) : ('Warning' as const),
       detail: s.openQueries
         .slice(0, limits.itemsPerList)
         .map((q) => `${q.ref} queried: ${clip(q.question, limits.noteLength)}`)

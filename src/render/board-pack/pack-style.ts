@@ -9,11 +9,14 @@ function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
 }
 
-/** The rating's word on its colour, in white bold: colour never carries the meaning alone. */
+/**
+ * The rating's word on its colour, in black bold (the palette carries black at 4.5:1 or more):
+ * colour never carries the meaning alone.
+ */
 export function styleRatingCell(cell: ExcelJS.Cell, rating: RatingOrNotRated): void {
   cell.value = rating;
   cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(RATING_COLOUR[rating]) } };
-  cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  cell.font = { bold: true, color: { argb: 'FF000000' } };
   cell.alignment = { horizontal: 'center', vertical: 'middle' };
 }
 

@@ -27,9 +27,13 @@ type Part = string | ChartLabel;
 
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
 
-const WIDTH = 720;
+/**
+ * Narrow enough that a phone (a card 343 px wide at 375) shows the 13 px labels at 10 px or
+ * more; wider charts were shrunk to 6 px there.
+ */
+const WIDTH = 420;
 const MARGIN = 16;
-const LABEL_WIDTH = 150;
+const LABEL_WIDTH = 130;
 const ROW_HEIGHT = 26;
 const BAR_HEIGHT = 18;
 const TREND_HEIGHT = 170;
@@ -64,14 +68,21 @@ export function writeChartSvg(data: DigestChartData): ChartSvg {
   };
 }
 
+/** The legend wraps onto a second line rather than running off the chart. */
 function writeLegend(parts: Part[], top: number): number {
   let x = MARGIN;
+  let y = top;
   for (const rating of RATING_ORDER) {
-    parts.push(rect(x, top, 14, 14, RATING_COLOUR[rating]));
-    parts.push(text(x + 19, top + 12, rating, { fill: TEXT }));
-    x += 19 + approximateTextWidth(rating) + 22;
+    const width = 19 + approximateTextWidth(rating);
+    if (x > MARGIN && x + width > WIDTH - MARGIN) {
+      x = MARGIN;
+      y += 22;
+    }
+    parts.push(rect(x, y, 14, 14, RATING_COLOUR[rating]));
+    parts.push(text(x + 19, y + 12, rating, { fill: TEXT }));
+    x += width + 22;
   }
-  return top + 14;
+  return y + 14;
 }
 
 function writeWorkstreamBars(parts: Part[], bars: readonly ChartBar[], top: number): number {
@@ -80,7 +91,7 @@ function writeWorkstreamBars(parts: Part[], bars: readonly ChartBar[], top: numb
   const barArea = WIDTH - MARGIN * 2 - LABEL_WIDTH - 44;
   const largest = Math.max(1, ...bars.map((bar) => totalOf(bar.counts)));
   for (const bar of bars) {
-    parts.push(text(MARGIN, y + 14, clip(bar.label, 20), { fill: TEXT }));
+    parts.push(text(MARGIN, y + 14, clip(bar.label, 15), { fill: TEXT }));
     let x = MARGIN + LABEL_WIDTH;
     for (const rating of RATING_ORDER) {
       const count = bar.counts[rating];
@@ -88,7 +99,7 @@ function writeWorkstreamBars(parts: Part[], bars: readonly ChartBar[], top: numb
       const width = (count / largest) * barArea;
       parts.push(rect(x, y, width, BAR_HEIGHT, RATING_COLOUR[rating]));
       if (width >= approximateTextWidth(String(count)) + 6) {
-        parts.push(text(x + width / 2, y + 14, String(count), { fill: '#ffffff', middle: true }));
+        parts.push(text(x + width / 2, y + 14, String(count), { fill: '#000000', middle: true }));
       }
       x += width;
     }
@@ -121,16 +132,26 @@ function writeTrend(parts: Part[], columns: readonly ChartBar[], top: number): n
       y -= height;
       parts.push(rect(x, y, columnWidth, height, RATING_COLOUR[rating]));
       if (height >= 15) {
-        parts.push(text(centre, y + height / 2 + 5, String(count), { fill: '#fff', middle: true }));
+        parts.push(
+          text(centre, y + height / 2 + 5, String(count), { fill: '#000000', middle: true }),
+        );
       }
     }
     parts.push(text(centre, y - 5, String(totalOf(column.counts)), { fill: MUTED, middle: true }));
-    parts.push(text(centre, baseline + 17, clip(column.label, 12), { fill: TEXT, middle: true }));
+    // "Jan 2021" is wider than a column's slot with eight periods: month over year then.
+    const label = clip(column.label, 12);
+    const space = label.lastIndexOf(' ');
+    if (approximateTextWidth(label) > slot - 4 && space > 0) {
+      parts.push(text(centre, baseline + 17, label.slice(0, space), { fill: TEXT, middle: true }));
+      parts.push(text(centre, baseline + 33, label.slice(space + 1), { fill: TEXT, middle: true }));
+    } else {
+      parts.push(text(centre, baseline + 17, label, { fill: TEXT, middle: true }));
+    }
   });
   if (columns.length === 0) {
     parts.push(text(MARGIN, chartTop + 14, 'No periods yet', { fill: MUTED }));
   }
-  return baseline + 24;
+  return baseline + 40;
 }
 
 function rect(x: number, y: number, width: number, height: number, fill: string): string {

@@ -20,6 +20,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--font-render-hinting=none',
+  '--lang=en-GB',
 ];
 
 const require = createRequire(import.meta.url);

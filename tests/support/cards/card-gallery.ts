@@ -17,6 +17,7 @@ import { renderErrorCard } from '../../../src/cards/error.card.js';
 import { renderEscalationCard } from '../../../src/cards/escalation.card.js';
 import { renderHelpCard } from '../../../src/cards/help.card.js';
 import { renderMessageCard } from '../../../src/cards/message.card.js';
+import { renderMineCard } from '../../../src/cards/mine.card.js';
 import { renderProgrammeChoiceCard } from '../../../src/cards/programme-choice.card.js';
 import { renderProgrammeStatusCard } from '../../../src/cards/programme-status.card.js';
 import { renderPromptCard } from '../../../src/cards/prompt.card.js';
@@ -107,14 +108,12 @@ export async function buildCardGallery(): Promise<GalleryCard[]> {
   );
   const mine = await listMyActions(store, programme, 'slsesend@council.example', today);
   add(
-    'action-list',
     'mine',
-    renderActionListCard({
-      title: `Your actions: ${mine.actions.length}`,
+    null,
+    renderMineCard({
+      mine,
       subtitle: `${programme.name} · your roles: ${mine.roles.map((r) => (r.as === 'deputy' ? `${r.code} (deputy)` : r.code)).join(', ')}`,
-      actions: mine.actions,
       empty: 'Your roles own no actions.',
-      hint: 'Type /update and a reference (/update A4) to give a rating.',
     }),
   );
   const overdue = await listOverdueActions(store, programme, today);
@@ -229,9 +228,10 @@ export async function buildCardGallery(): Promise<GalleryCard[]> {
         'You have a part in 2 programmes. Choose one, or type its id before what you asked, such as /status wsoa:A.',
       ],
       choices: [
-        { title: `${programme.name} (wsoa)`, command: '/status wsoa:A' },
+        { id: 'wsoa', name: programme.name, command: '/status wsoa:A' },
         {
-          title: 'Thurrock Local Area SEND Strategy 2021–24 (send-strategy)',
+          id: 'send-strategy',
+          name: 'Thurrock Local Area SEND Strategy 2021–24',
           command: '/status send-strategy:A',
         },
       ],
