@@ -18,8 +18,16 @@ function texts(card: RenderedCard): string[] {
   return found;
 }
 
-function elementsOfType(card: RenderedCard, type: string): number {
-  return JSON.stringify(card.content).split(`"type":"${type}"`).length - 1;
+/** Every element of a type inside a part of a card. */
+function ofType(part: unknown, type: string): unknown[] {
+  const found: unknown[] = [];
+  JSON.stringify(part, (_, value: unknown) => {
+    if (value && typeof value === 'object' && (value as { type?: unknown }).type === type) {
+      found.push(value);
+    }
+    return value;
+  });
+  return found;
 }
 
 const ALL: readonly RatingOrNotRated[] = [...RATINGS, NOT_RATED];
@@ -52,10 +60,10 @@ describe('status cards', () => {
     });
     const bytes = Buffer.byteLength(JSON.stringify({ type: 'message', attachments: [card] }));
     expect(bytes).toBeLessThan(28 * 1024);
-    expect(texts(card).filter((t) => /^EHC\d{3} $/.test(t))).toHaveLength(60);
+    expect(texts(card).filter((t) => /^\*\*EHC\d{3}\*\* /.test(t))).toHaveLength(60);
   });
 
-  it('shows every rating as a word beside its colour', () => {
+  it('shows every rating as a word in the text colour, never in the host’s colours', () => {
     const card = renderActionListCard({
       title: 't',
       subtitle: 's',
@@ -64,11 +72,10 @@ describe('status cards', () => {
       hint: 'h',
     });
     const runs = JSON.stringify(card.content);
-    expect(runs).toContain('"text":"■ Blue","color":"Accent"');
-    expect(runs).toContain('"text":"■ Green","color":"Good"');
-    expect(runs).toContain('"text":"■ Amber","color":"Warning"');
-    expect(runs).toContain('"text":"■ Red","color":"Attention"');
-    expect(runs).toContain('"text":"■ Not yet rated"');
+    for (const rating of ['Blue', 'Green', 'Amber', 'Red', 'Not yet rated']) {
+      expect(runs).toContain(`** **${rating}**`);
+    }
+    expect(runs).not.toMatch(/"color":"(Accent|Good|Warning|Attention)"/);
   });
 
   it('says so when a list is empty', () => {
@@ -95,7 +102,7 @@ describe('status cards', () => {
     const all = texts(card);
     expect(all).toContain('As at 1 Mar 2021 · 6 actions · 2 overdue');
     expect(all).toContain('A · Records (6 actions)');
-    expect(all).toContain('■ Amber 2   ');
+    expect(all).toContain('Blue 1 · Amber 2 · Not yet rated 3');
     expect(all).toContain('2 overdue');
     expect(all.some((t) => t.includes('Green'))).toBe(false);
   });
@@ -151,15 +158,16 @@ describe('status cards', () => {
     });
     const all = texts(card);
     expect(all).toContain('Due 31 Jul 2021 (revised from 31 Mar 2020)');
-    expect(all).toContain('Oct 2020: ');
-    expect(all).toContain('■ Red');
+    expect(all).toContain('Oct 2020: Red');
+    expect(all).toContain('Jan 2021: Amber');
     expect(all).toContain('a) Audit plans');
     expect(all).toContain('SLSESEND · Due 31 Jan 2020');
+    expect(all).toContain('Owner: SLSESEND · with SEND team');
     expect(all).toContain('Delayed by staffing.');
-    expect(all).toContain('  Jan 2021 · by slsesend@council.example on 10 Jan 2021');
+    expect(all).toContain('**Amber** · Jan 2021 · by slsesend@council.example on 10 Jan 2021');
   });
 
-  it('never uses column sets, so cards read at phone width, and leaves no template holes', () => {
+  it('puts text side by side only with a swatch, so cards read at phone width, and leaves no template holes', () => {
     const cards = [
       renderActionListCard({
         title: 't',
@@ -178,7 +186,10 @@ describe('status cards', () => {
       }),
     ];
     for (const card of cards) {
-      expect(elementsOfType(card, 'ColumnSet')).toBe(0);
+      // A column set is a swatch beside its words, or a bar of colours: one text column at most.
+      for (const set of ofType(card.content, 'ColumnSet')) {
+        expect(ofType(set, 'TextBlock').length).toBeLessThanOrEqual(1);
+      }
       expect(JSON.stringify(card.content)).not.toContain('${');
       expect(card.content['version']).toBe('1.5');
     }
