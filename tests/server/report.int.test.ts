@@ -63,15 +63,30 @@ describe('the full report in a browser', () => {
     expect(sizes[1]?.[1]).toBeGreaterThan(100);
   });
 
+  it.each([1280, 375])(
+    'fits a %i px screen: only the BRAG grid scrolls sideways',
+    async (width) => {
+      await page.setViewportSize({ width, height: 900 });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    },
+  );
+
   it('prints on landscape pages with the rating colours kept', async () => {
     await page.emulateMedia({ media: 'print' });
     const nav = await page.locator('nav').evaluate((el) => getComputedStyle(el).display);
     expect(nav).toBe('none');
+    // The palette's Red as a swatch before the word, the word in the text colour.
     const red = await page
       .locator('td.rating-red')
       .first()
-      .evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(red).toBe('rgb(185, 28, 28)');
+      .evaluate((el) => [
+        getComputedStyle(el, '::before').backgroundColor,
+        getComputedStyle(el).color,
+      ]);
+    expect(red).toEqual(['rgb(224, 62, 62)', 'rgb(17, 24, 39)']);
     const pdf = await page.pdf({ format: 'A4', landscape: true });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });

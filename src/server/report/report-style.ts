@@ -5,13 +5,15 @@ export function ratingClass(rating: string): string {
   return `rating-${rating.toLowerCase().replace(/[^a-z]+/g, '-')}`;
 }
 
+/** A swatch of the one palette before the word; the word keeps the text colour (AA). */
 const ratingRules = Object.entries(RATING_COLOUR)
-  .map(([rating, colour]) => `.${ratingClass(rating)} { background: ${colour}; color: #fff; }`)
+  .map(([rating, colour]) => `.${ratingClass(rating)}::before { background: ${colour}; }`)
   .join('\n');
 
 /**
  * Screen and print in one sheet. Printing keeps the rating colours (the words are there
- * anyway), turns landscape, and never splits a table row across pages.
+ * anyway), turns landscape, and never splits a table row across pages. Long words wrap and
+ * only the BRAG grid scrolls sideways, so nothing is cut off at the page's right edge.
  */
 export const REPORT_CSS = `
 :root { color: #111827; font-family: "Segoe UI", system-ui, sans-serif; line-height: 1.45; }
@@ -22,9 +24,10 @@ h3 { font-size: 1.05rem; margin-top: 1.5rem; }
 .subtle { color: #4b5563; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; width: 100%; }
 caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
-th, td { border: 1px solid #9ca3af; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #9ca3af; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 thead th { background: #e5e7eb; }
-td.rating { font-weight: 600; text-align: center; white-space: nowrap; }
+td.rating { font-weight: 600; white-space: nowrap; }
+td.rating::before { content: ""; display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.35em; vertical-align: -0.05em; }
 ${ratingRules}
 ul.items { padding-left: 1.25rem; }
 blockquote { margin: 0.25rem 0 0.75rem 0; padding-left: 0.75rem; border-left: 4px solid #d1d5db; }
@@ -42,6 +45,7 @@ a { color: #1d4ed8; }
   thead { display: table-header-group; }
   section.workstream { break-before: page; }
   .grid-wrap { overflow: visible; }
+  table { table-layout: fixed; }
   .no-print { display: none; }
 }
 `;
