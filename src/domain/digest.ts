@@ -12,7 +12,7 @@ import {
   type RatingOrNotRated,
 } from './rating.js';
 import type { StatusUpdate } from './status-update.js';
-import { latestUpdates, periodIndex } from './update-history.js';
+import { latestUpdates, periodIndex, ratingInPeriod } from './update-history.js';
 
 /** Everything a digest needs, as one readonly object. */
 export interface DigestInput {
@@ -128,6 +128,10 @@ export function buildDigestData(
 
   const thisPeriod = latestUpdates(programme, input.updates, index, index);
   const before = latestUpdates(programme, input.updates, 0, index - 1);
+  // The previous period counted by the same rule as this one, so the counts beside each
+  // other and the chart's columns agree.
+  const previousPeriod = latestUpdates(programme, input.updates, index - 1, index - 1);
+  const beforePrevious = latestUpdates(programme, input.updates, 0, index - 2);
   const shown: RatingOrNotRated[] = [];
   const shownBefore: RatingOrNotRated[] = [];
   const moved: DigestData['moved'][number][] = [];
@@ -138,10 +142,9 @@ export function buildDigestData(
   for (const action of actions) {
     const update = thisPeriod.get(action.ref);
     const earlier = before.get(action.ref) ?? null;
-    const carriedBlue = !update && earlier?.rating === 'Blue';
-    const rating: RatingOrNotRated = update?.rating ?? (carriedBlue ? 'Blue' : NOT_RATED);
+    const rating = ratingInPeriod(update, earlier);
     shown.push(rating);
-    shownBefore.push(earlier?.rating ?? NOT_RATED);
+    shownBefore.push(ratingInPeriod(previousPeriod.get(action.ref), beforePrevious.get(action.ref)));
     const snapshot = { ...action, current: rating === NOT_RATED ? null : { rating } };
     const due = dueDay(effectiveDue(action));
     if (due !== undefined && isOverdue(snapshot, today)) {

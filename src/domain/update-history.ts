@@ -1,4 +1,5 @@
 import type { Programme } from './programme.js';
+import { NOT_RATED, type RatingOrNotRated } from './rating.js';
 import type { StatusUpdate } from './status-update.js';
 
 /**
@@ -32,4 +33,16 @@ export function latestUpdates(
     if (newer) latest.set(update.ref, { update, index });
   }
   return new Map([...latest].map(([ref, { update }]) => [ref, update]));
+}
+
+/**
+ * What an action counts as in a period, for the digest's counts and its chart alike: its
+ * newest update in that period; else Blue when its latest earlier rating was Blue (done
+ * stays done); else Not yet rated. An Amber from two periods ago is not this period's.
+ */
+export function ratingInPeriod(
+  update: Pick<StatusUpdate, 'rating'> | undefined,
+  earlier: Pick<StatusUpdate, 'rating'> | null | undefined,
+): RatingOrNotRated {
+  return update?.rating ?? (earlier?.rating === 'Blue' ? 'Blue' : NOT_RATED);
 }

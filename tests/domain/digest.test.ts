@@ -46,14 +46,15 @@ describe('digest data', () => {
   it("counts January 2021 from the sample's history: Blue 2, Green 3, Amber 7, Red 0", () => {
     const data = digest();
     expect(data.counts).toEqual({ Blue: 2, Green: 3, Amber: 7, Red: 0, 'Not yet rated': 0 });
-    // Before January only A5 had a rating (Red, January 2020).
+    // Before January only A5 had a rating (Red, January 2020): not October 2020's, so
+    // October counts as the chart's October column does, all not yet rated.
     expect(data.previousPeriod?.id).toBe('Oct 2020');
     expect(data.previousCounts).toEqual({
       Blue: 0,
       Green: 0,
       Amber: 0,
-      Red: 1,
-      'Not yet rated': 11,
+      Red: 0,
+      'Not yet rated': 12,
     });
   });
 

@@ -1,8 +1,9 @@
 import type { Action } from '../../domain/action.js';
 import type { Programme, Workstream } from '../../domain/programme.js';
 import { NOT_RATED, zeroCounts } from '../../domain/rating.js';
-import type { Rating, RatingCounts, RatingOrNotRated } from '../../domain/rating.js';
+import type { RatingCounts, RatingOrNotRated } from '../../domain/rating.js';
 import type { StatusUpdate } from '../../domain/status-update.js';
+import { ratingInPeriod } from '../../domain/update-history.js';
 
 /** One bar of the chart: a workstream, or a period of the trend. */
 export interface ChartBar {
@@ -32,8 +33,8 @@ type Tally = Record<RatingOrNotRated, number>;
 /**
  * Ratings per workstream in the period, and the trend across every period up to it, in
  * one pass over the history: a digest of thousands of actions cannot afford a digest per
- * period. The counting rule is the domain digest's (the newest update in a period counts;
- * a Blue stays Blue in later periods without a new one); a test holds the two together.
+ * period. The counting rule is the domain's `ratingInPeriod`, the digest's too; a test holds
+ * the two together.
  */
 export function chartDataOf(input: ChartInput): DigestChartData {
   const { periods } = input.programme;
@@ -43,12 +44,12 @@ export function chartDataOf(input: ChartInput): DigestChartData {
   const byWorkstream = new Map<string, Tally>();
   for (const action of input.actions) {
     const own = ratings.get(action.ref) ?? [];
-    let earlier: Rating | undefined;
+    let earlier: StatusUpdate | undefined;
     let rating: RatingOrNotRated = NOT_RATED;
     for (let i = 0; i <= index; i += 1) {
       const update = own[i];
-      rating = update?.rating ?? (earlier === 'Blue' ? 'Blue' : NOT_RATED);
-      if (update) earlier = update.rating;
+      rating = ratingInPeriod(update, earlier);
+      if (update) earlier = update;
       const tally = trend[i];
       if (tally) tally[rating] += 1;
     }

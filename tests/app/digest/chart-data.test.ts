@@ -11,6 +11,12 @@ function digestCounts(input: Omit<DigestInput, 'periodId'>, periodId: string) {
   return result.value.counts;
 }
 
+function digestPreviousCounts(input: Omit<DigestInput, 'periodId'>, periodId: string) {
+  const result = buildDigestData({ ...input, periodId });
+  if (!result.ok) throw new Error(result.code);
+  return result.value.previousCounts;
+}
+
 describe('chart data', () => {
   const sample = loadSamplePlan();
   const sampleInput = { ...sample, today: '2021-08-01', unreachable: [] };
@@ -42,6 +48,10 @@ describe('chart data', () => {
       for (const point of chart.trend) {
         expect(point.counts).toEqual(digestCounts(input, point.label));
       }
+      // The counts the digest puts beside this period's are the chart's previous column.
+      chart.trend.slice(1).forEach((point, i) => {
+        expect(digestPreviousCounts(input, point.label)).toEqual(chart.trend[i]?.counts);
+      });
       for (const bar of chart.workstreams) {
         const code = bar.label.split(' ')[0] ?? '';
         expect(bar.counts).toEqual(digestCounts({ ...input, workstream: code }, last));
