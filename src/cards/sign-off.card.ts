@@ -1,7 +1,6 @@
 import type { SignOffLine, SignOffProblem, WorkstreamSignOff } from '../domain/sign-off.js';
 import { shorten } from './action-line.js';
 import { dayOf } from './governance-words.js';
-import { ratingBadge } from './rating-style.js';
 import { renderTemplate, type RenderedCard } from './render-template.js';
 
 export interface SignOffView {
@@ -59,13 +58,13 @@ function draw(view: SignOffView, limits: (typeof LIMITS)[number]): RenderedCard 
         : `${problems.length === 1 ? 'One thing' : `${problems.length} things`} to fix before this can be signed off.`,
     open: signed === null,
     lines: view.lines.map((line) => {
-      const badge = ratingBadge(line.rating);
       const draft = view.drafts?.find((d) => d.ref === line.ref);
       const item = signed?.items.find((i) => i.ref === line.ref);
       return {
         ref: line.ref,
-        label: badge.label,
-        swatch: badge.swatch,
+        // Forty lines with a swatch each would not fit Teams' message size: the word alone,
+        // in the text colour, as in the status lists.
+        label: line.rating,
         fall: line.falling && line.previous ? ` · Fell from ${line.previous}` : '',
         title: limits.title === 0 ? '' : shorten(line.title, limits.title),
         note:

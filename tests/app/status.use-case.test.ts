@@ -73,6 +73,21 @@ describe('mine use case', () => {
     expect(mine.actions.map((a) => a.ref).sort()).toEqual(['A1', 'A3', 'A4', 'C1', 'C2']);
   });
 
+  it('puts first what still needs a rating for the open period and by when; Blue ones are done', async () => {
+    const mine = await listMyActions(store, programme, 'slsesend@council.example', TODAY);
+    expect(mine.period).toEqual({ id: 'Apr 2021', closes: '2021-04-23' });
+    // A1, C1 and C2 were rated in January; A3 and A4 are Blue.
+    expect(mine.toAnswer.map((a) => a.ref).sort()).toEqual(['A1', 'C1', 'C2']);
+    expect(mine.others.map((a) => a.ref).sort()).toEqual(['A3', 'A4']);
+  });
+
+  it('asks for nothing once the calendar’s last period has closed', async () => {
+    const mine = await listMyActions(store, programme, 'slsesend@council.example', '2021-08-01');
+    expect(mine.period).toBeNull();
+    expect(mine.toAnswer).toEqual([]);
+    expect(mine.others).toHaveLength(5);
+  });
+
   it('finds nothing for someone who holds no role', async () => {
     const mine = await listMyActions(store, programme, 'visitor@elsewhere.example', TODAY);
     expect(mine.roles).toEqual([]);

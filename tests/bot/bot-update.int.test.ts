@@ -50,7 +50,7 @@ describe('the update form over HTTP', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.type).toBe('application/vnd.microsoft.card.adaptive');
     const text = textOf(answer.body.value);
-    expect(text).toContain('Recorded \n■ Amber\n for A2 at 10:42');
+    expect(text).toContain('Recorded Amber for A2 at 10:42');
     expect(text).toContain('Change');
     const action = await harness.store.actions.get('wsoa', 'A2');
     expect(action?.value.current).toMatchObject({ rating: 'Amber', periodId: 'Apr 2021' });
@@ -134,9 +134,11 @@ describe('the update form over HTTP', () => {
     await press('update', { ...form, rating: 'Green', note: 'Caught up.' }, people.deputy);
     const stale = await press('update', { ...form, rating: 'Red', note: 'Behind.' }, people.deputy);
     const staleText = textOf(stale.body.value);
+    // The newer save was the deputy's own, from the same card: said to them as "you".
     expect(staleText).toContain(
-      'slsesend@council.example recorded Green for C2 after you opened this card.',
+      'You already recorded Green for C2, from another card or chat, after this card was sent.',
     );
+    expect(staleText).toContain('Your note then: Caught up.');
     expect(staleText).toContain('Save anyway');
     const fresh = buttonData(stale.body.value as Record<string, unknown>);
     expect(fresh['etag']).not.toBe(form['etag']);

@@ -118,7 +118,7 @@ describe('the sign-off card', () => {
       lines,
       signedOff: null,
     });
-    expect(text(card)).toContain('■ Amber');
+    expect(text(card)).toContain('**Amber**');
     expect(text(card)).toContain('Fell from Green');
     expect(text(card)).toContain('"id":"verdict_EHC40"');
     expect(bytes(card)).toBeLessThan(28 * 1024);
@@ -143,7 +143,7 @@ describe('the query card', () => {
       },
     });
     expect(text(card)).toContain('Is the backlog cleared?');
-    expect(text(card)).toContain('■ Amber');
+    expect(text(card)).toContain('**Amber**');
     expect(text(card)).toContain('"verb":"answerQuery"');
     expect(text(card)).toContain('"verb":"edit"');
   });

@@ -28,9 +28,10 @@ describe('the cards the scheduler sends', () => {
     const { viewOf } = await viewsOfJanuary();
     const { message, view } = await viewOf('prompt');
     const card = JSON.stringify(renderPromptCard(view).content);
-    for (const ref of message.refs) expect(card).toContain(`"title":"Update ${ref}"`);
-    expect(card).toContain('Current rating: ');
-    expect(card).toContain('■ Not yet rated');
+    for (const ref of message.refs)
+      expect(card).toContain(`"verb":"edit","data":{"programmeId":"wsoa","ref":"${ref}"}`);
+    expect(card).toContain('"title":"Update"');
+    expect(card).toContain('Current rating: **Not yet rated**');
     expect(card).toContain('closes on Fri 15 Jan 2021');
     expect(card).toMatch(/a\) .+ · (Due|Ongoing|No due date)/);
   });

@@ -157,13 +157,30 @@ describe('update form card', () => {
     expect(ids).toContain('2 things to fix before this can be saved:');
   });
 
+  it('on a stale card says "you" when the newer save was the person’s own, from another card', () => {
+    const card = renderUpdateFormCard({
+      action,
+      etag: 'fresh',
+      period,
+      stale: true,
+      viewer: 'SLES@council.example',
+    });
+    const text = JSON.stringify(card.content);
+    expect(text).toContain(
+      'You already recorded Green for A2, from another card or chat, after this card was sent.',
+    );
+    expect(text).toContain('Your note then: On track.');
+    expect(text).not.toContain('sles@council.example recorded');
+  });
+
   it('on a stale card says who changed it and offers to save anyway', () => {
     const card = renderUpdateFormCard({ action, etag: 'fresh', period, stale: true });
     const text = JSON.stringify(card.content);
     expect(text).toContain(
-      'sles@council.example recorded Green for A2 after you opened this card.',
+      'sles@council.example recorded Green for A2 after this card was sent to you.',
     );
     expect(text).toContain('Their note: On track.');
+    expect(text).toContain('Your answers are kept below.');
     expect(actions(card.content)[0]).toMatchObject({
       title: 'Save anyway',
       data: { etag: 'fresh' },
@@ -190,9 +207,11 @@ describe('receipt card', () => {
       period,
       canChange: true,
     });
-    const heading = body(card.content)[0]?.['inlines'] as Element[];
-    expect(heading.map((run) => run['text']).join('')).toBe('Recorded ■ Amber for A2 at 10:42');
-    expect(heading[1]).toMatchObject({ color: 'Warning' });
+    const heading = JSON.stringify(body(card.content)[0]);
+    expect(heading).toContain('Recorded Amber for A2 at 10:42');
+    // The colour is a swatch beside the word, never the colour of the words.
+    expect(heading).toContain('"type":"Image","url":"data:image/png;base64,');
+    expect(heading).not.toContain('"color"');
     expect(actions(card.content)[0]).toMatchObject({
       type: 'Action.Execute',
       verb: 'edit',

@@ -126,6 +126,7 @@ export async function performUpdate(
         period,
         input: kept,
         stale: true,
+        viewer: sender.email,
       });
       return card(form, true);
     }

@@ -80,7 +80,7 @@ export const digestCommand: Command = {
   programmeScoped: true,
   usage: '/digest [workstream]',
   summary:
-    "The board digest: counts by rating beside last period's, what moved, what is overdue, who has not reported, and owners' notes. Add a workstream code (/digest EHC) for one workstream; admins can type /digest preview in our personal chat.",
+    "The board digest: counts by rating beside last period's, what moved, what is overdue, who has not reported, and owners' notes. Add a workstream code (/digest A) for one workstream; admins can type /digest preview in our personal chat.",
   async handle({ turn, args, deps }) {
     const programme = await programmeOfTurn(turn);
     if (!programme) return noProgrammeCard();
