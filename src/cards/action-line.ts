@@ -1,6 +1,7 @@
 import { formatDate } from '../domain/dates.js';
 import { ONGOING, type DueDate } from '../domain/local-date.js';
 import type { ActionLine } from '../app/action-line.js';
+import { Markdown, plainText } from './plain-text.js';
 
 /** Long plan titles are cut so a 60-action list stays small and readable on a phone. */
 const TITLE_LIMIT = 80;
@@ -30,7 +31,10 @@ export function actionLineData(line: ActionLine): Record<string, unknown> {
   const overdue = line.overdue ? ' · **Overdue**' : '';
   return {
     ref: line.ref,
-    line: `**${line.ref}** **${line.rating}**${overdue} ${shorten(line.title, TITLE_LIMIT)}`,
+    // Bold on purpose; the reference and title are people's text, shown as typed.
+    line: new Markdown(
+      `**${plainText(line.ref)}** **${line.rating}**${overdue} ${plainText(shorten(line.title, TITLE_LIMIT))}`,
+    ),
     facts,
   };
 }

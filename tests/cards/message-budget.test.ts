@@ -74,9 +74,15 @@ describe('a prompt for an owner of many actions', () => {
     const budget = createMessageBudget();
     const cards = renderPromptCards(view, budget.fitsWithEnvelope);
     expect(cards.length).toBeGreaterThan(1);
-    // Each button has a Submit fallback with the same title: count each ref once per card.
+    // Each Update button has a Submit fallback with the same ref: count each ref once per card.
     const refsOf = (card: unknown) => [
-      ...new Set([...JSON.stringify(card).matchAll(/"title":"Update (A\d+)"/g)].map((m) => m[1])),
+      ...new Set(
+        [
+          ...JSON.stringify(card).matchAll(
+            /"verb":"edit","data":\{"programmeId":"[^"]*","ref":"(A\d+)"\}/g,
+          ),
+        ].map((m) => m[1]),
+      ),
     ];
     expect(cards.flatMap(refsOf)).toEqual(actions.map((a) => a.ref));
     for (const card of cards) {

@@ -51,7 +51,8 @@ describe('the digest’s Measures section, on the sample plan', () => {
     const digest = built(await createDigestUseCase(options(null)).build({ programmeId: 'wsoa' }));
     expect(digest.measureChart?.codes).toEqual(['EHC20', 'NEET1618']);
     const chart = JSON.stringify(digest.card.content);
-    const uri = /"url":"(data:image\/png;base64,[^"]+)"/g;
+    // Pictures with words: the two charts, not the swatches beside ratings.
+    const uri = /"url":"(data:image\/png;base64,[^"]+)","altText":"[^"]/g;
     const images = [...chart.matchAll(uri)].map((m) => m[1] ?? '');
     expect(images).toHaveLength(2);
     expect(readPngHeader(pngFromDataUri(images[1] ?? ''))).toMatchObject({ width: 360 });

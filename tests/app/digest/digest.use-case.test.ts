@@ -83,8 +83,9 @@ describe('digest use case, on the sample plan', () => {
     );
     expect(digest.sizeWithoutImages).toBeLessThan(DIGEST_CARD_BUDGET_BYTES);
     expect(digest.summarised).toBe(false);
+    // The chart is the image with words; the swatches beside ratings have none.
     const image = JSON.stringify(digest.card.content).match(
-      /"url":"(data:image\/png;base64,[^"]+)"/,
+      /"url":"(data:image\/png;base64,[^"]+)","altText":"[^"]/,
     );
     const png = pngFromDataUri(image?.[1] ?? '');
     const { width, height } = readPngHeader(png);
@@ -175,7 +176,8 @@ describe('digest use case, on a generated programme of 500 actions', () => {
     );
     expect(digest.data.counts).toBeDefined();
     const whole = JSON.stringify(digest.card.content);
-    expect(whole).not.toContain('data:image');
+    // No chart embedded: the only pictures carried in the card are the ratings' swatches.
+    expect(whole).not.toMatch(/"url":"data:image[^"]*","altText":"[^"]/);
     expect(Buffer.byteLength(whole, 'utf8')).toBeLessThan(DIGEST_CARD_BUDGET_BYTES);
     expect(digest.size).toBe(Buffer.byteLength(whole, 'utf8'));
     expect(digest.summarised).toBe(true);
