@@ -82,7 +82,8 @@ describe('proactive prompts through the Teams test channel', () => {
     expect(card).toContain('Your Jan 2021 update');
     expect(card).toContain('Not yet rated');
     expect(card).toContain('"verb":"edit"');
-    expect(card).toContain('"title":"Update A2"');
+    expect(card).toContain('"title":"Update"');
+    expect(card).toMatch(/"verb":"edit","data":\{"programmeId":"[^"]+","ref":"A2"\}/);
   });
 
   it('marks the owner unreachable when they have blocked the bot (403), and does not try again', async () => {
