@@ -1,5 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import type { Activity } from 'botbuilder';
+import { commandOfQuestion } from './phrasings.js';
 
 /** Bigger than any command; a longer message is answered politely, not parsed. */
 export const MAX_COMMAND_TEXT = 20_000;
@@ -23,8 +24,13 @@ export function commandTextOf(activity: Partial<Activity>): string {
     .trim();
 }
 
-/** Splits "/Status  ehc" into `status` and `["ehc"]`. */
+/**
+ * Splits "/Status  ehc" into `status` and `["ehc"]`; a question typed without a slash
+ * ("what is going on with A?") is read as the command it means.
+ */
 export function parseCommand(text: string): ParsedCommand {
+  const question = text.trim().startsWith('/') ? null : commandOfQuestion(text);
+  if (question) return question;
   const words = text.trim().split(/\s+/).filter(Boolean);
   const [first = '', ...args] = words;
   return { name: first.replace(/^\/+/, '').toLowerCase(), args };

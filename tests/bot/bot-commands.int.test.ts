@@ -48,6 +48,12 @@ describe('chat commands over HTTP', () => {
       expect(text).toContain('**A2** **Amber**');
     });
 
+    it('answers "what is going on with A?" as /status A', async () => {
+      const text = await ask('what is going on with A?', scope);
+      expect(text).toContain('A · Records and oversight');
+      expect(text).not.toContain('I do not know the command');
+    });
+
     it('shows an action for /status C2', async () => {
       const text = await ask('/status C2', scope);
       expect(text).toContain('Ratings by period');

@@ -23,3 +23,34 @@ describe('reading a typed command', () => {
     expect(parseCommand('   ')).toEqual({ name: '', args: [] });
   });
 });
+
+describe('reading a question as the command it means', () => {
+  it.each([
+    ['what is going on with A?', 'status', ['A']],
+    ['What’s going on with C2', 'status', ['C2']],
+    ["what's happening with workstream B?", 'status', ['B']],
+    ['how is C2 doing?', 'status', ['C2']],
+    ["how's action A4 getting on", 'status', ['A4']],
+    ['status of A', 'status', ['A']],
+    ['where are we with B?', 'status', ['B']],
+    ['tell me about C2', 'status', ['C2']],
+    ['what is the latest on A?', 'status', ['A']],
+    ['how are we doing?', 'status', []],
+    ['what is going on?', 'status', []],
+    ["what's overdue?", 'overdue', []],
+    ['anything late?', 'overdue', []],
+    ['what do I need to do?', 'mine', []],
+    ['my actions', 'mine', []],
+  ])('"%s" is /%s %j', (typed, name, args) => {
+    expect(parseCommand(typed)).toEqual({ name, args });
+  });
+
+  it('leaves commands and other words as they are', () => {
+    expect(parseCommand('/status what')).toEqual({ name: 'status', args: ['what'] });
+    expect(parseCommand('update A4')).toEqual({ name: 'update', args: ['A4'] });
+    expect(parseCommand('what is going on with the new officers?')).toEqual({
+      name: 'what',
+      args: ['is', 'going', 'on', 'with', 'the', 'new', 'officers?'],
+    });
+  });
+});
