@@ -206,4 +206,16 @@ describe('the update form over HTTP', () => {
     );
     expect(textOf(cardOf(update))).toContain('for B1 at 10:42');
   });
+
+  it('answers a Submit fallback whose data was cut short in plain words, saving nothing', async () => {
+    const submit = harness.channel.message('', people.admin, 'personal');
+    // An older card: no period and no ETag in its data.
+    submit.value = { verb: 'update', programmeId: 'wsoa', ref: 'B1', rating: 'Green', note: '' };
+    const reply = await replyTo(harness, submit);
+    const text = textOf(cardOf(reply));
+    expect(text).toContain('I could not read that card');
+    expect(text).toContain('Nothing was saved.');
+    expect(text).toContain('Type /update B1 for a fresh form');
+    expect(text).not.toMatch(/Invalid input|expected string|periodId|etag/);
+  });
 });

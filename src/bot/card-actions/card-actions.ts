@@ -83,9 +83,16 @@ export function createCardActions(deps: BotDependencies): CardActions {
       const result = await perform(turn, verb, context.activity.value);
       if (result.kind === 'bad-request') {
         deps.logger.warn('A card submit was refused', { verb, message: result.message });
+        // The details are for the log; the person is told what to do next.
+        const ref = refOf(context.activity.value);
         const card = renderMessageCard({
           title: 'I could not read that card',
-          lines: [result.message, 'Type /help to see what I can do.'],
+          lines: [
+            'Something in it was missing or changed, perhaps because it came from an older version of me. Nothing was saved.',
+            ref === null
+              ? 'Type /mine for a fresh card of your actions, or /help to see what I can do.'
+              : `Type /update ${ref} for a fresh form, or /mine for all your actions.`,
+          ],
         });
         await context.sendActivity({ type: 'message', attachments: [card] });
         return;
@@ -123,4 +130,10 @@ export function createCardActions(deps: BotDependencies): CardActions {
       return cardResponse(result.card);
     },
   };
+}
+
+/** The action reference a card's data names, when it names one that looks like a reference. */
+function refOf(value: unknown): string | null {
+  const ref = (value as { ref?: unknown } | null)?.ref;
+  return typeof ref === 'string' && /^[\w-]{1,20}$/.test(ref) ? ref : null;
 }
