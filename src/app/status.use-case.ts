@@ -9,6 +9,7 @@ import {
   type RatingOrNotRated,
 } from '../domain/rating.js';
 import type { StatusUpdate } from '../domain/status-update.js';
+import { ratingInPeriod } from '../domain/update-history.js';
 import type { ActionRepository } from '../store/action.repository.js';
 import type { Versioned } from '../store/versioned.js';
 import type { WorkstreamRepository } from '../store/programme.repository.js';
@@ -155,7 +156,10 @@ function workstreamStatusOf(
   return value;
 }
 
-/** Ratings period by period, from the first period to the one open today. */
+/**
+ * Ratings period by period, from the action's first rated period (or, never rated, the one
+ * open today) to the one open today, each counted as the digest counts it.
+ */
 export function ratingsAcrossPeriods(
   programme: Programme,
   history: readonly StatusUpdate[],
@@ -163,10 +167,16 @@ export function ratingsAcrossPeriods(
 ): PeriodRating[] {
   const openIndex = programme.periods.findIndex((p) => p.closes >= today);
   const shown = openIndex === -1 ? programme.periods : programme.periods.slice(0, openIndex + 1);
-  return shown.map((period) => {
-    // History is newest first, so the first match is the one that counts.
+  const rated = new Set(history.map((u) => u.periodId));
+  const first = shown.findIndex((period) => rated.has(period.id));
+  const from = first === -1 ? Math.max(0, shown.length - 1) : first;
+  // History is newest first, so the first match in a period is the one that counts.
+  let earlier: StatusUpdate | undefined;
+  return shown.flatMap((period, index) => {
     const latest = history.find((u) => u.periodId === period.id);
-    return { periodId: period.id, rating: latest?.rating ?? NOT_RATED };
+    const rating = ratingInPeriod(latest, earlier);
+    if (latest) earlier = latest;
+    return index < from ? [] : [{ periodId: period.id, rating }];
   });
 }
 

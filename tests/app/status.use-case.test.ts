@@ -60,6 +60,30 @@ describe('status use case', () => {
   });
 });
 
+describe('an action’s history', () => {
+  it('starts at the action’s first rated period, not the calendar’s first', async () => {
+    const c2 = await lookUpStatus(store, programme, 'C2', TODAY);
+    if (!c2.ok || c2.kind !== 'action') throw new Error('C2 is in the sample');
+    expect(c2.value.ratings).toEqual([
+      { periodId: 'Jan 2021', rating: 'Amber' },
+      { periodId: 'Apr 2021', rating: 'Not yet rated' },
+    ]);
+  });
+
+  it('keeps the periods between two ratings, each as the digest counts it', async () => {
+    const a5 = await lookUpStatus(store, programme, 'A5', TODAY);
+    if (!a5.ok || a5.kind !== 'action') throw new Error('A5 is in the sample');
+    expect(a5.value.ratings.map((r) => `${r.periodId} ${r.rating}`)).toEqual([
+      'Jan 2020 Red',
+      'Apr 2020 Not yet rated',
+      'Jul 2020 Not yet rated',
+      'Oct 2020 Not yet rated',
+      'Jan 2021 Green',
+      'Apr 2021 Not yet rated',
+    ]);
+  });
+});
+
 describe('mine use case', () => {
   it('lists the actions of the roles a person holds and deputises for', async () => {
     // slsesend@ holds SLSESEND and deputises for ADES.
