@@ -1,15 +1,11 @@
 import { TurnContext } from 'botbuilder';
 import type { Activity } from 'botbuilder';
-import { commandOfQuestion } from './phrasings.js';
+import { commandOfQuestion, type ParsedCommand } from './phrasings.js';
+
+export type { ParsedCommand } from './phrasings.js';
 
 /** Bigger than any command; a longer message is answered politely, not parsed. */
 export const MAX_COMMAND_TEXT = 20_000;
-
-export interface ParsedCommand {
-  /** Lower-case command word without the slash; empty when nothing was typed. */
-  readonly name: string;
-  readonly args: readonly string[];
-}
 
 /**
  * The command typed, with the bot's @mention removed. Teams sends the mention both as an

@@ -1,4 +1,9 @@
-import type { ParsedCommand } from './message-text.js';
+/** A command as typed: its word and what follows. */
+export interface ParsedCommand {
+  /** Lower-case command word without the slash; empty when nothing was typed. */
+  readonly name: string;
+  readonly args: readonly string[];
+}
 
 /**
  * Questions people type instead of commands, each read as the command it means. Only
