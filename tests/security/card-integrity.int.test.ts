@@ -61,7 +61,7 @@ describe('card data checked like any other input', () => {
         people.owner,
       );
       expect(text).not.toContain('Recorded');
-      expect(text).toContain('after you opened this card');
+      expect(text).toContain('after this card was sent to you');
     },
   );
 
