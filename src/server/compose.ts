@@ -25,7 +25,10 @@ import type { Store } from '../store/store.js';
 import { composeGovernance } from './compose-governance.js';
 
 /** What a programme snapshot is read from (digests, reports, board packs, imports). */
-export function snapshotPorts(store: Store): SnapshotPorts {
+/** The store's repositories a programme snapshot reads. */
+export type SnapshotStore = Pick<Store, keyof SnapshotPorts>;
+
+export function snapshotPorts(store: SnapshotStore): SnapshotPorts {
   const { programmes, workstreams, actions, roles, measures } = store;
   const { revisions, stepTicks, signOffs, governance } = store;
   return {

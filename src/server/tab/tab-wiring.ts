@@ -6,25 +6,14 @@ import { createReadRule } from '../../app/read-rule.js';
 import { createExportUseCase } from '../../app/export/export.use-case.js';
 import type { Logger } from '../../app/logger.js';
 import type { Store } from '../../store/store.js';
+import { snapshotPorts, type SnapshotStore } from '../compose.js';
 import { tabAuthFromEnv } from './tab-config.js';
 import { registerTabRoutes } from './tab-routes.js';
 
 export interface TabWiringOptions {
   /** Settings; usually `process.env` (MicrosoftAppId, ALLOWED_TENANTS, TAB_OPENID_METADATA_URL…). */
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly store: Pick<
-    Store,
-    | 'programmes'
-    | 'workstreams'
-    | 'actions'
-    | 'roles'
-    | 'people'
-    | 'measures'
-    | 'revisions'
-    | 'stepTicks'
-    | 'signOffs'
-    | 'governance'
-  >;
+  readonly store: SnapshotStore & Pick<Store, 'programmes' | 'roles' | 'people'>;
   readonly admins: Pick<AdminDirectory, 'isAdmin'>;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -44,18 +33,7 @@ export function tabRoutes(options: TabWiringOptions): (server: Server) => void {
     // Local use has no sign-in: there the tab's viewer is an admin, who reads everything.
     readRule: createReadRule({ roles: store.roles, openToEveryone: false }),
   });
-  const exports = createExportUseCase({
-    programmes: store.programmes,
-    workstreams: store.workstreams,
-    actions: store.actions,
-    roles: store.roles,
-    measures: store.measures,
-    revisions: store.revisions,
-    stepTicks: store.stepTicks,
-    signOffs: store.signOffs,
-    governance: store.governance,
-    clock: options.clock,
-  });
+  const exports = createExportUseCase({ ...snapshotPorts(store), clock: options.clock });
   const auth = tabAuthFromEnv(options.env);
   return (server) =>
     registerTabRoutes(server, {
