@@ -199,12 +199,15 @@ describe('the update form over HTTP', () => {
     expect(fallbackData).toMatchObject({ verb: 'update', ref: 'B1' });
     const submit = harness.channel.message('', people.admin, 'personal');
     submit.value = { ...fallbackData, rating: 'Green', note: '' };
-    submit.replyToId = 'form-activity-1';
+    submit.replyToId = formCall.createdId ?? '';
     expect((await harness.channel.send(harness.bot.url, submit)).status).toBe(200);
     const update = await harness.channel.waitFor(
-      (call) => call.kind === 'update' && call.activityId === 'form-activity-1',
+      (call) => call.kind === 'update' && call.activityId === formCall.createdId,
     );
+    expect(update.status).toBe(200);
     expect(textOf(cardOf(update))).toContain('for B1 at 10:42');
+    const held = harness.channel.messageIn(formCall.conversationId ?? '', formCall.createdId ?? '');
+    expect(textOf(held)).toContain('for B1 at 10:42');
   });
 
   it('answers a Submit fallback whose data was cut short in plain words, saving nothing', async () => {

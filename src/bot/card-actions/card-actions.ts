@@ -98,15 +98,9 @@ export function createCardActions(deps: BotDependencies): CardActions {
         return;
       }
       // A form is replaced in place for everyone in the chat, as Action.Execute would for the
-      // person who pressed it; a refusal goes as a reply so the owner keeps their form.
-      if (result.replacesForm && context.activity.replyToId) {
-        await context.updateActivity({
-          type: 'message',
-          id: context.activity.replyToId,
-          attachments: [result.card],
-        });
-        return;
-      }
+      // person who pressed it; a refusal goes as a reply so the owner keeps their form. When
+      // the form cannot be replaced (deleted, too old) the answer goes as a reply instead.
+      if (result.replacesForm && (await replaceMessage(turn, result.card, deps))) return;
       await context.sendActivity({ type: 'message', attachments: [result.card] });
     },
 
@@ -127,9 +121,36 @@ export function createCardActions(deps: BotDependencies): CardActions {
         deps.logger.warn('A card action was refused', { verb, message: result.message });
         return badRequest(result.message);
       }
+      // The answer shows the receipt to the person who pressed, on the device they pressed
+      // on; the message itself is replaced too, so it shows everywhere else. Either way the
+      // save stands: a message that cannot be replaced is logged, never an error.
+      if (result.recorded === true) await replaceMessage(turn, result.card, deps);
       return cardResponse(result.card);
     },
   };
+}
+
+/**
+ * Replaces the message the pressed card is on (Teams sends its id as `replyToId`) with
+ * `card`. False when there is no such message or Teams refused; the reason is logged.
+ */
+async function replaceMessage(
+  turn: Turn,
+  card: RenderedCard,
+  deps: Pick<BotDependencies, 'logger'>,
+): Promise<boolean> {
+  const id = turn.context.activity.replyToId;
+  if (!id) return false;
+  try {
+    await turn.context.updateActivity({ type: 'message', id, attachments: [card] });
+    return true;
+  } catch (error) {
+    deps.logger.warn('The card message could not be replaced; the answer carries it instead', {
+      activityId: id,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return false;
+  }
 }
 
 /** The action reference a card's data names, when it names one that looks like a reference. */

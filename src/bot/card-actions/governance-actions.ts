@@ -76,7 +76,7 @@ async function decide(deps: BotDependencies, programme: Programme, sender: Sende
     { id: requestId, outcome, reason: reason === '' ? null : reason },
     sender,
   );
-  if (result.ok) return card(renderRevisionRequestCard(result), true);
+  if (result.ok) return { ...card(renderRevisionRequestCard(result), true), recorded: true };
   switch (result.code) {
     case 'REQUEST_NOT_FOUND':
       return refusal('No such request', [
@@ -120,7 +120,8 @@ async function signOff(deps: BotDependencies, programme: Programme, sender: Send
   const result = await deps.signOff.submit(programme, { workstream, periodId, drafts }, sender);
   const base = { programmeId: programme.id, periodId };
   if (result.ok) {
-    return card(renderSignOffCard({ ...base, ...result.sheet, signedOff: result.signOff }), true);
+    const signed = renderSignOffCard({ ...base, ...result.sheet, signedOff: result.signOff });
+    return { ...card(signed, true), recorded: true };
   }
   switch (result.code) {
     case 'WORKSTREAM_NOT_FOUND':

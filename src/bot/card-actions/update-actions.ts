@@ -10,11 +10,16 @@ import type { Sender } from '../sender.js';
 import { editDataSchema, updateDataSchema } from './card-data.js';
 import { refusalCardFor } from './update-replies.js';
 
-/** A card to show, and whether it takes the place of the form that was pressed. */
+/**
+ * A card to show, and whether it takes the place of the form that was pressed. `recorded`
+ * marks a save: the card is its receipt, so the message itself is replaced for everyone and
+ * on every device, not only in the answer to the person who pressed.
+ */
 export type CardOutcome = {
   readonly kind: 'card';
   readonly card: RenderedCard;
   readonly replacesForm: boolean;
+  readonly recorded?: boolean;
 };
 type InvalidData = { readonly kind: 'invalid-data'; readonly error: z.ZodError };
 
@@ -104,7 +109,7 @@ export async function performUpdate(
       period,
       canChange: period.closes >= today,
     });
-    return card(receipt, true);
+    return { ...card(receipt, true), recorded: true };
   }
   switch (outcome.code) {
     case 'INVALID_UPDATE': {

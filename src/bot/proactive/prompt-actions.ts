@@ -34,7 +34,12 @@ const noChangeData = z.object({
 const chaseData = z.object({ periodId: z.string().min(1).max(60), refs: refList });
 
 export type PromptActionResult =
-  | { readonly kind: 'card'; readonly card: RenderedCard; readonly replacesForm: boolean }
+  | {
+      readonly kind: 'card';
+      readonly card: RenderedCard;
+      readonly replacesForm: boolean;
+      readonly recorded?: boolean;
+    }
   | { readonly kind: 'bad-request'; readonly message: string };
 
 const card = (rendered: RenderedCard): PromptActionResult => ({
@@ -152,7 +157,12 @@ export async function performPromptAction(
     now,
   );
   const note = `Recorded ${outcome.update.rating} for ${ref}: no change since last period. You can still change it with /update ${ref}.`;
-  return card(
-    view.ok ? renderPromptCard(view.view, note) : renderMessageCard({ title: note, lines: [] }),
-  );
+  return {
+    kind: 'card',
+    card: view.ok
+      ? renderPromptCard(view.view, note)
+      : renderMessageCard({ title: note, lines: [] }),
+    replacesForm: true,
+    recorded: true,
+  };
 }

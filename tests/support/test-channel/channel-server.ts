@@ -4,6 +4,7 @@ import type { TestUser } from './activities.js';
 import type { ChannelKeys } from './channel-keys.js';
 import { answerGraph, type GraphRateWindow } from './graph-api.js';
 import type { GraphDirectory } from './graph-directory.js';
+import type { ConversationMessages } from './conversation-messages.js';
 import {
   connectorSuccess,
   matchConnectorRoute,
@@ -67,6 +68,8 @@ export interface ChannelServerOptions {
   /** Files whose address answers 302 to another address (as a storage front door may). */
   readonly redirects: ReadonlyMap<string, string>;
   readonly record: (call: RecordedCall) => void;
+  /** What the bot has posted, by conversation: what an update may replace. */
+  readonly messages: ConversationMessages;
   readonly tokenIssued: (resource: 'connector' | 'graph') => void;
   readonly graph: GraphDirectory;
   /** The Teams service limits, when the channel is to enforce them. */
@@ -110,6 +113,57 @@ function tooBig(kind: string, text: string): ConnectorAnswer | null {
     status: 413,
     body: { error: { code: 'MessageSizeTooBig', message: 'Message size too large.' } },
   };
+}
+
+/** An update of a message the conversation does not hold is refused, as Teams refuses it. */
+function unknownMessage(
+  route: { kind: string; conversationId: string | null; activityId: string | null },
+  messages: ConversationMessages,
+): ConnectorAnswer | null {
+  if (route.kind !== 'update' || route.conversationId === null || route.activityId === null) {
+    return null;
+  }
+  if (messages.has(route.conversationId, route.activityId)) return null;
+  return {
+    status: 404,
+    body: {
+      error: {
+        code: 'ActivityNotFoundInConversation',
+        message: 'Message does not exist in the thread.',
+      },
+    },
+  };
+}
+
+/** Keeps what a successful post, reply or update leaves in the conversation; its new id. */
+function keepMessage(
+  route: { kind: string; conversationId: string | null; activityId: string | null },
+  body: unknown,
+  result: ConnectorAnswer,
+  messages: ConversationMessages,
+): string | null {
+  if (result.status < 200 || result.status >= 300) return null;
+  const answered = result.body as { id?: string; activityId?: string } | null;
+  if ((route.kind === 'post' || route.kind === 'reply') && route.conversationId !== null) {
+    const id = answered?.id ?? null;
+    if (id !== null) messages.keep(route.conversationId, id, { ...(body as object), id });
+    return id;
+  }
+  if (route.kind === 'update' && route.conversationId !== null && route.activityId !== null) {
+    messages.keep(route.conversationId, route.activityId, {
+      ...(body as object),
+      id: route.activityId,
+    });
+    return null;
+  }
+  if (route.kind === 'createConversation') {
+    const activity = (body as { activity?: object } | null)?.activity;
+    if (activity && answered?.id && answered.activityId) {
+      messages.keep(answered.id, answered.activityId, { ...activity, id: answered.activityId });
+      return answered.activityId;
+    }
+  }
+  return null;
 }
 
 export function parseJson(text: string): unknown {
@@ -264,6 +318,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
         kind: 'download',
         conversationId: null,
         activityId: null,
+        createdId: null,
         headers: req.headers,
         body: null,
         status: location !== undefined ? 302 : file ? 200 : 404,
@@ -298,13 +353,18 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
         }
       : route.kind === 'read' || route.kind === 'unsupported'
         ? connectorSuccess(route, body, users)
-        : (faults.next() ?? tooBig(route.kind, text) ?? connectorSuccess(route, body, users));
+        : (faults.next() ??
+          tooBig(route.kind, text) ??
+          unknownMessage(route, options.messages) ??
+          connectorSuccess(route, body, users));
+    const createdId = keepMessage(route, body, result, options.messages);
     options.record({
       method,
       path: decodeURIComponent(url.pathname),
       kind: route.kind,
       conversationId: route.conversationId,
       activityId: route.activityId,
+      createdId,
       headers: req.headers,
       body,
       status: result.status,

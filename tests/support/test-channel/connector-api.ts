@@ -23,6 +23,8 @@ export interface RecordedCall {
   readonly conversationId: string | null;
   /** The activity being replied to, updated or deleted. */
   readonly activityId: string | null;
+  /** The id the channel gave the message a post or reply created (null for anything else). */
+  readonly createdId: string | null;
   readonly headers: IncomingHttpHeaders;
   /** Parsed JSON body (an Activity for post, reply and update). */
   readonly body: unknown;

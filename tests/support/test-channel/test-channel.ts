@@ -12,6 +12,7 @@ import {
 import { createChannelKeys, type InboundTokenCase } from './channel-keys.js';
 import { startChannelServer, parseJson, type MetadataMode } from './channel-server.js';
 import { FaultInjector, type FailRule, type RecordedCall } from './connector-api.js';
+import { ConversationMessages } from './conversation-messages.js';
 import { GraphRateWindow } from './graph-api.js';
 import { GraphDirectory, type InstallEvent } from './graph-directory.js';
 import { installEventActivities } from './install-events.js';
@@ -42,6 +43,13 @@ export interface TestChannelOptions {
    * per app per tenant for GET, 30 for POST), as Graph does. Off by default.
    */
   readonly graphLimits?: boolean;
+}
+
+/** Where a pressed card is: the message holding it, and how the press came about. */
+export interface CardPlace {
+  /** The call that posted the message (its conversation and the id the channel gave it). */
+  readonly message?: RecordedCall;
+  readonly trigger?: 'manual' | 'automatic';
 }
 
 /** The bot's answer to one install event the channel sent it. */
@@ -90,13 +98,23 @@ export interface TestChannel {
     scope?: TestScope,
     conversationId?: string,
   ): Partial<Activity>;
-  /** An `adaptiveCard/action` invoke for an `Action.Execute` with this verb and data. */
+  /**
+   * An `adaptiveCard/action` invoke for an `Action.Execute` with this verb and data. `on` is
+   * the message the card is on (a call that posted it): Teams sends its id as `replyToId`.
+   * `trigger` is `automatic` for a card's refresh, `manual` (a button) otherwise.
+   */
   cardAction(
     verb: string,
     data: Record<string, unknown>,
     from: TestUser,
     scope?: TestScope,
+    on?: CardPlace,
   ): Partial<Activity>;
+  /**
+   * A message the bot posted, as people now see it (updates applied), or undefined when the
+   * conversation holds no message with that id.
+   */
+  messageIn(conversationId: string, activityId: string): unknown;
   install(from: TestUser, scope: TestScope): Partial<Activity>;
   /**
    * Serves a file as Teams serves one sent to the bot; returns its `downloadUrl`. Each GET
@@ -142,6 +160,7 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
   const files = new Map<string, Uint8Array>();
   const redirects = new Map<string, string>();
   const faults = new FaultInjector();
+  const messages = new ConversationMessages();
   const listeners: ((call: RecordedCall) => void)[] = [];
   let tokenRequests = 0;
   let metadataMode: MetadataMode = 'normal';
@@ -159,6 +178,7 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
     acceptUnauthenticated: options.acceptUnauthenticated === true,
     users,
     faults,
+    messages,
     files,
     redirects,
     record: (call) => {
@@ -283,12 +303,17 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
         ...(conversationId === undefined ? {} : { conversationId }),
       });
     },
-    cardAction: (verb, data, from, scopeName = 'personal') => {
+    cardAction: (verb, data, from, scopeName = 'personal', on = {}) => {
       users.set(from.id, from);
-      return invokeActivity(ctx, 'adaptiveCard/action', cardActionValue(verb, data), from, {
+      const message = on.message;
+      const value = { ...cardActionValue(verb, data), trigger: on.trigger ?? 'manual' };
+      const activity = invokeActivity(ctx, 'adaptiveCard/action', value, from, {
         scope: scopeName,
+        ...(message?.conversationId ? { conversationId: message.conversationId } : {}),
       });
+      return message?.createdId ? { ...activity, replyToId: message.createdId } : activity;
     },
+    messageIn: (conversationId, activityId) => messages.get(conversationId, activityId),
     install: (from, scopeName) => {
       users.set(from.id, from);
       return installActivity(ctx, from, { scope: scopeName });
