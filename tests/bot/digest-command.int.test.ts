@@ -49,18 +49,44 @@ describe('/digest over HTTP', () => {
     expect(text).toContain('I cannot find a workstream called "EHC"');
   });
 
-  it('lets an admin preview the next scheduled digest in personal chat', async () => {
-    const { text } = await ask('/digest preview', 'personal', people.admin);
-    // 5 May 2021 meeting: two working days back skips the 3 May bank holiday.
+  it('gives someone who does not prepare the board the digest last posted, and says so', async () => {
+    const { text } = await ask('/digest', 'personal', people.owner);
     expect(text).toContain(
-      'Preview, seen only by you: the Apr 2021 digest as it stands, due to be posted to the board channel on Fri 30 Apr 2021 at 09:00.',
+      'The Jan 2021 digest, posted to the board channel on Mon 25 Jan 2021 for the board on Wed 27 Jan 2021',
     );
+    expect(text).toContain('Period Jan 2021: closes 15 Jan 2021');
+    expect(text).not.toContain('/digest draft');
   });
 
-  it('keeps the preview out of shared conversations and away from non-admins', async () => {
-    const inChannel = await ask('/digest preview', 'channel', people.admin);
-    expect(inChannel.text).toContain('Preview the digest in our personal chat');
-    const notAdmin = await ask('/digest preview', 'personal', people.chair);
-    expect(notAdmin.text).toContain('Only programme admins can preview the scheduled digest');
+  it("shows a workstream lead the coming board's draft in personal chat, and the way to the last one sent", async () => {
+    // The deputy holds SLSESEND, the lead role of workstream C.
+    const { text } = await ask('/digest', 'personal', people.deputy);
+    // 5 May 2021 meeting: two working days back skips the 3 May bank holiday.
+    expect(text).toContain(
+      'Draft, seen only by you: the Apr 2021 digest as it stands, due to be posted to the board channel on Fri 30 Apr 2021 at 09:00.',
+    );
+    expect(text).toContain('Type /digest sent for the Jan 2021 digest the board last had.');
+    expect(text).toContain('Period Apr 2021');
+    const sent = await ask('/digest sent', 'personal', people.deputy);
+    expect(sent.text).toContain('Period Jan 2021: closes 15 Jan 2021');
+    expect(sent.text).toContain("Type /digest draft for the coming board's digest as it stands.");
+  });
+
+  it('lets an admin see the draft, for one workstream too', async () => {
+    const { text } = await ask('/digest draft b', 'personal', people.admin);
+    expect(text).toContain('the Apr 2021 digest as it stands');
+    expect(text).toContain('Workstream B: Quality assurance and governance');
+  });
+
+  it('keeps the draft out of shared conversations and away from those who do not prepare the board', async () => {
+    const inChannel = await ask('/digest draft', 'channel', people.admin);
+    expect(inChannel.text).toContain('See the draft digest in our personal chat');
+    const leadInChannel = await ask('/digest', 'channel', people.deputy);
+    expect(leadInChannel.text).toContain('Period Jan 2021');
+    expect(leadInChannel.text).not.toContain('Draft, seen only by you');
+    const notPreparing = await ask('/digest preview', 'personal', people.chair);
+    expect(notPreparing.text).toContain(
+      "Only those who prepare the board see the coming digest's draft",
+    );
   });
 });

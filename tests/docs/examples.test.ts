@@ -5,9 +5,13 @@ import { loadSamplePlan } from '../support/sample-plan.js';
 
 /** `/status A`, `/digest C`, `/update A4`: commands that name a workstream or an action. */
 const EXAMPLE = /\/(status|digest|update)\s+([A-Za-z]{1,6}\d{0,3})\b/g;
+/** `/digest draft`, `/digest sent`: the digest's edition, not a code. */
+const EDITIONS = new Set(['draft', 'sent', 'last']);
 
 function examplesIn(text: string): string[] {
-  return [...text.matchAll(EXAMPLE)].map((match) => `/${match[1] ?? ''} ${match[2] ?? ''}`);
+  return [...text.matchAll(EXAMPLE)]
+    .filter((match) => !EDITIONS.has(match[2] ?? ''))
+    .map((match) => `/${match[1] ?? ''} ${match[2] ?? ''}`);
 }
 
 const plan = loadSamplePlan();

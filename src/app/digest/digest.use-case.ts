@@ -1,13 +1,23 @@
 import { localDateOf } from '../../domain/calendar.js';
+import type { Person } from '../../domain/people.js';
 import type { PersonRepository } from '../../store/role.repository.js';
 import type { Clock } from '../clock.js';
 import { buildDigest } from './build-digest.js';
 import type { DigestResult } from './build-digest.js';
+import {
+  draftEdition,
+  mayReadDraft,
+  sentEdition,
+  type DigestEdition,
+  type DigestReader,
+  type EditionChoice,
+} from './digest-edition.js';
 import { loadProgrammeSnapshot } from './programme-snapshot.js';
 import { createReportLinks } from './report-link.js';
-import type { SnapshotPorts } from './programme-snapshot.js';
+import type { ProgrammeSnapshot, SnapshotPorts } from './programme-snapshot.js';
 
 export type { BuiltDigest, DigestResult } from './build-digest.js';
+export type { DigestEdition, DigestReader } from './digest-edition.js';
 
 export interface DigestOptions extends SnapshotPorts {
   /** Who could not be reached, for the digest's warnings. */
@@ -32,8 +42,24 @@ export interface DigestRequest {
   readonly preface?: string;
 }
 
+/** A person asking in chat: the digest last posted, or the coming board's draft. */
+export interface DigestReading {
+  readonly programmeId: string;
+  readonly workstream?: string;
+  readonly edition: DigestEdition;
+  readonly reader: DigestReader;
+}
+
+/** A draft asked for by someone who does not prepare the board. */
+export interface DraftRefused {
+  readonly ok: false;
+  readonly code: 'DRAFT_NOT_ALLOWED';
+}
+
 export interface DigestUseCase {
   build(request: DigestRequest): Promise<DigestResult>;
+  /** The edition a reader asked for (the draft only for those who prepare the board). */
+  read(reading: DigestReading): Promise<DigestResult | DraftRefused>;
 }
 
 export function createDigestUseCase(options: DigestOptions): DigestUseCase {
@@ -42,28 +68,52 @@ export function createDigestUseCase(options: DigestOptions): DigestUseCase {
     secret: options.reportLinkSecret ?? null,
     clock: options.clock,
   });
+  type Loaded = readonly [ProgrammeSnapshot | null, readonly Person[]];
+  const load = (programmeId: string): Promise<Loaded> =>
+    Promise.all([loadProgrammeSnapshot(options, programmeId), options.people.listUnreachable()]);
+
+  function assemble(
+    request: Pick<DigestRequest, 'workstream'>,
+    [snapshot, unreachable]: readonly [ProgrammeSnapshot, readonly Person[]],
+    chosen: EditionChoice,
+    now: Date,
+  ): DigestResult {
+    return buildDigest({
+      snapshot,
+      today: localDateOf(now, snapshot.programme.timeZone),
+      asAt: now.toISOString(),
+      unreachable,
+      reportLink: (programmeId, periodId) => links.urlFor(programmeId, periodId),
+      chartLink: (programmeId, periodId, workstream) =>
+        links.chartUrlFor(programmeId, periodId, workstream),
+      ...(request.workstream !== undefined && { workstream: request.workstream }),
+      ...(chosen.periodId !== undefined && { periodId: chosen.periodId }),
+      ...(chosen.preface !== undefined && { preface: chosen.preface }),
+    });
+  }
+
   return {
     async build(request) {
-      const [snapshot, unreachable] = await Promise.all([
-        loadProgrammeSnapshot(options, request.programmeId),
-        options.people.listUnreachable(),
-      ]);
-      if (!snapshot) {
-        return { ok: false, code: 'PROGRAMME_NOT_FOUND', programmeId: request.programmeId };
-      }
+      const [snapshot, unreachable] = await load(request.programmeId);
+      if (!snapshot) return notFound(request.programmeId);
+      const chosen = { periodId: request.periodId, preface: request.preface };
+      return assemble(request, [snapshot, unreachable], chosen, options.clock.now());
+    },
+    async read({ edition, reader, ...request }) {
+      const [snapshot, unreachable] = await load(request.programmeId);
+      if (!snapshot) return notFound(request.programmeId);
       const now = options.clock.now();
-      return buildDigest({
-        snapshot,
-        today: localDateOf(now, snapshot.programme.timeZone),
-        asAt: now.toISOString(),
-        unreachable,
-        reportLink: (programmeId, periodId) => links.urlFor(programmeId, periodId),
-        chartLink: (programmeId, periodId, workstream) =>
-          links.chartUrlFor(programmeId, periodId, workstream),
-        ...(request.workstream !== undefined && { workstream: request.workstream }),
-        ...(request.periodId !== undefined && { periodId: request.periodId }),
-        ...(request.preface !== undefined && { preface: request.preface }),
-      });
+      const drafts = mayReadDraft(snapshot, reader);
+      if (edition === 'draft' && !drafts) return { ok: false, code: 'DRAFT_NOT_ALLOWED' };
+      const chosen =
+        edition === 'sent' || !drafts
+          ? sentEdition(snapshot.programme, now, drafts)
+          : draftEdition(snapshot.programme, now);
+      return assemble(request, [snapshot, unreachable], chosen, now);
     },
   };
+}
+
+function notFound(programmeId: string): DigestResult {
+  return { ok: false, code: 'PROGRAMME_NOT_FOUND', programmeId };
 }

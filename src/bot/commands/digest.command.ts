@@ -1,18 +1,17 @@
-import type { DigestRequest } from '../../app/digest/digest.use-case.js';
+import type {
+  DigestEdition,
+  DigestReading,
+  DigestResult,
+} from '../../app/digest/digest.use-case.js';
 import { closestMatches } from '../../app/suggestions.js';
 import { renderMessageCard } from '../../cards/message.card.js';
-import { formatDateWithDay } from '../../domain/dates.js';
-import { digestSchedule } from '../../domain/digest-schedule.js';
-import type { Programme } from '../../domain/programme.js';
-import { localTimeOf, localDateOf } from '../../domain/zoned-time.js';
 import type { BotDependencies } from '../bot-dependencies.js';
 import { digestMessageOf } from '../digest-message.js';
 import { noProgrammeCard, notFoundCard } from '../replies.js';
-import { programmeOfTurn, type Turn } from '../turn.js';
+import { programmeOfTurn } from '../turn.js';
 import type { Command, CommandReply } from './command.js';
 
-async function digestReply(deps: BotDependencies, request: DigestRequest): Promise<CommandReply> {
-  const result = await deps.digest.build(request);
+function replyOf(result: DigestResult): CommandReply {
   if (result.ok) return digestMessageOf(result.value).card;
   switch (result.code) {
     case 'WORKSTREAM_NOT_FOUND':
@@ -32,63 +31,51 @@ async function digestReply(deps: BotDependencies, request: DigestRequest): Promi
   }
 }
 
-/** The next digest the schedule will post, said as a person would read it. */
-function nextScheduled(programme: Programme, now: Date): DigestRequest | null {
-  const next = digestSchedule(programme).find((digest) => now < digest.until);
-  if (!next) return null;
-  const day = formatDateWithDay(localDateOf(next.sendAt, programme.timeZone));
-  const time = localTimeOf(next.sendAt, programme.timeZone);
-  return {
-    programmeId: programme.id,
-    periodId: next.periodId,
-    preface: `Preview, seen only by you: the ${next.periodId} digest as it stands, due to be posted to the board channel on ${day} at ${time}.`,
-  };
-}
+/** Words that pick an edition (`/digest draft A`); `preview` was the admins' word for a draft. */
+const EDITIONS: Readonly<Record<string, DigestEdition>> = {
+  draft: 'draft',
+  preview: 'draft',
+  sent: 'sent',
+  last: 'sent',
+};
 
-async function preview(
-  turn: Turn,
-  deps: BotDependencies,
-  programme: Programme,
-): Promise<CommandReply> {
-  if (!turn.sender.isAdmin) {
-    return renderMessageCard({
-      title: 'Only programme admins can preview the scheduled digest',
-      lines: ['Type /digest to see the digest as it stands now.'],
-    });
-  }
-  if (turn.context.activity.conversation.conversationType !== 'personal') {
-    return renderMessageCard({
-      title: 'Preview the digest in our personal chat',
-      lines: [
-        'So the board does not see a draft, /digest preview works only in your personal chat with me.',
-      ],
-    });
-  }
-  const scheduled = nextScheduled(programme, deps.clock.now());
-  return digestReply(
-    deps,
-    scheduled ?? {
-      programmeId: programme.id,
-      preface:
-        'Preview, seen only by you: no board meeting is ahead in the calendar, so no digest is scheduled. This is the latest digest.',
-    },
-  );
+async function readingReply(deps: BotDependencies, reading: DigestReading): Promise<CommandReply> {
+  const result = await deps.digest.read(reading);
+  if (result.ok || result.code !== 'DRAFT_NOT_ALLOWED') return replyOf(result);
+  return renderMessageCard({
+    title: "Only those who prepare the board see the coming digest's draft",
+    lines: [
+      "The board's chair, the workstream leads and programme admins can. Type /digest for the digest last posted to the board.",
+    ],
+  });
 }
 
 export const digestCommand: Command = {
   name: 'digest',
   programmeScoped: true,
-  usage: '/digest [workstream]',
+  usage: '/digest [draft|sent] [workstream]',
   summary:
-    "The board digest: counts by rating beside last period's, what moved, what is overdue, who has not reported, and owners' notes. Add a workstream code (/digest A) for one workstream; admins can type /digest preview in our personal chat.",
+    "The board digest: counts by rating beside last period's, what moved, what is overdue, who has not reported, and owners' notes. It is the one last posted to the board; the board's chair, workstream leads and admins see the coming board's draft in our personal chat (/digest sent for the last one). Add a workstream code (/digest A) for one workstream.",
   async handle({ turn, args, deps }) {
     const programme = await programmeOfTurn(turn);
     if (!programme) return noProgrammeCard();
-    const word = args[0];
-    if (word?.toLowerCase() === 'preview') return preview(turn, deps, programme);
-    return digestReply(deps, {
+    const named = EDITIONS[args[0]?.toLowerCase() ?? ''];
+    const workstream = named === undefined ? args[0] : args[1];
+    // A draft is not for the board's eyes yet, so it is shown only in a personal chat.
+    const personal = turn.conversation.kind === 'personal';
+    if (named === 'draft' && !personal) {
+      return renderMessageCard({
+        title: 'See the draft digest in our personal chat',
+        lines: [
+          'So the board does not see a draft, /digest draft works only in your personal chat with me.',
+        ],
+      });
+    }
+    return readingReply(deps, {
       programmeId: programme.id,
-      ...(word !== undefined && { workstream: word }),
+      edition: named ?? (personal ? 'best' : 'sent'),
+      reader: { email: turn.sender.email, isAdmin: turn.sender.isAdmin },
+      ...(workstream !== undefined && { workstream }),
     });
   },
 };
