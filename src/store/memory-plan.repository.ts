@@ -16,9 +16,12 @@ import type { Plan, PlanRepository } from './plan.repository.js';
 /** The in-memory fake of {@link PlanRepository}: one synchronous swap is already atomic. */
 export function createMemoryPlanRepository(state: MemoryState): PlanRepository {
   return {
-    replace(plan: Plan): Promise<void> {
+    replace(plan: Plan, progress): Promise<void> {
       // Through a promise so that a refusal (TOO_LARGE) rejects, as the Azure store's does.
-      return Promise.resolve().then(() => replaceNow(state, plan));
+      return Promise.resolve().then(() => {
+        replaceNow(state, plan);
+        progress?.(plan.actions.length, plan.actions.length);
+      });
     },
   };
 }

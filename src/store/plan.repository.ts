@@ -23,11 +23,15 @@ export interface Plan {
   readonly measureValues?: readonly MeasureValue[];
 }
 
+/** Rows of the new plan written so far, of how many; told after each batch is stored. */
+export type PlanWriteProgress = (written: number, total: number) => void;
+
 export interface PlanRepository {
   /**
    * Replaces a programme's plan as one step: the new version is written aside, then the
    * programme is switched to it, so a crash part-way leaves the previous plan whole.
    * Status history is never lost: updates whose ids already exist are left as they are.
+   * `progress` hears how far the writing has gone, for a person watching a long import.
    */
-  replace(plan: Plan): Promise<void>;
+  replace(plan: Plan, progress?: PlanWriteProgress): Promise<void>;
 }

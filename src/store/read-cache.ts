@@ -127,7 +127,7 @@ export function withReadCache(store: Store, options: ReadCacheOptions): Store {
       get: (id, code) => roles.get(id, code),
       save: (role) => afterWrite('roles|')(roles.save(role)),
     },
-    plans: { replace: (plan) => everything(plans.replace(plan)) },
+    plans: { replace: (plan, progress) => everything(plans.replace(plan, progress)) },
     links: {
       get: (key) => shelf.read(`links|${key}`, () => links.get(key)),
       save: (link) => afterWrite('links|')(links.save(link)),

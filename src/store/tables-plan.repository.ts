@@ -4,7 +4,7 @@ import { DomainError } from '../domain/errors.js';
 import type { Programme } from '../domain/programme.js';
 import { codeKey, joinKey } from './keys.js';
 import { assertPlanFits } from './limits.js';
-import type { Plan, PlanRepository } from './plan.repository.js';
+import type { Plan, PlanRepository, PlanWriteProgress } from './plan.repository.js';
 import { measureDefinitionRows } from './tables-measure.repository.js';
 import {
   PENDING_COLUMN,
@@ -42,11 +42,11 @@ import {
  */
 export function createTablesPlanRepository(tables: TablesContext): PlanRepository {
   return {
-    async replace(plan) {
+    async replace(plan, progress) {
       assertPlanFits(plan);
       // An import cut short after its switch is finished first, so it cannot undo this one.
       await rollForward(tables, plan.programme.id);
-      const { pending, partitions } = await stageAndSwitch(tables, plan);
+      const { pending, partitions } = await stageAndSwitch(tables, plan, progress);
       await promote(tables, pending);
       // The new plan is whole; what follows only tidies rows no reader can reach any more.
       await deleteOlderVersions(tables, plan.programme.id, pending.version, partitions);
@@ -61,6 +61,7 @@ export function createTablesPlanRepository(tables: TablesContext): PlanRepositor
 export async function stageAndSwitch(
   tables: TablesContext,
   plan: Plan,
+  progress?: PlanWriteProgress,
 ): Promise<{ readonly pending: PendingPromotion; readonly partitions: string[] }> {
   const programmeId = plan.programme.id;
   const before = await readRow(tables.programmes, PROGRAMME_PARTITION, codeKey(programmeId));
@@ -73,10 +74,17 @@ export async function stageAndSwitch(
     : [];
 
   const rows = planRows(plan, version);
-  await writeInBatches(tables.plans, upserts(stagedRows(plan, version)));
-  await writeInBatches(tables.plans, upserts(rows.plans));
-  await writeInBatches(tables.owners, upserts(rows.owners));
-  await writeByPartition(tables, upserts(rows.definitions));
+  const staged = stagedRows(plan, version);
+  const total = staged.length + rows.plans.length + rows.owners.length + rows.definitions.length;
+  let written = 0;
+  const stored = (count: number) => {
+    written += count;
+    progress?.(written, total);
+  };
+  await writeInBatches(tables.plans, upserts(staged), stored);
+  await writeInBatches(tables.plans, upserts(rows.plans), stored);
+  await writeInBatches(tables.owners, upserts(rows.owners), stored);
+  await writeByPartition(tables, upserts(rows.definitions), stored);
   const pending = { programmeId, version, from: oldVersion };
   await switchTo(tables, plan.programme, pending, before?.etag ?? null);
   const partitions = new Set([
@@ -207,6 +215,7 @@ async function switchTo(
 async function writeByPartition(
   tables: TablesContext,
   actions: readonly TransactionAction[],
+  stored: (rows: number) => void,
 ): Promise<void> {
   const byPartition = new Map<string, TransactionAction[]>();
   for (const action of actions) {
@@ -218,7 +227,7 @@ async function writeByPartition(
   }
   for (const [partition, list] of byPartition) {
     await tables.createStatusTable(partition);
-    await writeInBatches(tables.status(partition), list);
+    await writeInBatches(tables.status(partition), list, stored);
   }
 }
 

@@ -107,10 +107,14 @@ export async function queryWorkstreamRows(
   }
 }
 
-/** Writes actions in as few transactions as Azure allows: one partition, 100 rows, 4 MiB each. */
+/**
+ * Writes actions in as few transactions as Azure allows: one partition, 100 rows, 4 MiB each.
+ * `stored` hears the size of each batch once it is stored.
+ */
 export async function writeInBatches(
   client: TableClient,
   actions: readonly TransactionAction[],
+  stored?: (rows: number) => void,
 ): Promise<void> {
   const byPartition = new Map<string, TransactionAction[]>();
   for (const action of actions) {
@@ -138,7 +142,12 @@ export async function writeInBatches(
   }
   // A few at a time: quick on Azure, and kind to a small Azurite.
   for (let i = 0; i < batches.length; i += 4) {
-    await Promise.all(batches.slice(i, i + 4).map((batch) => submit(client, batch)));
+    await Promise.all(
+      batches.slice(i, i + 4).map(async (batch) => {
+        await submit(client, batch);
+        stored?.(batch.length);
+      }),
+    );
   }
 }
 

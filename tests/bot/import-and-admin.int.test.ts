@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FILE_DOWNLOAD_INFO } from '../../src/bot/import/workbook-download.js';
@@ -67,14 +68,31 @@ describe('plan import and admin commands over HTTP', () => {
     };
   }
 
-  /** Presses a button of the preview card, as the admin. */
+  /**
+   * Presses a button of the preview card, as the admin, in the message `messageId` as Teams
+   * names it (`replyToId`). A Confirm that starts an import answers with its progress card,
+   * then redraws the message in place: this gives the last card drawn there.
+   */
   async function press(card: Record<string, unknown>, verb: string, change = {}) {
     const actions = card['actions'] as { verb: string; data: Record<string, unknown> }[];
     const button = actions.find((a) => a.verb === verb);
     if (!button) throw new Error(`The preview has no ${verb} button`);
-    const activity = harness.channel.cardAction(verb, { ...button.data, ...change }, people.admin);
+    const messageId = `preview-${randomUUID()}`;
+    const activity = {
+      ...harness.channel.cardAction(verb, { ...button.data, ...change }, people.admin),
+      replyToId: messageId,
+    };
     const answer = (await harness.channel.send(harness.bot.url, activity)) as InvokeAnswer;
-    return textOf(answer.body.value);
+    const first = textOf(answer.body.value);
+    if (!first.startsWith('Importing ')) return first;
+    const last = await harness.channel.waitFor(
+      (call) =>
+        call.kind === 'update' &&
+        call.activityId === messageId &&
+        !textOf(cardOf(call)).startsWith('Importing '),
+      30_000,
+    );
+    return textOf(cardOf(last));
   }
 
   const downloads = () => harness.channel.sent.filter((call) => call.kind === 'download');

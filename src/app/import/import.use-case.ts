@@ -4,6 +4,7 @@ import type { Actor } from '../admin/actor.js';
 import type { AdminDirectory } from '../admin/admin-directory.js';
 import { readCurrentPlan, type CurrentPlanPorts } from './current-plan.js';
 import type { ImportProblem } from './import-problem.js';
+import type { ImportProgressListener } from './import-progress.js';
 import { parsePlan } from './parse-plan.js';
 import { workbookNames } from './programme-name.js';
 import {
@@ -99,8 +100,13 @@ export function createImportUseCase(options: ImportUseCaseOptions) {
      * (from the preview a person confirmed), refuses if what would happen has changed since.
      */
     async apply(
-      request: ImportRequest & { readonly expectedFingerprint?: string },
+      request: ImportRequest & {
+        readonly expectedFingerprint?: string;
+        readonly progress?: ImportProgressListener;
+      },
     ): Promise<ImportOutcome<ImportApplied>> {
+      const progress = request.progress ?? (() => undefined);
+      progress({ step: 'checking' });
       const result = await preview(request);
       if (!result.ok) return result;
       const fresh = result.value;
@@ -111,7 +117,15 @@ export function createImportUseCase(options: ImportUseCaseOptions) {
         return { ok: false, code: 'PREVIEW_OUT_OF_DATE', preview: fresh };
       }
       if (fresh.unchanged) return { ok: true, value: { preview: fresh, written: false } };
-      await options.plans.replace(fresh.plan);
+      const { programmeName, counts } = fresh;
+      await options.plans.replace(fresh.plan, (written, total) =>
+        progress({
+          step: 'writing',
+          programmeName,
+          actions: counts.actions,
+          percent: total === 0 ? 100 : Math.floor((100 * written) / total),
+        }),
+      );
       return { ok: true, value: { preview: fresh, written: true } };
     },
   };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { BotDependencies } from '../bot-dependencies.js';
-import { cancelImport, confirmImport } from '../import/import-flow.js';
+import { cardInPlaceOf } from '../import/card-in-place.js';
+import { confirmImport } from '../import/import-confirm.js';
+import { cancelImport } from '../import/import-flow.js';
 import { downloadPolicyFor } from '../import/workbook-download.js';
 import type { Turn } from '../turn.js';
 import type { CardOutcome } from './update-actions.js';
@@ -43,6 +45,7 @@ export async function performImportAction(
     return { kind: 'bad-request', message: 'The import card is missing what it needs to confirm.' };
   }
   const policy = downloadPolicyFor(turn.context.activity.serviceUrl, deps.fileHosts);
-  const card = await confirmImport(deps, turn.sender, parsed.data, policy);
+  const inPlace = cardInPlaceOf(turn.context, deps.logger);
+  const card = await confirmImport(deps, turn.sender, parsed.data, policy, inPlace);
   return { kind: 'card', card, replacesForm: true };
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportPreview } from '../../app/import/import.use-case.js';
 import { programmeIdFromFileName } from '../../app/import/programme-id.js';
-import type { ImportConfirmData } from '../../cards/import/import-preview.card.js';
 import { renderMessageCard } from '../../cards/message.card.js';
 import type { RenderedCard } from '../../cards/render-template.js';
 import type { BotDependencies } from '../bot-dependencies.js';
@@ -12,7 +11,6 @@ import {
   importRefusalCard,
   previewCard,
   problemsCard,
-  unknownImportCard,
 } from './import-cards.js';
 import { downloadWorkbook, type DownloadPolicy, type SentFile } from './workbook-download.js';
 
@@ -36,7 +34,7 @@ async function programmeFor(deps: BotDependencies, fileName: string): Promise<st
  * Keeps what Confirm will import, server-side, and returns its id for the card: the card
  * names the import, never the address to fetch.
  */
-async function awaitConfirm(
+export async function awaitConfirm(
   deps: BotDependencies,
   sender: Sender,
   file: SentFile,
@@ -87,61 +85,6 @@ export async function previewSentWorkbook(
   }
   const importId = await awaitConfirm(deps, sender, file, result.value);
   return previewCard(file.name, result.value, importId);
-}
-
-/**
- * Confirm on the preview: fetch the file the preview was made from (kept by the bot, not
- * taken from the card) and import it if nothing has changed since.
- */
-export async function confirmImport(
-  deps: BotDependencies,
-  sender: Sender,
-  data: ImportConfirmData,
-  policy: DownloadPolicy,
-): Promise<RenderedCard> {
-  // Checked before fetching anything, so only admins can make the bot download at all.
-  if (!(await deps.adminDirectory.isAdmin(actorOf(sender)))) return importRefusalCard();
-  const pending = await deps.pendingImports.get(data.importId);
-  if (!pending || Date.parse(pending.expiresAt) <= deps.clock.now().getTime()) {
-    return unknownImportCard(pending?.fileName ?? data.fileName);
-  }
-  const file = { name: pending.fileName, downloadUrl: pending.downloadUrl };
-  const read = await downloadWorkbook(file, policy);
-  if (!read.ok) return downloadFailureCard(file.name, read);
-  const result = await deps.imports.apply({
-    actor: actorOf(sender),
-    workbook: read.workbook,
-    programmeId: pending.programmeId,
-    expectedFingerprint: pending.fingerprint,
-  });
-  if (!result.ok) {
-    switch (result.code) {
-      case 'NOT_ADMIN':
-        return importRefusalCard();
-      case 'INVALID_WORKBOOK':
-        return problemsCard(file.name, result.problems);
-      case 'PREVIEW_OUT_OF_DATE': {
-        const next = await awaitConfirm(deps, sender, file, result.preview);
-        await deps.pendingImports.remove(pending.id);
-        return previewCard(
-          file.name,
-          result.preview,
-          next,
-          `The plan changed since this preview: import ${file.name} as it is now?`,
-        );
-      }
-    }
-  }
-  await deps.pendingImports.remove(pending.id);
-  const { preview, written } = result.value;
-  const c = preview.counts;
-  return renderMessageCard({
-    title: written ? `Imported ${file.name}` : `${file.name} was already in place`,
-    lines: [
-      `${preview.programmeName} now has ${c.actions} actions in ${c.workstreams} workstreams, ${c.roles} roles and ${c.periods} reporting periods.`,
-      written ? 'Type /status to see it.' : 'Nothing needed changing.',
-    ],
-  });
 }
 
 /** Cancel on the preview: forget the pending import, so its Confirm no longer works. */
