@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FILE_DOWNLOAD_INFO } from '../../src/bot/import/workbook-download.js';
@@ -8,7 +7,11 @@ import { readFixture, xlsxFromFolder } from '../app/import/plan-workbooks.js';
 import { parsePlan } from '../../src/app/import/parse-plan.js';
 import { uniqueTablePrefix } from '../support/azurite.js';
 import { startBot } from '../support/start-bot.js';
-import { startTestChannel, type TestScope } from '../support/test-channel/test-channel.js';
+import {
+  startTestChannel,
+  type RecordedCall,
+  type TestScope,
+} from '../support/test-channel/test-channel.js';
 import {
   cardOf,
   createSampleBot,
@@ -69,26 +72,30 @@ describe('plan import and admin commands over HTTP', () => {
   }
 
   /**
-   * Presses a button of the preview card, as the admin, in the message `messageId` as Teams
-   * names it (`replyToId`). A Confirm that starts an import answers with its progress card,
-   * then redraws the message in place: this gives the last card drawn there.
+   * Presses a button of the preview card, as the admin, on the message that carries it (Teams
+   * sends its id as `replyToId`). A Confirm that starts an import answers with its progress
+   * card, then redraws the message in place: this gives the last card drawn there.
    */
-  async function press(card: Record<string, unknown>, verb: string, change = {}) {
-    const actions = card['actions'] as { verb: string; data: Record<string, unknown> }[];
+  async function press(message: RecordedCall, verb: string, change = {}) {
+    const actions = cardOf(message)['actions'] as { verb: string; data: Record<string, unknown> }[];
     const button = actions.find((a) => a.verb === verb);
     if (!button) throw new Error(`The preview has no ${verb} button`);
-    const messageId = `preview-${randomUUID()}`;
-    const activity = {
-      ...harness.channel.cardAction(verb, { ...button.data, ...change }, people.admin),
-      replyToId: messageId,
-    };
+    const activity = harness.channel.cardAction(
+      verb,
+      { ...button.data, ...change },
+      people.admin,
+      'personal',
+      { message },
+    );
+    const updatesBefore = harness.channel.sent.length;
     const answer = (await harness.channel.send(harness.bot.url, activity)) as InvokeAnswer;
     const first = textOf(answer.body.value);
     if (!first.startsWith('Importing ')) return first;
     const last = await harness.channel.waitFor(
       (call) =>
+        harness.channel.sent.indexOf(call) >= updatesBefore &&
         call.kind === 'update' &&
-        call.activityId === messageId &&
+        call.activityId === message.createdId &&
         !textOf(cardOf(call)).startsWith('Importing '),
       30_000,
     );
@@ -102,8 +109,8 @@ describe('plan import and admin commands over HTTP', () => {
   }
 
   it('previews a workbook sent in personal chat, imports it on Confirm, and then has nothing to change', async () => {
-    const preview = cardOf(await replyTo(harness, sendFile('wsoa.xlsx')));
-    const previewText = textOf(preview);
+    const preview = await replyTo(harness, sendFile('wsoa.xlsx'));
+    const previewText = textOf(cardOf(preview));
     expect(previewText).toContain('Import wsoa.xlsx?');
     expect(previewText).toContain(
       '3 workstreams, 12 actions, 60 steps, 11 roles, 8 periods, 13 past ratings',
@@ -120,8 +127,8 @@ describe('plan import and admin commands over HTTP', () => {
 
   it('changes nothing when the admin presses Cancel on a preview', async () => {
     harness.channel.serveFile('changed.xlsx', await xlsxFromFolder('small'));
-    const preview = cardOf(await replyTo(harness, sendFile('changed.xlsx')));
-    expect(textOf(preview)).toContain('9 removed (A3, A4, A5, B2, B3, B4, B5, C1, C2)');
+    const preview = await replyTo(harness, sendFile('changed.xlsx'));
+    expect(textOf(cardOf(preview))).toContain('9 removed (A3, A4, A5, B2, B3, B4, B5, C1, C2)');
     expect(await press(preview, 'import-cancel')).toContain('Import cancelled');
     expect(await store.actions.listByProgramme('wsoa')).toHaveLength(12);
     expect(await press(preview, 'import-confirm')).toContain('I cannot confirm this import');
@@ -130,7 +137,7 @@ describe('plan import and admin commands over HTTP', () => {
 
   it('refuses a Confirm whose card data was changed, and fetches nothing', async () => {
     harness.channel.serveFile('changed.xlsx', await xlsxFromFolder('small'));
-    const preview = cardOf(await replyTo(harness, sendFile('changed.xlsx')));
+    const preview = await replyTo(harness, sendFile('changed.xlsx'));
     const before = downloads().length;
     const elsewhere = 'http://127.0.0.1:1/latest/meta-data/';
     const tampered = await press(preview, 'import-confirm', {
@@ -152,9 +159,7 @@ describe('plan import and admin commands over HTTP', () => {
         .map((call) => call.path),
     ).toEqual(['/files/changed.xlsx']);
     expect(await store.actions.listByProgramme('wsoa')).toHaveLength(3);
-    await replyTo(harness, sendFile('wsoa.xlsx')).then((call) =>
-      press(cardOf(call), 'import-confirm'),
-    );
+    await replyTo(harness, sendFile('wsoa.xlsx')).then((call) => press(call, 'import-confirm'));
     expect(await store.actions.listByProgramme('wsoa')).toHaveLength(12);
   });
 

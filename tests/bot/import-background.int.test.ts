@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { FILE_DOWNLOAD_INFO } from '../../src/bot/import/workbook-download.js';
@@ -7,7 +6,7 @@ import { createTablesStore } from '../../src/store/tables-store.js';
 import { xlsxFromFolder } from '../app/import/plan-workbooks.js';
 import { uniqueTablePrefix } from '../support/azurite.js';
 import { startBot } from '../support/start-bot.js';
-import { startTestChannel } from '../support/test-channel/test-channel.js';
+import { startTestChannel, type RecordedCall } from '../support/test-channel/test-channel.js';
 import {
   cardOf,
   createSampleBot,
@@ -44,7 +43,7 @@ async function start(adapt: (store: Store) => Store = (store) => store): Promise
 }
 
 /** The preview of wsoa.xlsx sent in personal chat, as Teams delivers a file. */
-async function preview(harness: BotHarness): Promise<Record<string, unknown>> {
+async function preview(harness: BotHarness): Promise<RecordedCall> {
   const base = harness.channel.serviceUrl.replace(/\/teams\/$/, '');
   const activity: Partial<Activity> = {
     ...harness.channel.message('', people.admin, 'personal'),
@@ -56,18 +55,21 @@ async function preview(harness: BotHarness): Promise<Record<string, unknown>> {
       },
     ],
   };
-  return cardOf(await replyTo(harness, activity));
+  return replyTo(harness, activity);
 }
 
-/** Presses Confirm on the card in message `messageId`; gives the button's own answer. */
-async function confirm(harness: BotHarness, card: Record<string, unknown>, messageId: string) {
-  const actions = card['actions'] as { verb: string; data: Record<string, unknown> }[];
+/** Presses Confirm on the preview `message`; gives the button's own answer. */
+async function confirm(harness: BotHarness, message: RecordedCall) {
+  const actions = cardOf(message)['actions'] as { verb: string; data: Record<string, unknown> }[];
   const button = actions.find((a) => a.verb === 'import-confirm');
   if (!button) throw new Error('The preview has no Confirm');
-  const activity = {
-    ...harness.channel.cardAction('import-confirm', button.data, people.admin),
-    replyToId: messageId,
-  };
+  const activity = harness.channel.cardAction(
+    'import-confirm',
+    button.data,
+    people.admin,
+    'personal',
+    { message },
+  );
   const answer = (await harness.channel.send(harness.bot.url, activity)) as InvokeAnswer;
   expect(answer.status).toBe(200);
   return textOf(answer.body.value);
@@ -95,10 +97,10 @@ describe('a confirmed plan import, run after the button is answered', () => {
 
   it('answers Confirm with a progress card, then redraws that card with the result', async () => {
     harness = await start();
-    const card = await preview(harness);
-    const messageId = `preview-${randomUUID()}`;
+    const message = await preview(harness);
+    const messageId = message.createdId ?? '';
 
-    const answer = await confirm(harness, card, messageId);
+    const answer = await confirm(harness, message);
     expect(answer).toContain('Importing wsoa.xlsx');
     expect(answer).toContain('Fetching wsoa.xlsx.');
     expect(answer).toContain('Nobody sees any of the new plan until all of it is written');
@@ -113,9 +115,13 @@ describe('a confirmed plan import, run after the button is answered', () => {
     expect(posts).toHaveLength(0);
     const updates = harness.channel.sent.filter((call) => call.kind === 'update');
     expect(updates.every((call) => call.authorised && call.status === 200)).toBe(true);
+    // What people now see on the preview's message is the result.
+    const held = harness.channel.messageIn(message.conversationId ?? '', messageId) as
+      Partial<Activity> | undefined;
+    expect(textOf(held?.attachments?.[0]?.content)).toContain('Imported wsoa.xlsx');
 
     // The import was taken by the first press: a second does nothing.
-    expect(await confirm(harness, card, messageId)).toContain('I cannot confirm this import');
+    expect(await confirm(harness, message)).toContain('I cannot confirm this import');
   });
 
   it('tells the admin in plain words that the import did not finish, and what to do', async () => {
@@ -123,10 +129,10 @@ describe('a confirmed plan import, run after the button is answered', () => {
       ...store,
       plans: { replace: () => Promise.reject(new Error('Azure answered 503 Server Busy')) },
     }));
-    const card = await preview(harness);
-    const messageId = `preview-${randomUUID()}`;
+    const message = await preview(harness);
+    const messageId = message.createdId ?? '';
 
-    expect(await confirm(harness, card, messageId)).toContain('Importing wsoa.xlsx');
+    expect(await confirm(harness, message)).toContain('Importing wsoa.xlsx');
     const last = (await redrawsUntilDone(harness, messageId)).at(-1) ?? '';
     expect(last).toContain('The import of wsoa.xlsx did not finish');
     expect(last).toContain('everyone still sees the plan as it was');
