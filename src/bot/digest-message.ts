@@ -39,6 +39,7 @@ export function digestMessageOf(
     measures: digest.measures,
     measureChart,
     governance: digest.governance,
+    names: digest.names,
     ...(digest.preface !== undefined && { preface: digest.preface }),
   };
   const card = renderDigestCard(input);

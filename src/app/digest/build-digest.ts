@@ -9,6 +9,7 @@ import { zonedInstant } from '../../domain/zoned-time.js';
 import type { IsoDate } from '../../domain/local-date.js';
 import { buildMeasureDigest, type MeasureDigest } from '../../domain/measure-digest.js';
 import type { Person } from '../../domain/people.js';
+import { NO_NAMES, type PeopleNames } from '../../domain/people-names.js';
 import { chartDataFor, type DigestChartData } from './chart-data.js';
 import type { ProgrammeSnapshot } from './programme-snapshot.js';
 
@@ -33,6 +34,8 @@ export interface BuildDigestInput {
   readonly preface?: string;
   /** The instant the digest is as at (UTC ISO): decisions after it are not counted. */
   readonly asAt: string;
+  /** People by name and job title; absent, by role code and email. */
+  readonly names?: PeopleNames;
 }
 
 /** A digest as data: src/render draws its chart and src/cards its card. */
@@ -49,6 +52,8 @@ export interface BuiltDigest {
   readonly chartUrl: string | null;
   /** A first line above the rest ("Preview: …"). */
   readonly preface?: string;
+  /** How the card names people: by name and job title, as the board knows them. */
+  readonly names: PeopleNames;
 }
 
 export type DigestFailure =
@@ -114,6 +119,7 @@ export function buildDigest(input: BuildDigestInput): DigestResult {
       timeZone: programme.timeZone,
       reportUrl,
       chartUrl,
+      names: input.names ?? NO_NAMES,
       ...(input.preface !== undefined && { preface: input.preface }),
     },
   };

@@ -1,5 +1,6 @@
 import { localDateOf } from '../../domain/calendar.js';
 import type { Person } from '../../domain/people.js';
+import { peopleNamesOf, type PeopleNames } from '../../domain/people-names.js';
 import type { PersonRepository } from '../../store/role.repository.js';
 import type { Clock } from '../clock.js';
 import { buildDigest } from './build-digest.js';
@@ -21,7 +22,7 @@ export type { DigestEdition, DigestReader } from './digest-edition.js';
 
 export interface DigestOptions extends SnapshotPorts {
   /** Who could not be reached, for the digest's warnings. */
-  readonly people: Pick<PersonRepository, 'listUnreachable'>;
+  readonly people: Pick<PersonRepository, 'listUnreachable' | 'get'>;
   readonly clock: Clock;
   /**
    * Public address of this service (PUBLIC_BASE_URL): the card links the full report there
@@ -68,13 +69,33 @@ export function createDigestUseCase(options: DigestOptions): DigestUseCase {
     secret: options.reportLinkSecret ?? null,
     clock: options.clock,
   });
-  type Loaded = readonly [ProgrammeSnapshot | null, readonly Person[]];
-  const load = (programmeId: string): Promise<Loaded> =>
-    Promise.all([loadProgrammeSnapshot(options, programmeId), options.people.listUnreachable()]);
+  interface Loaded {
+    readonly snapshot: ProgrammeSnapshot;
+    readonly unreachable: readonly Person[];
+    readonly names: PeopleNames;
+  }
+
+  async function load(programmeId: string): Promise<Loaded | null> {
+    const [snapshot, unreachable] = await Promise.all([
+      loadProgrammeSnapshot(options, programmeId),
+      options.people.listUnreachable(),
+    ]);
+    if (!snapshot) return null;
+    // The roles' holders by their Teams names: a point read each, side by side.
+    const emails = snapshot.roles
+      .flatMap((role) => [role.person, role.deputy])
+      .filter((email) => email !== null);
+    const known = await Promise.all([...new Set(emails)].map((email) => options.people.get(email)));
+    const names = peopleNamesOf(
+      snapshot.roles,
+      known.filter((person) => person !== null),
+    );
+    return { snapshot, unreachable, names };
+  }
 
   function assemble(
     request: Pick<DigestRequest, 'workstream'>,
-    [snapshot, unreachable]: readonly [ProgrammeSnapshot, readonly Person[]],
+    { snapshot, unreachable, names }: Loaded,
     chosen: EditionChoice,
     now: Date,
   ): DigestResult {
@@ -83,6 +104,7 @@ export function createDigestUseCase(options: DigestOptions): DigestUseCase {
       today: localDateOf(now, snapshot.programme.timeZone),
       asAt: now.toISOString(),
       unreachable,
+      names,
       reportLink: (programmeId, periodId) => links.urlFor(programmeId, periodId),
       chartLink: (programmeId, periodId, workstream) =>
         links.chartUrlFor(programmeId, periodId, workstream),
@@ -94,22 +116,22 @@ export function createDigestUseCase(options: DigestOptions): DigestUseCase {
 
   return {
     async build(request) {
-      const [snapshot, unreachable] = await load(request.programmeId);
-      if (!snapshot) return notFound(request.programmeId);
+      const loaded = await load(request.programmeId);
+      if (!loaded) return notFound(request.programmeId);
       const chosen = { periodId: request.periodId, preface: request.preface };
-      return assemble(request, [snapshot, unreachable], chosen, options.clock.now());
+      return assemble(request, loaded, chosen, options.clock.now());
     },
     async read({ edition, reader, ...request }) {
-      const [snapshot, unreachable] = await load(request.programmeId);
-      if (!snapshot) return notFound(request.programmeId);
+      const loaded = await load(request.programmeId);
+      if (!loaded) return notFound(request.programmeId);
       const now = options.clock.now();
-      const drafts = mayReadDraft(snapshot, reader);
+      const drafts = mayReadDraft(loaded.snapshot, reader);
       if (edition === 'draft' && !drafts) return { ok: false, code: 'DRAFT_NOT_ALLOWED' };
       const chosen =
         edition === 'sent' || !drafts
-          ? sentEdition(snapshot.programme, now, drafts)
-          : draftEdition(snapshot.programme, now);
-      return assemble(request, [snapshot, unreachable], chosen, now);
+          ? sentEdition(loaded.snapshot.programme, now, drafts)
+          : draftEdition(loaded.snapshot.programme, now);
+      return assemble(request, loaded, chosen, now);
     },
   };
 }

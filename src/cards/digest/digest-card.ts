@@ -1,3 +1,4 @@
+import type { PeopleNames } from '../../domain/people-names.js';
 import { renderTemplate } from '../render-template.js';
 import type { RenderedCard } from '../render-template.js';
 import type { DigestData } from '../../domain/digest.js';
@@ -49,6 +50,8 @@ export interface DigestCardInput {
   readonly measureChart: MeasureChartImage | null;
   /** Revised dates, requests waiting, steps and sign-off. */
   readonly governance: GovernanceDigest;
+  /** People by name and job title; absent, by role code and email. */
+  readonly names?: PeopleNames;
 }
 
 export function renderDigestCard(input: DigestCardInput): DigestCard {

@@ -3,6 +3,7 @@ import { RATING_ORDER } from '../../domain/rating.js';
 import type { DigestData, DigestWarning } from '../../domain/digest.js';
 import type { RatingOrNotRated } from '../../domain/rating.js';
 import { localDateOf } from '../../domain/zoned-time.js';
+import { NO_NAMES, type PeopleNames } from '../../domain/people-names.js';
 import type { MeasureDigest } from '../../domain/measure-digest.js';
 import { ratingSwatch } from '../swatch.js';
 import {
@@ -72,18 +73,21 @@ export interface DigestViewInput {
   readonly measureChart: MeasureChartImage | null;
   /** Revised dates, requests waiting, steps and sign-off. */
   readonly governance: GovernanceDigest;
+  /** People by name and job title; absent, by role code and email. */
+  readonly names?: PeopleNames;
 }
 
 export function buildDigestView(input: DigestViewInput): DigestCardView {
   const { data, limits } = input;
+  const names = input.names ?? NO_NAMES;
   const sections = [
     movedSection(data, 'improved', limits),
     movedSection(data, 'worsened', limits),
-    overdueSection(data, limits),
-    notReportedSection(data, limits),
+    overdueSection(data, names, limits),
+    notReportedSection(data, names, limits),
     warningsSection(data, input.measures, limits),
-    ...governanceSections(input.governance, limits),
-    notesSection(data, input.timeZone, limits),
+    ...governanceSections(input.governance, names, limits),
+    notesSection(data, input.timeZone, names, limits),
   ];
   const cut = limits !== FULL_DIGEST || sections.some((section) => section.more !== '');
   return {
@@ -144,13 +148,13 @@ function movedSection(
   );
 }
 
-function overdueSection(data: DigestData, limits: DigestLimits): DigestSection {
+function overdueSection(data: DigestData, names: PeopleNames, limits: DigestLimits): DigestSection {
   return section(
     'Overdue',
     'Nothing is overdue.',
     data.overdue,
     (item) => ({
-      text: `${item.ref}, due ${formatDate(item.due)}, ${item.rating}, owner ${item.ownerRole}: ${clip(item.title, limits.noteLength)}`,
+      text: `${item.ref}, due ${formatDate(item.due)}, ${item.rating}, owner ${names.role(item.ownerRole)}: ${clip(item.title, limits.noteLength)}`,
       detail: '',
     }),
     limits,
@@ -158,7 +162,11 @@ function overdueSection(data: DigestData, limits: DigestLimits): DigestSection {
 }
 
 /** One line per owner role, listing its actions, so a board sees whom to ask. */
-function notReportedSection(data: DigestData, limits: DigestLimits): DigestSection {
+function notReportedSection(
+  data: DigestData,
+  names: PeopleNames,
+  limits: DigestLimits,
+): DigestSection {
   const byRole = new Map<string, { person: string | null; refs: string[] }>();
   for (const item of data.notReported) {
     const entry = byRole.get(item.ownerRole) ?? { person: item.person, refs: [] };
@@ -171,7 +179,7 @@ function notReportedSection(data: DigestData, limits: DigestLimits): DigestSecti
     none,
     [...byRole],
     ([role, { person, refs }]) => ({
-      text: `${role} (${person ?? 'nobody assigned'}): ${listRefs(refs, 12)}`,
+      text: `${names.role(role)}${person === null ? ' (nobody assigned)' : ''}: ${listRefs(refs, 12)}`,
       detail: '',
     }),
     limits,
@@ -206,20 +214,25 @@ function warningsSection(
   return section('Warnings', 'No warnings.', lines, (text) => ({ text, detail: '' }), limits);
 }
 
-function notesSection(data: DigestData, timeZone: string, limits: DigestLimits): DigestSection {
+function notesSection(
+  data: DigestData,
+  timeZone: string,
+  names: PeopleNames,
+  limits: DigestLimits,
+): DigestSection {
   const heading = "Owners' notes, newest first";
   return section(
     heading,
     'No notes this period.',
     data.notes,
     (note) => ({
-      text: `${note.ref}, ${note.rating}, ${formatDate(localDateOf(new Date(note.at), timeZone))}, ${byWhom(note.by)}`,
+      text: `${note.ref}, ${note.rating}, ${formatDate(localDateOf(new Date(note.at), timeZone))}, ${byWhom(note.by, names)}`,
       detail: clip(note.note, limits.noteLength),
     }),
     limits,
   );
 }
 
-function byWhom(by: string): string {
-  return by === 'import' ? 'from the imported plan' : `by ${by}`;
+function byWhom(by: string, names: PeopleNames): string {
+  return by === 'import' ? 'from the imported plan' : `by ${names.person(by)}`;
 }

@@ -1,4 +1,5 @@
 import type { GovernanceDigest } from '../../domain/governance-digest.js';
+import type { PeopleNames } from '../../domain/people-names.js';
 import type { WorkstreamSignOffState } from '../../domain/sign-off.js';
 import { dayOf, fromTo } from '../governance-words.js';
 import { clip, section, type DigestLimits, type DigestSection } from './digest-section.js';
@@ -10,36 +11,45 @@ import { clip, section, type DigestLimits, type DigestSection } from './digest-s
  */
 export function governanceSections(
   governance: GovernanceDigest,
+  names: PeopleNames,
   limits: DigestLimits,
 ): DigestSection[] {
   return [
-    revisedSection(governance, limits),
-    waitingSection(governance, limits),
+    revisedSection(governance, names, limits),
+    waitingSection(governance, names, limits),
     stepsSection(governance, limits),
-    ...(governance.signOff === null ? [] : [signOffSection(governance.signOff, limits)]),
+    ...(governance.signOff === null ? [] : [signOffSection(governance.signOff, names, limits)]),
   ];
 }
 
-function revisedSection(governance: GovernanceDigest, limits: DigestLimits): DigestSection {
+function revisedSection(
+  governance: GovernanceDigest,
+  names: PeopleNames,
+  limits: DigestLimits,
+): DigestSection {
   return section(
     'Dates revised since the last board',
     'No due date was revised since the last board.',
     governance.revised,
     (r) => ({
-      text: `${r.ref}: ${fromTo(r.from, r.to)}, decided by ${r.decidedBy} on ${dayOf(r.decidedAt)}`,
+      text: `${r.ref}: ${fromTo(r.from, r.to)}, decided by ${names.person(r.decidedBy)} on ${dayOf(r.decidedAt)}`,
       detail: '',
     }),
     limits,
   );
 }
 
-function waitingSection(governance: GovernanceDigest, limits: DigestLimits): DigestSection {
+function waitingSection(
+  governance: GovernanceDigest,
+  names: PeopleNames,
+  limits: DigestLimits,
+): DigestSection {
   return section(
     'Waiting for a decision',
     'No request for a later date is waiting.',
     governance.waiting,
     (w) => ({
-      text: `${w.ref}: ${fromTo(w.from, w.to)}, asked by ${w.askedBy} on ${dayOf(w.askedAt)}`,
+      text: `${w.ref}: ${fromTo(w.from, w.to)}, asked by ${names.person(w.askedBy)} on ${dayOf(w.askedAt)}`,
       detail: '',
     }),
     limits,
@@ -70,6 +80,7 @@ function stepsSection(governance: GovernanceDigest, limits: DigestLimits): Diges
 
 function signOffSection(
   states: readonly WorkstreamSignOffState[],
+  names: PeopleNames,
   limits: DigestLimits,
 ): DigestSection {
   const signed = states.filter((s) => s.signedOff !== null).length;
@@ -80,7 +91,7 @@ function signOffSection(
     (s) => ({
       text: `${s.workstream}: ${
         s.signedOff
-          ? `signed off by ${s.signedOff.by} on ${dayOf(s.signedOff.at)}`
+          ? `signed off by ${names.person(s.signedOff.by)} on ${dayOf(s.signedOff.at)}`
           : 'not signed off yet'
       }${openQueries(s.openQueries.length)}`,
       detail: s.openQueries

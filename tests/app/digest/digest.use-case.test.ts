@@ -122,7 +122,8 @@ describe('digest use case, on the sample plan', () => {
     const heading = texts.indexOf("Owners' notes, newest first (12)");
     expect(heading).toBeGreaterThan(-1);
     expect(texts.slice(heading + 1, heading + 3)).toEqual([
-      'C2, Red, 20 Jan 2021, by slsesend@council.example',
+      // Someone who never talked to the bot: their job title from the Roles sheet.
+      'C2, Red, 20 Jan 2021, by Strategic Lead School Effectiveness and SEND',
       'Backlog has grown again; recovery plan goes to the board.',
     ]);
     expect(texts[heading + 3]).toBe('A1, Green, 15 Jan 2021, from the imported plan');
@@ -235,6 +236,9 @@ describe('digest use case warnings', () => {
     expect(texts.some((t) => t.startsWith('Could not be reached: Could not reach Alex Ades'))).toBe(
       true,
     );
-    expect(texts.some((t) => /^ADES \(ades@council\.example\): /.test(t))).toBe(true);
+    // Not reported, by the name Teams gave and the Roles sheet's job title, not a code.
+    expect(
+      texts.some((t) => t.startsWith('Alex Ades, Assistant Director Education and Skills: ')),
+    ).toBe(true);
   });
 });
