@@ -43,6 +43,14 @@ export function generateBenchPlan(today: Date, actionsPerWorkstream = 100): Plan
     person: `${code.toLowerCase()}.lead@bench.example`,
     deputy: null,
   }));
+  // The chair reads the programme as its members do: by holding one of its roles.
+  roles.push({
+    programmeId: BENCH_PROGRAMME_ID,
+    code: 'CHAIR',
+    title: 'Chair of the improvement board',
+    person: 'chair@bench.example',
+    deputy: null,
+  });
   const workstreams: Workstream[] = WORKSTREAM_CODES.map((code) => ({
     programmeId: BENCH_PROGRAMME_ID,
     code,

@@ -87,10 +87,24 @@ export async function run(): Promise<RequestsBenchFigures> {
         if (answer.status !== 200) throw new Error(`The bot answered HTTP ${answer.status}`);
         return { count: requests - before, body: answer.body };
       };
+      /**
+       * A typed command, counted; its reply must contain `expected`, so a refusal ("you are
+       * not in this programme") is never counted as the answer it stands in for.
+       */
       const typed =
-        (text: string, from = chair) =>
-        () =>
-          counted(channel.message(text, from, 'personal')).then((r) => r.count);
+        (text: string, expected: string, from = chair) =>
+        async () => {
+          const activity = channel.message(text, from, 'personal');
+          const { count } = await counted(activity);
+          const reply = await channel.waitFor(
+            (c) => c.activityId === activity.id && c.kind === 'reply',
+          );
+          const shown = JSON.stringify(reply.body);
+          if (!shown.includes(expected)) {
+            throw new Error(`${text} answered without "${expected}": ${shown.slice(0, 400)}`);
+          }
+          return count;
+        };
       const save = async (): Promise<number> => {
         // The form is opened uncounted; pressing Save on it is the operation.
         const open = channel.message('/update EHC7', owner, 'personal');
@@ -106,16 +120,16 @@ export async function run(): Promise<RequestsBenchFigures> {
       };
 
       // First contact for both people (member look-up, conversation stored) is not counted.
-      await typed('hello')();
-      await typed('hello', owner)();
+      await typed('hello', '')();
+      await typed('hello', '', owner)();
       const operations = {
-        statusProgramme: await countOf(typed('/status')),
-        statusWorkstream: await countOf(typed('/status EHC')),
-        statusAction: await countOf(typed('/status EHC7')),
-        statusMistyped: await countOf(typed('/status QQZX')),
-        mine: await countOf(typed('/mine', owner)),
+        statusProgramme: await countOf(typed('/status', 'Workstream EHC')),
+        statusWorkstream: await countOf(typed('/status EHC', 'EHC7')),
+        statusAction: await countOf(typed('/status EHC7', 'EHC7')),
+        statusMistyped: await countOf(typed('/status QQZX', 'QQZX')),
+        mine: await countOf(typed('/mine', 'EHC7', owner)),
         save: await countOf(save),
-        echoHelp: await countOf(typed('/help')),
+        echoHelp: await countOf(typed('/help', '/status')),
       };
       return {
         name: 'requests',
