@@ -8,34 +8,49 @@ import {
   type RatingCounts,
   type RatingOrNotRated,
 } from '../domain/rating.js';
+import {
+  addSummaries,
+  notReportedIn,
+  overdueOn,
+  type StatusSummary,
+} from '../domain/status-summary.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import { ratingInPeriod } from '../domain/update-history.js';
 import type { ActionRepository } from '../store/action.repository.js';
+import type { SummaryRepository } from '../store/summary.repository.js';
 import type { Versioned } from '../store/versioned.js';
 import type { WorkstreamRepository } from '../store/programme.repository.js';
 import { actionLineOf, type ActionLine } from './action-line.js';
+import { periodOpenOn } from './reporting-day.js';
 import { closestMatches } from './suggestions.js';
 
 export interface StatusDeps {
   readonly workstreams: WorkstreamRepository;
   readonly actions: ActionRepository;
+  readonly summaries: SummaryRepository;
 }
 
-export interface WorkstreamSummary {
-  readonly code: string;
-  readonly name: string;
+export interface StatusFigures {
   readonly counts: RatingCounts;
   readonly total: number;
   readonly overdue: number;
+  /** Not yet rated in the period open today; null once the calendar has ended. */
+  readonly notReported: number | null;
 }
 
-export interface ProgrammeStatus {
+export interface WorkstreamSummary extends StatusFigures {
+  readonly code: string;
+  readonly name: string;
+}
+
+/** The programme's figures (its totals) and each workstream's, in the plan's order. */
+export interface ProgrammeStatus extends Omit<StatusFigures, 'counts'> {
+  readonly totals: RatingCounts;
   readonly programme: Pick<Programme, 'id' | 'name'>;
   readonly today: IsoDate;
+  /** The period open today, which "not reported" is counted in. */
+  readonly period: { readonly id: string; readonly closes: IsoDate } | null;
   readonly workstreams: readonly WorkstreamSummary[];
-  readonly totals: RatingCounts;
-  readonly total: number;
-  readonly overdue: number;
 }
 
 export interface WorkstreamStatus {
@@ -78,34 +93,31 @@ function count(actions: readonly Action[]): RatingCounts {
   return countRatings(actions, (action) => action.current?.rating ?? NOT_RATED);
 }
 
-/** Counts by latest rating for every workstream of the programme. */
+/**
+ * Counts by latest rating, overdue and not reported for every workstream of the programme,
+ * from the summaries every write keeps: one read whatever the programme's size.
+ */
 export async function getProgrammeStatus(
-  deps: StatusDeps,
+  deps: Pick<StatusDeps, 'summaries'>,
   programme: Programme,
   today: IsoDate,
 ): Promise<ProgrammeStatus> {
-  const [workstreams, actions] = await Promise.all([
-    deps.workstreams.list(programme.id),
-    deps.actions.listByProgramme(programme.id),
-  ]);
-  const values = actions.map((a) => a.value);
-  const summaries = workstreams.map((ws) => {
-    const own = values.filter((a) => a.workstream.toLowerCase() === ws.code.toLowerCase());
-    return {
-      code: ws.code,
-      name: ws.name,
-      counts: count(own),
-      total: own.length,
-      overdue: own.filter((a) => isOverdue(a, today)).length,
-    };
+  const kept = await deps.summaries.listByProgramme(programme.id);
+  const open = periodOpenOn(programme, today);
+  const figures = (summary: StatusSummary) => ({
+    counts: summary.counts,
+    total: summary.total,
+    overdue: overdueOn(summary, today),
+    notReported: open ? notReportedIn(summary, open.id) : null,
   });
+  const { counts: totals, ...all } = figures(addSummaries(kept.map((ws) => ws.summary)));
   return {
     programme: { id: programme.id, name: programme.name },
     today,
-    workstreams: summaries,
-    totals: count(values),
-    total: values.length,
-    overdue: values.filter((a) => isOverdue(a, today)).length,
+    period: open ? { id: open.id, closes: open.closes } : null,
+    workstreams: kept.map((ws) => ({ code: ws.code, name: ws.name, ...figures(ws.summary) })),
+    totals,
+    ...all,
   };
 }
 

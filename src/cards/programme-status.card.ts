@@ -13,10 +13,15 @@ export interface ProgrammeStatusView {
     readonly counts: RatingCounts;
     readonly total: number;
     readonly overdue: number;
+    /** Not yet rated in the open period (null or absent: no period open). */
+    readonly notReported?: number | null;
   }[];
   readonly totals: RatingCounts;
   readonly total: number;
   readonly overdue: number;
+  readonly notReported?: number | null;
+  /** The period open today, which "not reported" counts in. */
+  readonly period?: { readonly id: string } | null;
 }
 
 /**
@@ -42,10 +47,27 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** "12 not reported for Apr 2021", or null when there is nothing to say. */
+function notReportedText(
+  notReported: number | null | undefined,
+  period: { readonly id: string } | null | undefined,
+): string | null {
+  if (notReported === null || notReported === undefined || notReported === 0 || !period) {
+    return null;
+  }
+  return `${notReported} not reported for ${period.id}`;
+}
+
 export function renderProgrammeStatusCard(view: ProgrammeStatusView): RenderedCard {
+  const unreported = notReportedText(view.notReported, view.period);
   return renderTemplate('programme-status', {
     title: `${view.programme.name}: status`,
-    subtitle: `As at ${formatDate(view.today)} · ${plural(view.total, 'action', 'actions')} · ${view.overdue} overdue`,
+    subtitle: [
+      `As at ${formatDate(view.today)}`,
+      plural(view.total, 'action', 'actions'),
+      `${view.overdue} overdue`,
+      ...(unreported === null ? [] : [unreported]),
+    ].join(' · '),
     totals: countsData(view.totals),
     totalsText: countsText(view.totals),
     workstreams: view.workstreams.map((ws) => ({
@@ -55,6 +77,7 @@ export function renderProgrammeStatusCard(view: ProgrammeStatusView): RenderedCa
       countsText: countsText(ws.counts),
       overdue: ws.overdue,
       overdueText: `${ws.overdue} overdue`,
+      notReportedText: notReportedText(ws.notReported, view.period) ?? '',
     })),
     hint: 'Open a workstream for its actions, or type /status and an action reference (/status C2).',
   });

@@ -72,7 +72,7 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
   const { programmes, workstreams, actions, roles, people, outbox, links } = store;
   const snapshot = snapshotPorts(store);
   return {
-    status: createStatusUseCase({ workstreams, actions }),
+    status: createStatusUseCase({ workstreams, actions, summaries: store.summaries }),
     mine: createMineUseCase({ roles, actions }),
     overdue: createOverdueUseCase({ actions }),
     update: createUpdateUseCase({ actions, roles }),

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { listMyActions } from '../../src/app/mine.use-case.js';
 import { listOverdueActions } from '../../src/app/overdue.use-case.js';
 import { getProgrammeStatus, lookUpStatus } from '../../src/app/status.use-case.js';
+import { isOverdue } from '../../src/domain/action-facts.js';
 import type { Programme } from '../../src/domain/programme.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -29,6 +30,51 @@ describe('status use case', () => {
     });
     expect(status.workstreams[1]?.counts.Amber).toBe(5);
     expect(status.total).toBe(12);
+  });
+
+  it('counts overdue and not reported per workstream as the actions themselves say', async () => {
+    const status = await getProgrammeStatus(store, programme, TODAY);
+    const actions = (await store.actions.listByProgramme(programme.id)).map((a) => a.value);
+    for (const ws of status.workstreams) {
+      const own = actions.filter((a) => a.workstream === ws.code);
+      expect(ws.overdue).toBe(own.filter((a) => isOverdue(a, TODAY)).length);
+      expect(ws.notReported).toBe(own.filter((a) => a.current?.periodId !== 'Apr 2021').length);
+    }
+    expect(status.period).toEqual({ id: 'Apr 2021', closes: '2021-04-23' });
+    expect(status.overdue).toBe(actions.filter((a) => isOverdue(a, TODAY)).length);
+    expect(status.notReported).toBe(12);
+  });
+
+  it('moves an action out of not reported and overdue when its owner rates it Blue', async () => {
+    const before = await getProgrammeStatus(store, programme, TODAY);
+    const late = (await store.actions.listByProgramme(programme.id)).find(
+      (a) => isOverdue(a.value, TODAY) && a.value.workstream === 'B',
+    );
+    if (!late) throw new Error('The sample has an overdue action in B');
+    const recorded = await store.actions.recordUpdate(
+      {
+        id: 'u-blue',
+        programmeId: programme.id,
+        ref: late.value.ref,
+        periodId: 'Apr 2021',
+        rating: 'Blue',
+        note: 'Done',
+        evidence: 'Audit',
+        proposedDue: null,
+        rolledOver: false,
+        by: 'owner@council.example',
+        at: '2021-03-01T10:00:00.000Z',
+        source: 'card',
+      },
+      late.etag,
+    );
+    expect(recorded.ok).toBe(true);
+    const after = await getProgrammeStatus(store, programme, TODAY);
+    const b = (status: typeof after) => status.workstreams.find((w) => w.code === 'B');
+    expect(b(after)?.overdue).toBe((b(before)?.overdue ?? 0) - 1);
+    expect(b(after)?.notReported).toBe((b(before)?.notReported ?? 0) - 1);
+    expect(b(after)?.counts.Blue).toBe((b(before)?.counts.Blue ?? 0) + 1);
+    expect(after.totals.Blue).toBe(before.totals.Blue + 1);
   });
 
   it('reads a word as a workstream code first, in any case', async () => {

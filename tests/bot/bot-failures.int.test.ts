@@ -19,6 +19,11 @@ describe('when the store fails', () => {
           ...store.actions,
           listByProgramme: () => Promise.reject(new Error('storage is unreachable')),
         },
+        // /status reads the kept summaries, not every action.
+        summaries: {
+          ...store.summaries,
+          listByProgramme: () => Promise.reject(new Error('storage is unreachable')),
+        },
       }),
     });
   });

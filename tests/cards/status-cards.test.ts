@@ -107,6 +107,27 @@ describe('status cards', () => {
     expect(all.some((t) => t.includes('Green'))).toBe(false);
   });
 
+  it('says how many have not reported for the open period, overall and per workstream', () => {
+    const counts = { Blue: 0, Green: 1, Amber: 0, Red: 0, [NOT_RATED]: 3 };
+    const card = renderProgrammeStatusCard({
+      programme: { name: 'Thurrock WSoA' },
+      today: '2021-03-01',
+      period: { id: 'Apr 2021' },
+      workstreams: [
+        { code: 'A', name: 'Records', counts, total: 4, overdue: 0, notReported: 3 },
+        { code: 'B', name: 'Reviews', counts, total: 4, overdue: 0, notReported: 0 },
+      ],
+      totals: counts,
+      total: 8,
+      overdue: 0,
+      notReported: 3,
+    });
+    const all = texts(card);
+    expect(all).toContain('As at 1 Mar 2021 · 8 actions · 0 overdue · 3 not reported for Apr 2021');
+    expect(all.filter((t) => t === '3 not reported for Apr 2021')).toHaveLength(1);
+    expect(all.some((t) => t.startsWith('0 not reported'))).toBe(false);
+  });
+
   it('shows an action with its ratings by period, steps with dates and latest notes', () => {
     const action: Action = {
       programmeId: 'p',
