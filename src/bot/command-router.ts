@@ -25,6 +25,22 @@ async function nearCodes(
   return exact !== undefined ? [exact] : closestMatches(word, codes, 2);
 }
 
+/** A question in words, not a command: it starts with a question word or ends with "?". */
+const QUESTION =
+  /^(?:what|what's|how|how's|where|when|who|who's|which|why|is|are|can|could|do|does|any|has|have|will)\b|\?$/i;
+
+/** Asked something it cannot read: the questions it does read, and the commands behind them. */
+function questionHelpCard(): CommandReply {
+  return renderMessageCard({
+    title: 'I could not tell what that question is about',
+    lines: [
+      'Ask about a workstream or an action by its code: "how is A doing?", "what is going on with C2?", "who owns A2?".',
+      'Or ask "what is overdue?" or "what do I need to do?".',
+      'Type /help to see every command.',
+    ],
+  });
+}
+
 /** Teams delivers a file sent to the bot as an attachment with a download link. */
 function hasFile(turn: Turn): boolean {
   return (turn.context.activity.attachments ?? []).some(
@@ -61,6 +77,7 @@ export async function routeCommand(turn: Turn, deps: BotDependencies): Promise<C
     });
   }
   const command = findCommand(name);
+  if (!command && QUESTION.test(text.trim())) return questionHelpCard();
   if (!command || (command.adminOnly && !sender.isAdmin)) {
     const near = [
       ...closestMatches(

@@ -16,6 +16,9 @@ const STATUS_QUESTIONS: readonly RegExp[] = [
   /^(?:status|progress|news|latest)\s+(?:of|on|for)\s+(.+)$/i,
   /^where (?:are|is) (?:we|things)(?:\s+(?:with|on)\s+(.+))?$/i,
   /^(?:tell me about|show me|what about)\s+(.+)$/i,
+  /^(?:any|are there any)\s+(?:news|updates?|progress)(?:\s+(?:on|for|about)\s+(.+))?$/i,
+  /^who(?:'|’)?s?\s+(?:is\s+)?(?:owns?|leads?|responsible for|on|doing)\s+(.+)$/i,
+  /^(?:give me |show |show me )?(?:a |the )?(?:summary|overview|status|progress)$/i,
 ];
 
 const OVERDUE_QUESTIONS: readonly RegExp[] = [
@@ -55,8 +58,9 @@ export function commandOfQuestion(text: string): ParsedCommand | null {
     if (!match) continue;
     const target = match[1]?.trim() ?? '';
     if (target === '' || EVERYTHING.test(target)) return { name: 'status', args: [] };
-    const code = codeOf(target);
-    return code === null ? null : { name: 'status', args: [code] };
+    // Words that are not one code ("the new officers") are still a status question: /status
+    // answers that it knows no such workstream or action, and how to find them.
+    return { name: 'status', args: [codeOf(target) ?? target.replace(/[?!.,]+$/, '')] };
   }
   return null;
 }

@@ -54,6 +54,16 @@ describe('chat commands over HTTP', () => {
       expect(text).not.toContain('I do not know the command');
     });
 
+    it('answers questions that name no code with what it can read, never an unknown command', async () => {
+      const subject = await ask('what is going on with the new officers?', scope);
+      expect(subject).toContain('I cannot find a workstream or action called "the new officers"');
+      const other = await ask('why is the sky blue?', scope);
+      expect(other).toContain('I could not tell what that question is about');
+      expect(other).toContain('"how is A doing?"');
+      for (const answer of [subject, other])
+        expect(answer).not.toContain('I do not know the command');
+    });
+
     it('shows an action for /status C2', async () => {
       const text = await ask('/status C2', scope);
       expect(text).toContain('Ratings by period');
