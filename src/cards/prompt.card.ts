@@ -59,7 +59,7 @@ export function renderPromptCard(
         onBehalfOf:
           section.onBehalfOf === null
             ? ''
-            : `Standing in for ${section.onBehalfOf} (${section.role}) while they are away`,
+            : `Standing in for ${section.onBehalfOf} while they are away`,
         actions: section.actions
           .filter((a) => pending(a.answered))
           .map((a) => {

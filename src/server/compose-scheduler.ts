@@ -51,7 +51,7 @@ export function createProactiveScheduler(options: ProactiveSchedulerOptions): Sc
   const { store, config, logger } = options;
   const timer = options.timer ?? systemTimer;
   const { programmes, workstreams, actions, roles, people, outbox, conversations } = store;
-  const views = createMessageViews({ programmes, actions, roles, clock: timer });
+  const views = createMessageViews({ programmes, actions, roles, people, clock: timer });
   const transport = createTeamsTransport({
     adapter: options.adapter,
     appId: options.appId,

@@ -24,6 +24,41 @@ async function viewsOfJanuary() {
 }
 
 describe('the cards the scheduler sends', () => {
+  it('names the away person a deputy stands in for by name and job title, not by email', async () => {
+    const { store } = await sampleWorldBefore('Jan 2021');
+    await store.people.save({
+      email: 'ades@council.example',
+      name: 'Alex Ades',
+      aadObjectId: null,
+      awayUntil: '2021-02-01',
+      unreachable: null,
+    });
+    const views = createMessageViews({ ...store, clock: createManualTimer(now) });
+    const row = outboxRowOf(
+      {
+        key: 'wsoa|Jan 2021|prompt|slsesend@council.example',
+        kind: 'prompt',
+        programmeId: 'wsoa',
+        periodId: 'Jan 2021',
+        recipient: 'slsesend@council.example',
+        role: 'ADES',
+        onBehalfOf: 'ades@council.example',
+        refs: ['A1'],
+        sections: [{ role: 'ADES', onBehalfOf: 'ades@council.example', refs: ['A1'] }],
+        sendAt: now,
+        until: now,
+      },
+      now,
+    );
+    const result = await views.viewOf(row);
+    if (!result.ok) throw new Error(result.code);
+    const card = JSON.stringify(renderPromptCard(result.view).content);
+    expect(card).toContain(
+      'Standing in for Alex Ades, Assistant Director Education and Skills while they are away',
+    );
+    expect(card).not.toContain('ades@council.example');
+  });
+
   it('a prompt lists every action of the owner with its rating as a word, its due date and steps', async () => {
     const { viewOf } = await viewsOfJanuary();
     const { message, view } = await viewOf('prompt');
@@ -43,6 +78,8 @@ describe('the cards the scheduler sends', () => {
     expect(card).toContain(`${message.refs.length} update`);
     expect(card).toContain('"verb":"chase"');
     expect(card).toContain(`"refs":"${message.refs.join(',')}"`);
-    expect(card).toMatch(/owner [a-z0-9.]+@[a-z.]+/);
+    // Owners by job title from the Roles sheet (none of them has talked to the bot), not email.
+    expect(card).toMatch(/owner (Assistant Director|Strategic Lead|Corporate Director)/);
+    expect(card).not.toMatch(/owner [a-z0-9.]+@/);
   });
 });

@@ -5,7 +5,8 @@ import { NOT_RATED, type RatingOrNotRated } from '../../domain/rating.js';
 import type { ActionRepository } from '../../store/action.repository.js';
 import type { OutboxMessage } from '../../store/outbox.repository.js';
 import type { ProgrammeRepository } from '../../store/programme.repository.js';
-import type { RoleRepository } from '../../store/role.repository.js';
+import { peopleNamesOf, type PeopleNames } from '../../domain/people-names.js';
+import type { PersonRepository, RoleRepository } from '../../store/role.repository.js';
 import type { Clock } from '../clock.js';
 import { scheduledPayloadOf } from './outbox-row.js';
 
@@ -28,7 +29,10 @@ export interface PromptActionView {
 
 export interface PromptSectionView {
   readonly role: string;
-  /** Email of the away person the recipient answers for, or null. */
+  /**
+   * The away person the recipient answers for, as colleagues know them ("Alex Ades,
+   * Assistant Director Education and Skills"), or null.
+   */
   readonly onBehalfOf: string | null;
   readonly actions: readonly PromptActionView[];
 }
@@ -41,7 +45,7 @@ export interface MessageView {
   readonly periodId: string;
   readonly closes: IsoDate;
   readonly sections: readonly PromptSectionView[];
-  /** For an escalation: who holds each missing action's role. */
+  /** For an escalation: who holds each missing action's role, by name and job title. */
   readonly owners: Readonly<Record<string, string | null>>;
 }
 
@@ -61,6 +65,8 @@ export function createMessageViews(options: {
   readonly programmes: Pick<ProgrammeRepository, 'get'>;
   readonly actions: Pick<ActionRepository, 'listByProgramme'>;
   readonly roles: Pick<RoleRepository, 'list'>;
+  /** Teams' names of the roles' holders; absent, people are shown by job title. */
+  readonly people?: Pick<PersonRepository, 'get'>;
   readonly clock: Clock;
 }): MessageViews {
   const cache = new Map<string, { readonly at: number; readonly data: Promise<Loaded | null> }>();
@@ -70,6 +76,7 @@ export function createMessageViews(options: {
     readonly periods: ReadonlyMap<string, IsoDate>;
     readonly actions: ReadonlyMap<string, Action>;
     readonly holders: ReadonlyMap<string, string | null>;
+    readonly names: PeopleNames;
   }
 
   const load = async (programmeId: string): Promise<Loaded | null> => {
@@ -79,11 +86,18 @@ export function createMessageViews(options: {
       options.actions.listByProgramme(programmeId),
       options.roles.list(programmeId),
     ]);
+    const holders = [...new Set(roles.flatMap((r) => (r.person === null ? [] : [r.person])))];
+    const people = options.people;
+    const known = people ? await Promise.all(holders.map((email) => people.get(email))) : [];
     return {
       name: programme.name,
       periods: new Map(programme.periods.map((p) => [p.id, p.closes])),
       actions: new Map(actions.map((a) => [a.value.ref, a.value])),
       holders: new Map(roles.map((r) => [r.code, r.person])),
+      names: peopleNamesOf(
+        roles,
+        known.filter((person) => person !== null),
+      ),
     };
   };
 
@@ -123,7 +137,8 @@ export function createMessageViews(options: {
       const owners: Record<string, string | null> = {};
       for (const ref of payload.refs) {
         const role = data.actions.get(ref)?.ownerRole;
-        owners[ref] = role === undefined ? null : (data.holders.get(role) ?? null);
+        const holder = role === undefined ? null : (data.holders.get(role) ?? null);
+        owners[ref] = holder === null || role === undefined ? null : data.names.role(role);
       }
       return {
         ok: true,
@@ -135,7 +150,7 @@ export function createMessageViews(options: {
           closes: data.periods.get(message.periodId) ?? '',
           sections: payload.sections.map((s) => ({
             role: s.role,
-            onBehalfOf: s.onBehalfOf,
+            onBehalfOf: s.onBehalfOf === null ? null : data.names.role(s.role),
             actions: s.refs.flatMap(actionView),
           })),
           owners,
