@@ -1,3 +1,4 @@
+import type { PeopleNamesReader } from '../app/people-names.js';
 import type { AdminDirectory } from '../app/admin/admin-directory.js';
 import type { AdminsUseCase } from '../app/admin/admins.use-case.js';
 import type { DeliveryReportUseCase } from '../app/admin/delivery-report.use-case.js';
@@ -53,6 +54,8 @@ export interface BotDependencies {
   readonly steps: StepsUseCase;
   /** Leads' sign-off of their workstreams before the board. */
   readonly signOff: SignOffUseCase;
+  /** People by name and job title, for the cards that show who asked, decided or signed. */
+  readonly names: PeopleNamesReader;
   /** Outcome measures: values given with /measure, and where a workstream's or action's stand. */
   readonly measures: MeasureUseCase;
   /** Which programme a turn is about (see turn.ts). */

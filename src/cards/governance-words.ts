@@ -1,3 +1,4 @@
+import { NO_NAMES, type PeopleNames } from '../domain/people-names.js';
 import { formatDate } from '../domain/dates.js';
 import { ONGOING, type DueDate } from '../domain/local-date.js';
 import type { RevisionDecision, RevisionRequest } from '../domain/revision.js';
@@ -14,13 +15,17 @@ export function dayOf(instant: string): string {
 }
 
 /** "Approved by cd@council.example on 2 Mar 2021." and its reason, for the deciders and the owner. */
-export function decisionSentence(request: RevisionRequest, decision: RevisionDecision): string {
+export function decisionSentence(
+  request: RevisionRequest,
+  decision: RevisionDecision,
+  names: PeopleNames = NO_NAMES,
+): string {
   const reason = decision.reason ? `: ${decision.reason}` : '.';
   switch (decision.outcome) {
     case 'approved':
-      return `Approved by ${decision.by} on ${dayOf(decision.at)}. ${request.ref} is now due ${dateWord(request.toDue)}${decision.reason ? ` (${decision.reason})` : ''}.`;
+      return `Approved by ${names.person(decision.by)} on ${dayOf(decision.at)}. ${request.ref} is now due ${dateWord(request.toDue)}${decision.reason ? ` (${decision.reason})` : ''}.`;
     case 'declined':
-      return `Declined by ${decision.by} on ${dayOf(decision.at)}${reason}`;
+      return `Declined by ${names.person(decision.by)} on ${dayOf(decision.at)}${reason}`;
     case 'withdrawn':
       return `Withdrawn on ${dayOf(decision.at)}${reason}`;
   }

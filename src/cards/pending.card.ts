@@ -1,3 +1,4 @@
+import { NO_NAMES, type PeopleNames } from '../domain/people-names.js';
 import type { RevisionRequest } from '../domain/revision.js';
 import { shorten } from './action-line.js';
 import { dayOf, fromTo } from './governance-words.js';
@@ -9,6 +10,8 @@ export interface PendingView {
     readonly request: RevisionRequest;
     readonly title: string;
   }[];
+  /** People by name and job title; absent, by email. */
+  readonly names?: PeopleNames;
 }
 
 /** Enough to read on a phone and keep the card far inside Teams' message size. */
@@ -19,7 +22,7 @@ export function renderPendingCard(view: PendingView): RenderedCard {
   const items = view.requests.slice(0, SHOWN).map(({ request, title }) => ({
     ref: request.ref,
     line: `${request.ref}: ${fromTo(request.fromDue, request.toDue)}`,
-    detail: `${shorten(title, 80)} · asked by ${request.askedBy} on ${dayOf(request.askedAt)}`,
+    detail: `${shorten(title, 80)} · asked by ${(view.names ?? NO_NAMES).person(request.askedBy)} on ${dayOf(request.askedAt)}`,
     reason: `Reason: ${shorten(request.reason, 200)}`,
     programmeId: request.programmeId,
     requestId: request.id,

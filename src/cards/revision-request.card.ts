@@ -1,3 +1,4 @@
+import { NO_NAMES, type PeopleNames } from '../domain/people-names.js';
 import type { Action } from '../domain/action.js';
 import type { RevisionRequest, RevisionSummary } from '../domain/revision.js';
 import { shorten } from './action-line.js';
@@ -13,6 +14,8 @@ export interface RevisionRequestView {
   readonly problem?: string;
   /** What the decider typed, kept when the card comes back with a problem. */
   readonly declineReason?: string;
+  /** People by name and job title; absent, by email. */
+  readonly names?: PeopleNames;
 }
 
 /** Green text is 2:1 on white in Teams, so an approval is said in words, in the text colour. */
@@ -30,6 +33,7 @@ const OUTCOME_COLOUR = {
 export function renderRevisionRequestCard(view: RevisionRequestView): RenderedCard {
   const { request, summary } = view;
   const decision = request.decision;
+  const names = view.names ?? NO_NAMES;
   return renderTemplate('revision-request', {
     heading: `Later due date asked for: ${request.ref}`,
     title: shorten(view.action.title, 300),
@@ -38,11 +42,11 @@ export function renderRevisionRequestCard(view: RevisionRequestView): RenderedCa
       { title: 'Current due', value: dateWord(request.fromDue) },
       { title: 'Original due', value: dateWord(summary.original) },
       { title: 'Times revised', value: String(summary.timesRevised) },
-      { title: 'Asked by', value: `${request.askedBy} on ${dayOf(request.askedAt)}` },
-      { title: 'Owner', value: view.action.ownerRole },
+      { title: 'Asked by', value: `${names.person(request.askedBy)} on ${dayOf(request.askedAt)}` },
+      { title: 'Owner', value: names.role(view.action.ownerRole) },
     ],
     reason: shorten(request.reason, 1000),
-    outcome: decision ? decisionSentence(request, decision) : '',
+    outcome: decision ? decisionSentence(request, decision, names) : '',
     outcomeColor: decision ? OUTCOME_COLOUR[decision.outcome] : 'Default',
     problem: view.problem ?? '',
     open: decision === null,

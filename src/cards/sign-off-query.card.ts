@@ -1,3 +1,4 @@
+import { NO_NAMES, type PeopleNames } from '../domain/people-names.js';
 import type { SignOffQuery } from '../domain/sign-off.js';
 import { shorten } from './action-line.js';
 import { dayOf } from './governance-words.js';
@@ -9,6 +10,8 @@ export interface SignOffQueryView {
   readonly title: string;
   readonly problem?: string;
   readonly answer?: string;
+  /** People by name and job title; absent, by email. */
+  readonly names?: PeopleNames;
 }
 
 /** An owner's card: the lead's query on their rating, with Reply and Revise my update. */
@@ -24,7 +27,7 @@ export function renderSignOffQueryCard(view: SignOffQueryView): RenderedCard {
     asked: `${query.raisedBy} asked on ${dayOf(query.raisedAt)}, signing off workstream ${query.workstream}:`,
     question: shorten(query.question, 1000),
     answered: answer
-      ? `Answered by ${answer.by} on ${dayOf(answer.at)}: ${shorten(answer.text, 600)}`
+      ? `Answered by ${(view.names ?? NO_NAMES).person(answer.by)} on ${dayOf(answer.at)}: ${shorten(answer.text, 600)}`
       : '',
     problem: view.problem ?? '',
     open: answer === null,

@@ -1,3 +1,4 @@
+import { NO_NAMES, type PeopleNames } from '../domain/people-names.js';
 import type { SignOffLine, SignOffProblem, WorkstreamSignOff } from '../domain/sign-off.js';
 import { shorten } from './action-line.js';
 import { dayOf } from './governance-words.js';
@@ -9,6 +10,8 @@ export interface SignOffView {
   readonly periodId: string;
   readonly lines: readonly SignOffLine[];
   readonly signedOff: WorkstreamSignOff | null;
+  /** People by name and job title; absent, by email. */
+  readonly names?: PeopleNames;
   readonly problems?: readonly SignOffProblem[];
   /** What the lead chose, kept when the card comes back with problems. */
   readonly drafts?: readonly {
@@ -51,7 +54,9 @@ function draw(view: SignOffView, limits: (typeof LIMITS)[number]): RenderedCard 
     intro: signed
       ? 'The ratings below went to the board as signed off.'
       : 'Check each rating before the board sees it: agree, or query it with a note to its owner.',
-    done: signed ? `Signed off by ${signed.by} on ${dayOf(signed.at)}.` : '',
+    done: signed
+      ? `Signed off by ${(view.names ?? NO_NAMES).person(signed.by)} on ${dayOf(signed.at)}.`
+      : '',
     problem:
       problems.length === 0
         ? ''

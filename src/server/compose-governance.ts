@@ -6,6 +6,7 @@ import { createGovernanceNotices } from '../app/governance/governance-notices.js
 import { createRevisionUseCase } from '../app/governance/revision.use-case.js';
 import { createSignOffUseCase } from '../app/governance/sign-off.use-case.js';
 import { createStepsUseCase } from '../app/governance/steps.use-case.js';
+import { createPeopleNamesReader } from '../app/people-names.js';
 import type { Store } from '../store/store.js';
 
 /** The governance use cases, each built once with the ports it needs. */
@@ -13,6 +14,7 @@ export function composeGovernance(store: Store, clock: Clock) {
   const { actions, workstreams, roles, outbox } = store;
   const notices = createGovernanceNotices({ outbox, clock });
   return {
+    names: createPeopleNamesReader({ roles, people: store.people, clock }),
     revisions: createRevisionUseCase({
       actions,
       workstreams,

@@ -155,14 +155,14 @@ describe('board governance over HTTP', () => {
       ades,
     );
     expect(textOf(approved.body.value)).toContain(
-      'Approved by ades@council.example on 1 Mar 2021. A2 is now due 30 Sept 2021.',
+      'Approved by Ade Sanders on 1 Mar 2021. A2 is now due 30 Sept 2021.',
     );
     const later = await press(
       'decideRevision',
       { programmeId: 'wsoa', requestId: id, outcome: 'declined', reason: 'Too late' },
       chair,
     );
-    expect(textOf(later.body.value)).toContain('Approved by ades@council.example');
+    expect(textOf(later.body.value)).toContain('Approved by Ade Sanders');
 
     await deliver();
     expect(postsTo(people.owner, 'Your request for a later date for A2: approved')).toHaveLength(1);
@@ -194,7 +194,7 @@ describe('board governance over HTTP', () => {
       chair,
     );
     expect(textOf(declined.body.value)).toContain(
-      'Declined by cd@council.example on 1 Mar 2021: Finish it by March as agreed.',
+      'Declined by Cara Director on 1 Mar 2021: Finish it by March as agreed.',
     );
     await deliver();
     expect(postsTo(lead, 'Your request for a later date for B2: declined')).toHaveLength(1);
@@ -211,7 +211,7 @@ describe('board governance over HTTP', () => {
       ),
     ]);
     const stored = await harness.store.revisions.get('wsoa', id);
-    const winner = stored?.decision?.outcome === 'approved' ? 'Approved by ades' : 'Declined by cd';
+    const winner = stored?.decision?.outcome === 'approved' ? 'Approved by Ade Sanders' : 'Declined by cd';
     expect(textOf(first?.body.value)).toContain(winner);
     expect(textOf(second?.body.value)).toContain(winner);
   });
@@ -269,7 +269,7 @@ describe('board governance over HTTP', () => {
     data['note_B1'] = 'Is b) really delayed by COVID?';
     const signed = await press('signOff', data, lead);
     expect(textOf(signed.body.value)).toContain(
-      'Signed off by slsppep@council.example on 1 Mar 2021.',
+      'Signed off by Pat Psych on 1 Mar 2021.',
     );
     await deliver();
     expect(postsTo(b1Owner, 'Is b) really delayed by COVID?')).toHaveLength(1);
@@ -280,7 +280,7 @@ describe('board governance over HTTP', () => {
       { programmeId: 'wsoa', queryId: query.id, answer: 'Yes: the consultation moved to March.' },
       b1Owner,
     );
-    expect(textOf(answered.body.value)).toContain('Answered by slsp@council.example');
+    expect(textOf(answered.body.value)).toContain('Answered by Sian Provision');
     await deliver();
     expect(postsTo(lead, 'answered your query on B1')).toHaveLength(1);
   });

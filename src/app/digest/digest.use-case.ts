@@ -1,6 +1,7 @@
 import { localDateOf } from '../../domain/calendar.js';
 import type { Person } from '../../domain/people.js';
-import { peopleNamesOf, type PeopleNames } from '../../domain/people-names.js';
+import type { PeopleNames } from '../../domain/people-names.js';
+import { loadPeopleNames } from '../people-names.js';
 import type { PersonRepository } from '../../store/role.repository.js';
 import type { Clock } from '../clock.js';
 import { buildDigest } from './build-digest.js';
@@ -81,15 +82,7 @@ export function createDigestUseCase(options: DigestOptions): DigestUseCase {
       options.people.listUnreachable(),
     ]);
     if (!snapshot) return null;
-    // The roles' holders by their Teams names: a point read each, side by side.
-    const emails = snapshot.roles
-      .flatMap((role) => [role.person, role.deputy])
-      .filter((email) => email !== null);
-    const known = await Promise.all([...new Set(emails)].map((email) => options.people.get(email)));
-    const names = peopleNamesOf(
-      snapshot.roles,
-      known.filter((person) => person !== null),
-    );
+    const names = await loadPeopleNames(snapshot.roles, options.people);
     return { snapshot, unreachable, names };
   }
 

@@ -5,7 +5,8 @@ import { NOT_RATED, type RatingOrNotRated } from '../../domain/rating.js';
 import type { ActionRepository } from '../../store/action.repository.js';
 import type { OutboxMessage } from '../../store/outbox.repository.js';
 import type { ProgrammeRepository } from '../../store/programme.repository.js';
-import { peopleNamesOf, type PeopleNames } from '../../domain/people-names.js';
+import type { PeopleNames } from '../../domain/people-names.js';
+import { loadPeopleNames } from '../people-names.js';
 import type { PersonRepository, RoleRepository } from '../../store/role.repository.js';
 import type { Clock } from '../clock.js';
 import { scheduledPayloadOf } from './outbox-row.js';
@@ -86,18 +87,12 @@ export function createMessageViews(options: {
       options.actions.listByProgramme(programmeId),
       options.roles.list(programmeId),
     ]);
-    const holders = [...new Set(roles.flatMap((r) => (r.person === null ? [] : [r.person])))];
-    const people = options.people;
-    const known = people ? await Promise.all(holders.map((email) => people.get(email))) : [];
     return {
       name: programme.name,
       periods: new Map(programme.periods.map((p) => [p.id, p.closes])),
       actions: new Map(actions.map((a) => [a.value.ref, a.value])),
       holders: new Map(roles.map((r) => [r.code, r.person])),
-      names: peopleNamesOf(
-        roles,
-        known.filter((person) => person !== null),
-      ),
+      names: await loadPeopleNames(roles, options.people),
     };
   };
 

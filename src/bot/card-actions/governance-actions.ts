@@ -76,7 +76,10 @@ async function decide(deps: BotDependencies, programme: Programme, sender: Sende
     { id: requestId, outcome, reason: reason === '' ? null : reason },
     sender,
   );
-  if (result.ok) return { ...card(renderRevisionRequestCard(result), true), recorded: true };
+  const names = await deps.names.of(programme.id);
+  if (result.ok) {
+    return { ...card(renderRevisionRequestCard({ ...result, names }), true), recorded: true };
+  }
   switch (result.code) {
     case 'REQUEST_NOT_FOUND':
       return refusal('No such request', [
@@ -99,7 +102,10 @@ async function decide(deps: BotDependencies, programme: Programme, sender: Sende
         result.code === 'REASON_REQUIRED'
           ? 'Say why you decline: the owner reads your reason.'
           : undefined;
-      return card(renderRevisionRequestCard({ ...view, ...(problem ? { problem } : {}) }), true);
+      return card(
+        renderRevisionRequestCard({ ...view, names, ...(problem ? { problem } : {}) }),
+        true,
+      );
     }
   }
 }
@@ -109,7 +115,8 @@ async function show(deps: BotDependencies, programme: Programme, data: unknown) 
   if (!parsed.success) return { kind: 'invalid-data', error: parsed.error } as const;
   const view = await deps.revisions.find(programme.id, parsed.data.requestId);
   if (!view) return refusal('No such request', ['I cannot find that request for a later date.']);
-  return card(renderRevisionRequestCard(view), false);
+  const names = await deps.names.of(programme.id);
+  return card(renderRevisionRequestCard({ ...view, names }), false);
 }
 
 async function signOff(deps: BotDependencies, programme: Programme, sender: Sender, data: unknown) {
@@ -118,7 +125,7 @@ async function signOff(deps: BotDependencies, programme: Programme, sender: Send
   const { workstream, periodId } = parsed.data;
   const drafts = draftsOf(parsed.data);
   const result = await deps.signOff.submit(programme, { workstream, periodId, drafts }, sender);
-  const base = { programmeId: programme.id, periodId };
+  const base = { programmeId: programme.id, periodId, names: await deps.names.of(programme.id) };
   if (result.ok) {
     const signed = renderSignOffCard({ ...base, ...result.sheet, signedOff: result.signOff });
     return { ...card(signed, true), recorded: true };
@@ -131,7 +138,7 @@ async function signOff(deps: BotDependencies, programme: Programme, sender: Send
       ]);
     case 'NOT_LEAD':
       return refusal(`Only the lead of ${result.sheet.workstream.code} signs it off`, [
-        `Workstream ${result.sheet.workstream.code} is led by ${result.sheet.workstream.leadRole}; its person or their deputy signs it off.`,
+        `Workstream ${result.sheet.workstream.code} is led by ${base.names.role(result.sheet.workstream.leadRole)}; its person or their deputy signs it off.`,
       ]);
     case 'INVALID_SIGN_OFF':
       return card(
@@ -168,7 +175,8 @@ async function answer(deps: BotDependencies, programme: Programme, sender: Sende
     !result.ok && result.code === 'ANSWER_REQUIRED'
       ? 'Write a reply, or press Revise my update.'
       : undefined;
-  return card(renderSignOffQueryCard({ ...found, ...(problem ? { problem } : {}) }), true);
+  const names = await deps.names.of(programme.id);
+  return card(renderSignOffQueryCard({ ...found, names, ...(problem ? { problem } : {}) }), true);
 }
 
 /** Runs a governance button: decide a revised date, open one, sign off, answer a query. */

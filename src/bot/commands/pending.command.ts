@@ -11,9 +11,13 @@ export const pendingCommand: Command = {
   async handle({ turn, deps }) {
     const programme = await programmeOfTurn(turn);
     if (!programme) return noProgrammeCard();
-    const waiting = await deps.revisions.pending(programme, turn.sender);
+    const [waiting, names] = await Promise.all([
+      deps.revisions.pending(programme, turn.sender),
+      deps.names.of(programme.id),
+    ]);
     return renderPendingCard({
       programmeName: programme.name,
+      names,
       requests: waiting.map((v) => ({ request: v.request, title: v.action.title })),
     });
   },

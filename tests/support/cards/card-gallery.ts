@@ -273,7 +273,10 @@ function promptView(plan: SamplePlan, kind: 'prompt' | 'escalation'): MessageVie
   });
   const sections =
     kind === 'prompt'
-      ? [section('SLSESEND', null), section('ADES', 'Alex Ades, Assistant Director Education and Skills')]
+      ? [
+          section('SLSESEND', null),
+          section('ADES', 'Alex Ades, Assistant Director Education and Skills'),
+        ]
       : [section('SLSESEND', null), section('SLSPPEP', null)];
   const holders = new Map(plan.roles.map((r) => [r.code, r.person]));
   return {

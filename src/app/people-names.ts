@@ -1,0 +1,51 @@
+import { peopleNamesOf, type PeopleNames } from '../domain/people-names.js';
+import type { Role } from '../domain/people.js';
+import type { PersonRepository, RoleRepository } from '../store/role.repository.js';
+import type { Clock } from './clock.js';
+
+/**
+ * People as colleagues know them, for one programme's cards: the Roles sheet's job titles and
+ * the names Teams gave the roles' holders (a point read each, side by side). Without a
+ * people port, by job title alone.
+ */
+export async function loadPeopleNames(
+  roles: readonly Role[],
+  people: Pick<PersonRepository, 'get'> | undefined,
+): Promise<PeopleNames> {
+  if (!people) return peopleNamesOf(roles, []);
+  const emails = roles.flatMap((role) => [role.person, role.deputy]).filter((e) => e !== null);
+  const known = await Promise.all([...new Set(emails)].map((email) => people.get(email)));
+  return peopleNamesOf(
+    roles,
+    known.filter((person) => person !== null),
+  );
+}
+
+export interface PeopleNamesReader {
+  of(programmeId: string): Promise<PeopleNames>;
+}
+
+/** Names change rarely; a burst of cards for one programme reads them once. */
+const KEEP_MS = 60_000;
+
+export function createPeopleNamesReader(options: {
+  readonly roles: Pick<RoleRepository, 'list'>;
+  readonly people: Pick<PersonRepository, 'get'>;
+  readonly clock: Clock;
+}): PeopleNamesReader {
+  const kept = new Map<string, { readonly at: number; readonly names: Promise<PeopleNames> }>();
+  return {
+    of(programmeId) {
+      const now = options.clock.now().getTime();
+      const hit = kept.get(programmeId);
+      if (hit && now - hit.at < KEEP_MS) return hit.names;
+      const names = options.roles
+        .list(programmeId)
+        .then((roles) => loadPeopleNames(roles, options.people));
+      // A failed read is not kept: the next card asks again.
+      names.catch(() => kept.delete(programmeId));
+      kept.set(programmeId, { at: now, names });
+      return names;
+    },
+  };
+}
