@@ -2,6 +2,7 @@ import { peopleNamesOf, type PeopleNames } from '../domain/people-names.js';
 import type { Role } from '../domain/people.js';
 import type { PersonRepository, RoleRepository } from '../store/role.repository.js';
 import type { Clock } from './clock.js';
+import { keptFor } from './kept-for.js';
 
 /**
  * People as colleagues know them, for one programme's cards: the Roles sheet's job titles and
@@ -33,19 +34,8 @@ export function createPeopleNamesReader(options: {
   readonly people: Pick<PersonRepository, 'get'>;
   readonly clock: Clock;
 }): PeopleNamesReader {
-  const kept = new Map<string, { readonly at: number; readonly names: Promise<PeopleNames> }>();
-  return {
-    of(programmeId) {
-      const now = options.clock.now().getTime();
-      const hit = kept.get(programmeId);
-      if (hit && now - hit.at < KEEP_MS) return hit.names;
-      const names = options.roles
-        .list(programmeId)
-        .then((roles) => loadPeopleNames(roles, options.people));
-      // A failed read is not kept: the next card asks again.
-      names.catch(() => kept.delete(programmeId));
-      kept.set(programmeId, { at: now, names });
-      return names;
-    },
-  };
+  const of = keptFor(KEEP_MS, options.clock, async (programmeId) =>
+    loadPeopleNames(await options.roles.list(programmeId), options.people),
+  );
+  return { of };
 }

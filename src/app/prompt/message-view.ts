@@ -6,6 +6,7 @@ import type { ActionRepository } from '../../store/action.repository.js';
 import type { OutboxMessage } from '../../store/outbox.repository.js';
 import type { ProgrammeRepository } from '../../store/programme.repository.js';
 import type { PeopleNames } from '../../domain/people-names.js';
+import { keptFor } from '../kept-for.js';
 import { loadPeopleNames } from '../people-names.js';
 import type { PersonRepository, RoleRepository } from '../../store/role.repository.js';
 import type { Clock } from '../clock.js';
@@ -70,8 +71,6 @@ export function createMessageViews(options: {
   readonly people?: Pick<PersonRepository, 'get'>;
   readonly clock: Clock;
 }): MessageViews {
-  const cache = new Map<string, { readonly at: number; readonly data: Promise<Loaded | null> }>();
-
   interface Loaded {
     readonly name: string;
     readonly periods: ReadonlyMap<string, IsoDate>;
@@ -96,14 +95,7 @@ export function createMessageViews(options: {
     };
   };
 
-  const loaded = (programmeId: string): Promise<Loaded | null> => {
-    const now = options.clock.now().getTime();
-    const hit = cache.get(programmeId);
-    if (hit && now - hit.at < CACHE_MS) return hit.data;
-    const data = load(programmeId);
-    cache.set(programmeId, { at: now, data });
-    return data;
-  };
+  const loaded = keptFor(CACHE_MS, options.clock, load);
 
   return {
     async viewOf(message) {
