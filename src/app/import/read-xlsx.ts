@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { sheetFromRows, type RawRow, type RawWorkbook } from './workbook.js';
 
 type CellValue = ExcelJS.CellValue;
@@ -29,7 +29,9 @@ export function cellText(value: CellValue): string {
 
 /** Reads an `.xlsx` file's sheets as text rows, keeping Excel's row numbers. */
 export async function readXlsxWorkbook(content: ArrayBuffer | Uint8Array): Promise<RawWorkbook> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when first needed: most turns read no workbook and write none.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   // exceljs types its input as an ArrayBuffer; a copy keeps a pooled Buffer's neighbours out.
   const bytes = content instanceof Uint8Array ? new Uint8Array(content).buffer : content;
   await workbook.xlsx.load(bytes);

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { MeasureStanding } from '../../domain/measure-digest.js';
 import type { ProgrammeSnapshot } from '../../app/digest/programme-snapshot.js';
 import type { BoardPack } from '../../app/export/export.use-case.js';
@@ -52,7 +51,9 @@ export async function writeBoardPack(
   snapshot: ProgrammeSnapshot,
   options: BoardPackOptions,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when first needed: most turns read no workbook and write none.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Action Tracker';
   workbook.title = `${snapshot.programme.name}: board pack`;
   workbook.created = options.created;

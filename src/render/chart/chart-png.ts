@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { CHART_FONT_FAMILY } from './chart-svg.js';
 import type { ChartSvg } from './chart-svg.js';
 import { labelsAsPaths } from './label-outlines.js';
+import { resvg } from './resvg.js';
 
 /** A rendered chart: PNG bytes and the pixel size the card states. */
 export interface ChartPng {
@@ -37,6 +37,7 @@ export function renderChartPng(chart: ChartSvg): ChartPng {
   const svg = chart.layers
     ? `${chart.layers.shapes}${labelsAsPaths(chart.layers.labels, cachedFont, svgHead(chart.layers.shapes))}</svg>`
     : chart.svg;
+  const { Resvg } = resvg();
   const rendered = new Resvg(svg, {
     font: cachedFont,
     fitTo: { mode: 'original' },

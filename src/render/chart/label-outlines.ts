@@ -1,7 +1,7 @@
-import { Resvg } from '@resvg/resvg-js';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { escapeXml } from './chart-svg.js';
 import type { ChartLabel } from './chart-svg.js';
+import { resvg } from './resvg.js';
 
 /** A label's letter shapes, drawn with its anchor point at (0, `baseline`). */
 interface Outline {
@@ -40,6 +40,7 @@ function learn(
         `<text id="l${i}" x="0" y="${(i + 1) * ROW}" ${l.style}>${escapeXml(l.content)}</text>`,
     )
     .join('');
+  const { Resvg } = resvg();
   const simplified = new Resvg(`${head}${body}</svg>`, { font }).toString();
   const paths = new Map<number, string>();
   for (const group of simplified.matchAll(/<g id="l(\d+)">([\s\S]*?)<\/g>/g)) {
