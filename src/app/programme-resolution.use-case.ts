@@ -85,10 +85,13 @@ const choiceOf = ({ id, name }: Programme): ProgrammeChoice => ({ id, name });
 export function createProgrammeResolution(options: ProgrammeResolutionOptions) {
   async function choose(request: ResolveRequest): Promise<ProgrammeAnswer> {
     // The chat's link is read alongside the list, not after it: one round trip, not two.
+    // A personal chat is never linked (it follows its person's roles), so it is not asked.
     const membership = options.readRule.membership(request);
     const [all, link] = await Promise.all([
       options.programmes.list(),
-      options.links.get(request.conversationKey),
+      request.conversationKind === 'personal'
+        ? Promise.resolve(null)
+        : options.links.get(request.conversationKey),
     ]);
     if (all.length === 0) return { ok: false, code: 'PROGRAMME_NOT_FOUND' };
     const byId = (id: string): Programme | undefined =>
