@@ -215,11 +215,11 @@ async function actionDetail(
 
 /** Every workstream code and action ref, for "did you mean …". */
 export async function knownCodes(deps: StatusDeps, programmeId: string): Promise<string[]> {
-  const [workstreams, actions] = await Promise.all([
+  const [workstreams, refs] = await Promise.all([
     deps.workstreams.list(programmeId),
-    deps.actions.listByProgramme(programmeId),
+    deps.actions.listRefs(programmeId),
   ]);
-  return [...workstreams.map((w) => w.code), ...actions.map((a) => a.value.ref)];
+  return [...workstreams.map((w) => w.code), ...refs];
 }
 
 /** The action with this ref, or the closest refs and codes when there is none. */
@@ -233,8 +233,7 @@ export async function findAction(
 > {
   const found = await deps.actions.get(programmeId, ref);
   if (found) return { ok: true, action: found.value, etag: found.etag };
-  const refs = (await deps.actions.listByProgramme(programmeId)).map((a) => a.value.ref);
-  return { ok: false, suggestions: closestMatches(ref, refs) };
+  return { ok: false, suggestions: closestMatches(ref, await deps.actions.listRefs(programmeId)) };
 }
 
 /**

@@ -13,6 +13,11 @@ export interface ActionRepository {
   listByWorkstream(programmeId: string, workstream: string): Promise<Versioned<Action>[]>;
   /** Every action of a programme (digests, exports, schedules), ordered by workstream, ref. */
   listByProgramme(programmeId: string): Promise<Versioned<Action>[]>;
+  /**
+   * Every action's reference, as the plan spells it, ordered by reference: "did you mean"
+   * reads these, not every action. One partition query.
+   */
+  listRefs(programmeId: string): Promise<string[]>;
   /** Actions owned by any of these roles (`/mine`). */
   listByOwnerRoles(programmeId: string, roles: readonly string[]): Promise<Versioned<Action>[]>;
   /** Case-insensitive on `ref`. */

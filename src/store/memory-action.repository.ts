@@ -1,7 +1,7 @@
 import type { Action } from '../domain/action.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { ActionRepository, RecordUpdateResult } from './action.repository.js';
-import { codeKey } from './keys.js';
+import { codeKey, compareRefs } from './keys.js';
 import { assertUpdateFits } from './limits.js';
 import {
   appendHistory,
@@ -35,6 +35,14 @@ export function createMemoryActionRepository(state: MemoryState): ActionReposito
 
     listByProgramme(programmeId) {
       return Promise.resolve(read(definitions(programmeId)));
+    },
+
+    listRefs(programmeId) {
+      return Promise.resolve(
+        definitions(programmeId)
+          .map((action) => action.ref)
+          .sort(compareRefs),
+      );
     },
 
     listByOwnerRoles(programmeId, roles) {

@@ -116,6 +116,8 @@ export function withReadCache(store: Store, options: ReadCacheOptions): Store {
         afterWrite(`actions|${lower(update.programmeId)}|`)(actions.recordUpdate(update, etag)),
       // Bound so a port written as a class keeps its `this`.
       listByProgramme: (id) => actions.listByProgramme(id),
+      // The plan's references change only with an import, which clears everything.
+      listRefs: (id) => shelf.read(`plan|refs|${lower(id)}`, () => actions.listRefs(id)),
       listByOwnerRoles: (id, owners) => actions.listByOwnerRoles(id, owners),
       get: (id, ref) => actions.get(id, ref),
       history: (id, ref) => actions.history(id, ref),

@@ -1,17 +1,18 @@
 import { odata } from '@azure/data-tables';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { ActionRepository } from './action.repository.js';
-import { codeKey } from './keys.js';
+import { codeKey, compareRefs, decodeKeyPart } from './keys.js';
 import { byNewest, byWorkstreamThenRef } from './memory-state.js';
 import {
   activeVersion,
   inPartition,
   locateAction,
+  planKeys,
   startsWith,
   statusKeys,
   type TablesContext,
 } from './tables-layout.js';
-import { getJson, queryWorkstreamRows } from './tables-support.js';
+import { getJson, queryRows, queryWorkstreamRows } from './tables-support.js';
 import { combine, packsAndStatus, planPartitions, toAction } from './tables-action-rows.js';
 import { listOwnedCopies } from './tables-owned-copies.js';
 import { recordUpdateInTables } from './tables-record-update.js';
@@ -36,6 +37,19 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
       const { partitions } = await planPartitions(tables, programmeId, version);
       const rows = await Promise.all(partitions.map((p) => readPartition(p, packsAndStatus)));
       return rows.flatMap((list) => combine(version, list)).sort(byWorkstreamThenRef);
+    },
+
+    async listRefs(programmeId) {
+      const version = await activeVersion(tables, programmeId);
+      if (version === null) return [];
+      const rows = await queryRows(tables.plans, inPartition(planKeys.refs(programmeId, version)), [
+        'RowKey',
+        'ref',
+      ]);
+      // A plan stored before the index kept the spelling gives its key, in capitals.
+      return rows
+        .map((row) => (typeof row.ref === 'string' ? row.ref : decodeKeyPart(row.rowKey ?? '')))
+        .sort(compareRefs);
     },
 
     listByOwnerRoles: (programmeId, roles) => listOwnedCopies(tables, programmeId, roles),

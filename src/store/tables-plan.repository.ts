@@ -141,6 +141,7 @@ function planRows(
       partitionKey: planKeys.refs(programmeId, version),
       rowKey: codeKey(action.ref),
       workstream: action.workstream,
+      ref: action.ref,
     });
   }
   plans.push(...measureDefinitionRows(programmeId, version, plan.measures ?? []));

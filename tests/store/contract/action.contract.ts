@@ -26,6 +26,13 @@ export function actionContract(createStore: StoreFactory): void {
       expect(await store.actions.get('wsoa', 'EHC99')).toBeNull();
     });
 
+    it('lists every reference of the active plan as spelled, A2 before A10, for "did you mean"', async () => {
+      expect(await store.actions.listRefs('wsoa')).toEqual(['A1', 'EHC1', 'EHC2', 'EHC10']);
+      await store.plans.replace(plan('wsoa', { B: ['b2', 'B10'] }));
+      expect(await store.actions.listRefs('wsoa')).toEqual(['b2', 'B10']);
+      expect(await store.actions.listRefs('no-such-programme')).toEqual([]);
+    });
+
     it('records an update as the current status and the newest history row', async () => {
       const before = await store.actions.get('wsoa', 'A1');
       const first = update('wsoa', 'A1', { id: 'u1', rating: 'Amber', note: 'Late' });
