@@ -2,7 +2,7 @@ import { normaliseEmail } from '../domain/people.js';
 import { dueDay, type IsoDate } from '../domain/local-date.js';
 import type { Programme } from '../domain/programme.js';
 import type { ActionRepository } from '../store/action.repository.js';
-import type { RoleRepository } from '../store/role.repository.js';
+import type { RoleAssignment, RoleRepository } from '../store/role.repository.js';
 import { actionLineOf, type ActionLine } from './action-line.js';
 import { periodOpenOn } from './reporting-day.js';
 
@@ -34,9 +34,22 @@ export async function listMyActions(
   email: string,
   today: IsoDate,
 ): Promise<MyActions> {
-  const assignments = (await deps.roles.rolesOf(normaliseEmail(email))).filter(
-    (a) => a.programmeId === programme.id,
+  return listActionsOfRoles(
+    deps,
+    programme,
+    await deps.roles.rolesOf(normaliseEmail(email)),
+    today,
   );
+}
+
+/** The same, from the roles (in any programme) already read for this person. */
+export async function listActionsOfRoles(
+  deps: Pick<MineDeps, 'actions'>,
+  programme: Programme,
+  held: readonly RoleAssignment[],
+  today: IsoDate,
+): Promise<MyActions> {
+  const assignments = held.filter((a) => a.programmeId === programme.id);
   const codes = assignments.map((a) => a.role);
   const actions =
     codes.length === 0 ? [] : await deps.actions.listByOwnerRoles(programme.id, codes);
@@ -62,8 +75,17 @@ function byDue(a: ActionLine, b: ActionLine): number {
 
 export interface MineUseCase {
   list(programme: Programme, email: string, today: IsoDate): Promise<MyActions>;
+  /** From the person's roles already read this turn (the read rule's). */
+  listForRoles(
+    programme: Programme,
+    held: readonly RoleAssignment[],
+    today: IsoDate,
+  ): Promise<MyActions>;
 }
 
 export function createMineUseCase(deps: MineDeps): MineUseCase {
-  return { list: (programme, email, today) => listMyActions(deps, programme, email, today) };
+  return {
+    list: (programme, email, today) => listMyActions(deps, programme, email, today),
+    listForRoles: (programme, held, today) => listActionsOfRoles(deps, programme, held, today),
+  };
 }

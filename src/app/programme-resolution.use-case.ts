@@ -1,6 +1,7 @@
 import type { Programme } from '../domain/programme.js';
 import type { LinkRepository } from '../store/link.repository.js';
 import type { ProgrammeRepository } from '../store/programme.repository.js';
+import type { RoleAssignment } from '../store/role.repository.js';
 import type { Membership, ReadRule } from './read-rule.js';
 
 export interface ProgrammeChoice {
@@ -59,6 +60,11 @@ export type ProgrammeAnswer =
       /** The argument without its programme prefix. */
       readonly argument: string;
       readonly via: 'prefix' | 'link' | 'only-programme' | 'roles';
+      /**
+       * The roles the sender holds or deputises for, in every programme: the ones the read
+       * rule read to decide (read now only if it did not), so `/mine` does not ask again.
+       */
+      readonly senderRoles: () => Promise<readonly RoleAssignment[]>;
     }
   | {
       readonly ok: false;
@@ -104,14 +110,28 @@ export function createProgrammeResolution(options: ProgrammeResolutionOptions) {
     if (named) {
       const rest = (prefix?.[2] ?? '').trim();
       return named === linked || (await membership.mayRead(named.id))
-        ? { ok: true, programme: named, argument: rest, via: 'prefix' }
+        ? {
+            ok: true,
+            programme: named,
+            argument: rest,
+            via: 'prefix',
+            senderRoles: membership.held,
+          }
         : notAMember(named);
     }
-    if (linked) return { ok: true, programme: linked, argument, via: 'link' };
+    if (linked) {
+      return { ok: true, programme: linked, argument, via: 'link', senderRoles: membership.held };
+    }
     const [only] = all;
     if (all.length === 1 && only) {
       return (await membership.mayRead(only.id))
-        ? { ok: true, programme: only, argument, via: 'only-programme' }
+        ? {
+            ok: true,
+            programme: only,
+            argument,
+            via: 'only-programme',
+            senderRoles: membership.held,
+          }
         : notAMember(only);
     }
     return chooseAmong(all, membership, request.conversationKind === 'personal', argument);
@@ -154,7 +174,7 @@ async function chooseAmong(
   const [one] = mine;
   // Someone who reads one programme only means that one, in a chat as much as in personal.
   if ((personal || !membership.readsAll) && mine.length === 1 && one) {
-    return { ok: true, programme: one, argument, via: 'roles' };
+    return { ok: true, programme: one, argument, via: 'roles', senderRoles: membership.held };
   }
   const choices = membership.readsAll ? sorted : mine;
   const [first] = choices;

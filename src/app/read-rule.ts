@@ -1,4 +1,4 @@
-import type { RoleRepository } from '../store/role.repository.js';
+import type { RoleAssignment, RoleRepository } from '../store/role.repository.js';
 
 /** Who wants to read a programme: the sender of a command, or the person behind the tab. */
 export interface Reader {
@@ -12,6 +12,8 @@ export interface Membership {
   readonly readsAll: boolean;
   /** Ids (lower case) of the programmes where the reader holds or deputises for a role. */
   memberOf(): Promise<ReadonlySet<string>>;
+  /** The roles behind {@link memberOf}, in every programme: read once, whoever asks. */
+  held(): Promise<readonly RoleAssignment[]>;
   mayRead(programmeId: string): Promise<boolean>;
 }
 
@@ -33,22 +35,20 @@ export function createReadRule(options: ReadRuleOptions) {
   return {
     membership(reader: Reader): Membership {
       const readsAll = options.openToEveryone || reader.isAdmin;
-      let roles: Promise<ReadonlySet<string>> | undefined;
-      const memberOf = (): Promise<ReadonlySet<string>> => {
+      let assignments: Promise<readonly RoleAssignment[]> | undefined;
+      const held = (): Promise<readonly RoleAssignment[]> => {
         const { email } = reader;
-        roles ??=
-          email === null
-            ? Promise.resolve(new Set<string>())
-            : options.roles
-                .rolesOf(email)
-                .then((held) => new Set(held.map((role) => role.programmeId.toLowerCase())));
-        return roles;
+        assignments ??= email === null ? Promise.resolve([]) : options.roles.rolesOf(email);
+        return assignments;
       };
+      const memberOf = async (): Promise<ReadonlySet<string>> =>
+        new Set((await held()).map((role) => role.programmeId.toLowerCase()));
       // Someone who must be a member to read is asked about at once, alongside other reads.
       if (!readsAll) void memberOf().catch(() => undefined);
       return {
         readsAll,
         memberOf,
+        held,
         async mayRead(programmeId) {
           return readsAll || (await memberOf()).has(programmeId.toLowerCase());
         },

@@ -25,7 +25,12 @@ export const mineCommand: Command = {
         ],
       });
     }
-    const mine = await deps.mine.list(programme, sender.email, todayFor(programme, deps.clock));
+    // The roles the read rule read for this turn, when it resolved the programme.
+    const answer = await turn.programme();
+    const today = todayFor(programme, deps.clock);
+    const mine = answer.ok
+      ? await deps.mine.listForRoles(programme, await answer.senderRoles(), today)
+      : await deps.mine.list(programme, sender.email, today);
     const roles = mine.roles.map((r) => (r.as === 'deputy' ? `${r.code} (deputy)` : r.code));
     return renderMineCard({
       mine,
