@@ -13,7 +13,7 @@ export interface Membership {
   /** Ids (lower case) of the programmes where the reader holds or deputises for a role. */
   memberOf(): Promise<ReadonlySet<string>>;
   /** The roles behind {@link memberOf}, in every programme: read once, whoever asks. */
-  held(): Promise<readonly RoleAssignment[]>;
+  readonly held: () => Promise<readonly RoleAssignment[]>;
   mayRead(programmeId: string): Promise<boolean>;
 }
 
