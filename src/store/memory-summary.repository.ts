@@ -26,15 +26,17 @@ export function createMemorySummaryRepository(state: MemoryState): SummaryReposi
         aim: '',
       });
     }
-    return listed
-      .sort((a, b) => compareRefs(a.code, b.code))
-      .map((workstream) => ({
-        code: workstream.code,
-        name: workstream.name,
-        summary: summarise(
-          actions.filter((action) => codeKey(action.workstream) === codeKey(workstream.code)),
-        ),
-      }));
+    // The plan's order, then the workstreams only actions name, by code.
+    const unlisted = listed
+      .slice(plan.workstreams.length)
+      .sort((a, b) => compareRefs(a.code, b.code));
+    return [...listed.slice(0, plan.workstreams.length), ...unlisted].map((workstream) => ({
+      code: workstream.code,
+      name: workstream.name,
+      summary: summarise(
+        actions.filter((action) => codeKey(action.workstream) === codeKey(workstream.code)),
+      ),
+    }));
   };
   return {
     listByProgramme: (programmeId) => Promise.resolve(summaries(programmeId)),

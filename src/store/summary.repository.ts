@@ -14,7 +14,7 @@ export interface WorkstreamSummary {
  */
 export interface SummaryRepository {
   /**
-   * Every workstream's summary of the programme's active plan, ordered by code (as `workstreams.list`);
+   * Every workstream's summary of the programme's active plan, in the plan's order (as `workstreams.list`);
    * empty when the programme has no plan. One partition query.
    */
   listByProgramme(programmeId: string): Promise<WorkstreamSummary[]>;

@@ -11,6 +11,10 @@ const toSummary = (row: ReadRow): WorkstreamSummary => ({
   summary: getJson<StatusSummary>(row, 'json'),
 });
 
+/** The plan's order; copies written before positions were kept fall back to the codes'. */
+const positionOf = (row: ReadRow): number =>
+  typeof row.position === 'number' ? row.position : Number.MAX_SAFE_INTEGER;
+
 /** Reads the copies in the `summaries` table (see tables-summary.ts for how they are kept). */
 export function createTablesSummaryRepository(tables: TablesContext): SummaryRepository {
   const list = async (programmeId: string) =>
@@ -20,8 +24,8 @@ export function createTablesSummaryRepository(tables: TablesContext): SummaryRep
         `${inPartition(codeKey(programmeId))} and ${startsWith('RowKey', 'w')}`,
       )
     )
-      .map(toSummary)
-      .sort((a, b) => compareRefs(a.code, b.code));
+      .sort((a, b) => positionOf(a) - positionOf(b) || compareRefs(String(a.code), String(b.code)))
+      .map(toSummary);
   return {
     async listByProgramme(programmeId) {
       const found = await list(programmeId);

@@ -114,13 +114,14 @@ export async function writeCopies(
   tables: TablesContext,
   programmeId: string,
   workstream: string,
-  next: { summary: StatusSummary; seq: number; name?: string },
+  next: { summary: StatusSummary; seq: number; name?: string; position?: number },
   owned: Row | null = null,
 ): Promise<boolean> {
   const keys = mirrorKeys(programmeId, workstream);
   const row: Row = { ...keys, seq: next.seq };
   putJson(row, 'json', next.summary);
   if (next.name !== undefined) Object.assign(row, { code: workstream, name: next.name });
+  if (next.position !== undefined) row.position = next.position;
   const mode = next.name === undefined ? 'Merge' : 'Replace';
   const memo = writtenBy(tables);
   const memoKey = `${keys.partitionKey}/${keys.rowKey}`;
@@ -173,6 +174,8 @@ export async function refreshWorkstream(
   tables: TablesContext,
   version: string,
   workstream: Workstream,
+  /** Its place in the plan, so `/status` lists workstreams in the plan's order. */
+  position?: number,
 ): Promise<string[]> {
   const partition = statusKeys.partition(workstream.programmeId, workstream.code);
   await tables.createStatusTable(partition);
@@ -217,6 +220,7 @@ export async function refreshWorkstream(
       summary,
       seq,
       name: workstream.name,
+      ...(position === undefined ? {} : { position }),
     });
     return owned.map((row) => row.rowKey);
   }
@@ -233,6 +237,12 @@ export async function refreshSummaries(
     queryRows(tables.plans, inPartition(planKeys.workstreams(programmeId, version))),
     queryRows(tables.plans, inPartition(planKeys.refs(programmeId, version)), ['workstream']),
   ]);
+  const positionOf = new Map(
+    declared.map((row) => [
+      row.rowKey ?? '',
+      typeof row.position === 'number' ? row.position : Number.MAX_SAFE_INTEGER,
+    ]),
+  );
   const workstreams = declared.map((row) => getJson<Workstream>(row, 'json'));
   // Actions of a workstream the plan does not list are counted too, under its code.
   const known = new Set(workstreams.map((workstream) => codeKey(workstream.code)));
@@ -249,7 +259,9 @@ export async function refreshSummaries(
     const owned = await Promise.all(
       workstreams
         .slice(i, i + 4)
-        .map((workstream) => refreshWorkstream(tables, version, workstream)),
+        .map((workstream) =>
+          refreshWorkstream(tables, version, workstream, positionOf.get(codeKey(workstream.code))),
+        ),
     );
     for (const rowKey of owned.flat()) keep.add(rowKey);
   }

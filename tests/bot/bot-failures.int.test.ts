@@ -18,6 +18,7 @@ describe('when the store fails', () => {
         actions: {
           ...store.actions,
           listByProgramme: () => Promise.reject(new Error('storage is unreachable')),
+          listRefs: () => Promise.reject(new Error('storage is unreachable')),
         },
         // /status reads the kept summaries, not every action.
         summaries: {

@@ -49,21 +49,21 @@ export function summaryContract(createStore: StoreFactory): void {
       );
     });
 
-    it('has each workstream of an imported plan, by code, with its counts and names', async () => {
+    it('has each workstream of an imported plan, in the plan’s order, with its counts and names', async () => {
       const listed = await store.summaries.listByProgramme('wsoa');
       expect(listed.map((found) => [found.code, found.name])).toEqual([
-        ['A', 'Workstream A'],
         ['EHC', 'Workstream EHC'],
+        ['A', 'Workstream A'],
       ]);
-      expect(listed[1]?.summary).toEqual(await fromActions(store, 'wsoa', 'EHC'));
-      expect(counts(listed[1]?.summary)).toEqual({
+      expect(listed[0]?.summary).toEqual(await fromActions(store, 'wsoa', 'EHC'));
+      expect(counts(listed[0]?.summary)).toEqual({
         Blue: 0,
         Green: 0,
         Amber: 1,
         Red: 0,
         [NOT_RATED]: 2,
       });
-      expect(listed[0]?.summary.total).toBe(1);
+      expect(listed[1]?.summary.total).toBe(1);
       expect(await store.summaries.listByProgramme('no-such-programme')).toEqual([]);
     });
 
@@ -115,12 +115,12 @@ export function summaryContract(createStore: StoreFactory): void {
         actions: [action('wsoa', 'EHC', 'EHC1'), action('wsoa', 'EHC', 'EHC2'), moved],
       });
       const listed = await store.summaries.listByProgramme('wsoa');
-      expect(listed.map((found) => found.code)).toEqual(['B', 'EHC']);
-      const b = listed[0]?.summary;
+      expect(listed.map((found) => found.code)).toEqual(['EHC', 'B']);
+      const b = listed[1]?.summary;
       expect(b).toEqual(await fromActions(store, 'wsoa', 'B'));
       expect(b?.counts.Red).toBe(1);
       expect(b?.openByDue).toEqual({ '2026-06-30': 1 });
-      expect(listed[1]?.summary).toEqual(await fromActions(store, 'wsoa', 'EHC'));
+      expect(listed[0]?.summary).toEqual(await fromActions(store, 'wsoa', 'EHC'));
       expect(await store.summaries.get('wsoa', 'A')).toBeNull();
     });
 
