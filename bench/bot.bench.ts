@@ -63,6 +63,8 @@ export interface BotBenchFigures {
    * the same process: how much of the cold figure is storage.
    */
   readonly listWorkstreamOnly: { readonly p50Ms: number; readonly p99Ms: number };
+  /** `/status` at 1,000 and 10,000 actions and `/status EHC` at 1,000, read cache off. */
+  readonly coldCommands: readonly ColdComparison[];
 }
 
 export interface BotBenchOptions {
@@ -159,8 +161,12 @@ interface StatusBot {
   readonly server: BotServer;
 }
 
-/** A `/status EHC` bot over the same storage, with this read cache setting. */
-async function startStatusBot(context: BenchContext, readCacheTtlMs: number): Promise<StatusBot> {
+/** A bot over the same storage, with this read cache setting, asked `text` by the chair. */
+async function startStatusBot(
+  context: BenchContext,
+  readCacheTtlMs: number,
+  text = '/status EHC',
+): Promise<StatusBot> {
   const store = withReadCache(context.store, { ttlMs: readCacheTtlMs, clock: systemClock });
   const bot = createBot(
     composeBot({
@@ -175,7 +181,7 @@ async function startStatusBot(context: BenchContext, readCacheTtlMs: number): Pr
   );
   const server = await startBot({ env: context.channel.botEnv(), bot });
   const chair = testUser('Bench Chair', 'chair@bench.example');
-  const activity = context.channel.message('/status EHC', chair, 'channel');
+  const activity = context.channel.message(text, chair, 'channel');
   const target: Target = {
     url: server.url,
     headers: await context.channel.signedHeaders(activity),
@@ -215,6 +221,34 @@ async function compare(
     return { warm: comparison(warmTtlMs, warmFigures), cold: comparison(0, coldFigures) };
   } finally {
     await Promise.all(bots.map((bot) => bot.server.close()));
+  }
+}
+
+/** One command, read cache off, against the echo handler, interleaved block by block. */
+export interface ColdComparison {
+  readonly text: string;
+  readonly actions: number;
+  readonly echo: LatencyFigures;
+  readonly command: LatencyFigures;
+  /** The command's p50 over the echo handler's: the issue asks for at most 2. */
+  readonly p50Ratio: number;
+}
+
+async function compareCold(
+  context: BenchContext,
+  text: string,
+  actions: number,
+): Promise<ColdComparison> {
+  const bot = await startStatusBot(context, 0, text);
+  try {
+    const targets = [context.echo, bot.target];
+    await measureLatency(targets, 25);
+    const [echoTimings, commandTimings] = await measureLatency(targets, context.samples);
+    const echo = figures(echoTimings ?? [], 0);
+    const command = figures(commandTimings ?? [], 0);
+    return { text, actions, echo, command, p50Ratio: round(command.p50Ms / echo.p50Ms) };
+  } finally {
+    await bot.server.close();
   }
 }
 
@@ -259,6 +293,15 @@ export async function run(options: BotBenchOptions = {}): Promise<BotBenchFigure
         listTimings.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
       const listFigures = figures(listTimings, 0);
+      // Cold, as the first turn after a write: the programme's /status at 1,000 actions and
+      // (after importing a bigger plan) 10,000, and a workstream's at 1,000.
+      const coldCommands = [
+        await compareCold(context, '/status', plan.actions.length),
+        await compareCold(context, '/status EHC', plan.actions.length),
+      ];
+      const big = generateBenchPlan(new Date(), 1_000);
+      await storage.store.plans.replace(big);
+      coldCommands.push(await compareCold(context, '/status', big.actions.length));
       return {
         name: 'bot',
         actions: plan.actions.length,
@@ -267,6 +310,7 @@ export async function run(options: BotBenchOptions = {}): Promise<BotBenchFigure
         warm,
         cold,
         listWorkstreamOnly: { p50Ms: listFigures.p50Ms, p99Ms: listFigures.p99Ms },
+        coldCommands,
       };
     } finally {
       await withEcho.close();
