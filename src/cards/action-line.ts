@@ -1,6 +1,7 @@
 import { formatDate } from '../domain/dates.js';
 import { ONGOING, type DueDate } from '../domain/local-date.js';
 import type { ActionLine } from '../app/action-line.js';
+import { NO_NAMES, type PeopleNames } from '../domain/people-names.js';
 import { Markdown, plainText } from './plain-text.js';
 
 /** Long plan titles are cut so a 60-action list stays small and readable on a phone. */
@@ -22,9 +23,12 @@ export function dueText(due: DueDate | null): string {
  * colour, then owner, due date and when it was rated. A list keeps to words: a swatch per line
  * would not fit 60 actions into Teams' 28 KB; the counts above the list carry the colours.
  */
-export function actionLineData(line: ActionLine): Record<string, unknown> {
+export function actionLineData(
+  line: ActionLine,
+  names: PeopleNames = NO_NAMES,
+): Record<string, unknown> {
   const facts = [
-    line.ownerRole,
+    names.role(line.ownerRole),
     dueText(line.due),
     ...(line.ratedIn ? [`rated ${line.ratedIn}`] : []),
   ].join(' · ');

@@ -1,3 +1,4 @@
+import type { PeopleNames } from '../domain/people-names.js';
 import type { ActionLine } from '../app/action-line.js';
 import type { RatingCounts } from '../domain/rating.js';
 import { actionLineData } from './action-line.js';
@@ -16,6 +17,8 @@ export interface ActionListView {
   /** What to say when the list is empty. */
   readonly empty: string;
   readonly hint: string;
+  /** Owners by name and job title; absent, by role code. */
+  readonly names?: PeopleNames;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface ActionListView {
  */
 const rendered = new WeakMap<
   readonly ActionLine[],
-  { readonly key: string; readonly card: RenderedCard }
+  { readonly key: string; readonly names: PeopleNames | undefined; readonly card: RenderedCard }
 >();
 
 function deepFreeze<T>(value: T): T {
@@ -47,10 +50,10 @@ export function renderActionListCard(view: ActionListView): RenderedCard {
     view.hint,
   ]);
   const known = rendered.get(view.actions);
-  if (known?.key === key) return known.card;
+  if (known?.key === key && known.names === view.names) return known.card;
   // Frozen because every later reply shares it: nothing may change one reply's card.
   const card = deepFreeze(render(view));
-  rendered.set(view.actions, { key, card });
+  rendered.set(view.actions, { key, names: view.names, card });
   return card;
 }
 
@@ -58,7 +61,7 @@ export function renderActionListCard(view: ActionListView): RenderedCard {
 const LINES_SHOWN_FIRST = 8;
 
 function render(view: ActionListView): RenderedCard {
-  const lines = view.actions.map(actionLineData);
+  const lines = view.actions.map((line) => actionLineData(line, view.names));
   return renderTemplate('action-list', {
     title: view.title,
     subtitle: view.subtitle,

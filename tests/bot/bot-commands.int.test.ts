@@ -51,6 +51,7 @@ describe('chat commands over HTTP', () => {
     it('answers "what is going on with A?" as /status A', async () => {
       const text = await ask('what is going on with A?', scope);
       expect(text).toContain('A · Records and oversight');
+      expect(text).toContain('led by Assistant Director Education and Skills');
       expect(text).not.toContain('I do not know the command');
     });
 
@@ -69,6 +70,9 @@ describe('chat commands over HTTP', () => {
       expect(text).toContain('Ratings by period');
       expect(text).toContain('Jan 2021: ');
       expect(text).toContain('Remains amber');
+      // People as colleagues know them: job titles from the Roles sheet, never an email.
+      expect(text).toContain('Owner: Strategic Lead School Effectiveness and SEND');
+      expect(text).not.toMatch(/[a-z]+@council\.example/);
     });
 
     it('lists the actions of the roles the sender holds for /mine', async () => {

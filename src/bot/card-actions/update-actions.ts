@@ -132,6 +132,7 @@ export async function performUpdate(
         input: kept,
         stale: true,
         viewer: sender.email,
+        names: await deps.names.of(programme.id),
       });
       return card(form, true);
     }

@@ -33,10 +33,11 @@ export const statusCommand: Command = {
     }
     if (found.kind === 'action') {
       const detail = found.value;
-      const [seen, steps, measures] = await Promise.all([
+      const [seen, steps, measures, names] = await Promise.all([
         deps.revisions.actionView(programme.id, detail.action),
         deps.steps.progressOf(programme, detail.action),
         deps.measures.standings(programme, [detail.action], { ref: detail.action.ref }),
+        deps.names.of(programme.id),
       ]);
       return renderActionDetailCard({
         ...detail,
@@ -49,20 +50,25 @@ export const statusCommand: Command = {
         waiting: seen.requests.find((r) => r.decision === null) ?? null,
         steps,
         measures: measures.map(measureLine),
+        names,
       });
     }
     const { workstream, actions, counts } = found.value;
-    const measures = await deps.measures.standings(
-      programme,
-      actions.map((a) => ({ ref: a.ref, workstream: workstream.code })),
-      { workstream: workstream.code },
-    );
+    const [measures, names] = await Promise.all([
+      deps.measures.standings(
+        programme,
+        actions.map((a) => ({ ref: a.ref, workstream: workstream.code })),
+        { workstream: workstream.code },
+      ),
+      deps.names.of(programme.id),
+    ]);
     return renderActionListCard({
       title: `${workstream.code} · ${workstream.name}`,
-      subtitle: `${programme.name} · as at ${formatDate(today)} · ${actions.length} actions · lead ${workstream.leadRole}`,
+      subtitle: `${programme.name} · as at ${formatDate(today)} · ${actions.length} actions · led by ${names.role(workstream.leadRole)}`,
       counts,
       actions,
       measures: measures.map(measureLine),
+      names,
       empty: 'This workstream has no actions yet.',
       hint: 'Type /status and an action reference for its steps and notes.',
     });
