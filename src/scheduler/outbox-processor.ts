@@ -26,9 +26,11 @@ export interface OutboxProcessorOptions {
   /** Counts sends, retries and failures for telemetry (`noSendMetrics` when it is off). */
   readonly metrics: SendMetrics;
   /**
-   * Sends in flight at least; the limiter still decides the rate. Default 8. With
-   * `ratePerSecond` it grows, up to {@link MAX_CONCURRENCY}, to what that rate needs at the
-   * Connector's latency as measured (rate × latency, with a margin).
+   * Sends in flight at most (`SEND_CONCURRENCY`), never exceeded: each send in flight is one
+   * claimed row, so it is also the most a crash can make arrive twice. Default 8. With
+   * `ratePerSecond`, the drain starts at {@link START_CONCURRENCY} (or this, if lower) and
+   * grows towards this ceiling as far as that rate needs at the Connector's latency as
+   * measured (rate × latency, with a margin).
    */
   readonly concurrency?: number;
   /** The rate the limiter allows one tenant: what concurrency grows to reach. */
@@ -61,6 +63,8 @@ export interface OutboxProcessor {
 
 /** Teams allows 7 sends a second to one conversation; across many, this many in flight. */
 export const MAX_CONCURRENCY = 64;
+/** Where adaptive concurrency starts: enough for 30 a second at about 200 ms a send. */
+export const START_CONCURRENCY = 8;
 
 export function createOutboxProcessor(options: OutboxProcessorOptions): OutboxProcessor {
   const latency = createLatencyGauge();
@@ -79,14 +83,14 @@ export function createOutboxProcessor(options: OutboxProcessorOptions): OutboxPr
     maxAttempts: options.maxAttempts ?? 8,
     sendingTimeoutMs: options.sendingTimeoutMs ?? 120_000,
   };
-  const concurrency = options.concurrency ?? 8;
+  const ceiling = Math.min(MAX_CONCURRENCY, options.concurrency ?? 8);
   const batchSize = options.batchSize ?? 100;
 
   const wanted = (): number => {
-    if (options.ratePerSecond === undefined) return concurrency;
+    if (options.ratePerSecond === undefined) return ceiling;
     // Little's law: in flight = rate × time each takes; a quarter more for the variation.
     const needed = Math.ceil(options.ratePerSecond * (latency.seconds() * 1.25));
-    return Math.max(concurrency, Math.min(MAX_CONCURRENCY, needed));
+    return Math.min(ceiling, Math.max(START_CONCURRENCY, needed));
   };
 
   return {

@@ -7,7 +7,7 @@ export interface SchedulerConfig {
   readonly cron: string;
   /** Sends per second across one tenant (Teams allows about 30). */
   readonly ratePerSecond: number;
-  /** Sends in flight at once. */
+  /** Sends in flight at most: a ceiling concurrency grows to as the latency needs. */
   readonly concurrency: number;
   readonly leaseTtlMs: number;
   /** How long `sending` may last before another instance takes the message over. */
@@ -25,7 +25,7 @@ const EnvSchema = z.object({
   SCHEDULER: z.preprocess(blank, z.enum(['on', 'off']).default('on')),
   SCHEDULER_CRON: z.preprocess(blank, z.string().trim().default('* * * * *')),
   SEND_RATE_PER_SECOND: whole(30, 1, 1_000),
-  SEND_CONCURRENCY: whole(8, 1, 64),
+  SEND_CONCURRENCY: whole(32, 1, 64),
   SCHEDULER_LEASE_TTL_MS: whole(60_000, 1_000, 3_600_000),
   SENDING_TIMEOUT_MS: whole(120_000, 1_000, 3_600_000),
   SEND_BACKOFF_BASE_MS: whole(1_000, 10, 600_000),

@@ -15,9 +15,9 @@ export interface SchedulerOptions {
   /** node-cron expression; every minute by default. */
   readonly cronExpression?: string;
   /**
-   * Sending leased per programme (docs/scheduler.md): every instance sends for its share of
-   * the programmes, and `lease` only decides who plans. Without it, the holder of `lease`
-   * plans and sends everything.
+   * Sending leased per programme (docs/scheduler.md): every instance plans and sends for its
+   * share of the programmes, and `lease` is not used. Without it, the holder of `lease` plans
+   * and sends everything.
    */
   readonly programmeLeases?: ProgrammeLeases;
 }
@@ -30,6 +30,7 @@ export type TickReport =
       readonly programmes?: readonly string[];
     }
   | {
+      /** This instance planned: it holds the lease, or with programme leases, at least one. */
       readonly leader: true;
       readonly planned: RunDueReport;
       readonly drained: DrainReport;
@@ -52,16 +53,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let stopping = false;
 
   const tickPerProgramme = async (leases: ProgrammeLeases): Promise<TickReport> => {
-    const leader = await lease.hold();
-    const planned = leader ? await options.runDue.run(options.timer.now()) : null;
+    // Each instance plans the programmes it sends for, in the tick it takes their leases,
+    // so what falls due goes out in that same tick whoever holds it (the outbox refuses
+    // repeats, so a lease changing hands mid-tick costs nothing).
     const held = await leases.claim();
+    const programmes = held.map((h) => h.programmeId);
+    const planned =
+      held.length > 0 ? await options.runDue.run(options.timer.now(), programmes) : null;
     const reports = await Promise.all(
       held.map(({ programmeId, lease: its }) =>
         options.processor.drain(async () => !stopping && (await its.stillHeld()), programmeId),
       ),
     );
     const drained = addReports(reports);
-    const programmes = held.map((h) => h.programmeId);
     if ((planned?.planned ?? 0) > 0 || drained.sent > 0 || drained.retry > 0) {
       logger.info('Scheduler tick', { planned: planned?.planned ?? 0, programmes, ...drained });
     }

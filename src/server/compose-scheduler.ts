@@ -9,6 +9,7 @@ import { createRunDue } from '../app/prompt/run-due.use-case.js';
 import { DEFAULT_BACKOFF } from '../scheduler/backoff.js';
 import { createLeaseKeeper } from '../scheduler/lease-keeper.js';
 import { createOutboxProcessor } from '../scheduler/outbox-processor.js';
+import { createProgrammeLeases } from '../scheduler/programme-leases.js';
 import type { SendMetrics } from '../scheduler/send-metrics.js';
 import { createRateLimiter, teamsRateLimits } from '../scheduler/rate-limiter.js';
 import { createPersonReach } from '../scheduler/reach-person.js';
@@ -50,6 +51,7 @@ export interface ProactiveSchedulerOptions {
 export function createProactiveScheduler(options: ProactiveSchedulerOptions): Scheduler {
   const { store, config, logger } = options;
   const timer = options.timer ?? systemTimer;
+  const owner = options.instanceId ?? `${hostname()}:${process.pid}`;
   const { programmes, workstreams, actions, roles, people, outbox, conversations } = store;
   const views = createMessageViews({ programmes, actions, roles, people, clock: timer });
   const transport = createTeamsTransport({
@@ -95,7 +97,9 @@ export function createProactiveScheduler(options: ProactiveSchedulerOptions): Sc
       timer,
       logger,
       metrics: options.metrics,
+      // SEND_CONCURRENCY is the ceiling; below it, concurrency follows the Connector's latency.
       concurrency: config.concurrency,
+      ratePerSecond: config.ratePerSecond,
       sendingTimeoutMs: config.sendingTimeoutMs,
       maxAttempts: config.maxAttempts,
       backoff: { ...DEFAULT_BACKOFF, baseMs: config.backoffBaseMs },
@@ -103,7 +107,15 @@ export function createProactiveScheduler(options: ProactiveSchedulerOptions): Sc
     lease: createLeaseKeeper({
       leases: store.leases,
       name: 'proactive-sender',
-      owner: options.instanceId ?? `${hostname()}:${process.pid}`,
+      owner,
+      timer,
+      ttlMs: config.leaseTtlMs,
+    }),
+    // Several instances share the programmes; each programme is sent by one at a time.
+    programmeLeases: createProgrammeLeases({
+      leases: store.leases,
+      programmes,
+      owner,
       timer,
       ttlMs: config.leaseTtlMs,
     }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/domain/programme.js';
 import { silentLogger } from '../../src/app/logger.js';
+import type { RunDue } from '../../src/app/prompt/run-due.use-case.js';
 import { createLeaseKeeper } from '../../src/scheduler/lease-keeper.js';
 import { createOutboxProcessor } from '../../src/scheduler/outbox-processor.js';
 import { createProgrammeLeases } from '../../src/scheduler/programme-leases.js';
@@ -42,13 +43,19 @@ async function storeWithPrompts(): Promise<Store> {
   return store;
 }
 
-function instance(store: Store, owner: string, transport: RecordingTransport) {
+const nothingDue: RunDue = {
+  run: () => Promise.resolve({ planned: 0, alreadyPlanned: 0, unassigned: [] }),
+};
+
+function instance(
+  store: Store,
+  owner: string,
+  transport: RecordingTransport,
+  runDue: RunDue = nothingDue,
+) {
   const timer = createManualTimer(at);
-  const nothingDue = {
-    run: () => Promise.resolve({ planned: 0, alreadyPlanned: 0, unassigned: [] }),
-  };
   return createScheduler({
-    runDue: nothingDue,
+    runDue,
     processor: createOutboxProcessor({
       ...store,
       reach: installOff(store.conversations),
@@ -93,5 +100,50 @@ describe('sending leased per programme', () => {
     const report = await instance(store, 'alone', transport).tick();
     expect([...(report.programmes ?? [])].sort()).toEqual([...PROGRAMMES].sort());
     expect(transport.delivered).toHaveLength(40);
+  });
+
+  it('plans only the programmes an instance holds, and sends what falls due in that same tick', async () => {
+    const store = await storeWithPrompts();
+    const transport = createRecordingTransport();
+    const asked: Record<string, string[]> = { a: [], b: [] };
+    // Plans a board digest for each programme it is asked about, due now.
+    const digestsFor = (owner: string): RunDue => ({
+      async run(now, programmeIds = []) {
+        asked[owner]?.push(...programmeIds);
+        for (const programmeId of programmeIds) {
+          const key = `${programmeId}|Jan 2021|digest|board`;
+          await store.conversations.save(personalChat(`board-${programmeId}@x.gov.uk`));
+          await store.outbox.add(
+            promptRow(`board-${programmeId}@x.gov.uk`, now, { key, programmeId }),
+          );
+        }
+        return { planned: programmeIds.length, alreadyPlanned: 0, unassigned: [] };
+      },
+    });
+    const a = instance(store, 'a', transport, digestsFor('a'));
+    const b = instance(store, 'b', transport, digestsFor('b'));
+    await Promise.all([a.tick(), b.tick()]);
+    // Planned by whoever took each programme's lease, and sent in that same first tick.
+    const digestsSent = async () =>
+      (await store.outbox.listByState('sent', 1_000)).filter((m) => m.key.includes('|digest|'));
+    expect(await digestsSent()).toHaveLength(2);
+    asked['a'] = [];
+    asked['b'] = [];
+    transport.delivered.length = 0;
+    await store.outbox.add(
+      promptRow('late@x.gov.uk', at, { key: 'wsoa|late', programmeId: 'wsoa' }),
+    );
+    await store.conversations.save(personalChat('late@x.gov.uk'));
+    const reports = await Promise.all([a.tick(), b.tick()]);
+
+    // Each was asked to plan exactly the programme it holds; together, both, once each.
+    for (const [index, owner] of ['a', 'b'].entries()) {
+      expect(asked[owner]).toEqual(reports[index]?.programmes);
+    }
+    expect([...(asked['a'] ?? []), ...(asked['b'] ?? [])].sort()).toEqual([...PROGRAMMES].sort());
+    // A prompt added after the first tick went out in the next, and nothing went twice.
+    const recipients = transport.delivered.map((d) => d.recipient);
+    expect(recipients).toEqual(['late@x.gov.uk']);
+    expect(await digestsSent()).toHaveLength(2);
   });
 });

@@ -37,8 +37,11 @@ export interface RunDueReport {
 }
 
 export interface RunDue {
-  /** Writes every message due at `now` to the outbox; sending is the outbox processor's job. */
-  run(now: Date): Promise<RunDueReport>;
+  /**
+   * Writes every message due at `now` to the outbox; sending is the outbox processor's job.
+   * With `programmeIds`, only those programmes' (the ones this instance sends for).
+   */
+  run(now: Date, programmeIds?: readonly string[]): Promise<RunDueReport>;
 }
 
 /** Keys this process knows are in the outbox, so a busy minute does not re-add hundreds. */
@@ -99,11 +102,13 @@ export function createRunDue(options: RunDueOptions): RunDue {
   };
 
   return {
-    async run(now) {
+    async run(now, programmeIds) {
       let planned = 0;
       let alreadyPlanned = 0;
       const unassigned: UnassignedMessage[] = [];
+      const wanted = programmeIds === undefined ? null : new Set(programmeIds);
       for (const programme of await options.programmes.list()) {
+        if (wanted !== null && !wanted.has(programme.id)) continue;
         if (!isSendingTime(now, programme.timeZone, programme.rules)) continue;
         const plan = await planProgramme(programme, now);
         unassigned.push(...plan.unassigned);
