@@ -6,10 +6,10 @@ describe('an answer kept for a while', () => {
     let now = 0;
     const loads: string[] = [];
     let fail = false;
-    const read = keptFor(1_000, { now: () => new Date(now) }, async (key) => {
+    const read = keptFor(1_000, { now: () => new Date(now) }, (key) => {
       loads.push(key);
-      if (fail) throw new Error('storage is down');
-      return `${key}@${now}`;
+      if (fail) return Promise.reject(new Error('storage is down'));
+      return Promise.resolve(`${key}@${now}`);
     });
     expect(await read('wsoa')).toBe('wsoa@0');
     now = 999;
