@@ -3,7 +3,8 @@ import { dueText, shorten } from './action-line.js';
 import { ratingBadge } from './rating-style.js';
 import { splitToBudget } from './message-budget.js';
 import { renderTemplate, type RenderedCard } from './render-template.js';
-import { formatDateWithDay } from '../domain/dates.js';
+import { formatDate, formatDateWithDay } from '../domain/dates.js';
+import { formatMeasureValue, UNIT_WORDS } from '../domain/measure.js';
 import { NOT_RATED } from '../domain/rating.js';
 
 function headingOf(view: MessageView): string {
@@ -39,11 +40,45 @@ export interface PromptPart {
   readonly of: number;
 }
 
+/**
+ * What the person typed or ticked on a prompt that comes back with a problem: kept, with
+ * each problem beside its field. Keys are measure codes and action refs.
+ */
+export interface PromptInput {
+  readonly figures?: Readonly<Record<string, string>>;
+  readonly figureProblems?: Readonly<Record<string, string>>;
+  readonly steps?: Readonly<Record<string, string>>;
+  readonly stepProblems?: Readonly<Record<string, string>>;
+}
+
+function measureFields(view: MessageView, input: PromptInput) {
+  return view.measures.map((m) => ({
+    code: m.code,
+    label: `${m.code}: ${shorten(m.name, 120)} (${UNIT_WORDS[m.unit]})`,
+    placeholder: m.unit === '%' ? 'e.g. 75.9' : 'a figure',
+    last: m.last
+      ? `Last value: ${formatMeasureValue(m.unit, m.last.value)} in ${m.last.periodId}${m.given ? ' (this period; a new one replaces it)' : ''}`
+      : 'No value yet',
+    typed: input.figures?.[m.code] ?? '',
+    error: input.figureProblems?.[m.code] ?? '',
+  }));
+}
+
+function stepChoice(step: MessageView['sections'][number]['actions'][number]['steps'][number]) {
+  const state =
+    step.doneOn !== null ? ` · done ${formatDate(step.doneOn)}` : step.late ? ' · late' : '';
+  return {
+    letter: step.letter,
+    title: `${step.letter}) ${shorten(step.title, 140)} · ${dueText(step.due)}${state}`,
+  };
+}
+
 /** One message per owner per period: every open action with its rating, dates and steps. */
 export function renderPromptCard(
   view: MessageView,
   note?: string,
   part?: PromptPart,
+  input: PromptInput = {},
 ): RenderedCard {
   // The card's refs, once, in a hidden input that Teams sends with every button press
   // (Action.Execute gathers the card's inputs), so a card can be redrawn in place.
@@ -54,6 +89,9 @@ export function renderPromptCard(
       part === undefined ? headingOf(view) : `${headingOf(view)} (${part.index} of ${part.of})`,
     intro: note ?? introOf(view),
     refsText,
+    programmeId: view.programmeId,
+    periodId: view.periodId,
+    measures: part === undefined || part.index === 1 ? measureFields(view, input) : [],
     sections: view.sections
       .map((section) => ({
         onBehalfOf:
@@ -72,11 +110,17 @@ export function renderPromptCard(
               ratingSwatch: badge.swatch,
               due: dueText(a.due),
               answeredText: a.answered ? ` · answered for ${view.periodId}` : '',
-              steps: a.steps.map((s) => ({
-                letter: s.letter,
-                title: shorten(s.title, 160),
-                due: dueText(s.due),
-              })),
+              steps: a.steps.map(stepChoice),
+              stepsDone:
+                input.steps?.[a.ref] ??
+                a.steps
+                  .filter((s) => s.doneOn !== null)
+                  .map((s) => s.letter)
+                  .join(','),
+              stepsDoneText: `${a.steps.filter((s) => s.doneOn !== null).length} of ${a.steps.length}`,
+              stepsError: input.stepProblems?.[a.ref] ?? '',
+              stepsOpen:
+                input.stepProblems?.[a.ref] !== undefined || input.steps?.[a.ref] !== undefined,
               canRollOver: a.rating !== NOT_RATED && !a.answered,
               periodId: view.periodId,
             };

@@ -4,6 +4,7 @@ import type { DigestUseCase } from '../app/digest/digest.use-case.js';
 import type { Logger } from '../app/logger.js';
 import type { AppInstaller } from '../app/ports/app-installer.js';
 import type { MessageBudget } from '../cards/message-budget.js';
+import { createMeasureUseCase } from '../app/measures/measure.use-case.js';
 import { createMessageViews } from '../app/prompt/message-view.js';
 import { createRunDue } from '../app/prompt/run-due.use-case.js';
 import { DEFAULT_BACKOFF } from '../scheduler/backoff.js';
@@ -53,7 +54,15 @@ export function createProactiveScheduler(options: ProactiveSchedulerOptions): Sc
   const timer = options.timer ?? systemTimer;
   const owner = options.instanceId ?? `${hostname()}:${process.pid}`;
   const { programmes, workstreams, actions, roles, people, outbox, conversations } = store;
-  const views = createMessageViews({ programmes, actions, roles, people, clock: timer });
+  const views = createMessageViews({
+    programmes,
+    actions,
+    roles,
+    people,
+    stepTicks: store.stepTicks,
+    measures: createMeasureUseCase({ measures: store.measures, roles, clock: timer }),
+    clock: timer,
+  });
   const transport = createTeamsTransport({
     adapter: options.adapter,
     appId: options.appId,

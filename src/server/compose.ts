@@ -71,6 +71,7 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
   const { store, adminDirectory: directory, clock, logger } = options;
   const { programmes, workstreams, actions, roles, people, outbox, links } = store;
   const snapshot = snapshotPorts(store);
+  const measures = createMeasureUseCase({ measures: store.measures, roles, clock });
   return {
     status: createStatusUseCase({ workstreams, actions, summaries: store.summaries }),
     mine: createMineUseCase({ roles, actions }),
@@ -93,6 +94,8 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
       roles,
       people,
       outbox,
+      stepTicks: store.stepTicks,
+      measures,
       clock,
     }),
     roles: createRolesUseCase({ directory, programmes, roles }),
@@ -105,7 +108,7 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
       links,
       readRule: createReadRule({ roles, openToEveryone: options.openToEveryone ?? false }),
     }),
-    measures: createMeasureUseCase({ measures: store.measures, roles, clock }),
+    measures,
     ...composeGovernance(store, clock),
     programmes,
     adminDirectory: directory,

@@ -1,3 +1,4 @@
+import type { MessageView } from '../../src/app/prompt/message-view.js';
 import { describe, expect, it } from 'vitest';
 import {
   createMessageBudget,
@@ -61,16 +62,20 @@ describe('a prompt for an owner of many actions', () => {
         letter: String.fromCharCode(97 + s),
         title: 'A step of the action '.padEnd(160, 'y'),
         due: '2021-02-28',
+        doneOn: null,
+        late: true,
       })),
     }));
-    const view = {
+    const view: MessageView = {
       kind: 'prompt',
       programmeId: 'wsoa',
       programmeName: 'WSoA',
       periodId: 'Jan 2021',
       closes: '2021-01-15',
       sections: [{ role: 'ADES', onBehalfOf: null, actions }],
-    } as unknown as Parameters<typeof renderPromptCards>[0];
+      owners: {},
+      measures: [],
+    };
     const budget = createMessageBudget();
     const cards = renderPromptCards(view, budget.fitsWithEnvelope);
     expect(cards.length).toBeGreaterThan(1);

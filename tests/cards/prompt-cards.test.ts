@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createMeasureUseCase } from '../../src/app/measures/measure.use-case.js';
 import { createMessageViews } from '../../src/app/prompt/message-view.js';
 import { outboxRowOf } from '../../src/app/prompt/outbox-row.js';
 import { renderEscalationCard } from '../../src/cards/escalation.card.js';
@@ -12,7 +13,9 @@ const now = new Date('2021-01-15T09:00:00Z');
 async function viewsOfJanuary() {
   const { store, plan, ratings } = await sampleWorldBefore('Jan 2021');
   const messages = planPeriod({ ...plan, updates: ratings, periodId: 'Jan 2021' }).messages;
-  const views = createMessageViews({ ...store, clock: createManualTimer(now) });
+  const clock = createManualTimer(now);
+  const measures = createMeasureUseCase({ measures: store.measures, roles: store.roles, clock });
+  const views = createMessageViews({ ...store, measures, clock });
   const viewOf = async (kind: string) => {
     const message = messages.find((m) => m.kind === kind);
     if (!message) throw new Error(`No ${kind} in the plan`);
@@ -33,7 +36,9 @@ describe('the cards the scheduler sends', () => {
       awayUntil: '2021-02-01',
       unreachable: null,
     });
-    const views = createMessageViews({ ...store, clock: createManualTimer(now) });
+    const clock = createManualTimer(now);
+    const measures = createMeasureUseCase({ measures: store.measures, roles: store.roles, clock });
+    const views = createMessageViews({ ...store, measures, clock });
     const row = outboxRowOf(
       {
         key: 'wsoa|Jan 2021|prompt|slsesend@council.example',

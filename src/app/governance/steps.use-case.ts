@@ -70,60 +70,88 @@ export function createStepsUseCase(options: StepsUseCaseOptions) {
     /** Every tick of the programme, for the digest, the tab and the board pack. */
     ticksOf: (programme: Programme) => stepTicks.listForProgramme(programme.id),
 
-    async change(
+    /**
+     * The steps ticked on a card: these letters done and every other one not. Only the
+     * steps whose state changes are checked, so a step's own owner can save a card that
+     * shows the action's other steps too.
+     */
+    async setDone(
       programme: Programme,
-      change: StepChange,
+      ref: string,
+      done: readonly string[],
       who: Participant,
     ): Promise<StepsOutcome> {
-      const found = await actions.get(programme.id, change.ref.trim());
-      if (!found) return { ok: false, code: 'ACTION_NOT_FOUND', ref: change.ref };
-      const action = found.value;
-      const letters = [...change.done, ...change.notDone].map((l) => l.trim().toLowerCase());
-      const stepOf = (letter: string) => action.steps.find((s) => s.letter === letter);
-      const unknown = letters.filter((l) => !stepOf(l));
-      if (unknown.length > 0) {
-        return { ok: false, code: 'STEP_NOT_FOUND', action, letters: unknown };
-      }
-      const held = await heldRoles(roles, programme.id, who.email);
-      const refused = letters.filter((l) => {
-        const step = stepOf(l);
-        return !who.isAdmin && (!step || !mayTickStep(action, step, held));
-      });
-      if (refused.length > 0) return { ok: false, code: 'NOT_OWNER', action, letters: refused };
-
-      const today = todayFor(programme, clock);
-      const period = periodOpenOn(programme, today);
-      const ticks = await stepTicks.listForAction(programme.id, action.ref);
-      const tickOf = (letter: string) => ticks.find((t) => t.letter === letter);
-      const toTick = change.done.map((l) => l.trim().toLowerCase()).filter((l) => !tickOf(l));
-      const toUntick = change.notDone.map((l) => l.trim().toLowerCase()).filter((l) => tickOf(l));
-      const locked = toUntick.filter((l) => {
-        const tick = tickOf(l);
-        return tick !== undefined && !mayUntick(tick, programme.periods, today);
-      });
-      if (locked.length > 0) return { ok: false, code: 'PERIOD_CLOSED', action, letters: locked };
-      if (toTick.length > 0 && !period) {
-        return { ok: false, code: 'PERIOD_CLOSED', action, letters: toTick };
-      }
-
-      const at = clock.now().toISOString();
-      const by = who.email === null ? 'unknown' : normaliseEmail(who.email);
-      for (const letter of toTick) {
-        if (!period) break;
-        await stepTicks.tick({
-          programmeId: programme.id,
-          ref: action.ref,
-          letter,
-          doneOn: today,
-          by,
-          at,
-          periodId: period.id,
-        });
-      }
-      for (const letter of toUntick) await stepTicks.untick(programme.id, action.ref, letter);
-      return { ok: true, action, progress: await progressOf(programme, action) };
+      const wanted = new Set(done.map((l) => l.trim().toLowerCase()).filter((l) => l !== ''));
+      const ticked = new Set(
+        (await stepTicks.listForAction(programme.id, ref.trim())).map((t) => t.letter),
+      );
+      return change(
+        programme,
+        {
+          ref,
+          done: [...wanted].filter((l) => !ticked.has(l)),
+          notDone: [...ticked].filter((l) => !wanted.has(l)),
+        },
+        who,
+      );
     },
+
+    change,
   };
+
+  async function change(
+    programme: Programme,
+    change: StepChange,
+    who: Participant,
+  ): Promise<StepsOutcome> {
+    const found = await actions.get(programme.id, change.ref.trim());
+    if (!found) return { ok: false, code: 'ACTION_NOT_FOUND', ref: change.ref };
+    const action = found.value;
+    const letters = [...change.done, ...change.notDone].map((l) => l.trim().toLowerCase());
+    const stepOf = (letter: string) => action.steps.find((s) => s.letter === letter);
+    const unknown = letters.filter((l) => !stepOf(l));
+    if (unknown.length > 0) {
+      return { ok: false, code: 'STEP_NOT_FOUND', action, letters: unknown };
+    }
+    const held = await heldRoles(roles, programme.id, who.email);
+    const refused = letters.filter((l) => {
+      const step = stepOf(l);
+      return !who.isAdmin && (!step || !mayTickStep(action, step, held));
+    });
+    if (refused.length > 0) return { ok: false, code: 'NOT_OWNER', action, letters: refused };
+
+    const today = todayFor(programme, clock);
+    const period = periodOpenOn(programme, today);
+    const ticks = await stepTicks.listForAction(programme.id, action.ref);
+    const tickOf = (letter: string) => ticks.find((t) => t.letter === letter);
+    const toTick = change.done.map((l) => l.trim().toLowerCase()).filter((l) => !tickOf(l));
+    const toUntick = change.notDone.map((l) => l.trim().toLowerCase()).filter((l) => tickOf(l));
+    const locked = toUntick.filter((l) => {
+      const tick = tickOf(l);
+      return tick !== undefined && !mayUntick(tick, programme.periods, today);
+    });
+    if (locked.length > 0) return { ok: false, code: 'PERIOD_CLOSED', action, letters: locked };
+    if (toTick.length > 0 && !period) {
+      return { ok: false, code: 'PERIOD_CLOSED', action, letters: toTick };
+    }
+
+    const at = clock.now().toISOString();
+    const by = who.email === null ? 'unknown' : normaliseEmail(who.email);
+    for (const letter of toTick) {
+      if (!period) break;
+      await stepTicks.tick({
+        programmeId: programme.id,
+        ref: action.ref,
+        letter,
+        doneOn: today,
+        by,
+        at,
+        periodId: period.id,
+      });
+    }
+    for (const letter of toUntick) await stepTicks.untick(programme.id, action.ref, letter);
+    return { ok: true, action, progress: await progressOf(programme, action) };
+  }
 }
 
 export type StepsUseCase = ReturnType<typeof createStepsUseCase>;

@@ -9,13 +9,35 @@ import type { PeopleNames } from '../../domain/people-names.js';
 import { keptFor } from '../kept-for.js';
 import { loadPeopleNames } from '../people-names.js';
 import type { PersonRepository, RoleRepository } from '../../store/role.repository.js';
+import type { MeasureUnit } from '../../domain/measure.js';
+import type { Role } from '../../domain/people.js';
+import type { Programme } from '../../domain/programme.js';
+import { stepProgress, type StepTick } from '../../domain/step-completion.js';
+import type { StepTickRepository } from '../../store/step-tick.repository.js';
 import type { Clock } from '../clock.js';
+import type { MeasureUseCase } from '../measures/measure.use-case.js';
+import { todayFor } from '../reporting-day.js';
 import { scheduledPayloadOf } from './outbox-row.js';
 
 export interface StepView {
   readonly letter: string;
   readonly title: string;
   readonly due: DueDate | null;
+  /** The local date it was ticked done, or null while it is not done. */
+  readonly doneOn: IsoDate | null;
+  /** Past its (revised) date and not done. */
+  readonly late: boolean;
+}
+
+/** A measure the recipient reports, asked for in the prompt beside their actions. */
+export interface PromptMeasureView {
+  readonly code: string;
+  readonly name: string;
+  readonly unit: MeasureUnit;
+  /** The value that counts in the latest period with one, or null before the first. */
+  readonly last: { readonly value: number; readonly periodId: string } | null;
+  /** Whether this period already has a value (reminders ask only for the others). */
+  readonly given: boolean;
 }
 
 export interface PromptActionView {
@@ -49,6 +71,8 @@ export interface MessageView {
   readonly sections: readonly PromptSectionView[];
   /** For an escalation: who holds each missing action's role, by name and job title. */
   readonly owners: Readonly<Record<string, string | null>>;
+  /** For a prompt or reminder: the measures the recipient reports, asked for with it. */
+  readonly measures: readonly PromptMeasureView[];
 }
 
 export type MessageViewResult =
@@ -63,30 +87,41 @@ export interface MessageViews {
 /** A fan-out of hundreds of prompts reads each programme once, not once per message. */
 const CACHE_MS = 10_000;
 
-export function createMessageViews(options: {
+export interface MessageViewOptions {
   readonly programmes: Pick<ProgrammeRepository, 'get'>;
   readonly actions: Pick<ActionRepository, 'listByProgramme'>;
   readonly roles: Pick<RoleRepository, 'list'>;
   /** Teams' names of the roles' holders; absent, people are shown by job title. */
   readonly people?: Pick<PersonRepository, 'get'>;
+  readonly stepTicks: Pick<StepTickRepository, 'listForProgramme'>;
+  readonly measures: Pick<MeasureUseCase, 'reportedBy'>;
   readonly clock: Clock;
-}): MessageViews {
+}
+
+export function createMessageViews(options: MessageViewOptions): MessageViews {
   interface Loaded {
+    readonly programme: Programme;
     readonly name: string;
     readonly periods: ReadonlyMap<string, IsoDate>;
     readonly actions: ReadonlyMap<string, Action>;
     readonly holders: ReadonlyMap<string, string | null>;
     readonly names: PeopleNames;
+    readonly roleList: readonly Role[];
+    readonly ticks: readonly StepTick[];
   }
 
   const load = async (programmeId: string): Promise<Loaded | null> => {
     const programme = await options.programmes.get(programmeId);
     if (!programme) return null;
-    const [actions, roles] = await Promise.all([
+    const [actions, roles, ticks] = await Promise.all([
       options.actions.listByProgramme(programmeId),
       options.roles.list(programmeId),
+      options.stepTicks.listForProgramme(programmeId),
     ]);
     return {
+      programme,
+      roleList: roles,
+      ticks,
       name: programme.name,
       periods: new Map(programme.periods.map((p) => [p.id, p.closes])),
       actions: new Map(actions.map((a) => [a.value.ref, a.value])),
@@ -97,15 +132,48 @@ export function createMessageViews(options: {
 
   const loaded = keptFor(CACHE_MS, options.clock, load);
 
+  /**
+   * The measures the recipient reports: those of the roles they hold and of the roles they
+   * answer for in this message (a deputy standing in). Only prompts and reminders ask.
+   */
+  const measuresAsked = async (
+    message: OutboxMessage,
+    sections: readonly { readonly role: string }[],
+    data: Loaded,
+  ): Promise<PromptMeasureView[]> => {
+    if (message.kind !== 'prompt' && message.kind !== 'reminder') return [];
+    const recipient = message.recipient.toLowerCase();
+    const held = data.roleList.filter((r) => r.person === recipient).map((r) => r.code);
+    const roles = [...new Set([...held, ...sections.map((s) => s.role).filter((r) => r !== '')])];
+    if (roles.length === 0) return [];
+    const standings = await options.measures.reportedBy(data.programme, roles);
+    return standings
+      .map(({ measure, progress }) => {
+        const given = progress.latest?.periodId === message.periodId;
+        return {
+          code: measure.code,
+          name: measure.name,
+          unit: measure.unit,
+          last: progress.latest
+            ? { value: progress.latest.value, periodId: progress.latest.periodId }
+            : null,
+          given,
+        };
+      })
+      .filter((m) => message.kind === 'prompt' || !m.given);
+  };
+
   return {
     async viewOf(message) {
       const payload = scheduledPayloadOf(message);
       if (payload === null) return { ok: false, code: 'NOT_A_SCHEDULED_MESSAGE' };
       const data = await loaded(message.programmeId);
       if (data === null) return { ok: false, code: 'PROGRAMME_NOT_FOUND' };
+      const today = todayFor(data.programme, options.clock);
       const actionView = (ref: string): PromptActionView[] => {
         const action = data.actions.get(ref);
         if (!action) return [];
+        const progress = stepProgress(action, data.ticks, today);
         return [
           {
             ref,
@@ -113,10 +181,12 @@ export function createMessageViews(options: {
             rating: action.current?.rating ?? NOT_RATED,
             answered: action.current?.periodId === message.periodId,
             due: effectiveDue(action),
-            steps: action.steps.map((s) => ({
-              letter: s.letter,
-              title: s.title,
-              due: effectiveDue(s),
+            steps: progress.steps.map((s) => ({
+              letter: s.step.letter,
+              title: s.step.title,
+              due: effectiveDue(s.step),
+              doneOn: s.done?.doneOn ?? null,
+              late: s.late,
             })),
           },
         ];
@@ -141,6 +211,7 @@ export function createMessageViews(options: {
             actions: s.refs.flatMap(actionView),
           })),
           owners,
+          measures: await measuresAsked(message, payload.sections, data),
         },
       };
     },

@@ -3,7 +3,11 @@ import type { Programme } from '../../domain/programme.js';
 import type { ProgrammeRepository } from '../../store/programme.repository.js';
 import type { Clock } from '../clock.js';
 import { chaseMissing, type ChaseDeps, type ChaseOutcome } from './chase.use-case.js';
-import { createMessageViews, type MessageViewResult } from './message-view.js';
+import {
+  createMessageViews,
+  type MessageViewOptions,
+  type MessageViewResult,
+} from './message-view.js';
 import { recordNoChange, type NoChangeDeps, type NoChangeOutcome } from './no-change.use-case.js';
 import { outboxRowOf } from './outbox-row.js';
 
@@ -14,6 +18,8 @@ export interface PromptAnswersOptions {
   readonly workstreams: ChaseDeps['workstreams'];
   readonly people: ChaseDeps['people'];
   readonly outbox: ChaseDeps['outbox'];
+  readonly stepTicks: MessageViewOptions['stepTicks'];
+  readonly measures: MessageViewOptions['measures'];
   readonly clock: Clock;
 }
 
@@ -37,7 +43,10 @@ export interface PromptAnswersUseCase {
     chaser: Answerer,
     now: Date,
   ): Promise<ChaseOutcome>;
-  /** The prompt of `refs` as it stands now, so an answered action shows as answered. */
+  /**
+   * The prompt of `refs` as it stands now, so an answered action shows as answered, ticked
+   * steps as done and a given figure as the last value.
+   */
   redraw(
     prompt: {
       readonly programmeId: string;

@@ -6,6 +6,10 @@ import type { BotDependencies } from '../bot-dependencies.js';
 import { noProgrammeCard } from '../replies.js';
 import { programmeOfTurn, type Turn } from '../turn.js';
 import { isPromptVerb, performPromptAction } from '../proactive/prompt-actions.js';
+import {
+  isPromptProgressVerb,
+  performPromptProgress,
+} from '../proactive/prompt-progress-actions.js';
 import { describeIssues, isVerb, programmeOfCard, submitValueSchema } from './card-data.js';
 import { isGovernanceVerb, performGovernanceAction } from './governance-actions.js';
 import { isImportVerb, performImportAction } from './import-actions.js';
@@ -46,7 +50,8 @@ export function createCardActions(deps: BotDependencies): CardActions {
     if (isImportVerb(verb)) return performImportAction(turn, deps, verb, data);
     const prompted = isPromptVerb(verb);
     const governed = isGovernanceVerb(verb);
-    if (!prompted && !governed && !isVerb(verb)) {
+    const progress = isPromptProgressVerb(verb);
+    if (!prompted && !governed && !progress && !isVerb(verb)) {
       return { kind: 'bad-request', message: `Unknown verb "${verb}".` };
     }
     // A card names the programme it was drawn for; only older cards leave it to the chat.
@@ -54,6 +59,11 @@ export function createCardActions(deps: BotDependencies): CardActions {
     const programme = named ? await deps.programmes.get(named) : await programmeOfTurn(turn);
     if (!programme) return { kind: 'card', card: noProgrammeCard(), replacesForm: false };
     if (prompted) return performPromptAction(deps, programme, sender, verb, data);
+    if (progress) {
+      // The activity names the press, so a retried one records a figure only once.
+      const key = turn.context.activity.id ?? `${verb}:${deps.clock.now().toISOString()}`;
+      return performPromptProgress(deps, programme, sender, verb, data, key);
+    }
     const result = governed
       ? await performGovernanceAction(deps, programme, sender, verb, data)
       : verb === 'update'

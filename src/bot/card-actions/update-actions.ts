@@ -114,12 +114,14 @@ export async function performUpdate(
   switch (outcome.code) {
     case 'INVALID_UPDATE': {
       const { action, period, problems } = outcome;
+      // The steps stay on the form, ticked as the person left them.
       const form = renderUpdateFormCard({
         action: action.value,
         etag: action.etag,
         period,
         input: kept,
         problems,
+        steps: await deps.steps.progressOf(programme, action.value),
       });
       return card(form, true);
     }
@@ -133,6 +135,7 @@ export async function performUpdate(
         stale: true,
         viewer: sender.email,
         names: await deps.names.of(programme.id),
+        steps: await deps.steps.progressOf(programme, current.value),
       });
       return card(form, true);
     }

@@ -268,7 +268,17 @@ function promptView(plan: SamplePlan, kind: 'prompt' | 'escalation'): MessageVie
         rating: a.current?.rating ?? NOT_RATED,
         answered: false,
         due: effectiveDue(a),
-        steps: a.steps.map((s) => ({ letter: s.letter, title: s.title, due: effectiveDue(s) })),
+        // The first step ticked done, so the card shows a tick with its date.
+        steps: a.steps.map((s, i) => {
+          const due = effectiveDue(s);
+          return {
+            letter: s.letter,
+            title: s.title,
+            due,
+            doneOn: i === 0 ? '2021-03-30' : null,
+            late: i !== 0 && due !== null && due !== 'Ongoing' && due < GALLERY_TODAY,
+          };
+        }),
       })),
   });
   const sections =
@@ -287,5 +297,20 @@ function promptView(plan: SamplePlan, kind: 'prompt' | 'escalation'): MessageVie
     closes: APR_2021.closes,
     sections,
     owners: Object.fromEntries(plan.actions.map((a) => [a.ref, holders.get(a.ownerRole) ?? null])),
+    measures:
+      kind === 'prompt'
+        ? plan.measures
+            .filter((m) => m.reportedBy === 'ADES' || m.reportedBy === 'SLSESEND')
+            .map((m) => {
+              const last = plan.measureValues.filter((v) => v.code === m.code).at(-1);
+              return {
+                code: m.code,
+                name: m.name,
+                unit: m.unit,
+                last: last ? { value: last.value, periodId: last.periodId } : null,
+                given: false,
+              };
+            })
+        : [],
   };
 }
