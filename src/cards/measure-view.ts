@@ -1,4 +1,6 @@
 import { formatMeasureValue } from '../domain/measure.js';
+import { RATING_COLOUR } from '../domain/rating.js';
+import { swatchDataUri } from './swatch.js';
 import type { MeasureStanding } from '../domain/measure-digest.js';
 import type { Track } from '../domain/measure-progress.js';
 import {
@@ -9,12 +11,15 @@ import {
   TRACK_WORDS,
 } from '../domain/measure-words.js';
 
-/** Adaptive Cards' named colours; the track's word is always shown beside its colour. */
-const TRACK_COLOUR: Readonly<Record<Track, string>> = {
-  'on track': 'Good',
-  'off track': 'Attention',
-  'no target': 'Default',
-  'no value': 'Default',
+/**
+ * The track's colour, drawn as a swatch beside its word: host text colours such as Teams'
+ * Good green fall under WCAG AA on white, so the word itself stays in the text colour.
+ */
+const TRACK_SWATCH: Readonly<Record<Track, string>> = {
+  'on track': swatchDataUri(RATING_COLOUR.Green),
+  'off track': swatchDataUri(RATING_COLOUR.Red),
+  'no target': '',
+  'no value': '',
 };
 
 /** One measure as a card shows it: every part is a word, so colour is never the only sign. */
@@ -23,9 +28,10 @@ export interface MeasureLine {
   readonly name: string;
   /** "75.9% in Jan 2021", or "No value yet". */
   readonly latest: string;
-  /** "■ On track", "■ Off track", "No target". */
+  /** "On track", "Off track", "No target". */
   readonly track: string;
-  readonly trackColour: string;
+  /** The track's colour as a swatch to draw beside the word, or "" for none. */
+  readonly trackSwatch: string;
   /** "Improving since Oct 2020 (72%) · Target 85% by 31 Dec 2021 · Baseline 70% (…)". */
   readonly facts: string;
   /** "England 60% (2020); …", or "" for none. */
@@ -42,15 +48,13 @@ export function measureLine({ measure, progress }: MeasureStanding): MeasureLine
     target,
     baselineWords(measure),
   ].filter((part): part is string => part !== null);
-  const marked = progress.track === 'on track' || progress.track === 'off track';
   return {
     code: measure.code,
     name: measure.name,
     latest,
     // With no value, "No value yet" is already the latest; it is not said twice.
-    track:
-      progress.track === 'no value' ? '' : `${marked ? '■ ' : ''}${TRACK_WORDS[progress.track]}`,
-    trackColour: TRACK_COLOUR[progress.track],
+    track: progress.track === 'no value' ? '' : TRACK_WORDS[progress.track],
+    trackSwatch: TRACK_SWATCH[progress.track],
     facts: facts.join(' · '),
     comparators: comparatorWords(measure) ?? '',
   };

@@ -75,7 +75,7 @@ describe('measures over HTTP', () => {
     expect(status).toContain(
       'Improving since Jan 2021 (75.9%) · Target 90% by 23 Jul 2021 · Baseline 70% (25 Oct 2019)',
     );
-    expect(status).toContain('■ Off track');
+    expect(status).toContain('Off track');
     expect(status).toContain(
       'Comparators: England 60% (2020); statistical neighbours and East of England 65% (2020)',
     );

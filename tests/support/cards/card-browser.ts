@@ -57,6 +57,8 @@ export interface CardRender {
   readonly screenshot: string;
   /** Messages the renderer gave while parsing: unknown elements, bad properties. */
   readonly parseWarnings: readonly string[];
+  /** The words on screen as the page lays them out (hidden elements left out). */
+  readonly drawnText: string;
 }
 
 export interface CardBrowser {
@@ -138,7 +140,10 @@ export async function openCardBrowser(): Promise<CardBrowser> {
       const result = await page.evaluate(probeCard, '#card');
       await mkdir(dirname(options.screenshot), { recursive: true });
       await page.screenshot({ path: options.screenshot, fullPage: true });
-      return { result, screenshot: options.screenshot, parseWarnings };
+      const drawnText = await page.evaluate(
+        () => document.getElementById('card')?.innerText ?? '',
+      );
+      return { result, screenshot: options.screenshot, parseWarnings, drawnText };
     },
     async close() {
       await browser.close();

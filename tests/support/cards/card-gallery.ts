@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { chartDataOf } from '../../../src/app/digest/chart-data.js';
+import type { BuiltDigest } from '../../../src/app/digest/build-digest.js';
 import { createDigestUseCase } from '../../../src/app/digest/digest.use-case.js';
 import { loadProgrammeSnapshot } from '../../../src/app/digest/programme-snapshot.js';
 import { digestMessageOf } from '../../../src/bot/digest-message.js';
@@ -34,6 +35,11 @@ import { ADMIN, importHarness } from '../../app/import/import-harness.js';
 import { PLAN_WORKBOOKS } from '../../app/import/plan-workbooks.js';
 import { loadSamplePlan, type SamplePlan } from '../sample-plan.js';
 import { governanceCards } from './governance-gallery.js';
+import { measureLine, type MeasureLine } from '../../../src/cards/measure-view.js';
+import { measureProgress } from '../../../src/domain/measure-progress.js';
+import { governedSample } from '../../app/digest/governed-sample.js';
+import { sampleWithTargets } from '../../app/digest/sample-with-targets.js';
+import type { Store } from '../../../src/store/store.js';
 
 /** One card as the bot sends it, drawn from the sample plan. */
 export interface GalleryCard {
@@ -104,6 +110,7 @@ export async function buildCardGallery(): Promise<GalleryCard[]> {
       actions: a.actions,
       empty: 'This workstream has no actions yet.',
       hint: 'Type /status and an action reference for its steps and notes.',
+      measures: await measuresWithTargets(),
     }),
   );
   const mine = await listMyActions(store, programme, 'slsesend@council.example', today);
@@ -131,7 +138,11 @@ export async function buildCardGallery(): Promise<GalleryCard[]> {
 
   const c2 = await lookUpStatus(store, programme, 'C2', today);
   if (!c2.ok || c2.kind !== 'action') throw new Error('No action C2.');
-  add('action-detail', null, renderActionDetailCard(c2.value));
+  add(
+    'action-detail',
+    null,
+    renderActionDetailCard({ ...c2.value, measures: await measuresWithTargets() }),
+  );
 
   const a2 = actionOf(plan, 'A2');
   add('update-form', null, renderUpdateFormCard({ action: a2, etag: 'W/"1"', period: APR_2021 }));
@@ -201,6 +212,10 @@ export async function buildCardGallery(): Promise<GalleryCard[]> {
     chartLabelPx: Math.min(...fontSizes),
   });
 
+  for (const [variant, world] of await digestWorlds()) {
+    add('digest', variant, digestMessageOf(world).card);
+  }
+
   add('prompt', null, renderPromptCard(promptView(plan, 'prompt')));
   add('escalation', null, renderEscalationCard(promptView(plan, 'escalation')));
 
@@ -241,6 +256,42 @@ export async function buildCardGallery(): Promise<GalleryCard[]> {
     add(template, variant, card);
   }
   return cards;
+}
+
+/**
+ * The Jan 2021 digest with governance (revisions, a request waiting, ticked steps, one
+ * workstream signed off with a query) and with the sample's measures against targets.
+ */
+export async function digestWorlds(): Promise<[string, BuiltDigest][]> {
+  const clock = { now: () => new Date('2021-01-25T09:00:00Z') };
+  const measured = createMemoryStore();
+  await sampleWithTargets(measured);
+  const worlds: [string, Store][] = [
+    ['governance', await governedSample(true)],
+    ['measures', measured],
+  ];
+  const built: [string, BuiltDigest][] = [];
+  for (const [name, store] of worlds) {
+    const digest = await createDigestUseCase({ ...store, clock, publicBaseUrl: null }).build({
+      programmeId: 'wsoa',
+      periodId: 'Jan 2021',
+    });
+    if (!digest.ok) throw new Error(`No ${name} digest: ${digest.code}`);
+    built.push([name, digest.value]);
+  }
+  return built;
+}
+
+/** The sample's measures with targets added: one on track, one off, two with none. */
+async function measuresWithTargets(): Promise<MeasureLine[]> {
+  const store = createMemoryStore();
+  await sampleWithTargets(store);
+  const programme = await store.programmes.get('wsoa');
+  if (!programme) throw new Error('No sample programme.');
+  const history = await store.measures.history('wsoa');
+  return (await store.measures.list('wsoa')).map((measure) =>
+    measureLine({ measure, progress: measureProgress(measure, programme.periods, history) }),
+  );
 }
 
 function actionOf(plan: SamplePlan, ref: string): Action {
