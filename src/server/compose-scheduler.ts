@@ -83,6 +83,7 @@ export function createProactiveScheduler(options: ProactiveSchedulerOptions): Sc
       roles,
       people,
       outbox,
+      governance: store.governance,
       ...(options.boards ? { boards: options.boards } : {}),
       logger,
     }),

@@ -47,32 +47,64 @@ export interface GovernanceNotices {
   answered(query: SignOffQuery): Promise<void>;
 }
 
+type GovernanceRowFields = Pick<
+  OutboxMessage,
+  'programmeId' | 'periodId' | 'kind' | 'recipient'
+> & {
+  readonly id: string;
+  readonly payload: GovernancePayload;
+};
+
+/** A governance row: one per thing, kind and recipient, so writing it twice adds nothing. */
+function governanceRowOf(fields: GovernanceRowFields, at: Date): OutboxMessage {
+  const now = at.toISOString();
+  return {
+    // The programme first, as every outbox key: its sender lists it by that prefix.
+    key: [fields.programmeId, 'gov', fields.kind, fields.id, fields.recipient].join('|'),
+    programmeId: fields.programmeId,
+    periodId: fields.periodId,
+    kind: fields.kind,
+    recipient: fields.recipient,
+    payload: { ...fields.payload },
+    state: 'planned',
+    attempts: 0,
+    lastError: null,
+    notBefore: now,
+    activityId: null,
+    updatedAt: now,
+  };
+}
+
+/**
+ * A workstream lead's sign-off card for a period: keyed by period and workstream, so it is
+ * planned once however often (or on however many instances) the schedule runs.
+ */
+export function signOffRowOf(
+  programmeId: string,
+  periodId: string,
+  workstream: string,
+  recipient: string,
+  at: Date,
+): OutboxMessage {
+  return governanceRowOf(
+    {
+      programmeId,
+      periodId,
+      kind: 'sign-off',
+      recipient,
+      id: `${periodId}|${workstream.toUpperCase()}`,
+      payload: { workstream },
+    },
+    at,
+  );
+}
+
 export function createGovernanceNotices(options: {
   readonly outbox: Pick<OutboxRepository, 'add'>;
   readonly clock: Clock;
 }): GovernanceNotices {
-  async function add(
-    fields: Pick<OutboxMessage, 'programmeId' | 'periodId' | 'kind' | 'recipient'> & {
-      readonly id: string;
-      readonly payload: GovernancePayload;
-    },
-  ): Promise<void> {
-    const now = options.clock.now().toISOString();
-    await options.outbox.add({
-      // The programme first, as every outbox key: its sender lists it by that prefix.
-      key: [fields.programmeId, 'gov', fields.kind, fields.id, fields.recipient].join('|'),
-      programmeId: fields.programmeId,
-      periodId: fields.periodId,
-      kind: fields.kind,
-      recipient: fields.recipient,
-      payload: { ...fields.payload },
-      state: 'planned',
-      attempts: 0,
-      lastError: null,
-      notBefore: now,
-      activityId: null,
-      updatedAt: now,
-    });
+  async function add(fields: GovernanceRowFields): Promise<void> {
+    await options.outbox.add(governanceRowOf(fields, options.clock.now()));
   }
 
   return {
@@ -100,14 +132,9 @@ export function createGovernanceNotices(options: {
     },
     async signOffDue(programmeId, periodId, workstream, leads) {
       for (const recipient of leads) {
-        await add({
-          programmeId,
-          periodId,
-          kind: 'sign-off',
-          recipient,
-          id: workstream.toUpperCase(),
-          payload: { workstream },
-        });
+        await options.outbox.add(
+          signOffRowOf(programmeId, periodId, workstream, recipient, options.clock.now()),
+        );
       }
     },
     async queried(query, owners) {

@@ -1,7 +1,11 @@
 import { digestMessageKey, digestsDue } from '../../domain/digest-schedule.js';
 import { isSendingTime } from '../../domain/calendar.js';
-import type { Person } from '../../domain/people.js';
-import type { Programme } from '../../domain/programme.js';
+import { defaultGovernance } from '../../domain/deciders.js';
+import type { Person, Role } from '../../domain/people.js';
+import type { Programme, Workstream } from '../../domain/programme.js';
+import { signOffsDue } from '../../domain/sign-off-schedule.js';
+import type { GovernanceSettingsRepository } from '../../store/governance-settings.repository.js';
+import { signOffRowOf } from '../governance/governance-notices.js';
 import { messagesDue, type UnassignedMessage } from '../../domain/prompt-schedule.js';
 import type { ActionRepository } from '../../store/action.repository.js';
 import type { LinkRepository } from '../../store/link.repository.js';
@@ -22,6 +26,8 @@ export interface RunDueOptions {
   /** For who is away (their prompts go to their deputy). */
   readonly people: Pick<PersonRepository, 'get'>;
   readonly outbox: Pick<OutboxRepository, 'add'>;
+  /** Whether each programme's leads sign off a period before the board reads it. */
+  readonly governance: Pick<GovernanceSettingsRepository, 'get'>;
   /** The board channels that receive digests; without it no digest is planned. */
   readonly boards?: Pick<LinkRepository, 'listBoard'>;
   readonly logger: Logger;
@@ -98,7 +104,28 @@ export function createRunDue(options: RunDueOptions): RunDue {
         }
       }
     }
+    rows.push(...(await signOffRows(programme, workstreams, roles, now)));
     return { rows, unassigned };
+  };
+
+  /** Once a period closes, each workstream lead's card to sign off its ratings. */
+  const signOffRows = async (
+    programme: Programme,
+    workstreams: readonly Workstream[],
+    roles: readonly Role[],
+    now: Date,
+  ): Promise<OutboxMessage[]> => {
+    const due = signOffsDue(programme, now);
+    if (due.length === 0) return [];
+    const settings = await options.governance.get(programme.id);
+    if (!(settings ?? defaultGovernance(programme.id)).signOff) return [];
+    const holder = new Map(roles.map((r) => [r.code.toUpperCase(), r.person]));
+    return due.flatMap(({ period }) =>
+      workstreams.flatMap((w) => {
+        const lead = holder.get(w.leadRole.toUpperCase());
+        return lead ? [signOffRowOf(programme.id, period.id, w.code, lead, now)] : [];
+      }),
+    );
   };
 
   return {
