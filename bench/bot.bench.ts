@@ -29,6 +29,7 @@ import {
   type TestChannel,
 } from '../tests/support/test-channel/test-channel.js';
 import { generateBenchPlan } from './bot-bench-programme.js';
+import { createMessageBudget } from '../src/cards/message-budget.js';
 
 export interface LatencyFigures {
   readonly p50Ms: number;
@@ -177,6 +178,7 @@ async function startStatusBot(
       adminDirectory: createAdminDirectory({ configured: [], admins: store.admins }),
       publicBaseUrl: null,
       reportLinkSecret: null,
+      messageBudget: createMessageBudget(),
     }),
   );
   const server = await startBot({ env: context.channel.botEnv(), bot });

@@ -11,7 +11,7 @@ import { createCardActions, type CardActions } from './card-actions/card-actions
 import { routeCommand } from './command-router.js';
 import { acceptBoardPack, declineBoardPack } from './commands/export.command.js';
 import { createConversationRecorder } from './conversation-recorder.js';
-import { sendReply } from './send-reply.js';
+import { sendReply, type ReplyLimits } from './send-reply.js';
 import type { Sender } from './sender.js';
 import { createSenderLookup } from './sender-lookup.js';
 import { createTurn, type Turn } from './turn.js';
@@ -25,6 +25,7 @@ export class ActionTrackerBot extends TeamsActivityHandler {
   private readonly lookUpSender: (turn: TurnContext) => Promise<Sender>;
   private readonly recordConversation: (turn: Turn) => Promise<void>;
   private readonly cardActions: CardActions;
+  private readonly replyLimits: ReplyLimits;
 
   constructor(deps: BotDependencies) {
     super();
@@ -32,6 +33,7 @@ export class ActionTrackerBot extends TeamsActivityHandler {
     this.lookUpSender = createSenderLookup(deps);
     this.recordConversation = createConversationRecorder(deps);
     this.cardActions = createCardActions(deps);
+    this.replyLimits = { budget: deps.messageBudget, logger: deps.logger };
   }
 
   protected override async onMessageActivity(context: TurnContext): Promise<void> {
@@ -41,13 +43,17 @@ export class ActionTrackerBot extends TeamsActivityHandler {
         await this.cardActions.handleSubmit(turn);
         return;
       }
-      await sendReply(context, await routeCommand(turn, this.deps));
+      await sendReply(context, await routeCommand(turn, this.deps), this.replyLimits);
     } catch (error) {
       this.deps.logger.error('A message could not be answered', {
         text: context.activity.text?.slice(0, 200),
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
-      await sendReply(context, renderErrorCard({ reference: context.activity.id ?? null }));
+      await sendReply(
+        context,
+        renderErrorCard({ reference: context.activity.id ?? null }),
+        this.replyLimits,
+      );
     }
   }
 

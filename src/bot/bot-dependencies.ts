@@ -21,6 +21,7 @@ import type { ProgrammeResolutionUseCase } from '../app/programme-resolution.use
 import type { PromptAnswersUseCase } from '../app/prompt/prompt-answers.use-case.js';
 import type { StatusUseCase } from '../app/status.use-case.js';
 import type { UpdateUseCase } from '../app/update.use-case.js';
+import type { MessageBudget } from '../cards/message-budget.js';
 import type { ConversationRepository } from '../store/conversation.repository.js';
 import type { PendingImportRepository } from '../store/pending-import.repository.js';
 import type { ProgrammeRepository } from '../store/programme.repository.js';
@@ -72,6 +73,10 @@ export interface BotDependencies {
   readonly pendingImports: PendingImportRepository;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The size budget every reply is measured against (MESSAGE_BUDGET_KB). */
+  readonly messageBudget: MessageBudget;
+  /** The full report's address for a period, where a list cut to fit points; null locally. */
+  readonly reportUrlFor: (programmeId: string, periodId: string) => string | null;
   /** Hosts files may be fetched from and uploaded to (`FILE_HOSTS`; see outbound-policy.ts). */
   readonly fileHosts: readonly string[];
 }

@@ -1,5 +1,9 @@
+import { periodOpenOn } from '../app/reporting-day.js';
 import { renderMessageCard } from '../cards/message.card.js';
 import type { RenderedCard } from '../cards/render-template.js';
+import type { IsoDate } from '../domain/local-date.js';
+import type { Programme } from '../domain/programme.js';
+import type { BotDependencies } from './bot-dependencies.js';
 
 /** The answer when no plan has been imported yet. */
 export function noProgrammeCard(): RenderedCard {
@@ -35,4 +39,21 @@ export function missingArgumentCard(usage: string, example: string): RenderedCar
     title: 'Which one?',
     lines: [`Type ${usage}, for example ${example}.`],
   });
+}
+
+/**
+ * The full report for the period open today (else the last one), at a workstream's section
+ * when one is named; null when the service has no public address.
+ */
+export function reportUrlOf(
+  deps: Pick<BotDependencies, 'reportUrlFor'>,
+  programme: Programme,
+  today: IsoDate,
+  workstream?: string,
+): string | null {
+  const period = periodOpenOn(programme, today) ?? programme.periods.at(-1);
+  if (!period) return null;
+  const url = deps.reportUrlFor(programme.id, period.id);
+  if (url === null || workstream === undefined) return url;
+  return `${url}#workstream-${encodeURIComponent(workstream)}`;
 }

@@ -19,6 +19,11 @@ export interface ActionListView {
   readonly hint: string;
   /** Owners by name and job title; absent, by role code. */
   readonly names?: PeopleNames;
+  /**
+   * Set when the list is cut to fit one Teams message: how many more there are and where to
+   * see them, and the report's address when there is one.
+   */
+  readonly more?: { readonly text: string; readonly url: string | null };
 }
 
 /**
@@ -48,6 +53,7 @@ export function renderActionListCard(view: ActionListView): RenderedCard {
     view.measures ?? [],
     view.empty,
     view.hint,
+    view.more ?? null,
   ]);
   const known = rendered.get(view.actions);
   if (known?.key === key && known.names === view.names) return known.card;
@@ -74,5 +80,7 @@ function render(view: ActionListView): RenderedCard {
     measures: view.measures ?? [],
     empty: view.empty,
     hint: view.hint,
+    more: view.more?.text ?? '',
+    moreUrl: view.more?.url ?? '',
   });
 }

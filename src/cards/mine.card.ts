@@ -15,6 +15,19 @@ export interface MineView {
   readonly subtitle: string;
   /** What to say when the person's roles own nothing. */
   readonly empty: string;
+  /**
+   * How many lines to show at most, to answer first then the rest, when the whole card would
+   * not fit one Teams message; `more` then says how many more and where to see them.
+   */
+  readonly shown?: number;
+  readonly more?: { readonly where: string; readonly url: string | null };
+}
+
+/** How many lines the card shows when nothing cuts it: what fits a phone. */
+export function mineLines(mine: MyActions): number {
+  return (
+    Math.min(mine.toAnswer.length, TO_ANSWER_SHOWN) + Math.min(mine.others.length, OTHERS_SHOWN)
+  );
 }
 
 /** "Amber, rated Jan 2021 · Due 31 Jul 2021 · overdue". */
@@ -31,7 +44,9 @@ export function renderMineCard(view: MineView): RenderedCard {
   const { mine } = view;
   const { period, toAnswer, others } = mine;
   const total = mine.actions.length;
-  const shown = toAnswer.slice(0, TO_ANSWER_SHOWN);
+  const cap = view.shown ?? Infinity;
+  const shown = toAnswer.slice(0, Math.min(TO_ANSWER_SHOWN, cap));
+  const othersShown = Math.max(0, Math.min(OTHERS_SHOWN, cap - shown.length));
   const more = toAnswer.length - shown.length;
   const dueHeading =
     total === 0
@@ -52,16 +67,25 @@ export function renderMineCard(view: MineView): RenderedCard {
       swatch: ratingSwatch(line.rating),
       facts: factsOf(line),
     })),
-    dueMore: more > 0 ? `And ${more} more: type /update and a reference.` : '',
+    dueMore:
+      more > 0 && view.more === undefined ? `And ${more} more: type /update and a reference.` : '',
     othersHeading: `Answered or done: ${others.length}`,
-    others: others.slice(0, OTHERS_SHOWN).map((line) => ({
+    others: others.slice(0, othersShown).map((line) => ({
       ref: line.ref,
       rating: line.rating,
       facts: [line.ratedIn ? `rated ${line.ratedIn}` : '', dueText(line.due)]
         .filter((t) => t !== '')
         .join(' · '),
     })),
-    othersMore: others.length > OTHERS_SHOWN ? `And ${others.length - OTHERS_SHOWN} more.` : '',
+    othersMore:
+      others.length > othersShown && view.more === undefined
+        ? `And ${others.length - othersShown} more.`
+        : '',
+    more:
+      view.more === undefined
+        ? ''
+        : `And ${total - shown.length - othersShown} more not shown here, as the whole list is too long for one Teams message: ${view.more.where}.`,
+    moreUrl: view.more?.url ?? '',
     hint: 'Type /status and a reference (/status A2) for its steps and notes, or /update and a reference to change a rating.',
   });
 }

@@ -144,7 +144,9 @@ export function buildDigestData(
     const earlier = before.get(action.ref) ?? null;
     const rating = ratingInPeriod(update, earlier);
     shown.push(rating);
-    shownBefore.push(ratingInPeriod(previousPeriod.get(action.ref), beforePrevious.get(action.ref)));
+    shownBefore.push(
+      ratingInPeriod(previousPeriod.get(action.ref), beforePrevious.get(action.ref)),
+    );
     const snapshot = { ...action, current: rating === NOT_RATED ? null : { rating } };
     const due = dueDay(effectiveDue(action));
     if (due !== undefined && isOverdue(snapshot, today)) {

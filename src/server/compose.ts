@@ -7,6 +7,7 @@ import { createRolesUseCase } from '../app/admin/roles.use-case.js';
 import { createAwayUseCase } from '../app/away/away.use-case.js';
 import type { Clock } from '../app/clock.js';
 import { createDigestUseCase } from '../app/digest/digest.use-case.js';
+import { createReportLinks } from '../app/digest/report-link.js';
 import { createExportUseCase } from '../app/export/export.use-case.js';
 import { createImportUseCase } from '../app/import/import.use-case.js';
 import type { SnapshotPorts } from '../app/digest/programme-snapshot.js';
@@ -21,6 +22,7 @@ import { createStatusUseCase } from '../app/status.use-case.js';
 import { createUpdateUseCase } from '../app/update.use-case.js';
 import type { BotDependencies } from '../bot/bot-dependencies.js';
 import { DEFAULT_FILE_HOSTS } from '../bot/outbound-policy.js';
+import type { MessageBudget } from '../cards/message-budget.js';
 import type { Store } from '../store/store.js';
 import { composeGovernance } from './compose-governance.js';
 
@@ -54,6 +56,8 @@ export interface ComposeBotOptions {
   readonly publicBaseUrl: string | null;
   /** Signs the digest's links (REPORT_LINK_SECRET, else the app password); null leaves them unsigned. */
   readonly reportLinkSecret: string | null;
+  /** MESSAGE_BUDGET_KB: the most a reply may weigh, as Teams counts. */
+  readonly messageBudget: MessageBudget;
   /** FILE_HOSTS: where sent workbooks are fetched from and board packs uploaded to. */
   readonly fileHosts?: readonly string[];
   /**
@@ -72,6 +76,11 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
   const { programmes, workstreams, actions, roles, people, outbox, links } = store;
   const snapshot = snapshotPorts(store);
   const measures = createMeasureUseCase({ measures: store.measures, roles, clock });
+  const reportLinks = createReportLinks({
+    publicBaseUrl: options.publicBaseUrl,
+    secret: options.reportLinkSecret,
+    clock,
+  });
   return {
     status: createStatusUseCase({ workstreams, actions, summaries: store.summaries }),
     mine: createMineUseCase({ roles, actions }),
@@ -117,6 +126,8 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
     pendingImports: store.pendingImports,
     clock,
     logger,
+    messageBudget: options.messageBudget,
+    reportUrlFor: (programmeId, periodId) => reportLinks.urlFor(programmeId, periodId),
     fileHosts: options.fileHosts ?? DEFAULT_FILE_HOSTS,
   };
 }

@@ -96,6 +96,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         logger,
         publicBaseUrl,
         reportLinkSecret: reportLinkSecretFrom(env),
+        messageBudget: budget,
         fileHosts: fileHostsFrom(env['FILE_HOSTS']),
         // Without sign-in nobody can be told apart; with it, only members read a programme.
         openToEveryone: config.auth.mode === 'none',

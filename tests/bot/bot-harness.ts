@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { createAdminDirectory } from '../../src/app/admin/admin-directory.js';
 import { silentLogger } from '../../src/app/logger.js';
 import { createBot } from '../../src/bot/create-bot.js';
+import { createMessageBudget, type MessageBudget } from '../../src/cards/message-budget.js';
 import { composeBot } from '../../src/server/compose.js';
 import type { BotServer } from '../../src/server/create-server.js';
 import type { Store } from '../../src/store/store.js';
@@ -59,7 +60,10 @@ export interface BotHarness {
  * with the sample plan loaded, driven by the local test channel.
  */
 /** The bot on the sample plan as the tests know it: fixed clock, one configured admin, no links. */
-export function createSampleBot(store: Store): ReturnType<typeof createBot> {
+export function createSampleBot(
+  store: Store,
+  messageBudget: MessageBudget = createMessageBudget(),
+): ReturnType<typeof createBot> {
   return createBot(
     composeBot({
       store,
@@ -71,6 +75,7 @@ export function createSampleBot(store: Store): ReturnType<typeof createBot> {
       }),
       publicBaseUrl: null,
       reportLinkSecret: null,
+      messageBudget,
     }),
   );
 }
@@ -79,6 +84,10 @@ export async function startBotHarness(
   options: {
     /** Swaps ports for fakes, to see how the bot meets a failing store. */
     readonly adapt?: (store: Store) => Store;
+    /** The message budget replies are held to (MESSAGE_BUDGET_KB); Teams' 80 KB by default. */
+    readonly messageBudget?: MessageBudget;
+    /** Seeds more than the sample plan before the bot starts. */
+    readonly seed?: (store: Store) => Promise<void>;
   } = {},
 ): Promise<BotHarness> {
   const tables = await createTablesStore({
@@ -88,10 +97,11 @@ export async function startBotHarness(
   const store = options.adapt ? options.adapt(tables) : tables;
   await seedSamplePlan(store);
   await seatTheChair(store);
+  await options.seed?.(store);
   const channel = await startTestChannel();
   const bot = await startBot({
     env: channel.botEnv(),
-    bot: createSampleBot(store),
+    bot: createSampleBot(store, options.messageBudget),
   });
   return {
     store,

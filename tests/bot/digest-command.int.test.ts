@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEAMS_RECOMMENDED_BYTES, teamsMessageBytes } from '../../src/cards/message-budget.js';
 import type { TestScope } from '../support/test-channel/test-channel.js';
 import {
   cardOf,
@@ -29,12 +30,16 @@ describe('/digest over HTTP', () => {
   }
 
   describe.each(SCOPES)('in a %s conversation', (scope) => {
-    it('answers /digest with the latest closed period’s digest and its chart', async () => {
-      const { card, text } = await ask('/digest', scope);
+    it('answers /digest with the latest closed period’s digest, within the message budget', async () => {
+      const call = await replyTo(harness, harness.channel.message('/digest', people.chair, scope));
+      const text = textOf(cardOf(call));
+      expect(call.status).toBe(201);
+      expect(teamsMessageBytes(call.body)).toBeLessThanOrEqual(TEAMS_RECOMMENDED_BYTES);
       expect(text).toContain('Board digest: Thurrock SEND Written Statement of Action');
       expect(text).toContain('Period Jan 2021: closes 15 Jan 2021; board meets 27 Jan 2021.');
       expect(text).toContain('A5 improved from Red to Green');
-      expect(JSON.stringify(card)).toMatch(/"url":"data:image\/png;base64,/);
+      // With no public address the chart could only travel embedded, which would take this
+      // message past Teams' limit (413 before it was measured): the counts carry it in words.
     });
 
     it('narrows to one workstream for /digest b', async () => {

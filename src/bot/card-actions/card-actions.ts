@@ -2,6 +2,7 @@ import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botbui
 import { ADAPTIVE_CARD_CONTENT_TYPE, type RenderedCard } from '../../cards/render-template.js';
 import { renderErrorCard } from '../../cards/error.card.js';
 import { renderMessageCard } from '../../cards/message.card.js';
+import { REFRESH_VERB } from '../../cards/refresh.js';
 import type { BotDependencies } from '../bot-dependencies.js';
 import { noProgrammeCard } from '../replies.js';
 import { programmeOfTurn, type Turn } from '../turn.js';
@@ -13,6 +14,7 @@ import {
 import { describeIssues, isVerb, programmeOfCard, submitValueSchema } from './card-data.js';
 import { isGovernanceVerb, performGovernanceAction } from './governance-actions.js';
 import { isImportVerb, performImportAction } from './import-actions.js';
+import { personalViewOf } from './personal-views.js';
 import { performEdit, performUpdate, type CardOutcome } from './update-actions.js';
 
 export interface CardActions {
@@ -51,7 +53,8 @@ export function createCardActions(deps: BotDependencies): CardActions {
     const prompted = isPromptVerb(verb);
     const governed = isGovernanceVerb(verb);
     const progress = isPromptProgressVerb(verb);
-    if (!prompted && !governed && !progress && !isVerb(verb)) {
+    const refreshing = verb === REFRESH_VERB;
+    if (!prompted && !governed && !progress && !refreshing && !isVerb(verb)) {
       return { kind: 'bad-request', message: `Unknown verb "${verb}".` };
     }
     // A card names the programme it was drawn for; only older cards leave it to the chat.
@@ -63,6 +66,12 @@ export function createCardActions(deps: BotDependencies): CardActions {
       // The activity names the press, so a retried one records a figure only once.
       const key = turn.context.activity.id ?? `${verb}:${deps.clock.now().toISOString()}`;
       return performPromptProgress(deps, programme, sender, verb, data, key);
+    }
+    if (refreshing) {
+      const view = await personalViewOf(turn, deps, programme, data);
+      return view === null
+        ? { kind: 'bad-request', message: 'The card refresh names no view I know.' }
+        : { kind: 'card', card: view, replacesForm: false };
     }
     const result = governed
       ? await performGovernanceAction(deps, programme, sender, verb, data)

@@ -1,4 +1,5 @@
 import type { RenderedCard } from '../../cards/render-template.js';
+import type { ListReply } from '../list-reply.js';
 import type { BotDependencies } from '../bot-dependencies.js';
 import type { Turn } from '../turn.js';
 
@@ -12,8 +13,11 @@ export interface CommandRequest {
   readonly commands: readonly Command[];
 }
 
-/** A reply is one card, or a line of text for the simplest answers. */
-export type CommandReply = RenderedCard | string;
+/**
+ * A reply is one card, a list that can be cut to fit one message, or a line of text for the
+ * simplest answers. Every reply is measured against the message budget when it is sent.
+ */
+export type CommandReply = RenderedCard | ListReply | string;
 
 /**
  * One chat command. Add a command by writing `<name>.command.ts` exporting one of these and

@@ -11,8 +11,10 @@ import { noProgrammeCard, notFoundCard } from '../replies.js';
 import { programmeOfTurn } from '../turn.js';
 import type { Command, CommandReply } from './command.js';
 
-function replyOf(result: DigestResult): CommandReply {
-  if (result.ok) return digestMessageOf(result.value).card;
+// Embedded (no public address), the chart alone can take a digest past Teams' limit: then it
+// goes in words, which carry the same facts.
+function replyOf(result: DigestResult, fits: (card: unknown) => boolean): CommandReply {
+  if (result.ok) return digestMessageOf(result.value, fits).card;
   switch (result.code) {
     case 'WORKSTREAM_NOT_FOUND':
       return notFoundCard(
@@ -41,7 +43,8 @@ const EDITIONS: Readonly<Record<string, DigestEdition>> = {
 
 async function readingReply(deps: BotDependencies, reading: DigestReading): Promise<CommandReply> {
   const result = await deps.digest.read(reading);
-  if (result.ok || result.code !== 'DRAFT_NOT_ALLOWED') return replyOf(result);
+  if (result.ok || result.code !== 'DRAFT_NOT_ALLOWED')
+    return replyOf(result, deps.messageBudget.fitsWithEnvelope);
   return renderMessageCard({
     title: "Only those who prepare the board see the coming digest's draft",
     lines: [

@@ -1,7 +1,8 @@
 import { todayFor } from '../../app/reporting-day.js';
 import { renderActionListCard } from '../../cards/action-list.card.js';
 import { formatDate } from '../../domain/dates.js';
-import { noProgrammeCard } from '../replies.js';
+import { listReply } from '../list-reply.js';
+import { noProgrammeCard, reportUrlOf } from '../replies.js';
 import { programmeOfTurn } from '../turn.js';
 import type { Command } from './command.js';
 
@@ -15,12 +16,20 @@ export const overdueCommand: Command = {
     if (!programme) return noProgrammeCard();
     const today = todayFor(programme, deps.clock);
     const { actions } = await deps.overdue.list(programme, today);
-    return renderActionListCard({
-      title: `Overdue: ${actions.length} ${actions.length === 1 ? 'action' : 'actions'}`,
-      subtitle: `${programme.name} · as at ${formatDate(today)}`,
-      actions,
-      empty: 'Nothing is overdue.',
-      hint: 'Type /status and an action reference for its steps and notes.',
-    });
+    const elsewhere = {
+      where:
+        'the Dashboard tab lists every action with its due date, and the full report has them all',
+      url: reportUrlOf(deps, programme, today),
+    };
+    return listReply(actions, elsewhere, (shown, more) =>
+      renderActionListCard({
+        title: `Overdue: ${actions.length} ${actions.length === 1 ? 'action' : 'actions'}`,
+        subtitle: `${programme.name} · as at ${formatDate(today)}`,
+        actions: shown,
+        empty: 'Nothing is overdue.',
+        hint: 'Type /status and an action reference for its steps and notes.',
+        ...(more ? { more } : {}),
+      }),
+    );
   },
 };

@@ -4,7 +4,8 @@ import { renderActionDetailCard } from '../../cards/action-detail.card.js';
 import { renderActionListCard } from '../../cards/action-list.card.js';
 import { measureLine } from '../../cards/measure-view.js';
 import { renderProgrammeStatusCard } from '../../cards/programme-status.card.js';
-import { noProgrammeCard, notFoundCard } from '../replies.js';
+import { listReply } from '../list-reply.js';
+import { noProgrammeCard, notFoundCard, reportUrlOf } from '../replies.js';
 import { programmeOfTurn } from '../turn.js';
 import type { Command } from './command.js';
 
@@ -62,15 +63,22 @@ export const statusCommand: Command = {
       ),
       deps.names.of(programme.id),
     ]);
-    return renderActionListCard({
-      title: `${workstream.code} · ${workstream.name}`,
-      subtitle: `${programme.name} · as at ${formatDate(today)} · ${actions.length} actions · led by ${names.role(workstream.leadRole)}`,
-      counts,
-      actions,
-      measures: measures.map(measureLine),
-      names,
-      empty: 'This workstream has no actions yet.',
-      hint: 'Type /status and an action reference for its steps and notes.',
-    });
+    const elsewhere = {
+      where: `the Dashboard tab lists them all (filter by workstream ${workstream.code}), and so does the full report`,
+      url: reportUrlOf(deps, programme, today, workstream.code),
+    };
+    return listReply(actions, elsewhere, (shown, more) =>
+      renderActionListCard({
+        title: `${workstream.code} · ${workstream.name}`,
+        subtitle: `${programme.name} · as at ${formatDate(today)} · ${actions.length} actions · led by ${names.role(workstream.leadRole)}`,
+        counts,
+        actions: shown,
+        measures: measures.map(measureLine),
+        names,
+        empty: 'This workstream has no actions yet.',
+        hint: 'Type /status and an action reference for its steps and notes.',
+        ...(more ? { more } : {}),
+      }),
+    );
   },
 };

@@ -1,6 +1,4 @@
-import { todayFor } from '../../app/reporting-day.js';
-import { renderUpdateFormCard } from '../../cards/update-form.card.js';
-import { refusalCardFor } from '../card-actions/update-replies.js';
+import { sharedAs, updateFormFor } from '../card-actions/personal-views.js';
 import { missingArgumentCard, noProgrammeCard } from '../replies.js';
 import { programmeOfTurn } from '../turn.js';
 import type { Command } from './command.js';
@@ -16,18 +14,8 @@ export const updateCommand: Command = {
     const ref = args[0];
     if (ref === undefined)
       return missingArgumentCard('/update and an action reference', '/update A4');
-    const form = await deps.update.openForm(
-      programme,
-      ref,
-      turn.sender,
-      todayFor(programme, deps.clock),
-    );
-    if (!form.ok) return refusalCardFor(form);
-    return renderUpdateFormCard({
-      action: form.action.value,
-      etag: form.action.etag,
-      period: form.period,
-      steps: await deps.steps.progressOf(programme, form.action.value),
-    });
+    const { isForm, card } = await updateFormFor(deps, programme, ref, turn.sender, 'refusal');
+    // Only a form is shared: a refusal is for the person who asked.
+    return isForm ? sharedAs(turn, programme, { view: 'update', ref }, card) : card;
   },
 };
