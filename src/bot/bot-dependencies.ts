@@ -3,6 +3,7 @@ import type { AdminDirectory } from '../app/admin/admin-directory.js';
 import type { AdminsUseCase } from '../app/admin/admins.use-case.js';
 import type { DeliveryReportUseCase } from '../app/admin/delivery-report.use-case.js';
 import type { CalendarUseCase } from '../app/admin/calendar.use-case.js';
+import type { GovernanceUseCase } from '../app/admin/governance.use-case.js';
 import type { LinksUseCase } from '../app/admin/links.use-case.js';
 import type { RolesUseCase } from '../app/admin/roles.use-case.js';
 import type { AwayUseCase } from '../app/away/away.use-case.js';
@@ -47,6 +48,8 @@ export interface BotDependencies {
   readonly links: LinksUseCase;
   readonly admins: AdminsUseCase;
   readonly calendar: CalendarUseCase;
+  /** `/governance`: who decides revised dates, and whether leads sign off. */
+  readonly governanceAdmin: GovernanceUseCase;
   /** `/unreachable`: who cannot be reached and which messages failed for good, and why. */
   readonly deliveryReport: DeliveryReportUseCase;
   /** Later due dates: asked by owners, decided by the programme's deciders. */

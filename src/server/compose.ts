@@ -24,7 +24,7 @@ import type { BotDependencies } from '../bot/bot-dependencies.js';
 import { DEFAULT_FILE_HOSTS } from '../bot/outbound-policy.js';
 import type { MessageBudget } from '../cards/message-budget.js';
 import type { Store } from '../store/store.js';
-import { composeGovernance } from './compose-governance.js';
+import { composeGovernance, composeGovernanceAdmin } from './compose-governance.js';
 
 /** What a programme snapshot is read from (digests, reports, board packs, imports). */
 /** The store's repositories a programme snapshot reads. */
@@ -95,7 +95,12 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
       reportLinkSecret: options.reportLinkSecret,
     }),
     exports: createExportUseCase({ ...snapshot, clock }),
-    imports: createImportUseCase({ ...snapshot, plans: store.plans, directory }),
+    imports: createImportUseCase({
+      ...snapshot,
+      plans: store.plans,
+      governance: store.governance,
+      directory,
+    }),
     promptAnswers: createPromptAnswers({
       programmes,
       workstreams,
@@ -111,6 +116,7 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
     links: createLinksUseCase({ directory, programmes, links, clock }),
     admins: createAdminsUseCase({ directory, admins: store.admins, clock }),
     calendar: createCalendarUseCase({ directory, programmes, clock }),
+    governanceAdmin: composeGovernanceAdmin(store, directory),
     deliveryReport: createDeliveryReportUseCase({ people, outbox }),
     resolution: createProgrammeResolution({
       programmes,

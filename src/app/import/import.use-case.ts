@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { defaultGovernance, type DeciderRule } from '../../domain/deciders.js';
+import type { GovernanceSettingsRepository } from '../../store/governance-settings.repository.js';
 import type { Plan, PlanRepository } from '../../store/plan.repository.js';
 import type { Actor } from '../admin/actor.js';
 import type { AdminDirectory } from '../admin/admin-directory.js';
@@ -19,6 +21,8 @@ import type { RawWorkbook } from './workbook.js';
 export interface ImportUseCaseOptions extends CurrentPlanPorts {
   readonly directory: AdminDirectory;
   readonly plans: PlanRepository;
+  /** Where a workbook's Deciders sheet is kept, beside the chair's role and sign-off. */
+  readonly governance: Pick<GovernanceSettingsRepository, 'get' | 'save'>;
 }
 
 export interface ImportRequest {
@@ -92,6 +96,21 @@ export function createImportUseCase(options: ImportUseCaseOptions) {
     };
   }
 
+  /**
+   * The workbook's Deciders sheet, kept with the programme's governance (an admin's chair
+   * role and sign-off stay). Saved after the plan, so a failed import changes nothing; after a
+   * crash between the two, importing again saves it (the plan is then unchanged). Without the
+   * sheet, whatever is kept stays. True if saved.
+   */
+  async function saveDeciders(plan: Plan): Promise<boolean> {
+    if (plan.deciders === undefined) return false;
+    const programmeId = plan.programme.id;
+    const kept = (await options.governance.get(programmeId)) ?? defaultGovernance(programmeId);
+    if (sameRules(kept.deciders, plan.deciders)) return false;
+    await options.governance.save({ ...kept, deciders: plan.deciders });
+    return true;
+  }
+
   return {
     preview,
 
@@ -116,7 +135,10 @@ export function createImportUseCase(options: ImportUseCaseOptions) {
       ) {
         return { ok: false, code: 'PREVIEW_OUT_OF_DATE', preview: fresh };
       }
-      if (fresh.unchanged) return { ok: true, value: { preview: fresh, written: false } };
+      if (fresh.unchanged) {
+        const saved = await saveDeciders(fresh.plan);
+        return { ok: true, value: { preview: fresh, written: saved } };
+      }
       const { programmeName, counts } = fresh;
       await options.plans.replace(fresh.plan, (written, total) =>
         progress({
@@ -126,6 +148,7 @@ export function createImportUseCase(options: ImportUseCaseOptions) {
           percent: total === 0 ? 100 : Math.floor((100 * written) / total),
         }),
       );
+      await saveDeciders(fresh.plan);
       return { ok: true, value: { preview: fresh, written: true } };
     },
   };
@@ -143,4 +166,17 @@ function fingerprintOf(plan: Plan, changes: PlanChanges): string {
     .update(JSON.stringify({ plan, changes }))
     .digest('base64url')
     .slice(0, 22);
+}
+
+function sameRules(kept: readonly DeciderRule[] | null, named: readonly DeciderRule[]): boolean {
+  const key = (rules: readonly DeciderRule[]) =>
+    JSON.stringify(
+      rules
+        .map((r) => [
+          r.role.toUpperCase(),
+          r.workstreams === 'all' ? 'all' : [...r.workstreams].sort(),
+        ])
+        .sort(),
+    );
+  return kept !== null && key(kept) === key(named);
 }

@@ -2,6 +2,7 @@ import type { Command } from './command.js';
 import { adminsCommand } from './admins.command.js';
 import { assignCommand, deputyCommand } from './assign.command.js';
 import { calendarCommand } from './calendar.command.js';
+import { governanceCommand } from './governance.command.js';
 import { importCommand } from './import.command.js';
 import { linkCommand, unlinkCommand } from './link.command.js';
 import { rolesCommand } from './roles.command.js';
@@ -41,6 +42,7 @@ export const commands: readonly Command[] = [
   assignCommand,
   deputyCommand,
   calendarCommand,
+  governanceCommand,
   linkCommand,
   unlinkCommand,
   adminsCommand,

@@ -25,6 +25,35 @@ async function sampleWith(sheet: string, edit: (rows: string[][]) => void): Prom
 }
 
 describe('import use case', () => {
+  it('keeps the Deciders sheet with the programme’s governance, and an admin’s sign-off with it', async () => {
+    const { store, importer } = importHarness();
+    const workbook = await readFixture('sample');
+    expect((await importer.apply({ actor: ADMIN, workbook, ...programme })).ok).toBe(true);
+    const kept = await store.governance.get('wsoa');
+    expect(kept?.deciders).toEqual(
+      expect.arrayContaining([
+        { role: 'CD', workstreams: 'all' },
+        { role: 'ADES', workstreams: ['A'] },
+      ]),
+    );
+    await store.governance.save({
+      ...(kept ?? { programmeId: 'wsoa', chairRole: null, deciders: null }),
+      signOff: true,
+    });
+    // The same workbook again, with workstream B's lead no longer deciding.
+    const narrowed = await sampleWith('deciders', (rows) => {
+      rows.splice(
+        rows.findIndex((row) => row[0] === 'SLSPPEP'),
+        1,
+      );
+    });
+    const again = await importer.apply({ actor: ADMIN, workbook: narrowed, ...programme });
+    expect(again.ok && again.value.written).toBe(true);
+    const after = await store.governance.get('wsoa');
+    expect(after?.signOff).toBe(true);
+    expect(after?.deciders?.map((rule) => rule.role)).not.toContain('SLSPPEP');
+  });
+
   it('previews a first import of the sample plan as all new, and writes nothing yet', async () => {
     const { importer, writes } = importHarness();
     const result = await importer.preview({
