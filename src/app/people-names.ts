@@ -23,7 +23,13 @@ export async function loadPeopleNames(
 }
 
 export interface PeopleNamesReader {
+  /** By Teams' names and job titles: one read of the roles, then one per holder. */
   of(programmeId: string): Promise<PeopleNames>;
+  /**
+   * By job title alone, from one read of the roles: for replies to chat commands, whose
+   * storage requests are budgeted (a person is still named by the title of the role they hold).
+   */
+  titles(programmeId: string): Promise<PeopleNames>;
 }
 
 /** Names change rarely; a burst of cards for one programme reads them once. */
@@ -37,5 +43,8 @@ export function createPeopleNamesReader(options: {
   const of = keptFor(KEEP_MS, options.clock, async (programmeId) =>
     loadPeopleNames(await options.roles.list(programmeId), options.people),
   );
-  return { of };
+  const titles = keptFor(KEEP_MS, options.clock, async (programmeId) =>
+    loadPeopleNames(await options.roles.list(programmeId), undefined),
+  );
+  return { of, titles };
 }

@@ -38,7 +38,7 @@ export const statusCommand: Command = {
         deps.revisions.actionView(programme.id, detail.action),
         deps.steps.progressOf(programme, detail.action),
         deps.measures.standings(programme, [detail.action], { ref: detail.action.ref }),
-        deps.names.of(programme.id),
+        deps.names.titles(programme.id),
       ]);
       return renderActionDetailCard({
         ...detail,
@@ -61,7 +61,7 @@ export const statusCommand: Command = {
         actions.map((a) => ({ ref: a.ref, workstream: workstream.code })),
         { workstream: workstream.code },
       ),
-      deps.names.of(programme.id),
+      deps.names.titles(programme.id),
     ]);
     const elsewhere = {
       where: `the Dashboard tab lists them all (filter by workstream ${workstream.code}), and so does the full report`,
