@@ -1,3 +1,5 @@
+import type { PeopleNames } from '../../domain/people-names.js';
+import { loadPeopleNames } from '../people-names.js';
 import type { Action } from '../../domain/action.js';
 import { localDateOf } from '../../domain/calendar.js';
 import { buildDigestData } from '../../domain/digest.js';
@@ -35,6 +37,8 @@ export interface FullReport {
   readonly workstreams: readonly ReportWorkstream[];
   /** Every measure as at the period; null when the plan has none. */
   readonly measures: MeasureDigest | null;
+  /** People by name and job title, as the board knows them. */
+  readonly names?: PeopleNames;
   /** Local date the report was made. */
   readonly today: string;
 }
@@ -51,7 +55,7 @@ export type ReportChartResult =
   | { readonly ok: false; readonly code: 'WORKSTREAM_NOT_FOUND'; readonly workstream: string };
 
 export interface ReportOptions extends SnapshotPorts {
-  readonly people: Pick<PersonRepository, 'listUnreachable'>;
+  readonly people: Pick<PersonRepository, 'listUnreachable' | 'get'>;
   readonly clock: Clock;
 }
 
@@ -78,6 +82,7 @@ export function createReportUseCase(options: ReportOptions): ReportUseCase {
       const wanted = periodId ?? digestPeriodOn(programme, today)?.id ?? '';
       const digest = buildDigestData({ ...snapshot, periodId: wanted, today, unreachable });
       if (!digest.ok) return { ok: false, code: 'PERIOD_NOT_FOUND', periodId: wanted };
+      const names = await loadPeopleNames(snapshot.roles, options.people);
       const grid = ratingGridOf(snapshot);
       const rowOf = (action: Action): ReportRow => ({
         action,
@@ -110,6 +115,7 @@ export function createReportUseCase(options: ReportOptions): ReportUseCase {
                   workstream: null,
                 }),
           today,
+          names,
         },
       };
     },

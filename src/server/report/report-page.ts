@@ -1,3 +1,4 @@
+import { NO_NAMES, type PeopleNames } from '../../domain/people-names.js';
 import type { FullReport, ReportWorkstream } from '../../app/digest/report.use-case.js';
 import { localDateOf } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates.js';
@@ -16,6 +17,7 @@ import { ratingClass, REPORT_CSS } from './report-style.js';
  */
 export function renderReportPage(report: FullReport): string {
   const { programme, period, digest } = report;
+  const names = report.names ?? NO_NAMES;
   const chart = drawDigestChart(report.chart);
   const board = period.boardMeeting ? `; board meets ${formatDate(period.boardMeeting)}` : '';
   const links = report.workstreams.map(
@@ -42,8 +44,8 @@ ${countsTable(digest)}
 <img class="chart" src="${chart.dataUri}" width="${chart.width}" height="${chart.height}" alt="${chart.altText}">
 ${movedList(digest, 'improved')}
 ${movedList(digest, 'worsened')}
-${overdueList(digest)}
-${notReportedList(digest)}
+${overdueList(digest, names)}
+${notReportedList(digest, names)}
 ${warningsList(report)}
 </section>
 ${measuresSection(report.measures, period.id)}
@@ -91,15 +93,15 @@ function movedList(digest: DigestData, direction: 'improved' | 'worsened'): Html
   );
 }
 
-function overdueList(digest: DigestData): Html {
+function overdueList(digest: DigestData, names: PeopleNames): Html {
   const items = digest.overdue.map(
     (o) =>
-      markup`<li>${o.ref}, due ${formatDate(o.due)}, ${o.rating}, owner ${o.ownerRole}: ${o.title}</li>`,
+      markup`<li>${o.ref}, due ${formatDate(o.due)}, ${o.rating}, owner ${names.role(o.ownerRole)}: ${o.title}</li>`,
   );
   return list('Overdue', 'Nothing is overdue.', items);
 }
 
-function notReportedList(digest: DigestData): Html {
+function notReportedList(digest: DigestData, names: PeopleNames): Html {
   const byRole = new Map<string, { person: string | null; refs: string[] }>();
   for (const item of digest.notReported) {
     const entry = byRole.get(item.ownerRole) ?? { person: item.person, refs: [] };
@@ -108,7 +110,7 @@ function notReportedList(digest: DigestData): Html {
   }
   const items = [...byRole].map(
     ([role, { person, refs }]) =>
-      markup`<li>${role} (${person ?? 'nobody assigned'}): ${refs.join(', ')}</li>`,
+      markup`<li>${names.role(role)}${person === null ? ' (nobody assigned)' : ''}: ${refs.join(', ')}</li>`,
   );
   return list('Not yet reported', 'Every action has been rated this period.', items);
 }
@@ -134,17 +136,18 @@ function dueText(due: DueDate | null, revised: DueDate | null): string {
 
 function workstreamSection(report: FullReport, part: ReportWorkstream): Html {
   const { workstream: w, rows } = part;
+  const names = report.names ?? NO_NAMES;
   const refs = new Set(rows.map((r) => r.action.ref));
   const notes = report.digest.notes.filter((n) => refs.has(n.ref));
   const zone = report.programme.timeZone;
   const headers = report.periods.map((p) => markup`<th scope="col">${p.id}</th>`);
   const body = rows.map(({ action: a, ratings }) => {
     const cells = ratings.map((r) => markup`<td class="rating ${ratingClass(r)}">${r}</td>`);
-    return markup`<tr><th scope="row">${a.ref}</th><td>${a.title}</td><td>${a.ownerRole}</td><td>${dueText(a.due, a.revisedDue)}</td>${cells}</tr>`;
+    return markup`<tr><th scope="row">${a.ref}</th><td>${a.title}</td><td>${names.role(a.ownerRole)}</td><td>${dueText(a.due, a.revisedDue)}</td>${cells}</tr>`;
   });
   const noteItems = notes.map((n) => {
     const day = formatDate(localDateOf(new Date(n.at), zone));
-    const by = n.by === 'import' ? 'from the imported plan' : `by ${n.by}`;
+    const by = n.by === 'import' ? 'from the imported plan' : `by ${names.person(n.by)}`;
     return markup`<p><strong>${n.ref}, ${n.rating}, ${day}, ${by}</strong></p><blockquote>${n.note}</blockquote>`;
   });
   return markup`<section class="workstream" id="workstream-${w.code}" aria-labelledby="heading-${w.code}">
