@@ -96,54 +96,13 @@ function escape(text: string): string {
   return text.replace(/'/g, "''");
 }
 
-/**
- * How long a programme row's `activeVersion`, once read, is taken as read: long enough for
- * one turn (the command's programme look-up, then its reads of the plan) to read the row
- * once, short enough that another instance's import shows at once to the next turn. An
- * import by this process forgets it when it switches versions.
- */
-const VERSION_READ_LIFE_MS = 1_000;
-
-const versionsRead = new WeakMap<
-  TablesContext,
-  Map<string, { readonly version: string | null; readonly at: number }>
->();
-
-function versionsOf(tables: TablesContext) {
-  const found =
-    versionsRead.get(tables) ?? new Map<string, { version: string | null; at: number }>();
-  versionsRead.set(tables, found);
-  if (found.size > 1_000) found.clear();
-  return found;
-}
-
-/** Notes the active version a programme row just read carries (see {@link activeVersion}). */
-export function noteVersionRead(
-  tables: TablesContext,
-  row: { readonly rowKey?: string; readonly activeVersion?: unknown } | null | undefined,
-): void {
-  if (!row?.rowKey) return;
-  const version = typeof row.activeVersion === 'string' ? row.activeVersion : null;
-  versionsOf(tables).set(row.rowKey, { version, at: Date.now() });
-}
-
-/** Forgets what was read of a programme's version: this process has just switched it. */
-export function forgetVersionRead(tables: TablesContext, programmeId: string): void {
-  versionsOf(tables).delete(codeKey(programmeId));
-}
-
 /** The plan version readers see, or null when the programme has no plan yet. */
 export async function activeVersion(
   tables: TablesContext,
   programmeId: string,
 ): Promise<string | null> {
-  const key = codeKey(programmeId);
-  const known = versionsOf(tables).get(key);
-  if (known && Date.now() - known.at < VERSION_READ_LIFE_MS) return known.version;
-  const row = await readRow(tables.programmes, PROGRAMME_PARTITION, key);
-  const version = typeof row?.activeVersion === 'string' ? row.activeVersion : null;
-  versionsOf(tables).set(key, { version, at: Date.now() });
-  return version;
+  const row = await readRow(tables.programmes, PROGRAMME_PARTITION, codeKey(programmeId));
+  return typeof row?.activeVersion === 'string' ? row.activeVersion : null;
 }
 
 /** Which workstream an action is in, in the active plan. */

@@ -14,7 +14,6 @@ import {
   type PendingPromotion,
 } from './tables-plan-promotion.js';
 import {
-  forgetVersionRead,
   inPartition,
   planKeys,
   PROGRAMME_PARTITION,
@@ -210,9 +209,6 @@ async function switchTo(
       );
     }
     throw unexpected(`switching programme ${programme.id} to plan ${version}`, error);
-  } finally {
-    // Even a failed switch may have landed; the next reader asks storage.
-    forgetVersionRead(tables, programme.id);
   }
 }
 

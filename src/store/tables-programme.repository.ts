@@ -4,7 +4,6 @@ import type { ProgrammeRepository, WorkstreamRepository } from './programme.repo
 import {
   activeVersion,
   inPartition,
-  noteVersionRead,
   planKeys,
   PROGRAMME_PARTITION,
   type TablesContext,
@@ -23,12 +22,10 @@ export function createTablesProgrammeRepository(tables: TablesContext): Programm
   return {
     async get(programmeId) {
       const row = await readRow(tables.programmes, PROGRAMME_PARTITION, codeKey(programmeId));
-      noteVersionRead(tables, row);
       return row ? getJson<Programme>(row, 'json') : null;
     },
     async list() {
       const rows = await queryRows(tables.programmes, inPartition(PROGRAMME_PARTITION));
-      for (const row of rows) noteVersionRead(tables, row);
       return rows
         .map((row) => getJson<Programme>(row, 'json'))
         .sort((a, b) => compareRefs(a.id, b.id));

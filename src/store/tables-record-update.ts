@@ -95,10 +95,7 @@ export async function recordUpdateInTables(
       if ([404, 409, 412].includes(azureStatus(error) ?? 0) && attempt < ATTEMPTS) continue;
       throw unexpected(`recording update ${update.id} for ${update.ref}`, error);
     }
-    // Sub-responses come in the order of the operations (Azurite leaves out their row keys).
-    const etag =
-      response.subResponses.find((r) => r.rowKey === keys.status)?.etag ??
-      response.subResponses[0]?.etag;
+    const etag = response.subResponses.find((r) => r.rowKey === keys.status)?.etag;
     const written = etag
       ? { ...current, proposedDue: update.proposedDue ?? status?.proposedDue ?? null, etag }
       : await readRow(table, partition, keys.status);

@@ -145,10 +145,7 @@ export async function writeCopies(
       if (owned) actions.push(['upsert', owned, 'Merge']);
       if (actions.length === 0) return true;
       const response = await tables.summaries.submitTransaction(actions);
-      // In the operations' order; Azurite leaves out their row keys.
-      const etag =
-        response.subResponses.find((r) => r.rowKey === keys.rowKey)?.etag ??
-        response.subResponses[0]?.etag;
+      const etag = response.subResponses.find((r) => r.rowKey === keys.rowKey)?.etag;
       if (etag && actions[0]?.[1].rowKey === keys.rowKey) {
         memo.set(memoKey, { etag, seq: next.seq });
       }
