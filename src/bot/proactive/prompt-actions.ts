@@ -16,7 +16,8 @@ export function isPromptVerb(verb: string): verb is PromptVerb {
   return (PROMPT_VERBS as readonly string[]).includes(verb);
 }
 
-const refList = z
+/** A card's comma-separated list of action references. */
+export const refList = z
   .string()
   .max(4_000)
   .transform((text) =>

@@ -6,6 +6,7 @@ import type { Programme } from '../../domain/programme.js';
 import type { BotDependencies } from '../bot-dependencies.js';
 import type { Sender } from '../sender.js';
 import type { StepsOutcome } from '../../app/governance/steps.use-case.js';
+import { refList } from './prompt-actions.js';
 
 /** Buttons inside a prompt: "Save steps" under an action, "Save figures" under the measures. */
 export const PROMPT_PROGRESS_VERBS = ['tickSteps', 'giveFigures'] as const;
@@ -14,16 +15,6 @@ export type PromptProgressVerb = (typeof PROMPT_PROGRESS_VERBS)[number];
 export function isPromptProgressVerb(verb: string): verb is PromptProgressVerb {
   return (PROMPT_PROGRESS_VERBS as readonly string[]).includes(verb);
 }
-
-const refList = z
-  .string()
-  .max(4_000)
-  .transform((text) =>
-    text
-      .split(',')
-      .map((r) => r.trim())
-      .filter((r) => r !== ''),
-  );
 
 /** Action.Execute sends the button's data with every input on the card beside it. */
 const promptData = z.looseObject({
