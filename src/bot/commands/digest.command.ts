@@ -34,12 +34,12 @@ function replyOf(result: DigestResult, fits: (card: unknown) => boolean): Comman
 }
 
 /** Words that pick an edition (`/digest draft A`); `preview` was the admins' word for a draft. */
-const EDITIONS: Readonly<Record<string, DigestEdition>> = {
-  draft: 'draft',
-  preview: 'draft',
-  sent: 'sent',
-  last: 'sent',
-};
+const EDITIONS = new Map<string, DigestEdition>([
+  ['draft', 'draft'],
+  ['preview', 'draft'],
+  ['sent', 'sent'],
+  ['last', 'sent'],
+]);
 
 async function readingReply(deps: BotDependencies, reading: DigestReading): Promise<CommandReply> {
   const result = await deps.digest.read(reading);
@@ -62,7 +62,7 @@ export const digestCommand: Command = {
   async handle({ turn, args, deps }) {
     const programme = await programmeOfTurn(turn);
     if (!programme) return noProgrammeCard();
-    const named = EDITIONS[args[0]?.toLowerCase() ?? ''];
+    const named = EDITIONS.get(args[0]?.toLowerCase() ?? '');
     const workstream = named === undefined ? args[0] : args[1];
     // A draft is not for the board's eyes yet, so it is shown only in a personal chat.
     const personal = turn.conversation.kind === 'personal';
