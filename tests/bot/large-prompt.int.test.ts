@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/app/logger.js';
 import { createMessageBudget, teamsMessageBytes } from '../../src/cards/message-budget.js';
-import { unavailableInstaller } from '../../src/graph/graph-app-installer.js';
-import { readSchedulerConfig } from '../../src/scheduler/scheduler-config.js';
-import { noSendMetrics } from '../../src/scheduler/send-metrics.js';
-import { createManualTimer } from '../../src/scheduler/timer.js';
-import { createBotAuthentication } from '../../src/server/bot-authentication.js';
-import { createProactiveScheduler } from '../../src/server/compose-scheduler.js';
-import { ServerAdapter } from '../../src/server/server-adapter.js';
-import { readServerConfig } from '../../src/server/server-config.js';
 import { loadSamplePlan } from '../support/sample-plan.js';
 import { buttonsOf, cardsOf } from '../support/test-channel/card-buttons.js';
 import type { RecordedCall } from '../support/test-channel/test-channel.js';
-import { people, replyTo, startBotHarness, textOf, type BotHarness } from './bot-harness.js';
+import { promptsAfterOneTick } from './prompt-tick.js';
+import { people, startBotHarness, textOf, type BotHarness } from './bot-harness.js';
 
 /** Friday 9 April 2021, 10:00 in London: the first prompt of the Apr 2021 period is due. */
 const FIRST_PROMPT = new Date('2021-04-09T09:00:00Z');
@@ -47,25 +39,7 @@ describe('a prompt for an owner of 60 actions', () => {
       measures: plan.measures,
       measureValues: plan.measureValues,
     });
-    await replyTo(harness, harness.channel.message('/help', people.owner, 'personal'));
-    const server = readServerConfig({ ...harness.channel.botEnv(), PORT: '0', HOST: '127.0.0.1' });
-    const scheduler = createProactiveScheduler({
-      budget: BUDGET,
-      store: harness.store,
-      adapter: new ServerAdapter(createBotAuthentication(server.auth, [])),
-      appId: harness.channel.appId,
-      config: readSchedulerConfig({}),
-      logger: silentLogger,
-      metrics: noSendMetrics,
-      installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
-      timer: createManualTimer(FIRST_PROMPT),
-      instanceId: 'large-prompt-test',
-    });
-    await scheduler.tick();
-    posts = harness.channel.sent.filter(
-      (call) =>
-        call.kind === 'post' && call.conversationId === `a:personal-${people.owner.aadObjectId}`,
-    );
+    posts = await promptsAfterOneTick(harness, people.owner, FIRST_PROMPT, 'large-prompt-test');
   });
 
   afterAll(async () => {

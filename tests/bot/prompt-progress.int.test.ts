@@ -1,25 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/app/logger.js';
 import { createMessageBudget, teamsMessageBytes } from '../../src/cards/message-budget.js';
-import { unavailableInstaller } from '../../src/graph/graph-app-installer.js';
-import { readSchedulerConfig } from '../../src/scheduler/scheduler-config.js';
-import { noSendMetrics } from '../../src/scheduler/send-metrics.js';
-import { createManualTimer } from '../../src/scheduler/timer.js';
-import { createBotAuthentication } from '../../src/server/bot-authentication.js';
-import { createProactiveScheduler } from '../../src/server/compose-scheduler.js';
-import { ServerAdapter } from '../../src/server/server-adapter.js';
-import { readServerConfig } from '../../src/server/server-config.js';
 import { sampleWithTargets } from '../app/digest/sample-with-targets.js';
 import { buttonsOf, cardsOf, type CardButton } from '../support/test-channel/card-buttons.js';
 import type { TestUser } from '../support/test-channel/test-channel.js';
-import {
-  people,
-  replyTo,
-  seatTheChair,
-  startBotHarness,
-  textOf,
-  type BotHarness,
-} from './bot-harness.js';
+import { promptsAfterOneTick } from './prompt-tick.js';
+import { people, seatTheChair, startBotHarness, textOf, type BotHarness } from './bot-harness.js';
 
 /** Friday 9 April 2021, 10:00 in London: the first prompt of the Apr 2021 period is due. */
 const FIRST_PROMPT = new Date('2021-04-09T09:00:00Z');
@@ -67,25 +52,7 @@ describe('measures and steps on the prompt', () => {
     harness = await startBotHarness();
     await sampleWithTargets(harness.store);
     await seatTheChair(harness.store);
-    await replyTo(harness, harness.channel.message('/help', people.owner, 'personal'));
-    const server = readServerConfig({ ...harness.channel.botEnv(), PORT: '0', HOST: '127.0.0.1' });
-    const scheduler = createProactiveScheduler({
-      budget: BUDGET,
-      store: harness.store,
-      adapter: new ServerAdapter(createBotAuthentication(server.auth, [])),
-      appId: harness.channel.appId,
-      config: readSchedulerConfig({}),
-      logger: silentLogger,
-      metrics: noSendMetrics,
-      installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
-      timer: createManualTimer(FIRST_PROMPT),
-      instanceId: 'prompt-progress-test',
-    });
-    await scheduler.tick();
-    posts = harness.channel.sent.filter(
-      (call) =>
-        call.kind === 'post' && call.conversationId === `a:personal-${people.owner.aadObjectId}`,
-    );
+    posts = await promptsAfterOneTick(harness, people.owner, FIRST_PROMPT, 'prompt-progress-test');
     prompt = cardsOf(posts[0]?.body)[0];
   });
 

@@ -1,26 +1,11 @@
+import { built, textsOf } from './digest-texts.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDigestUseCase } from '../../../src/app/digest/digest.use-case.js';
 import type { DigestOptions } from '../../../src/app/digest/digest.use-case.js';
-import { digestMessageOf, type DigestMessage } from '../../../src/bot/digest-message.js';
 import { DIGEST_CARD_BUDGET_BYTES } from '../../../src/cards/digest/digest-card.js';
 import type { Store } from '../../../src/store/store.js';
 import { loadSamplePlan } from '../../support/sample-plan.js';
 import { governedSample, request, revise } from './governed-sample.js';
-
-function built(result: Awaited<ReturnType<ReturnType<typeof createDigestUseCase>['build']>>) {
-  if (!result.ok) throw new Error(`Expected a digest, got ${result.code}`);
-  return digestMessageOf(result.value);
-}
-
-/** Every text of the card, in order, as a person reads it. */
-function textsOf(digest: DigestMessage): string[] {
-  const texts: string[] = [];
-  JSON.stringify(digest.card.content, (key, value: unknown) => {
-    if (key === 'text' && typeof value === 'string') texts.push(value);
-    return value;
-  });
-  return texts;
-}
 
 function optionsFor(store: Store, publicBaseUrl: string | null = null): DigestOptions {
   return { ...store, clock: { now: () => new Date('2021-01-25T09:00:00Z') }, publicBaseUrl };

@@ -1,7 +1,7 @@
+import { built, textsOf } from './digest-texts.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDigestUseCase } from '../../../src/app/digest/digest.use-case.js';
 import type { DigestOptions } from '../../../src/app/digest/digest.use-case.js';
-import { digestMessageOf, type DigestMessage } from '../../../src/bot/digest-message.js';
 import { DIGEST_CARD_BUDGET_BYTES } from '../../../src/cards/digest/digest-card.js';
 import { createMemoryStore } from '../../../src/store/memory-store.js';
 import type { Store } from '../../../src/store/store.js';
@@ -21,21 +21,6 @@ async function sampleStore(): Promise<Store> {
   const plan = loadSamplePlan();
   await store.plans.replace({ ...plan, ratings: plan.updates });
   return store;
-}
-
-function built(result: Awaited<ReturnType<ReturnType<typeof createDigestUseCase>['build']>>) {
-  if (!result.ok) throw new Error(`Expected a digest, got ${result.code}`);
-  return digestMessageOf(result.value);
-}
-
-/** Every text of the card, in order, as a person reads it. */
-function textsOf(digest: DigestMessage): string[] {
-  const texts: string[] = [];
-  JSON.stringify(digest.card.content, (key, value: unknown) => {
-    if (key === 'text' && typeof value === 'string') texts.push(value);
-    return value;
-  });
-  return texts;
 }
 
 describe('digest use case, on the sample plan', () => {
