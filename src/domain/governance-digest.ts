@@ -1,6 +1,6 @@
 import type { Action } from './action.js';
 import type { DueDate, IsoDate } from './local-date.js';
-import { revisedBetween, waitingRequests, type RevisionRequest } from './revision.js';
+import { revisedBetween, stillAgreed, waitingRequests, type RevisionRequest } from './revision.js';
 import type { SignOffQuery, WorkstreamSignOff, WorkstreamSignOffState } from './sign-off.js';
 import { stepProgress, type StepTick } from './step-completion.js';
 
@@ -35,8 +35,11 @@ export interface GovernanceDigest {
 }
 
 export interface GovernanceDigestInput {
-  /** The actions in scope (a workstream's, or all), as the plan has them. */
-  readonly actions: readonly Pick<Action, 'ref' | 'workstream' | 'steps'>[];
+  /**
+   * The actions in scope (a workstream's, or all), with the plan's own dates: a revision
+   * agreed against dates a re-imported workbook has since changed is overruled, not shown.
+   */
+  readonly actions: readonly Pick<Action, 'ref' | 'workstream' | 'steps' | 'due' | 'revisedDue'>[];
   readonly requests: readonly RevisionRequest[];
   readonly ticks: readonly StepTick[];
   /** Per workstream in scope; null when sign-off is not used. */
@@ -50,10 +53,14 @@ export interface GovernanceDigestInput {
 }
 
 export function governanceDigest(input: GovernanceDigestInput): GovernanceDigest {
-  const refs = new Set(input.actions.map((a) => a.ref.toUpperCase()));
-  const inScope = input.requests.filter((r) => refs.has(r.ref.toUpperCase()));
+  const byRef = new Map(input.actions.map((a) => [a.ref.toUpperCase(), a]));
+  const inScope = input.requests.filter((r) => byRef.has(r.ref.toUpperCase()));
+  const inForce = inScope.filter((r) => {
+    const action = byRef.get(r.ref.toUpperCase());
+    return action !== undefined && stillAgreed(r, action);
+  });
   return {
-    revised: revisedBetween(inScope, input.since, input.asAt).map((r) => ({
+    revised: revisedBetween(inForce, input.since, input.asAt).map((r) => ({
       ref: r.ref,
       from: r.fromDue,
       to: r.toDue,

@@ -211,14 +211,20 @@ function byDecisionTime(a: RevisionRequest, b: RevisionRequest): number {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
+/**
+ * Whether an approved request still counts for an action with these plan dates: it was agreed
+ * against the plan's dates, so a re-imported workbook that changes them overrules it.
+ */
+export function stillAgreed(request: RevisionRequest, planDates: PlanDates): boolean {
+  return request.decision?.outcome === 'approved' && samePlanDates(request.planDates, planDates);
+}
+
 /** Approved requests still in force for an action with these plan dates, oldest first. */
 export function agreedRevisions(
   planDates: PlanDates,
   requests: readonly RevisionRequest[],
 ): RevisionRequest[] {
-  return requests
-    .filter((r) => r.decision?.outcome === 'approved' && samePlanDates(r.planDates, planDates))
-    .sort(byDecisionTime);
+  return requests.filter((r) => stillAgreed(r, planDates)).sort(byDecisionTime);
 }
 
 /**

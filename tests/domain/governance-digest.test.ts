@@ -79,3 +79,26 @@ describe('the governance part of the digest', () => {
     ]);
   });
 });
+
+describe('dates revised since the last board, after a re-import', () => {
+  const window = {
+    ticks: [],
+    signOff: null,
+    since: '2020-11-04T23:59:59.999Z',
+    asAt: '2021-01-25T09:00:00.000Z',
+    today: '2021-01-25',
+  } as const;
+  const agreed = [request('c2', 'C2', '2021-01-05T09:00:00.000Z')];
+
+  it('leaves out a revision the workbook overruled by changing the action’s own dates', () => {
+    const reimported = actions.map((a) => (a.ref === 'C2' ? { ...a, due: '2021-03-31' } : a));
+    const digest = governanceDigest({ ...window, actions: reimported, requests: agreed });
+    expect(digest.revised).toEqual([]);
+  });
+
+  it('keeps a revision whose action the workbook changed in other ways only', () => {
+    const retitled = actions.map((a) => (a.ref === 'C2' ? { ...a, title: 'New wording' } : a));
+    const digest = governanceDigest({ ...window, actions: retitled, requests: agreed });
+    expect(digest.revised.map((r) => [r.ref, r.to])).toEqual([['C2', '2021-07-31']]);
+  });
+});

@@ -25,5 +25,6 @@ export async function readCurrentPlan(
     },
     updateIds: new Set(updates.map((update) => update.id)),
     measureValueIds: new Set(values.map((value) => value.id)),
+    requests: snapshot.governance.requests,
   };
 }

@@ -16,6 +16,7 @@ import {
   type PlanChanges,
   type PlanCounts,
 } from './plan-diff.js';
+import { revisionEffects, type RevisionEffects } from './revision-changes.js';
 import type { RawWorkbook } from './workbook.js';
 
 export interface ImportUseCaseOptions extends CurrentPlanPorts {
@@ -44,6 +45,8 @@ export interface ImportPreview {
   readonly counts: PlanCounts;
   readonly changes: PlanChanges;
   readonly unchanged: boolean;
+  /** Agreed revised dates the workbook overrules, and the actions whose revisions stay. */
+  readonly revisions: RevisionEffects;
   readonly fingerprint: string;
   readonly plan: Plan;
 }
@@ -82,6 +85,11 @@ export function createImportUseCase(options: ImportUseCaseOptions) {
     });
     if (!parsed.ok) return { ok: false, code: 'INVALID_WORKBOOK', problems: parsed.problems };
     const changes = diffPlans(current, parsed.plan);
+    const revisions = revisionEffects(
+      current?.plan.actions ?? [],
+      parsed.plan.actions,
+      current?.requests ?? [],
+    );
     return {
       ok: true,
       value: {
@@ -90,7 +98,9 @@ export function createImportUseCase(options: ImportUseCaseOptions) {
         counts: countPlan(parsed.plan),
         changes,
         unchanged: isUnchanged(changes),
-        fingerprint: fingerprintOf(parsed.plan, changes),
+        revisions,
+        // A revision agreed after the preview was shown changes what Confirm would overrule.
+        fingerprint: fingerprintOf(parsed.plan, changes, revisions.overruled),
         plan: parsed.plan,
       },
     };
@@ -161,9 +171,13 @@ function nameOf(request: ImportRequest, stored: string | null): string {
   return request.programmeName ?? named.sheet ?? stored ?? named.title ?? request.programmeId;
 }
 
-function fingerprintOf(plan: Plan, changes: PlanChanges): string {
+function fingerprintOf(
+  plan: Plan,
+  changes: PlanChanges,
+  overruled: RevisionEffects['overruled'],
+): string {
   return createHash('sha256')
-    .update(JSON.stringify({ plan, changes }))
+    .update(JSON.stringify({ plan, changes, overruled }))
     .digest('base64url')
     .slice(0, 22);
 }

@@ -1,6 +1,7 @@
 import type { Action, Step } from '../../domain/action.js';
 import type { Measure } from '../../domain/measure.js';
 import type { Role } from '../../domain/people.js';
+import type { RevisionRequest } from '../../domain/revision.js';
 import type { ReportingPeriod, Workstream } from '../../domain/programme.js';
 import type { Plan } from '../../store/plan.repository.js';
 
@@ -59,6 +60,8 @@ export interface CurrentPlan {
   readonly updateIds: ReadonlySet<string>;
   /** Ids of the measure values already recorded. */
   readonly measureValueIds: ReadonlySet<string>;
+  /** Every request for a later date: a re-import keeps the agreed ones it does not overrule. */
+  readonly requests: readonly RevisionRequest[];
 }
 
 export function diffPlans(current: CurrentPlan | null, next: Plan): PlanChanges {

@@ -1,7 +1,10 @@
 import type { Action } from '../../domain/action.js';
-import { formatDate } from '../../domain/dates.js';
-import type { DueDate } from '../../domain/local-date.js';
-import { overruledRevisions, type RevisionRequest } from '../../domain/revision.js';
+import type { DueDate, IsoDate } from '../../domain/local-date.js';
+import {
+  agreedRevisions,
+  overruledRevisions,
+  type RevisionRequest,
+} from '../../domain/revision.js';
 
 /**
  * What a re-import does to agreed revised dates, for the preview: an agreed revision stays
@@ -11,16 +14,45 @@ import { overruledRevisions, type RevisionRequest } from '../../domain/revision.
 export interface RevisionChange {
   readonly ref: string;
   /** The agreed date the workbook overrules. */
-  readonly agreedDue: DueDate;
+  readonly agreedDue: IsoDate;
   readonly agreedBy: string;
+  /** UTC ISO instant of the decision. */
   readonly agreedAt: string;
   /** The date that will count once the workbook is applied. */
   readonly workbookDue: DueDate | null;
 }
 
+export interface RevisionEffects {
+  /** Agreed revisions the workbook's new dates replace, in the plan's order. */
+  readonly overruled: readonly RevisionChange[];
+  /** Actions whose agreed revisions stay, because the workbook leaves their dates alone. */
+  readonly kept: readonly string[];
+}
+
+type PlanAction = Pick<Action, 'ref' | 'due' | 'revisedDue'>;
+
+export function revisionEffects(
+  before: readonly PlanAction[],
+  after: readonly PlanAction[],
+  requests: readonly RevisionRequest[],
+): RevisionEffects {
+  const overruled = revisionChanges(before, after, requests);
+  const replaced = new Set(overruled.map((change) => change.ref.toUpperCase()));
+  const next = new Set(after.map((action) => action.ref.toUpperCase()));
+  const kept = before
+    .filter((action) => {
+      const ref = action.ref.toUpperCase();
+      if (replaced.has(ref) || !next.has(ref)) return false;
+      const own = requests.filter((r) => r.ref.toUpperCase() === ref);
+      return agreedRevisions(action, own).length > 0;
+    })
+    .map((action) => action.ref);
+  return { overruled, kept };
+}
+
 export function revisionChanges(
-  before: readonly Action[],
-  after: readonly Action[],
+  before: readonly PlanAction[],
+  after: readonly PlanAction[],
   requests: readonly RevisionRequest[],
 ): RevisionChange[] {
   return overruledRevisions(before, after, requests).map((overruled) => ({
@@ -30,22 +62,4 @@ export function revisionChanges(
     agreedAt: overruled.agreed.decision?.at ?? '',
     workbookDue: overruled.workbook.revisedDue ?? overruled.workbook.due,
   }));
-}
-
-function dateWords(due: DueDate | null): string {
-  if (due === null) return 'no due date';
-  return due === 'Ongoing' ? 'Ongoing' : formatDate(due);
-}
-
-/**
- * "C2: the workbook changes its dates, so the revised date agreed by cd@council.example on
- * 12 Jan 2021 (31 Jul 2021) gives way to the workbook's (30 Sept 2021)."
- */
-export function revisionChangeLine(change: RevisionChange): string {
-  const on = change.agreedAt === '' ? '' : ` on ${formatDate(change.agreedAt.slice(0, 10))}`;
-  return (
-    `${change.ref}: the workbook changes its dates, so the revised date agreed by ` +
-    `${change.agreedBy}${on} (${dateWords(change.agreedDue)}) gives way to the workbook's ` +
-    `(${dateWords(change.workbookDue)}).`
-  );
 }

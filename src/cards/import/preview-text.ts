@@ -1,5 +1,8 @@
 import type { ImportPreview } from '../../app/import/import.use-case.js';
 import type { ItemChanges, PlanCounts } from '../../app/import/plan-diff.js';
+import type { RevisionChange, RevisionEffects } from '../../app/import/revision-changes.js';
+import { formatDate } from '../../domain/dates.js';
+import type { DueDate } from '../../domain/local-date.js';
 
 /** Field names in the words a person uses. */
 const FIELD_WORDS: Readonly<Record<string, string>> = {
@@ -110,6 +113,7 @@ export function previewLines(preview: ImportPreview, limit = Infinity): string[]
     const line = changesLine(items, limit);
     if (line !== null) lines.push(`${label}: ${line}.`);
   }
+  lines.push(...revisionLines(preview.revisions, limit));
   if (changes.ratingsAdded > 0) {
     lines.push(`Past ratings: ${changes.ratingsAdded} to add to the history.`);
   }
@@ -118,6 +122,41 @@ export function previewLines(preview: ImportPreview, limit = Infinity): string[]
   }
   if (changes.actions.removed.length > 0) {
     lines.push('The history of removed actions is kept, not deleted.');
+  }
+  return lines;
+}
+
+function dateWords(due: DueDate | null): string {
+  if (due === null) return 'no due date';
+  return due === 'Ongoing' ? 'Ongoing' : formatDate(due);
+}
+
+/**
+ * "A2: the workbook sets 31 Mar 2021; the board's revision to 30 Apr 2021, agreed by
+ * cd@council.example on 12 Jan 2021, will be replaced."
+ */
+export function revisionChangeLine(change: RevisionChange): string {
+  const on = change.agreedAt === '' ? '' : ` on ${formatDate(change.agreedAt.slice(0, 10))}`;
+  const by = change.agreedBy === '' ? '' : `, agreed by ${change.agreedBy}${on},`;
+  return (
+    `${change.ref}: the workbook sets ${dateWords(change.workbookDue)}; the board's revision ` +
+    `to ${formatDate(change.agreedDue)}${by} will be replaced.`
+  );
+}
+
+/** Agreed revised dates the workbook overrules, one line each, then those that stay. */
+function revisionLines(revisions: RevisionEffects, limit: number): string[] {
+  const { overruled, kept } = revisions;
+  const lines = overruled.slice(0, limit).map(revisionChangeLine);
+  const more = overruled.length - lines.length;
+  if (more > 0) {
+    lines.push(`And ${plural(more, 'more agreed revision')} will be replaced.`);
+  }
+  if (kept.length > 0) {
+    lines.push(
+      `Revised dates agreed by the board stay for ${listed(kept, limit, ', ')}: ` +
+        `the workbook leaves ${kept.length === 1 ? 'its' : 'their'} dates alone.`,
+    );
   }
   return lines;
 }

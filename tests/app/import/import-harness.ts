@@ -6,6 +6,9 @@ import { createMemoryAdminRepository } from '../../../src/store/memory-admin.rep
 import { createMemoryStore } from '../../../src/store/memory-store.js';
 import type { PlanRepository } from '../../../src/store/plan.repository.js';
 import type { Store } from '../../../src/store/store.js';
+import { readCsvWorkbook } from '../../../src/app/import/read-csv.js';
+import type { RawWorkbook } from '../../../src/app/import/workbook.js';
+import { readFixture } from './plan-workbooks.js';
 
 export const ADMIN: Actor = { kind: 'person', email: 'admin@council.example', aadObjectId: null };
 export const OWNER: Actor = { kind: 'person', email: 'ades@council.example', aadObjectId: null };
@@ -34,5 +37,24 @@ export async function snapshot(store: Store, programmeId: string): Promise<unkno
     current: current && { ...current, updateIds: [...current.updateIds].sort() },
     history: await store.actions.historyOfProgramme(programmeId),
     measureHistory: await store.measures.history(programmeId),
+  };
+}
+
+/** The sample workbook with one cell changed, as an admin editing it would. */
+export async function sampleWith(
+  sheet: string,
+  edit: (rows: string[][]) => void,
+): Promise<RawWorkbook> {
+  const workbook = await readFixture('sample');
+  return {
+    sheets: workbook.sheets.map((s) => {
+      if (s.name !== sheet || !s.header) return s;
+      const rows = [s.header, ...s.rows].map((row) => [...row.cells]);
+      edit(rows);
+      const text = rows
+        .map((cells) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(','))
+        .join('\n');
+      return readCsvWorkbook([{ name: `${sheet}.csv`, text }]).sheets[0] ?? s;
+    }),
   };
 }

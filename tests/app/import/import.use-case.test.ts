@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, OWNER, importHarness, snapshot } from './import-harness.js';
+import { ADMIN, OWNER, importHarness, sampleWith, snapshot } from './import-harness.js';
 import { readFixture } from './plan-workbooks.js';
 import { seedSamplePlan } from '../seed-sample.js';
 import { changesLine } from '../../../src/cards/import/preview-text.js';
-import { readCsvWorkbook } from '../../../src/app/import/read-csv.js';
-import type { RawWorkbook } from '../../../src/app/import/workbook.js';
 
 const programme = { programmeId: 'wsoa', programmeName: 'Thurrock SEND WSoA' };
-
-/** The sample workbook with one cell changed, as an admin editing it would. */
-async function sampleWith(sheet: string, edit: (rows: string[][]) => void): Promise<RawWorkbook> {
-  const workbook = await readFixture('sample');
-  return {
-    sheets: workbook.sheets.map((s) => {
-      if (s.name !== sheet || !s.header) return s;
-      const rows = [s.header, ...s.rows].map((row) => [...row.cells]);
-      edit(rows);
-      const text = rows
-        .map((cells) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(','))
-        .join('\n');
-      return readCsvWorkbook([{ name: `${sheet}.csv`, text }]).sheets[0] ?? s;
-    }),
-  };
-}
 
 describe('import use case', () => {
   it('keeps the Deciders sheet with the programme’s governance, and an admin’s sign-off with it', async () => {

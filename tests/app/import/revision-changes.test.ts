@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { revisionChangeLine, revisionChanges } from '../../../src/app/import/revision-changes.js';
+import { revisionChanges, revisionEffects } from '../../../src/app/import/revision-changes.js';
+import { revisionChangeLine } from '../../../src/cards/import/preview-text.js';
 import type { Action } from '../../../src/domain/action.js';
 import type { RevisionRequest } from '../../../src/domain/revision.js';
 import { loadSamplePlan } from '../../support/sample-plan.js';
@@ -35,7 +36,24 @@ describe('agreed revisions on a re-import', () => {
     const next = actions.map((a) => (a.ref === 'C2' ? { ...a, revisedDue: '2021-09-30' } : a));
     const changes = revisionChanges(actions, next, [agreed]);
     expect(changes.map(revisionChangeLine)).toEqual([
-      "C2: the workbook changes its dates, so the revised date agreed by cd@council.example on 12 Jan 2021 (31 Jul 2021) gives way to the workbook's (30 Sept 2021).",
+      "C2: the workbook sets 30 Sept 2021; the board's revision to 31 Jul 2021, agreed by cd@council.example on 12 Jan 2021, will be replaced.",
     ]);
+  });
+
+  it('names the actions whose agreed revisions stay, and not those removed or overruled', () => {
+    const b1 = actions.find((a) => a.ref === 'B1') as Action;
+    const b1Agreed: RevisionRequest = {
+      ...agreed,
+      id: 'r2',
+      ref: 'B1',
+      workstream: 'B',
+      planDates: { due: b1.due, revisedDue: b1.revisedDue },
+    };
+    const next = actions.map((a) => (a.ref === 'C2' ? { ...a, due: '2021-03-31' } : a));
+    const effects = revisionEffects(actions, next, [agreed, b1Agreed]);
+    expect(effects.overruled.map((c) => [c.ref, c.workbookDue])).toEqual([['C2', '2021-03-31']]);
+    expect(effects.kept).toEqual(['B1']);
+    const withoutB1 = next.filter((a) => a.ref !== 'B1');
+    expect(revisionEffects(actions, withoutB1, [agreed, b1Agreed]).kept).toEqual([]);
   });
 });
