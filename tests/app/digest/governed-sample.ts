@@ -5,6 +5,9 @@ import { loadSamplePlan } from '../../support/sample-plan.js';
 
 export const CHAIR = 'cd@council.example';
 
+const sampleActions = loadSamplePlan().actions;
+
+/** A request agreed against the action's dates as the sample plan has them. */
 export function request(
   id: string,
   ref: string,
@@ -23,9 +26,15 @@ export function request(
     reason: 'The provider withdrew; a new one is being commissioned.',
     fromDue: from,
     toDue: to,
-    planDates: { due: '2020-09-30', revisedDue: null },
+    planDates: planDatesOf(ref),
     decision: null,
   };
+}
+
+function planDatesOf(ref: string): RevisionRequest['planDates'] {
+  const action = sampleActions.find((a) => a.ref === ref);
+  if (!action) throw new Error(`The sample plan has no ${ref}`);
+  return { due: action.due, revisedDue: action.revisedDue };
 }
 
 export async function revise(store: Store, r: RevisionRequest, at: string): Promise<void> {
