@@ -12,7 +12,7 @@ import {
   type TablesContext,
 } from './tables-layout.js';
 import { measureValueKeys, measureValueRows } from './tables-measure.repository.js';
-import { roleRows } from './tables-role.repository.js';
+import { replaceRoles } from './tables-role-change.js';
 import { refreshSummaries } from './tables-summary.js';
 import {
   assertRowFits,
@@ -133,11 +133,7 @@ export async function promote(tables: TablesContext, pending: PendingPromotion):
     queryRows(tables.plans, inPartition(stagedKeys.measureValues(programmeId, version))),
   ]);
   const staged = roles.map((row) => getJson<Role>(row, 'json'));
-  await writeInBatches(
-    tables.roles,
-    roleRows(staged).map((row) => ['upsert', row, 'Replace']),
-  );
-  await deleteRemovedRoles(tables, codeKey(programmeId), staged);
+  await replaceRoles(tables, programmeId, staged);
   const workstreamOf = new Map(refs.map((row) => [row.rowKey ?? '', String(row.workstream)]));
   // Moves before ratings: a moved action's live status must land before a past rating is
   // weighed against it.
@@ -173,21 +169,6 @@ async function recordMeasureValues(
   await writeInBatches(
     tables.measureValues,
     fresh.flatMap((value) => measureValueRows(value)).map((row) => ['upsert', row, 'Replace']),
-  );
-}
-
-async function deleteRemovedRoles(
-  tables: TablesContext,
-  programmeKey: string,
-  roles: readonly Role[],
-): Promise<void> {
-  const kept = new Set(roles.map((role) => codeKey(role.code)));
-  const rows = await queryRows(tables.roles, inPartition(programmeKey), ['PartitionKey', 'RowKey']);
-  await writeInBatches(
-    tables.roles,
-    rows
-      .filter((row) => !kept.has(row.rowKey ?? ''))
-      .map((row) => ['delete', { partitionKey: programmeKey, rowKey: row.rowKey ?? '' }]),
   );
 }
 

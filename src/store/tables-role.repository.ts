@@ -1,64 +1,31 @@
-import { normaliseEmail, type Role } from '../domain/people.js';
-import { codeKey, compareRefs, emailKey, joinKey } from './keys.js';
+import { normaliseEmail } from '../domain/people.js';
+import { codeKey, compareRefs, emailKey } from './keys.js';
 import { byProgrammeThenRole } from './memory-role.repository.js';
 import type { RoleAssignment, RoleRepository } from './role.repository.js';
 import { inPartition, peopleKeys, type TablesContext } from './tables-layout.js';
-import {
-  assertRowFits,
-  getJson,
-  putJson,
-  queryRows,
-  readRow,
-  unexpected,
-  writeInBatches,
-  type Row,
-} from './tables-support.js';
+import { entrySeq } from './tables-role-index.js';
+import { changeRole, liveRole } from './tables-role-change.js';
+import { azureStatus, queryRows, readRow, unexpected, type ReadRow } from './tables-support.js';
 
 /**
- * Role rows (PK programme, RK role) and, in the same table, an index from each email to
- * the roles it holds (PK `by|email`). The index may go stale when a role changes hands;
- * `rolesOf` checks each entry against the role row, so a stale entry is never believed.
+ * Role rows (PK programme, RK role) and, in the same table, an index from each email to the
+ * roles it holds (PK `by|email`), kept exact by every change of a role
+ * (`tables-role-change.ts`), so `rolesOf` is one query.
  */
-export function roleRows(roles: readonly Role[]): Row[] {
-  return roles.flatMap((role) => {
-    const row: Row = { partitionKey: codeKey(role.programmeId), rowKey: codeKey(role.code) };
-    putJson(row, 'json', role);
-    assertRowFits(row, `role ${role.code}`);
-    const holders = [
-      { email: role.person, as: 'person' },
-      { email: role.deputy, as: 'deputy' },
-    ].filter((holder): holder is { email: string; as: string } => holder.email !== null);
-    return [
-      row,
-      ...holders.map((holder): Row => ({
-        partitionKey: peopleKeys.rolesOf(emailKey(holder.email)),
-        rowKey: joinKey(codeKey(role.programmeId), codeKey(role.code), holder.as),
-        programmeId: role.programmeId,
-        role: role.code,
-        as: holder.as,
-      })),
-    ];
-  });
-}
-
 export function createTablesRoleRepository(tables: TablesContext): RoleRepository {
-  const get = async (programmeId: string, code: string) => {
-    const row = await readRow(tables.roles, codeKey(programmeId), codeKey(code));
-    return row ? getJson<Role>(row, 'json') : null;
-  };
+  const get = async (programmeId: string, code: string) =>
+    liveRole(await readRow(tables.roles, codeKey(programmeId), codeKey(code)));
   return {
     async list(programmeId) {
       const rows = await queryRows(tables.roles, inPartition(codeKey(programmeId)));
       return rows
-        .map((row) => getJson<Role>(row, 'json'))
+        .map(liveRole)
+        .filter((role) => role !== null)
         .sort((a, b) => compareRefs(a.code, b.code));
     },
     get,
     async save(role) {
-      await writeInBatches(
-        tables.roles,
-        roleRows([role]).map((row) => ['upsert', row, 'Replace']),
-      );
+      await changeRole(tables, role.programmeId, role.code, () => role);
     },
     async rolesOf(email) {
       const wanted = normaliseEmail(email);
@@ -66,32 +33,50 @@ export function createTablesRoleRepository(tables: TablesContext): RoleRepositor
         tables.roles,
         inPartition(peopleKeys.rolesOf(emailKey(wanted))),
       );
-      const checked = await Promise.all(
-        entries.map(async (entry): Promise<RoleAssignment | null> => {
-          const programmeId = String(entry.programmeId);
-          const role = await get(programmeId, String(entry.role));
-          const holder = entry.as === 'deputy' ? role?.deputy : role?.person;
-          if (role && holder && normaliseEmail(holder) === wanted) {
-            return {
-              programmeId: role.programmeId,
-              role: role.code,
-              as: entry.as === 'deputy' ? 'deputy' : 'person',
-            };
-          }
-          await forget(tables, entry.partitionKey ?? '', entry.rowKey ?? '');
-          return null;
-        }),
+      const found = await Promise.all(
+        entries.map((entry) =>
+          entrySeq(entry) === null
+            ? checkedAgainstRole(entry, wanted)
+            : Promise.resolve(trusted(entry)),
+        ),
       );
-      return checked.filter((found) => found !== null).sort(byProgrammeThenRole);
+      return found.filter((assignment) => assignment !== null).sort(byProgrammeThenRole);
     },
+  };
+
+  /**
+   * An entry written before entries carried a seq may be stale, so it is believed only as
+   * far as its role row backs it, and dropped (at the ETag read) when it does not.
+   */
+  async function checkedAgainstRole(entry: ReadRow, email: string): Promise<RoleAssignment | null> {
+    const role = await get(String(entry.programmeId), String(entry.role));
+    const as = entry.as === 'deputy' ? 'deputy' : 'person';
+    const holder = as === 'deputy' ? role?.deputy : role?.person;
+    if (role && holder && normaliseEmail(holder) === email) {
+      return { programmeId: role.programmeId, role: role.code, as };
+    }
+    await forget(tables, entry);
+    return null;
+  }
+}
+
+function trusted(entry: ReadRow): RoleAssignment | null {
+  if (entry.held !== true) return null;
+  return {
+    programmeId: String(entry.programmeId),
+    role: String(entry.role),
+    as: entry.as === 'deputy' ? 'deputy' : 'person',
   };
 }
 
-/** Drops an index entry the role row no longer backs up. */
-async function forget(tables: TablesContext, partitionKey: string, rowKey: string): Promise<void> {
+/** Drops an old entry the role row no longer backs, unless someone rewrote it meanwhile. */
+async function forget(tables: TablesContext, entry: ReadRow): Promise<void> {
+  const { partitionKey = '', rowKey = '' } = entry;
   try {
-    await tables.roles.deleteEntity(partitionKey, rowKey);
+    await tables.roles.deleteEntity(partitionKey, rowKey, { etag: entry.etag });
   } catch (error) {
+    const status = azureStatus(error);
+    if (status === 404 || status === 412) return;
     throw unexpected(`removing a stale role index entry (${partitionKey}, ${rowKey})`, error);
   }
 }

@@ -13,6 +13,7 @@ import { createTablesOutboxRepository } from './tables-outbox.repository.js';
 import { createTablesPendingImportRepository } from './tables-pending-import.repository.js';
 import { createTablesPersonRepository } from './tables-person.repository.js';
 import { rollForward } from './tables-plan-promotion.js';
+import { finishRoleChanges } from './tables-role-change.js';
 import { createTablesPlanRepository } from './tables-plan.repository.js';
 import {
   createTablesProgrammeRepository,
@@ -57,6 +58,8 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
   ]);
   // A plan import killed after its switch is finished before anyone reads the plan.
   await rollForward(tables);
+  // So does a change of roles cut short, before anyone's roles are read from the index.
+  await finishRoleChanges(tables);
   return {
     programmes: createTablesProgrammeRepository(tables),
     workstreams: createTablesWorkstreamRepository(tables),

@@ -47,6 +47,56 @@ export function peopleContract(createStore: StoreFactory): void {
       expect((await store.roles.list('two')).map((r) => r.code)).toEqual(['ADES', 'DCO']);
     });
 
+    it('stops counting a person in a role the moment they are taken off it', async () => {
+      await store.plans.replace(plan('one', { A: ['A1'] }));
+      await store.roles.save({
+        ...role('one', 'DCO', 'sam@example.org'),
+        deputy: 'kim@example.org',
+      });
+      await store.roles.save({ ...role('one', 'DCO', 'lee@example.org'), deputy: null });
+      expect(await store.roles.rolesOf('sam@example.org')).toEqual([]);
+      expect(await store.roles.rolesOf('kim@example.org')).toEqual([]);
+      expect(await store.roles.rolesOf('lee@example.org')).toEqual([
+        { programmeId: 'one', role: 'DCO', as: 'person' },
+      ]);
+      // Given back, it counts again.
+      await store.roles.save({
+        ...role('one', 'DCO', 'lee@example.org'),
+        deputy: 'sam@example.org',
+      });
+      expect(await store.roles.rolesOf('sam@example.org')).toEqual([
+        { programmeId: 'one', role: 'DCO', as: 'deputy' },
+      ]);
+    });
+
+    it('forgets the holders of a role a new plan drops, and knows them if it comes back', async () => {
+      const withDco = plan(
+        'one',
+        { A: ['A1'] },
+        { roles: [role('one', 'DCO', 'sam@example.org')] },
+      );
+      await store.plans.replace(withDco);
+      await store.plans.replace(plan('one', { A: ['A1'] }, { roles: [] }));
+      expect(await store.roles.rolesOf('sam@example.org')).toEqual([]);
+      expect(await store.roles.get('one', 'DCO')).toBeNull();
+      expect(await store.roles.list('one')).toEqual([]);
+      await store.plans.replace(withDco);
+      expect(await store.roles.rolesOf('sam@example.org')).toEqual([
+        { programmeId: 'one', role: 'DCO', as: 'person' },
+      ]);
+    });
+
+    it('ends with the index matching the role when two people change it at once', async () => {
+      await store.plans.replace(plan('one', { A: ['A1'] }));
+      const names = ['a', 'b', 'c', 'd'].map((n) => `${n}@example.org`);
+      await Promise.all(names.map((name) => store.roles.save(role('one', 'DCO', name))));
+      const holder = (await store.roles.get('one', 'DCO'))?.person;
+      for (const name of names) {
+        const held = await store.roles.rolesOf(name);
+        expect(held.length, name).toBe(name === holder ? 1 : 0);
+      }
+    });
+
     it('keeps people by email in any case and by Entra object id', async () => {
       await store.people.save(person);
       expect(await store.people.get('Sam.Jones@Example.org')).toEqual(person);
