@@ -14,14 +14,19 @@ export interface RunningReportServer {
   close(): Promise<void>;
 }
 
+async function seedSample(store: Store): Promise<void> {
+  const plan = loadSamplePlan();
+  await store.plans.replace({ ...plan, ratings: plan.updates });
+}
+
 /** A loopback server with only the report routes, over the sample plan in the memory store. */
 export async function startReportServer(
   now: string,
-  links?: Pick<ReportLinks, 'check' | 'checkChart'>,
+  links?: Pick<ReportLinks, 'check' | 'checkChart' | 'checkMeasureChart'>,
+  seed: (store: Store) => Promise<void> = seedSample,
 ): Promise<RunningReportServer> {
   const store = createMemoryStore();
-  const plan = loadSamplePlan();
-  await store.plans.replace({ ...plan, ratings: plan.updates });
+  await seed(store);
   const server = restify.createServer({ name: 'report-test', handleUncaughtExceptions: false });
   registerReportRoutes(server, {
     reports: createReportUseCase({ ...store, clock: { now: () => new Date(now) } }),

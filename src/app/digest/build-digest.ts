@@ -13,6 +13,13 @@ import { NO_NAMES, type PeopleNames } from '../../domain/people-names.js';
 import { chartDataFor, type DigestChartData } from './chart-data.js';
 import type { ProgrammeSnapshot } from './programme-snapshot.js';
 
+/** Makes a chart's address on this service for a digest; null when there is none. */
+export type ChartLink = (
+  programmeId: string,
+  periodId: string,
+  workstream?: string,
+) => string | null;
+
 export interface BuildDigestInput {
   readonly snapshot: ProgrammeSnapshot;
   /** Local date in the programme's time zone. */
@@ -28,8 +35,9 @@ export interface BuildDigestInput {
    * Makes the chart's address on this service; absent or null (no public address), the
    * card carries the chart itself as a data URI.
    */
-  readonly chartLink?:
-    ((programmeId: string, periodId: string, workstream?: string) => string | null) | null;
+  readonly chartLink?: ChartLink | null;
+  /** The same for the measures chart. */
+  readonly measureChartLink?: ChartLink | null;
   /** A first line above the rest ("Preview: …"). */
   readonly preface?: string;
   /** The instant the digest is as at (UTC ISO): decisions after it are not counted. */
@@ -50,6 +58,8 @@ export interface BuiltDigest {
   readonly reportUrl: string | null;
   /** The chart's https address; null (no public address) embeds the chart in the card. */
   readonly chartUrl: string | null;
+  /** The measures chart's https address; null embeds it, as for the ratings chart. */
+  readonly measureChartUrl: string | null;
   /** A first line above the rest ("Preview: …"). */
   readonly preface?: string;
   /** How the card names people: by name and job title, as the board knows them. */
@@ -94,6 +104,7 @@ export function buildDigest(input: BuildDigestInput): DigestResult {
   const chart = chartDataFor(snapshot, periodId, scope);
   const link = input.reportLink?.(programme.id, periodId) ?? null;
   const chartUrl = input.chartLink?.(programme.id, periodId, scope?.code) ?? null;
+  const measureChartUrl = input.measureChartLink?.(programme.id, periodId, scope?.code) ?? null;
   // A workstream's digest opens the report at that workstream's section.
   const reportUrl =
     link !== null && scope ? `${link}#workstream-${encodeURIComponent(scope.code)}` : link;
@@ -119,6 +130,7 @@ export function buildDigest(input: BuildDigestInput): DigestResult {
       timeZone: programme.timeZone,
       reportUrl,
       chartUrl,
+      measureChartUrl,
       names: input.names ?? NO_NAMES,
       ...(input.preface !== undefined && { preface: input.preface }),
     },

@@ -101,6 +101,8 @@ export function createDigestUseCase(options: DigestOptions): DigestUseCase {
       reportLink: (programmeId, periodId) => links.urlFor(programmeId, periodId),
       chartLink: (programmeId, periodId, workstream) =>
         links.chartUrlFor(programmeId, periodId, workstream),
+      measureChartLink: (programmeId, periodId, workstream) =>
+        links.measureChartUrlFor(programmeId, periodId, workstream),
       ...(request.workstream !== undefined && { workstream: request.workstream }),
       ...(chosen.periodId !== undefined && { periodId: chosen.periodId }),
       ...(chosen.preface !== undefined && { preface: chosen.preface }),

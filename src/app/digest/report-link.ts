@@ -40,9 +40,18 @@ export interface ReportLinks {
    */
   chartUrlFor(programmeId: string, periodId: string, workstream?: string): string | null;
   checkChart(programmeId: string, query: ChartLinkQuery): ReportLinkCheck;
+  /**
+   * The digest's measures chart (`/report/{programme}/measures.png`), signed for that chart
+   * alone; null when no base URL is set.
+   */
+  measureChartUrlFor(programmeId: string, periodId: string, workstream?: string): string | null;
+  checkMeasureChart(programmeId: string, query: ChartLinkQuery): ReportLinkCheck;
 }
 
-type LinkPurpose = 'report' | 'chart';
+type LinkPurpose = 'report' | 'chart' | 'measures';
+
+/** Where each chart is served from, under `/report/{programme}/`. */
+const CHART_FILES = { chart: 'chart.png', measures: 'measures.png' } as const;
 
 /**
  * The purpose is signed too, so a chart's link cannot be replayed to open the report. A
@@ -99,14 +108,31 @@ export function createReportLinks(options: ReportLinkOptions): ReportLinks {
     },
 
     chartUrlFor(programmeId, periodId, workstream) {
-      if (base === '') return null;
-      const scope = workstream === undefined ? '' : `&workstream=${encodeURIComponent(workstream)}`;
-      const url = `${base}/report/${encodeURIComponent(programmeId)}/chart.png?period=${encodeURIComponent(periodId)}${scope}`;
-      return signed(url, 'chart', [programmeId, periodId, workstream ?? '']);
+      return chartUrl('chart', programmeId, periodId, workstream);
     },
 
     checkChart(programmeId, query) {
       return check('chart', [programmeId, query.period, query.workstream ?? ''], query);
     },
+
+    measureChartUrlFor(programmeId, periodId, workstream) {
+      return chartUrl('measures', programmeId, periodId, workstream);
+    },
+
+    checkMeasureChart(programmeId, query) {
+      return check('measures', [programmeId, query.period, query.workstream ?? ''], query);
+    },
   };
+
+  function chartUrl(
+    purpose: keyof typeof CHART_FILES,
+    programmeId: string,
+    periodId: string,
+    workstream: string | undefined,
+  ): string | null {
+    if (base === '') return null;
+    const scope = workstream === undefined ? '' : `&workstream=${encodeURIComponent(workstream)}`;
+    const url = `${base}/report/${encodeURIComponent(programmeId)}/${CHART_FILES[purpose]}?period=${encodeURIComponent(periodId)}${scope}`;
+    return signed(url, purpose, [programmeId, periodId, workstream ?? '']);
+  }
 }

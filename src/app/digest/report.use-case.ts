@@ -14,7 +14,7 @@ import type { Clock } from '../clock.js';
 import { ratingGridOf } from '../export/rating-grid.js';
 import { chartDataFor, type DigestChartData } from './chart-data.js';
 import { loadProgrammeSnapshot } from './programme-snapshot.js';
-import type { SnapshotPorts } from './programme-snapshot.js';
+import type { ProgrammeSnapshot, SnapshotPorts } from './programme-snapshot.js';
 
 export interface ReportRow {
   readonly action: Action;
@@ -48,11 +48,17 @@ export type ReportResult =
   | { readonly ok: false; readonly code: 'PROGRAMME_NOT_FOUND'; readonly programmeId: string }
   | { readonly ok: false; readonly code: 'PERIOD_NOT_FOUND'; readonly periodId: string };
 
-export type ReportChartResult =
-  | { readonly ok: true; readonly value: DigestChartData }
+export type ChartFailure =
   | { readonly ok: false; readonly code: 'PROGRAMME_NOT_FOUND'; readonly programmeId: string }
   | { readonly ok: false; readonly code: 'PERIOD_NOT_FOUND'; readonly periodId: string }
   | { readonly ok: false; readonly code: 'WORKSTREAM_NOT_FOUND'; readonly workstream: string };
+
+export type ReportChartResult =
+  { readonly ok: true; readonly value: DigestChartData } | ChartFailure;
+
+/** The measures as a digest of the period (and workstream) shows them; none when the plan has none. */
+export type ReportMeasuresResult =
+  { readonly ok: true; readonly value: MeasureDigest } | ChartFailure;
 
 export interface ReportOptions extends SnapshotPorts {
   readonly people: Pick<PersonRepository, 'listUnreachable' | 'get'>;
@@ -67,6 +73,12 @@ export interface ReportUseCase {
    * `workstream` narrows it as `/digest EHC` does; absent, the whole programme.
    */
   chart(programmeId: string, periodId?: string, workstream?: string): Promise<ReportChartResult>;
+  /** The measures the digest's measures chart draws, for the card to show it by address. */
+  measures(
+    programmeId: string,
+    periodId?: string,
+    workstream?: string,
+  ): Promise<ReportMeasuresResult>;
 }
 
 export function createReportUseCase(options: ReportOptions): ReportUseCase {
@@ -121,20 +133,58 @@ export function createReportUseCase(options: ReportOptions): ReportUseCase {
     },
 
     async chart(programmeId, periodId, workstream) {
-      const snapshot = await loadProgrammeSnapshot(options, programmeId);
-      if (!snapshot) return { ok: false, code: 'PROGRAMME_NOT_FOUND', programmeId };
-      const { programme } = snapshot;
-      const today = localDateOf(options.clock.now(), programme.timeZone);
-      const wanted = periodId ?? digestPeriodOn(programme, today)?.id ?? '';
-      if (!programme.periods.some((p) => p.id === wanted)) {
-        return { ok: false, code: 'PERIOD_NOT_FOUND', periodId: wanted };
-      }
-      const code = workstream?.trim().toLowerCase();
-      const scope = snapshot.workstreams.find((w) => w.code.toLowerCase() === code) ?? null;
-      if (code !== undefined && !scope) {
-        return { ok: false, code: 'WORKSTREAM_NOT_FOUND', workstream: workstream ?? '' };
-      }
-      return { ok: true, value: chartDataFor(snapshot, wanted, scope) };
+      const scoped = await scopeOf(programmeId, periodId, workstream);
+      if (!scoped.ok) return scoped;
+      const { snapshot, period, scope } = scoped;
+      return { ok: true, value: chartDataFor(snapshot, period, scope) };
+    },
+
+    async measures(programmeId, periodId, workstream) {
+      const scoped = await scopeOf(programmeId, periodId, workstream);
+      if (!scoped.ok) return scoped;
+      const { snapshot, period, scope } = scoped;
+      return {
+        ok: true,
+        value: buildMeasureDigest({
+          programme: snapshot.programme,
+          periodId: period,
+          measures: snapshot.measures,
+          values: snapshot.measureValues,
+          actions: snapshot.actions,
+          updates: snapshot.updates,
+          workstream: scope?.code ?? null,
+        }),
+      };
     },
   };
+
+  /** The programme, period and workstream a chart's address names, as the digest chose them. */
+  async function scopeOf(
+    programmeId: string,
+    periodId: string | undefined,
+    workstream: string | undefined,
+  ): Promise<
+    | {
+        readonly ok: true;
+        readonly snapshot: ProgrammeSnapshot;
+        readonly period: string;
+        readonly scope: Workstream | null;
+      }
+    | ChartFailure
+  > {
+    const snapshot = await loadProgrammeSnapshot(options, programmeId);
+    if (!snapshot) return { ok: false, code: 'PROGRAMME_NOT_FOUND', programmeId };
+    const { programme } = snapshot;
+    const today = localDateOf(options.clock.now(), programme.timeZone);
+    const wanted = periodId ?? digestPeriodOn(programme, today)?.id ?? '';
+    if (!programme.periods.some((p) => p.id === wanted)) {
+      return { ok: false, code: 'PERIOD_NOT_FOUND', periodId: wanted };
+    }
+    const code = workstream?.trim().toLowerCase();
+    const scope = snapshot.workstreams.find((w) => w.code.toLowerCase() === code) ?? null;
+    if (code !== undefined && !scope) {
+      return { ok: false, code: 'WORKSTREAM_NOT_FOUND', workstream: workstream ?? '' };
+    }
+    return { ok: true, snapshot, period: wanted, scope };
+  }
 }

@@ -5,8 +5,7 @@ import type { DigestData } from '../../domain/digest.js';
 import type { GovernanceDigest } from '../../domain/governance-digest.js';
 import type { MeasureDigest } from '../../domain/measure-digest.js';
 import { FULL_DIGEST, buildDigestView } from './digest-view.js';
-import type { ChartImage, DigestLimits } from './digest-view.js';
-import type { MeasureChartImage } from './measure-section.js';
+import type { CardPicture, DigestLimits } from './digest-view.js';
 
 /**
  * Teams refuses a message much over 28 KB, everything in it counted. A deployment links the
@@ -37,17 +36,16 @@ export interface DigestCard {
 
 export interface DigestCardInput {
   readonly data: DigestData;
-  readonly chart: ChartImage | null;
+  /** The ratings chart: an https address in a deployment, else the picture as a data URI. */
+  readonly chart: CardPicture | null;
   readonly timeZone: string;
   readonly reportUrl: string | null;
-  /** The chart's https address; absent or null, the card embeds the chart as a data URI. */
-  readonly chartUrl?: string | null;
   /** A first line above the rest ("Preview: …"). */
   readonly preface?: string;
   /** The measures as at the period; null when there are none. */
   readonly measures: MeasureDigest | null;
-  /** The measures drawn; null when none is drawn (no values, or the ratings chart is linked). */
-  readonly measureChart: MeasureChartImage | null;
+  /** The measures chart, linked or embedded as the ratings chart is; null when none has a value. */
+  readonly measureChart: CardPicture | null;
   /** Revised dates, requests waiting, steps and sign-off. */
   readonly governance: GovernanceDigest;
   /** People by name and job title; absent, by role code and email. */

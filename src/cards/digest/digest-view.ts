@@ -16,22 +16,9 @@ import {
 } from './digest-section.js';
 import { governanceSections } from './governance-sections.js';
 import type { GovernanceDigest } from '../../domain/governance-digest.js';
-import {
-  measureSection,
-  type MeasureChartImage,
-  type MeasureSectionView,
-} from './measure-section.js';
+import { measureSection, type CardPicture, type MeasureSectionView } from './measure-section.js';
 
-export { FULL_DIGEST, type DigestLimits, type DigestLine, type DigestSection };
-
-/** The drawn chart as the card shows it (src/render draws it). */
-export interface ChartImage {
-  readonly dataUri: string;
-  readonly width: number;
-  readonly height: number;
-  /** Says every number the picture shows, for screen readers. */
-  readonly altText: string;
-}
+export { FULL_DIGEST, type CardPicture, type DigestLimits, type DigestLine, type DigestSection };
 
 export interface DigestCountRow {
   readonly rating: RatingOrNotRated;
@@ -59,18 +46,17 @@ export interface DigestCardView {
 
 export interface DigestViewInput {
   readonly data: DigestData;
-  readonly chart: ChartImage | null;
+  /** The ratings chart (src/render draws it), linked or embedded; null for none. */
+  readonly chart: CardPicture | null;
   readonly timeZone: string;
   readonly reportUrl: string | null;
   readonly limits: DigestLimits;
-  /** The chart's https address; absent or null, the chart is embedded as a data URI. */
-  readonly chartUrl?: string | null;
   /** A first line above the rest ("Preview: …"); absent for none. */
   readonly preface?: string;
   /** The measures as at the period; null when there are none. */
   readonly measures: MeasureDigest | null;
-  /** The measures drawn (src/render); null when none is drawn. */
-  readonly measureChart: MeasureChartImage | null;
+  /** The measures chart, linked or embedded; null when none is drawn. */
+  readonly measureChart: CardPicture | null;
   /** Revised dates, requests waiting, steps and sign-off. */
   readonly governance: GovernanceDigest;
   /** People by name and job title; absent, by role code and email. */
@@ -99,13 +85,9 @@ export function buildDigestView(input: DigestViewInput): DigestCardView {
       count: data.counts[rating],
       previous: data.previousCounts ? `was ${data.previousCounts[rating]}` : '',
     })),
-    chart: input.chart
-      ? { url: input.chartUrl ?? input.chart.dataUri, altText: input.chart.altText }
-      : null,
+    chart: input.chart,
     sections,
-    // Linked charts keep the card under Teams' limit; the measures chart has no address yet,
-    // so with the ratings chart linked the measures are given in words only.
-    measures: measureSection(input.measures, input.measureChart, limits.itemsPerList, null),
+    measures: measureSection(input.measures, input.measureChart, limits.itemsPerList),
     summary: cut ? summaryLine(input.reportUrl !== null) : '',
     reportUrl: input.reportUrl ?? '',
   };

@@ -1,9 +1,12 @@
 import type { MeasureDigest } from '../../domain/measure-digest.js';
 import { measureLine, type MeasureLine } from '../measure-view.js';
 
-/** A drawn chart as a card shows it: the picture itself and the words for it. */
-export interface MeasureChartImage {
-  readonly dataUri: string;
+/**
+ * A chart as a card shows it: its address (an https link on this service, or the picture
+ * itself as a data URI) and the words for it.
+ */
+export interface CardPicture {
+  readonly url: string;
   readonly altText: string;
 }
 
@@ -13,7 +16,7 @@ export interface MeasureSectionView {
   readonly lines: readonly MeasureLine[];
   /** "And 12 more in the full report.", or "". */
   readonly more: string;
-  readonly chart: { readonly url: string; readonly altText: string } | null;
+  readonly chart: CardPicture | null;
 }
 
 /**
@@ -22,9 +25,8 @@ export interface MeasureSectionView {
  */
 export function measureSection(
   digest: MeasureDigest | null,
-  chart: MeasureChartImage | null,
+  chart: CardPicture | null,
   itemsPerList: number,
-  chartUrl: string | null,
 ): MeasureSectionView | null {
   if (!digest || digest.standings.length === 0) return null;
   const ordered = [...digest.standings].sort(
@@ -37,7 +39,7 @@ export function measureSection(
     heading: `Measures (${digest.standings.length}; ${offTrack} off track)`,
     lines: shown.map(measureLine),
     more: hidden > 0 ? `And ${hidden} more in the full report.` : '',
-    chart: chart ? { url: chartUrl ?? chart.dataUri, altText: chart.altText } : null,
+    chart,
   };
 }
 

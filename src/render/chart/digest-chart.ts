@@ -3,14 +3,18 @@ import { pngDataUri, renderChartPng } from './chart-png.js';
 import { RATING_ORDER, type RatingCounts } from '../../domain/rating.js';
 import { writeChartSvg } from './chart-svg.js';
 
-/** The chart as a card shows it: an embedded PNG, its pixel size and words for it. */
-export interface DigestChart {
-  readonly dataUri: string;
-  readonly png: Buffer;
+/** A chart laid out but not drawn: the pixel size it will have and the words for it. */
+export interface ChartOutline {
   readonly width: number;
   readonly height: number;
   /** Says every number the picture shows, and its size, for screen readers. */
   readonly altText: string;
+}
+
+/** The chart as a card embeds it: the PNG as well as its size and words. */
+export interface DigestChart extends ChartOutline {
+  readonly dataUri: string;
+  readonly png: Buffer;
 }
 
 /** More bars than this stop being readable at phone width; the rest are added up as one. */
@@ -20,12 +24,26 @@ export const MAX_CHART_PERIODS = 8;
 
 /** The digest's chart drawn: at most a phone's width of bars, as a PNG with words for it. */
 export function drawDigestChart(data: DigestChartData): DigestChart {
-  const shown: DigestChartData = {
+  const shown = shownOf(data);
+  const { png, width, height } = renderChartPng(writeChartSvg(shown));
+  return { dataUri: pngDataUri(png), png, width, height, altText: altTextOf(shown, width, height) };
+}
+
+/**
+ * The digest's chart laid out only, for a card that links the picture rather than carrying
+ * it: the same size and words as `drawDigestChart`, without the cost of the pixels.
+ */
+export function outlineDigestChart(data: DigestChartData): ChartOutline {
+  const shown = shownOf(data);
+  const { width, height } = writeChartSvg(shown);
+  return { width, height, altText: altTextOf(shown, width, height) };
+}
+
+function shownOf(data: DigestChartData): DigestChartData {
+  return {
     workstreams: limitBars(data.workstreams, MAX_CHART_WORKSTREAMS),
     trend: data.trend.slice(-MAX_CHART_PERIODS),
   };
-  const { png, width, height } = renderChartPng(writeChartSvg(shown));
-  return { dataUri: pngDataUri(png), png, width, height, altText: altTextOf(shown, width, height) };
 }
 
 /** Keeps the first `max - 1` bars and adds the others up into one, so totals stay true. */

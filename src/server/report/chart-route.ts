@@ -1,14 +1,15 @@
 import type { Request, Response, Server } from 'restify';
-import type { ReportLinks } from '../../app/digest/report-link.js';
-import type { ReportUseCase } from '../../app/digest/report.use-case.js';
+import type { ChartLinkQuery, ReportLinkCheck, ReportLinks } from '../../app/digest/report-link.js';
+import type { ChartFailure, ReportUseCase } from '../../app/digest/report.use-case.js';
 import { drawDigestChart } from '../../render/chart/digest-chart.js';
+import { drawMeasureChart } from '../../render/chart/measure-chart-image.js';
 import type { Logger } from '../../app/logger.js';
 
 export interface ChartRouteOptions {
-  readonly reports: Pick<ReportUseCase, 'chart'>;
+  readonly reports: Pick<ReportUseCase, 'chart' | 'measures'>;
   readonly logger: Logger;
-  /** Checks the digest's signed chart links; without it (local use) the chart is open. */
-  readonly links?: Pick<ReportLinks, 'checkChart'>;
+  /** Checks the digest's signed chart links; without it (local use) the charts are open. */
+  readonly links?: Pick<ReportLinks, 'checkChart' | 'checkMeasureChart'>;
 }
 
 /**
@@ -42,46 +43,90 @@ function programmeParam(params: unknown): string {
   return typeof params.programme === 'string' ? params.programme : '';
 }
 
-/** `GET /report/:programme/chart.png?period=…[&workstream=…]`: the chart a digest card shows. */
+/** What a chart's address names, read from its path and query. */
+interface ChartRequest {
+  readonly programmeId: string;
+  readonly period: string | undefined;
+  readonly workstream: string | undefined;
+}
+
+/** One chart served: how its link is checked, and how it is drawn (null: nothing to draw). */
+interface ChartKind {
+  readonly path: string;
+  readonly name: string;
+  readonly check: (programmeId: string, query: ChartLinkQuery) => ReportLinkCheck;
+  readonly draw: (request: ChartRequest) => Promise<ReportChartResult<Buffer | null>>;
+}
+
+type ReportChartResult<T> = { readonly ok: true; readonly value: T } | ChartFailure;
+
+/**
+ * `GET /report/:programme/chart.png?period=…[&workstream=…]`: the ratings chart a digest card
+ * shows, and `GET /report/:programme/measures.png?…`: its measures chart, each behind its
+ * own signed links.
+ */
 export function registerChartRoute(server: Server, options: ChartRouteOptions): void {
-  server.get('/report/:programme/chart.png', async (req: Request, res: Response) => {
+  const { reports, links } = options;
+  serveChart(server, options, {
+    path: '/report/:programme/chart.png',
+    name: "digest's chart",
+    check: (programmeId, query) => links?.checkChart(programmeId, query) ?? 'open',
+    draw: async ({ programmeId, period, workstream }) => {
+      const result = await reports.chart(programmeId, period, workstream);
+      return result.ok ? { ok: true, value: drawDigestChart(result.value).png } : result;
+    },
+  });
+  serveChart(server, options, {
+    path: '/report/:programme/measures.png',
+    name: "digest's measures chart",
+    check: (programmeId, query) => links?.checkMeasureChart(programmeId, query) ?? 'open',
+    draw: async ({ programmeId, period, workstream }) => {
+      const result = await reports.measures(programmeId, period, workstream);
+      return result.ok
+        ? { ok: true, value: drawMeasureChart(result.value.standings)?.png ?? null }
+        : result;
+    },
+  });
+}
+
+function serveChart(server: Server, options: ChartRouteOptions, kind: ChartKind): void {
+  server.get(kind.path, async (req: Request, res: Response) => {
     const programmeId = programmeParam(req.params as unknown);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const period = url.searchParams.get('period')?.trim() || undefined;
     const workstream = url.searchParams.get('workstream')?.trim() || undefined;
-    const check =
-      options.links?.checkChart(programmeId, {
-        period,
-        workstream,
-        expires: url.searchParams.get('expires') ?? undefined,
-        sig: url.searchParams.get('sig') ?? undefined,
-      }) ?? 'open';
+    const check = kind.check(programmeId, {
+      period,
+      workstream,
+      expires: url.searchParams.get('expires') ?? undefined,
+      sig: url.searchParams.get('sig') ?? undefined,
+    });
     if (check === 'invalid' || check === 'expired') {
       const why = check === 'expired' ? 'has expired' : 'is not complete or not valid';
       sendText(
         res,
         403,
-        `This link to the digest's chart ${why}. Open the latest digest in Teams, or type /digest for a fresh one.`,
+        `This link to the ${kind.name} ${why}. Open the latest digest in Teams, or type /digest for a fresh one.`,
       );
       return;
     }
     try {
-      const result = await options.reports.chart(programmeId, period, workstream);
-      if (result.ok) {
-        const { png } = drawDigestChart(result.value);
-        res.writeHead(200, { ...PNG_HEADERS, 'Content-Length': String(png.length) });
-        res.end(png);
+      const result = await kind.draw({ programmeId, period, workstream });
+      if (result.ok && result.value !== null) {
+        res.writeHead(200, { ...PNG_HEADERS, 'Content-Length': String(result.value.length) });
+        res.end(result.value);
         return;
       }
-      const what =
-        result.code === 'PROGRAMME_NOT_FOUND'
+      const what = result.ok
+        ? `No measure of programme "${programmeId}" has a value for that period yet.`
+        : result.code === 'PROGRAMME_NOT_FOUND'
           ? `There is no programme "${programmeId}".`
           : result.code === 'PERIOD_NOT_FOUND'
             ? `Programme "${programmeId}" has no period "${result.periodId}".`
             : `Programme "${programmeId}" has no workstream "${result.workstream}".`;
       sendText(res, 404, `${what} Check the link, or type /digest for a fresh one.`);
     } catch (error: unknown) {
-      options.logger.error('The digest chart could not be drawn', {
+      options.logger.error(`The ${kind.name} could not be drawn`, {
         programmeId,
         period,
         workstream,

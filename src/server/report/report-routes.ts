@@ -10,7 +10,7 @@ export interface ReportRoutesOptions {
   readonly reports: ReportUseCase;
   readonly logger: Logger;
   /** Checks the digest's signed links; without it (local use) the report is open. */
-  readonly links?: Pick<ReportLinks, 'check' | 'checkChart'>;
+  readonly links?: Pick<ReportLinks, 'check' | 'checkChart' | 'checkMeasureChart'>;
 }
 
 /** Environment settings for signing report links: a secret of its own, else the bot's. */
@@ -43,7 +43,7 @@ function programmeParam(params: unknown): string {
 
 /**
  * `GET /report/:programme[?period=Jan 2021]`: the full report the digest links to, and
- * `GET /report/:programme/chart.png`: the chart the digest card shows.
+ * `GET /report/:programme/chart.png` and `…/measures.png`: the charts the digest card shows.
  */
 export function registerReportRoutes(server: Server, options: ReportRoutesOptions): void {
   registerChartRoute(server, options);

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDigestUseCase } from '../../../src/app/digest/digest.use-case.js';
 import type { DigestRequest } from '../../../src/app/digest/digest.use-case.js';
+import type { BuiltDigest } from '../../../src/app/digest/build-digest.js';
 import { digestMessageOf, type DigestMessage } from '../../../src/bot/digest-message.js';
+import { drawDigestChart } from '../../../src/render/chart/digest-chart.js';
+import { drawMeasureChart } from '../../../src/render/chart/measure-chart-image.js';
 import { DIGEST_CARD_BUDGET_BYTES } from '../../../src/cards/digest/digest-card.js';
 import { createReportLinks } from '../../../src/app/digest/report-link.js';
 import { createMemoryStore } from '../../../src/store/memory-store.js';
@@ -9,11 +12,12 @@ import type { Store } from '../../../src/store/store.js';
 import { loadSamplePlan } from '../../support/sample-plan.js';
 import { generateProgramme } from './generated-programme.js';
 import { readPngHeader } from './png-header.js';
+import { sampleWithTargets } from './sample-with-targets.js';
 
 const BASE_URL = 'https://tracker.example.org';
 const SECRET = 'board-secret';
 
-async function digestOf(store: Store, now: string, request: DigestRequest): Promise<DigestMessage> {
+async function builtOf(store: Store, now: string, request: DigestRequest): Promise<BuiltDigest> {
   const result = await createDigestUseCase({
     ...store,
     clock: { now: () => new Date(now) },
@@ -21,11 +25,15 @@ async function digestOf(store: Store, now: string, request: DigestRequest): Prom
     reportLinkSecret: SECRET,
   }).build(request);
   if (!result.ok) throw new Error(`Expected a digest, got ${result.code}`);
-  return digestMessageOf(result.value);
+  return result.value;
 }
 
-/** The card's chart, as Teams reads it: the image with words (a swatch has none). */
-function imageOf(digest: DigestMessage): { url: string; altText: string } {
+async function digestOf(store: Store, now: string, request: DigestRequest): Promise<DigestMessage> {
+  return digestMessageOf(await builtOf(store, now, request));
+}
+
+/** The card's charts, as Teams reads them: the images with words (a swatch has none). */
+function imagesOf(digest: DigestMessage): { url: string; altText: string }[] {
   const images: { url: string; altText: string }[] = [];
   JSON.stringify(digest.card.content, (_key, value: unknown) => {
     if (typeof value === 'object' && value !== null && 'type' in value && value.type === 'Image') {
@@ -34,6 +42,12 @@ function imageOf(digest: DigestMessage): { url: string; altText: string } {
     }
     return value;
   });
+  return images;
+}
+
+/** The ratings chart's image (the sample's measures chart comes after it). */
+function imageOf(digest: DigestMessage): { url: string; altText: string } {
+  const images = imagesOf(digest).filter((image) => !image.url.includes('/measures.png?'));
   expect(images).toHaveLength(1);
   return images[0] ?? { url: '', altText: '' };
 }
@@ -82,8 +96,11 @@ describe('digest chart, in a deployment with a public address', () => {
   });
 
   it('keeps the alt text with every number and the pixel size of the picture served', async () => {
-    const digest = await digestOf(store, NOW, { programmeId: 'wsoa' });
-    const { width, height } = readPngHeader(digest.chart.png);
+    const built = await builtOf(store, NOW, { programmeId: 'wsoa' });
+    const digest = digestMessageOf(built);
+    // Linked, nothing is drawn here; the picture served is drawn from the same data.
+    expect(digest.chart.png).toBeNull();
+    const { width, height } = readPngHeader(drawDigestChart(built.chart).png);
     expect(imageOf(digest).altText).toBe(digest.chart.altText);
     expect(digest.chart.altText).toContain(`Chart, ${width} by ${height} pixels.`);
     expect(digest.chart.altText).toContain('Ratings by workstream:');
@@ -116,5 +133,68 @@ describe('digest chart for a generated programme of 500 actions, with a public a
       /^https:\/\/tracker\.example\.org\/report\/big\/chart\.png\?/,
     );
     expect(digest.reportUrl).toMatch(/^https:\/\/tracker\.example\.org\/report\/big\?period=/);
+  });
+});
+
+describe('measures chart, in a deployment with a public address', () => {
+  const NOW = '2021-01-25T09:00:00Z';
+  let store: Store;
+  beforeAll(async () => {
+    store = createMemoryStore();
+    await sampleWithTargets(store);
+  });
+
+  function checkMeasureLink(url: string) {
+    const links = createReportLinks({
+      publicBaseUrl: BASE_URL,
+      secret: SECRET,
+      clock: { now: () => new Date(NOW) },
+    });
+    const parsed = new URL(url);
+    const query = (name: string) => parsed.searchParams.get(name) ?? undefined;
+    const asked = {
+      period: query('period'),
+      workstream: query('workstream'),
+      expires: query('expires'),
+      sig: query('sig'),
+    };
+    return {
+      measures: links.checkMeasureChart('wsoa', asked),
+      ratings: links.checkChart('wsoa', asked),
+    };
+  }
+
+  it('links the measures chart by its own signed address, drawing nothing in the message', async () => {
+    const built = await builtOf(store, NOW, { programmeId: 'wsoa' });
+    const digest = digestMessageOf(built);
+    const [ratings, measures] = imagesOf(digest);
+    expect(ratings?.url).toContain('/report/wsoa/chart.png?');
+    expect(measures?.url).toMatch(
+      /^https:\/\/tracker\.example\.org\/report\/wsoa\/measures\.png\?period=Jan%202021&expires=\d+&sig=[\w-]+$/,
+    );
+    // A measures link opens the measures chart only: it is no key to the ratings chart.
+    expect(checkMeasureLink(measures?.url ?? '')).toEqual({
+      measures: 'valid',
+      ratings: 'invalid',
+    });
+    expect(digest.measureChart?.png).toBeNull();
+    expect(digest.measureChart?.codes).toEqual(['EHC20', 'NEET1618']);
+    // The words say the size of the picture the route will serve, and every figure.
+    const served = drawMeasureChart(built.measures?.standings ?? []);
+    expect(measures?.altText).toBe(served?.altText);
+    expect(measures?.altText).toContain(
+      'EHC20 (New EHC plans finalised within 20 weeks): Oct 2020 72%, Jan 2021 75.9%.',
+    );
+    expect(wholeCardBytes(digest)).toBeLessThan(DIGEST_CARD_BUDGET_BYTES);
+  });
+
+  it('signs a workstream digest’s measures chart for that workstream', async () => {
+    const digest = await digestOf(store, NOW, { programmeId: 'wsoa', workstream: 'A' });
+    const measures = imagesOf(digest)[1];
+    expect(measures?.url).toContain('/report/wsoa/measures.png?period=Jan%202021&workstream=A&');
+    expect(checkMeasureLink(measures?.url ?? '').measures).toBe('valid');
+    expect(
+      checkMeasureLink((measures?.url ?? '').replace('workstream=A', 'workstream=B')).measures,
+    ).toBe('invalid');
   });
 });
