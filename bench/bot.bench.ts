@@ -29,6 +29,7 @@ import {
   type TestChannel,
 } from '../tests/support/test-channel/test-channel.js';
 import { generateBenchPlan } from './bot-bench-programme.js';
+import { unavailableInstaller } from '../src/graph/graph-app-installer.js';
 import { createMessageBudget } from '../src/cards/message-budget.js';
 
 export interface LatencyFigures {
@@ -179,6 +180,7 @@ async function startStatusBot(
       publicBaseUrl: null,
       reportLinkSecret: null,
       messageBudget: createMessageBudget(),
+      installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
     }),
   );
   const server = await startBot({ env: context.channel.botEnv(), bot });

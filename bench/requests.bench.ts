@@ -18,6 +18,7 @@ import { withReadCache } from '../src/store/read-cache.js';
 import { startBot } from '../tests/support/start-bot.js';
 import { startTestChannel, testUser } from '../tests/support/test-channel/test-channel.js';
 import { generateBenchPlan } from './bot-bench-programme.js';
+import { unavailableInstaller } from '../src/graph/graph-app-installer.js';
 import { createMessageBudget } from '../src/cards/message-budget.js';
 
 /** Requests one operation made, over `samples` tries: the fewest, the median and the most. */
@@ -73,6 +74,7 @@ export async function run(): Promise<RequestsBenchFigures> {
           publicBaseUrl: null,
           reportLinkSecret: null,
           messageBudget: createMessageBudget(),
+          installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
         }),
       ),
     });

@@ -2,6 +2,7 @@ import type { PeopleNamesReader } from '../app/people-names.js';
 import type { AdminDirectory } from '../app/admin/admin-directory.js';
 import type { AdminsUseCase } from '../app/admin/admins.use-case.js';
 import type { DeliveryReportUseCase } from '../app/admin/delivery-report.use-case.js';
+import type { BoardChannelUseCase } from '../app/admin/board-channel.use-case.js';
 import type { CalendarUseCase } from '../app/admin/calendar.use-case.js';
 import type { GovernanceUseCase } from '../app/admin/governance.use-case.js';
 import type { LinksUseCase } from '../app/admin/links.use-case.js';
@@ -46,6 +47,8 @@ export interface BotDependencies {
   readonly promptAnswers: PromptAnswersUseCase;
   readonly roles: RolesUseCase;
   readonly links: LinksUseCase;
+  /** `/link board <channel link>`: installs the app in the channel's team, then links it. */
+  readonly boardChannel: BoardChannelUseCase;
   readonly admins: AdminsUseCase;
   readonly calendar: CalendarUseCase;
   /** `/governance`: who decides revised dates, and whether leads sign off. */

@@ -1,6 +1,7 @@
 import { createDeliveryReportUseCase } from '../app/admin/delivery-report.use-case.js';
 import type { AdminDirectory } from '../app/admin/admin-directory.js';
 import { createAdminsUseCase } from '../app/admin/admins.use-case.js';
+import { createBoardChannelUseCase } from '../app/admin/board-channel.use-case.js';
 import { createCalendarUseCase } from '../app/admin/calendar.use-case.js';
 import { createLinksUseCase } from '../app/admin/links.use-case.js';
 import { createRolesUseCase } from '../app/admin/roles.use-case.js';
@@ -13,6 +14,7 @@ import { createImportUseCase } from '../app/import/import.use-case.js';
 import type { SnapshotPorts } from '../app/digest/programme-snapshot.js';
 import type { Logger } from '../app/logger.js';
 import { createMeasureUseCase } from '../app/measures/measure.use-case.js';
+import type { AppInstaller } from '../app/ports/app-installer.js';
 import { createMineUseCase } from '../app/mine.use-case.js';
 import { createOverdueUseCase } from '../app/overdue.use-case.js';
 import { createProgrammeResolution } from '../app/programme-resolution.use-case.js';
@@ -25,6 +27,7 @@ import { DEFAULT_FILE_HOSTS } from '../bot/outbound-policy.js';
 import type { MessageBudget } from '../cards/message-budget.js';
 import type { Store } from '../store/store.js';
 import { composeGovernance, composeGovernanceAdmin } from './compose-governance.js';
+import { channelConversationOf } from './installed-conversation.js';
 
 /** What a programme snapshot is read from (digests, reports, board packs, imports). */
 /** The store's repositories a programme snapshot reads. */
@@ -58,6 +61,8 @@ export interface ComposeBotOptions {
   readonly reportLinkSecret: string | null;
   /** MESSAGE_BUDGET_KB: the most a reply may weigh, as Teams counts. */
   readonly messageBudget: MessageBudget;
+  /** Installs the app in a team whose channel an admin links (Graph), or says why it cannot. */
+  readonly installer: AppInstaller;
   /** FILE_HOSTS: where sent workbooks are fetched from and board packs uploaded to. */
   readonly fileHosts?: readonly string[];
   /**
@@ -76,6 +81,7 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
   const { programmes, workstreams, actions, roles, people, outbox, links } = store;
   const snapshot = snapshotPorts(store);
   const measures = createMeasureUseCase({ measures: store.measures, roles, clock });
+  const linksUseCase = createLinksUseCase({ directory, programmes, links, clock });
   const reportLinks = createReportLinks({
     publicBaseUrl: options.publicBaseUrl,
     secret: options.reportLinkSecret,
@@ -113,7 +119,15 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
       clock,
     }),
     roles: createRolesUseCase({ directory, programmes, roles }),
-    links: createLinksUseCase({ directory, programmes, links, clock }),
+    links: linksUseCase,
+    boardChannel: createBoardChannelUseCase({
+      directory,
+      programmes,
+      installer: options.installer,
+      conversations: store.conversations,
+      conversationOf: (channel, endpoint) => channelConversationOf(channel, endpoint, clock.now()),
+      links: linksUseCase,
+    }),
     admins: createAdminsUseCase({ directory, admins: store.admins, clock }),
     calendar: createCalendarUseCase({ directory, programmes, clock }),
     governanceAdmin: composeGovernanceAdmin(store, directory),

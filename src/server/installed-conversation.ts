@@ -1,4 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
+import type { TeamChannel } from '../app/admin/channel-link.js';
+import type { TenantEndpoint } from '../app/admin/board-channel.use-case.js';
 import type { PersonalChat } from '../app/ports/app-installer.js';
 import type { StoredConversation } from '../store/conversation.repository.js';
 
@@ -39,5 +41,41 @@ export function personalConversationOf(
     email: chat.email,
     reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
     updatedAt: options.now.toISOString(),
+  };
+}
+
+/**
+ * The conversation reference for a channel the bot was just installed beside through Graph:
+ * a channel's id is the conversation id a new post in it goes to
+ * (https://learn.microsoft.com/microsoftteams/platform/teams-sdk/essentials/sending-messages/proactive-messaging),
+ * and the team is reached at the same Connector address as the admin who named it, being in
+ * their organisation. When Teams later sends an activity from the channel, the recorder
+ * replaces this with what Teams said.
+ */
+export function channelConversationOf(
+  channel: TeamChannel,
+  endpoint: TenantEndpoint,
+  now: Date,
+): StoredConversation {
+  const reference: Partial<ConversationReference> = {
+    channelId: 'msteams',
+    serviceUrl: endpoint.serviceUrl,
+    conversation: {
+      id: channel.channelId,
+      conversationType: 'channel',
+      tenantId: channel.tenantId,
+      isGroup: true,
+      name: channel.name,
+    },
+    bot: { id: endpoint.botId, name: 'Action Tracker' },
+  };
+  return {
+    key: channel.channelId,
+    kind: 'channel',
+    tenantId: channel.tenantId,
+    aadObjectId: null,
+    email: null,
+    reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+    updatedAt: now.toISOString(),
   };
 }

@@ -97,6 +97,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         publicBaseUrl,
         reportLinkSecret: reportLinkSecretFrom(env),
         messageBudget: budget,
+        installer: install.installer,
         fileHosts: fileHostsFrom(env['FILE_HOSTS']),
         // Without sign-in nobody can be told apart; with it, only members read a programme.
         openToEveryone: config.auth.mode === 'none',

@@ -3,7 +3,11 @@ import { unescapePlainText } from '../../src/cards/plain-text.js';
 import { inject } from 'vitest';
 import { createAdminDirectory } from '../../src/app/admin/admin-directory.js';
 import { silentLogger } from '../../src/app/logger.js';
+import type { AppInstaller } from '../../src/app/ports/app-installer.js';
 import { createBot } from '../../src/bot/create-bot.js';
+import { createAppInstaller } from '../../src/graph/create-app-installer.js';
+import { unavailableInstaller } from '../../src/graph/graph-app-installer.js';
+import { readGraphConfig } from '../../src/graph/graph-config.js';
 import { createMessageBudget, type MessageBudget } from '../../src/cards/message-budget.js';
 import { composeBot } from '../../src/server/compose.js';
 import type { BotServer } from '../../src/server/create-server.js';
@@ -63,6 +67,7 @@ export interface BotHarness {
 export function createSampleBot(
   store: Store,
   messageBudget: MessageBudget = createMessageBudget(),
+  installer: AppInstaller = unavailableInstaller('PROACTIVE_INSTALL is off.'),
 ): ReturnType<typeof createBot> {
   return createBot(
     composeBot({
@@ -76,6 +81,7 @@ export function createSampleBot(
       publicBaseUrl: null,
       reportLinkSecret: null,
       messageBudget,
+      installer,
     }),
   );
 }
@@ -88,6 +94,8 @@ export async function startBotHarness(
     readonly messageBudget?: MessageBudget;
     /** Seeds more than the sample plan before the bot starts. */
     readonly seed?: (store: Store) => Promise<void>;
+    /** Installs the app through the test channel's Graph, as production does; off by default. */
+    readonly graph?: boolean;
   } = {},
 ): Promise<BotHarness> {
   const tables = await createTablesStore({
@@ -99,9 +107,16 @@ export async function startBotHarness(
   await seatTheChair(store);
   await options.seed?.(store);
   const channel = await startTestChannel();
+  const installer =
+    options.graph === true
+      ? createAppInstaller(readGraphConfig({ ...channel.botEnv(), ...channel.graphEnv() }), {
+          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+          now: () => Date.now(),
+        }).installer
+      : undefined;
   const bot = await startBot({
     env: channel.botEnv(),
-    bot: createSampleBot(store, options.messageBudget),
+    bot: createSampleBot(store, options.messageBudget, installer),
   });
   return {
     store,

@@ -10,7 +10,8 @@ import {
 const owner = testUser('Olu Owner', 'olu.owner@council.example');
 const known = testUser('Kim Known', 'kim.known@council.example');
 const partner = testUser('Pat Partner', 'pat.partner@nhs.example');
-const TEAM = '19:board-team@thread.tacv2';
+const TEAM = 'c3b1b5a4-6e0e-4f5e-9d0a-0b7a8d1e2f31';
+const GENERAL = '19:improvement-board-general@thread.tacv2';
 
 let channel: TestChannel;
 const sleeps: number[] = [];
@@ -22,7 +23,7 @@ beforeAll(async () => {
   // NHS partners often have a UPN that is not their mail address.
   channel.graph.addUser(partner, { upn: 'ppartner@nhs.example' });
   channel.graph.preinstall(channel.graph.findUser(known.aadObjectId)!);
-  channel.graph.addTeam({ id: TEAM, displayName: 'Improvement board', channelIds: [TEAM] });
+  channel.graph.addTeam({ id: TEAM, displayName: 'Improvement board', channelIds: [GENERAL] });
 });
 
 afterAll(() => channel.stop());
@@ -186,7 +187,7 @@ describe('installing the app through Microsoft Graph', () => {
       teamId: TEAM,
       alreadyInstalled: true,
     });
-    expect(await consented.installInTeam('19:no-such-team@thread.tacv2')).toMatchObject({
+    expect(await consented.installInTeam('0e5f2a61-7f43-4c36-8b0e-3d2f9a6c1b77')).toMatchObject({
       ok: false,
       failure: { kind: 'not-found' },
     });

@@ -9,6 +9,7 @@ let channel: TestChannel;
 let receiver: Server;
 let receiverUrl: string;
 const received: { type: string; conversationType: string; authorised: boolean }[] = [];
+const teamsNamed: unknown[] = [];
 
 beforeAll(async () => {
   channel = await startTestChannel();
@@ -19,7 +20,9 @@ beforeAll(async () => {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
         type: string;
         conversation: { conversationType: string };
+        channelData?: { team?: unknown };
       };
+      if (body.channelData?.team) teamsNamed.push(body.channelData.team);
       received.push({
         type: body.type,
         conversationType: body.conversation.conversationType,
@@ -68,8 +71,12 @@ describe('the test channel, as faithful to Teams', () => {
     channel.sendInstallEventsTo(receiverUrl);
     const person = channel.graph.addUser(testUser('Ade Owner', 'ade@council.example'));
     channel.graph.installForUser(person);
-    channel.graph.addTeam({ id: '19:t@thread.tacv2', displayName: 'Board', channelIds: [] });
-    channel.graph.installInTeam(channel.graph.teams.get('19:t@thread.tacv2')!);
+    const team = channel.graph.addTeam({
+      id: 'b7f1c2d3-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      displayName: 'Board',
+      channelIds: ['19:board-general@thread.tacv2'],
+    });
+    channel.graph.installInTeam(team);
     await expect.poll(() => received.length).toBe(4);
     expect(received).toEqual(
       expect.arrayContaining([
@@ -82,6 +89,46 @@ describe('the test channel, as faithful to Teams', () => {
     await expect
       .poll(() => channel.installEvents.map((e) => e.status))
       .toEqual([200, 200, 200, 200]);
+    // Activities name a team by its General channel's id; Graph knows it by its group id.
+    expect(teamsNamed).toContainEqual({
+      id: '19:board-general@thread.tacv2',
+      name: 'Board',
+      aadGroupId: 'b7f1c2d3-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    });
+  });
+
+  it('refuses a post in a team the app is not in with 403 BotNotInConversationRoster', async () => {
+    const token = await connectorToken();
+    const team = channel.graph.addTeam({
+      id: '5d0c9a8b-1e2f-4a3b-9c4d-6e7f8a9b0c1d',
+      displayName: 'Scrutiny',
+      channelIds: ['19:scrutiny-general@thread.tacv2', '19:scrutiny-board@thread.tacv2'],
+    });
+    const post = () =>
+      fetch(
+        `${channel.serviceUrl}v3/conversations/${encodeURIComponent('19:scrutiny-board@thread.tacv2')}/activities`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 'message', text: 'Digest' }),
+        },
+      );
+    const refused = await post();
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: 'BotNotInConversationRoster' } });
+    channel.graph.installInTeam(team);
+    expect((await post()).status).toBe(201);
+    const thread = await fetch(`${channel.serviceUrl}v3/conversations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        isGroup: true,
+        channelData: { channel: { id: '19:scrutiny-board@thread.tacv2' } },
+        activity: { type: 'message', text: 'Digest' },
+      }),
+    });
+    const created = (await thread.json()) as { id: string; activityId: string };
+    expect(created.id).toBe(`19:scrutiny-board@thread.tacv2;messageid=${created.activityId}`);
   });
 
   it('gives a Graph token only for the Graph scope, carrying the consent granted so far', async () => {

@@ -68,7 +68,7 @@ export function adminFailureCard(code: AdminFailureCode): RenderedCard {
     ],
     PERSONAL_CHAT: [
       'A personal chat cannot be a board channel',
-      'Type /link board in the channel the board uses.',
+      'Type /link board in the channel the board uses, or paste that channel’s link here after /link board: in Teams, choose ⋯ (More options) beside the channel’s name, then Get link to channel.',
     ],
   };
   const [title, line] = words[code];

@@ -5,6 +5,7 @@ import type { ChannelKeys } from './channel-keys.js';
 import { answerGraph, type GraphRateWindow } from './graph-api.js';
 import type { GraphDirectory } from './graph-directory.js';
 import type { ConversationMessages } from './conversation-messages.js';
+import { notInRoster, tooBig, unknownMessage } from './connector-refusals.js';
 import {
   connectorSuccess,
   matchConnectorRoute,
@@ -97,42 +98,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
 function answer(res: ServerResponse, result: ConnectorAnswer): void {
   res.writeHead(result.status, { 'content-type': 'application/json', ...result.headers });
   res.end(JSON.stringify(result.body));
-}
-
-/**
- * Teams measures a message as UTF-16 (two bytes a code unit, which is a JavaScript string's
- * length) and refuses one over about 100 KB with 413 MessageSizeTooBig
- * (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages#status-codes-from-bot-conversational-apis).
- */
-export const TEAMS_MESSAGE_LIMIT_BYTES = 100 * 1024;
-
-function tooBig(kind: string, text: string): ConnectorAnswer | null {
-  const carriesActivity = kind === 'post' || kind === 'reply' || kind === 'update';
-  if (!carriesActivity || text.length * 2 <= TEAMS_MESSAGE_LIMIT_BYTES) return null;
-  return {
-    status: 413,
-    body: { error: { code: 'MessageSizeTooBig', message: 'Message size too large.' } },
-  };
-}
-
-/** An update of a message the conversation does not hold is refused, as Teams refuses it. */
-function unknownMessage(
-  route: { kind: string; conversationId: string | null; activityId: string | null },
-  messages: ConversationMessages,
-): ConnectorAnswer | null {
-  if (route.kind !== 'update' || route.conversationId === null || route.activityId === null) {
-    return null;
-  }
-  if (messages.has(route.conversationId, route.activityId)) return null;
-  return {
-    status: 404,
-    body: {
-      error: {
-        code: 'ActivityNotFoundInConversation',
-        message: 'Message does not exist in the thread.',
-      },
-    },
-  };
 }
 
 /** Keeps what a successful post, reply or update leaves in the conversation; its new id. */
@@ -353,7 +318,8 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
         }
       : route.kind === 'read' || route.kind === 'unsupported'
         ? connectorSuccess(route, body, users)
-        : (faults.next() ??
+        : (notInRoster(route, body, options.graph) ??
+          faults.next() ??
           tooBig(route.kind, text) ??
           unknownMessage(route, options.messages) ??
           connectorSuccess(route, body, users));

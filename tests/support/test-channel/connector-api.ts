@@ -104,12 +104,18 @@ export function connectorSuccess(
 ): ConnectorAnswer {
   switch (route.kind) {
     case 'createConversation': {
-      const params = body as { members?: { id?: string }[] } | null;
+      const params = body as {
+        members?: { id?: string }[];
+        channelData?: { channel?: { id?: unknown } };
+      } | null;
+      const activityId = randomUUID();
+      // A new thread in a channel is the channel's id with the thread's first message.
+      const channelId = params?.channelData?.channel?.id;
+      if (typeof channelId === 'string') {
+        return { status: 201, body: { id: `${channelId};messageid=${activityId}`, activityId } };
+      }
       const memberId = params?.members?.[0]?.id ?? randomUUID();
-      return {
-        status: 201,
-        body: { id: `a:personal-created-${memberId}`, activityId: randomUUID() },
-      };
+      return { status: 201, body: { id: `a:personal-created-${memberId}`, activityId } };
     }
     case 'post':
     case 'reply':

@@ -17,9 +17,13 @@ export interface DirectoryUser {
 }
 
 export interface DirectoryTeam {
+  /** The team's Microsoft 365 group id (a GUID): Graph's `/teams/{id}`, a link's `groupId`. */
   readonly id: string;
   readonly displayName: string;
-  /** The team's channels' conversation ids (`19:…@thread.tacv2`). */
+  /**
+   * The team's channels' conversation ids (`19:…@thread.tacv2`); the first is General, whose
+   * id is also the team's id on activities (`channelData.team.id`).
+   */
   readonly channelIds: readonly string[];
 }
 
@@ -102,6 +106,11 @@ export class GraphDirectory {
     this.personalInstalls.set(user.id, installationId);
     this.onInstall({ scope: 'personal', user, chatId: this.chatIdOf(user) });
     return 'installed';
+  }
+
+  /** The team a channel belongs to, if it is one of this directory's. */
+  teamOfChannel(channelId: string): DirectoryTeam | null {
+    return [...this.teams.values()].find((team) => team.channelIds.includes(channelId)) ?? null;
   }
 
   installInTeam(team: DirectoryTeam): 'installed' | 'already' {

@@ -7,7 +7,8 @@ import type { InstallEvent } from './graph-directory.js';
  * `add`) and a `conversationUpdate` with the bot among `membersAdded`
  * (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/subscribe-to-conversation-events).
  * In a personal scope the conversation is the person's chat with the bot; in a team it is the
- * team's General channel, whose id is the team's.
+ * team's General channel, whose id is the team's id on activities (`channelData.team.id`);
+ * the group id Graph knows the team by is `channelData.team.aadGroupId`.
  */
 export function installEventActivities(
   ctx: ActivityContext,
@@ -23,7 +24,8 @@ export function installEventActivities(
     ];
   }
   const team = event.team;
-  const general = team.channelIds[0] ?? team.id;
+  const general = team.channelIds[0];
+  if (general === undefined) throw new Error(`Team ${team.id} has no General channel.`);
   const installer = {
     id: '29:team-owner',
     aadObjectId: 'aad-team-owner',
@@ -33,9 +35,9 @@ export function installEventActivities(
   const base = baseActivity(ctx, installer, { scope: 'channel', conversationId: general });
   const channelData = {
     ...(base.channelData as Record<string, unknown>),
-    team: { id: team.id, name: team.displayName, aadGroupId: team.id },
-    channel: { id: general },
-    teamsTeamId: team.id,
+    team: { id: general, name: team.displayName, aadGroupId: team.id },
+    channel: { id: general, name: 'General' },
+    teamsTeamId: general,
     teamsChannelId: general,
   };
   return [
