@@ -10,6 +10,7 @@ import { createAdminDirectory } from '../src/app/admin/admin-directory.js';
 import { systemClock } from '../src/app/clock.js';
 import { silentLogger } from '../src/app/logger.js';
 import type { CsvFile } from '../src/app/import/read-csv.js';
+import { createMessageBudget } from '../src/cards/message-budget.js';
 import { createBot } from '../src/bot/create-bot.js';
 import { FILE_DOWNLOAD_INFO } from '../src/bot/import/workbook-download.js';
 import { composeBot } from '../src/server/compose.js';
@@ -78,6 +79,7 @@ export async function measureConfirm(
         adminDirectory: createAdminDirectory({ configured: [admin.email], admins: store.admins }),
         publicBaseUrl: null,
         reportLinkSecret: null,
+        messageBudget: createMessageBudget(),
       }),
     ),
   });
@@ -93,12 +95,13 @@ export async function measureConfirm(
       (call) => call.activityId === sent.id && call.kind === 'reply',
       120_000,
     );
-    const card = (preview.body as Partial<Activity>).attachments?.[0]?.content as {
-      actions?: { verb: string; data: Record<string, unknown> }[];
-    };
-    const button = card.actions?.find((action) => action.verb === 'import-confirm');
+    const card = (preview.body as Partial<Activity>).attachments?.[0]?.content as
+      { actions?: { verb: string; data: Record<string, unknown> }[] } | undefined;
+    const button = card?.actions?.find((action) => action.verb === 'import-confirm');
     if (!button)
-      throw new Error(`The preview offered no Confirm: ${textOf(preview).slice(0, 400)}`);
+      throw new Error(
+        `The preview offered no Confirm: ${JSON.stringify(preview.body).slice(0, 400)}`,
+      );
     const press = channel.cardAction('import-confirm', button.data, admin, 'personal', {
       message: preview,
     });
