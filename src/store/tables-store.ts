@@ -22,6 +22,7 @@ import {
 import { createTablesRoleRepository } from './tables-role.repository.js';
 import { createTablesSummaryRepository } from './tables-summary.repository.js';
 import { unexpected } from './tables-support.js';
+import { resendUnsentPolicy } from './resend-unsent.js';
 
 export type TablesConnection =
   /** An account key or SAS connection string, or Azurite's. */
@@ -83,7 +84,10 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
 function tableClient(options: TablesStoreOptions, name: string): TableClient {
   const { connection, tablePrefix, onRequest } = options;
   const tableName = `${tablePrefix}${name}`;
-  const additionalPolicies = onRequest ? [countingPolicy(onRequest)] : [];
+  const additionalPolicies: AdditionalPolicy[] = [
+    { position: 'perCall', policy: resendUnsentPolicy },
+    ...(onRequest ? [countingPolicy(onRequest)] : []),
+  ];
   if ('connectionString' in connection) {
     const insecure = /TableEndpoint=http:|UseDevelopmentStorage=true/i.test(
       connection.connectionString,
