@@ -15,12 +15,17 @@ export const fanoutProgramme: Programme = {
   rules: DEFAULT_RULES,
 };
 
-export const ownerEmail = (i: number): string => `owner${i}@fanout.example`;
-export const conversationIdOf = (i: number): string => `a:owner-${i}`;
+/** Owner `i`'s email; `programmeId` tells apart the owners of a second programme. */
+export const ownerEmail = (i: number, programmeId = fanoutProgramme.id): string =>
+  `owner${i}@${programmeId}.example`;
+export const conversationIdOf = (i: number, programmeId = fanoutProgramme.id): string =>
+  programmeId === fanoutProgramme.id ? `a:owner-${i}` : `a:${programmeId}-owner-${i}`;
+const aadOf = (i: number, programmeId: string): string =>
+  programmeId === fanoutProgramme.id ? `aad-${i}` : `aad-${programmeId}-${i}`;
 
-function sampleAction(i: number): Action {
+function sampleAction(i: number, programmeId = fanoutProgramme.id): Action {
   return {
-    programmeId: fanoutProgramme.id,
+    programmeId,
     workstream: 'A',
     ref: `A${i}`,
     title: `Action ${i} of the fan-out programme`,
@@ -77,21 +82,22 @@ export async function seedFanout(
      * for through Graph before their prompt. Default true.
      */
     readonly installed?: boolean;
+    /** A programme of its own (the fan-out programme's calendar), for several in one store. */
+    readonly programmeId?: string;
   },
 ): Promise<void> {
+  const programmeId = options.programmeId ?? fanoutProgramme.id;
   const indexes = Array.from({ length: options.owners }, (_, i) => i + 1);
-  const actions: Action[] = indexes.map(sampleAction);
+  const actions: Action[] = indexes.map((i) => sampleAction(i, programmeId));
   await store.plans.replace({
-    programme: fanoutProgramme,
-    workstreams: [
-      { programmeId: fanoutProgramme.id, code: 'A', name: 'All', leadRole: 'LEAD', aim: '' },
-    ],
+    programme: { ...fanoutProgramme, id: programmeId },
+    workstreams: [{ programmeId, code: 'A', name: 'All', leadRole: 'LEAD', aim: '' }],
     actions,
     roles: indexes.map((i) => ({
-      programmeId: fanoutProgramme.id,
+      programmeId,
       code: `R${i}`,
       title: `Role ${i}`,
-      person: ownerEmail(i),
+      person: ownerEmail(i, programmeId),
       deputy: null,
     })),
     ratings: [],
@@ -101,21 +107,24 @@ export async function seedFanout(
     await Promise.all(
       indexes.slice(start, start + 25).map((i) =>
         store.conversations.save({
-          key: `personal:aad-${i}`,
+          key: `personal:${aadOf(i, programmeId)}`,
           kind: 'personal',
           tenantId: options.tenantId,
-          aadObjectId: `aad-${i}`,
-          email: ownerEmail(i),
+          aadObjectId: aadOf(i, programmeId),
+          email: ownerEmail(i, programmeId),
           reference: {
             channelId: 'msteams',
             serviceUrl: options.serviceUrl,
             conversation: {
-              id: conversationIdOf(i),
+              id: conversationIdOf(i, programmeId),
               conversationType: 'personal',
               tenantId: options.tenantId,
             },
             bot: { id: `28:${options.appId}`, name: 'Action Tracker' },
-            user: { id: `29:owner-${i}`, aadObjectId: `aad-${i}` },
+            user: {
+              id: `29:${conversationIdOf(i, programmeId).slice('a:'.length)}`,
+              aadObjectId: aadOf(i, programmeId),
+            },
           },
           updatedAt: '2020-12-01T00:00:00.000Z',
         }),

@@ -75,6 +75,7 @@ export interface ChannelServerOptions {
   readonly graph: GraphDirectory;
   /** The Teams service limits, when the channel is to enforce them. */
   readonly graphLimits: GraphRateWindow | null;
+  readonly connectorLatencyMs: number;
   /**
    * How the OpenID metadata and keys answer now: normally, with 503 (as a service in trouble
    * answers), or not at all (the request hangs until the channel stops).
@@ -232,6 +233,9 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     }
 
     if (url.pathname.startsWith(GRAPH_PATH)) {
+      if (options.connectorLatencyMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, options.connectorLatencyMs));
+      }
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       const claims =
         bearer === undefined ? null : await keys.verifyOutbound(bearer, GRAPH_RESOURCE);

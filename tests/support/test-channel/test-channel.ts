@@ -43,6 +43,8 @@ export interface TestChannelOptions {
    * per app per tenant for GET, 30 for POST), as Graph does. Off by default.
    */
   readonly graphLimits?: boolean;
+  /** How long each Connector call waits before it is answered, as a distant Teams does. */
+  readonly connectorLatencyMs?: number;
 }
 
 /** Where a pressed card is: the message holding it, and how the press came about. */
@@ -191,6 +193,7 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
     },
     graph,
     graphLimits: options.graphLimits === true ? new GraphRateWindow(30) : null,
+    connectorLatencyMs: options.connectorLatencyMs ?? 0,
     metadataMode: () => metadataMode,
   });
   const { addresses } = server;
