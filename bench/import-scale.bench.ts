@@ -5,10 +5,10 @@
  * issue asks that 10,000 take no more than 12 times 1,000. Run alone with
  * `npm run bench import-scale`.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
+import { AZURITE_LOG_FILE, startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
 import { createTablesStore } from '../src/store/tables-store.js';
 import { generateBenchPlan } from './bot-bench-programme.js';
 import { measureConfirm, type ConfirmFigures } from './import-confirm.js';
@@ -64,6 +64,11 @@ async function measure(perWorkstream: number): Promise<ImportSize> {
       reimportMs,
       confirm,
     };
+  } catch (error) {
+    // Azurite runs apart: what it said last is the only clue to a dropped connection.
+    const log = await readFile(join(folder, AZURITE_LOG_FILE), 'utf8').catch(() => '');
+    console.error(`Azurite's log ended:\n${log.slice(-2000)}`);
+    throw error;
   } finally {
     await azurite.stop();
     await rm(folder, { recursive: true, force: true });
