@@ -16,6 +16,7 @@ import { createAdminDirectory } from '../src/app/admin/admin-directory.js';
 import { systemClock } from '../src/app/clock.js';
 import { silentLogger } from '../src/app/logger.js';
 import { createBot } from '../src/bot/create-bot.js';
+import { unavailableInstaller } from '../src/graph/graph-app-installer.js';
 import { createMessageBudget } from '../src/cards/message-budget.js';
 import { composeBot } from '../src/server/compose.js';
 import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
@@ -71,6 +72,7 @@ export async function run(): Promise<FirstContactFigures> {
           publicBaseUrl: null,
           reportLinkSecret: null,
           messageBudget: createMessageBudget(),
+          installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
         }),
       ),
     });

@@ -10,6 +10,7 @@ import { createAdminDirectory } from '../src/app/admin/admin-directory.js';
 import { systemClock } from '../src/app/clock.js';
 import { silentLogger } from '../src/app/logger.js';
 import type { CsvFile } from '../src/app/import/read-csv.js';
+import { unavailableInstaller } from '../src/graph/graph-app-installer.js';
 import { createMessageBudget } from '../src/cards/message-budget.js';
 import { createBot } from '../src/bot/create-bot.js';
 import { FILE_DOWNLOAD_INFO } from '../src/bot/import/workbook-download.js';
@@ -80,6 +81,7 @@ export async function measureConfirm(
         publicBaseUrl: null,
         reportLinkSecret: null,
         messageBudget: createMessageBudget(),
+        installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
       }),
     ),
   });
