@@ -138,6 +138,21 @@ describe('/link board with a channel link, for a team the app is not in', () => 
     expect(await store.links.get(board)).toMatchObject({ board: true });
   });
 
+  it('waits out a 429 from Graph for its Retry-After, then installs and links', async () => {
+    const { channel, store } = harness;
+    channel.graph.granted.add(PERMISSION);
+    channel.graph.throttle({ count: 1, retryAfterSeconds: 1, method: 'POST' });
+    const { team, board } = addTeam('Improvement Board');
+
+    const reply = await say(
+      `/link board ${channelLink(board, 'Board', team.id, channel.tenantId)}`,
+    );
+    expect(reply).toContain('Board is now the board channel of wsoa');
+    expect(teamInstalls(429)).toHaveLength(1);
+    expect(teamInstalls(201)).toHaveLength(1);
+    expect(await store.links.get(board)).toMatchObject({ board: true });
+  });
+
   it('without consent (403), names the permission to grant and links nothing', async () => {
     const { channel, store } = harness;
     const { team, board } = addTeam('Improvement Board');

@@ -61,8 +61,11 @@ function channelOf(route: RouteLike, body: unknown): string | null {
 }
 
 /**
- * A bot may write in a team's channels only once its app is installed in the team; before
- * that Teams answers 403 BotNotInConversationRoster. Only teams the test's Graph directory
+ * A bot may write in a team's channels only once its app is installed in the team
+ * (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages);
+ * before that Teams answers 403 BotNotInConversationRoster, "The bot is not part of the
+ * conversation roster"
+ * (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-messages#status-code-responses). Only teams the test's Graph directory
  * holds are checked: the fixed test channel (`CHANNEL_ID`) stands for a team the app is in.
  */
 export function notInRoster(
