@@ -4,6 +4,7 @@ import { connect, TabError } from './api.js';
 import { el } from './dom.js';
 import { describeCount, renderGrid } from './render-grid.js';
 import { renderFilters } from './render-filters.js';
+import { renderMeasures } from './render-measures.js';
 import { renderTrend } from './render-trend.js';
 
 const status = document.getElementById('status') as HTMLElement;
@@ -41,6 +42,8 @@ async function show(
     gridFor(grid),
     renderTrend(grid),
   );
+  const measures = renderMeasures(grid);
+  if (measures) parts.push(measures);
   root.replaceChildren(...parts);
   say(`Showing ${describeCount(grid)}.`);
 }

@@ -5,7 +5,9 @@ import type { Programme } from '../domain/programme.js';
 import type { RatingCounts, RatingOrNotRated } from '../domain/rating.js';
 import { countRatings, NOT_RATED, RATING_COLOUR, isRating } from '../domain/rating.js';
 import type { StatusUpdate } from '../domain/status-update.js';
+import { buildMeasureDigest, type MeasureStanding } from '../domain/measure-digest.js';
 import type { ActionRepository } from '../store/action.repository.js';
+import type { MeasureRepository } from '../store/measure.repository.js';
 import type { ProgrammeRepository, WorkstreamRepository } from '../store/programme.repository.js';
 import type { RoleRepository } from '../store/role.repository.js';
 import type { ReadRule } from './read-rule.js';
@@ -62,6 +64,11 @@ export interface DashboardGrid {
   readonly rows: readonly GridRow[];
   /** Counts per rating per period for the rows shown. */
   readonly trend: readonly TrendPoint[];
+  /**
+   * The programme's measures (those of the workstream filtered to, when there is one), each
+   * with every value recorded so far and where it stands against its target.
+   */
+  readonly measures: readonly MeasureStanding[];
 }
 
 export type DashboardResult =
@@ -74,6 +81,8 @@ export interface DashboardOptions {
   readonly actions: Pick<ActionRepository, 'listByProgramme' | 'historyOfProgramme'>;
   /** Owners' titles. */
   readonly roles: Pick<RoleRepository, 'list'>;
+  /** The plan's measures and their values. */
+  readonly measures: Pick<MeasureRepository, 'list' | 'history'>;
   /** Who may see which programme: the same rule as the bot's commands. */
   readonly readRule: ReadRule;
 }
@@ -103,11 +112,13 @@ export function createDashboard(options: DashboardOptions): Dashboard {
     async grid(programmeId, filters, viewer) {
       const programme = (await visible(viewer)).find((p) => p.id === programmeId);
       if (!programme) return { ok: false, code: 'PROGRAMME_NOT_FOUND', programmeId };
-      const [workstreams, stored, history, roles] = await Promise.all([
+      const [workstreams, stored, history, roles, measures, measureValues] = await Promise.all([
         options.workstreams.list(programmeId),
         options.actions.listByProgramme(programmeId),
         options.actions.historyOfProgramme(programmeId),
         options.roles.list(programmeId),
+        options.measures.list(programmeId),
+        options.measures.history(programmeId),
       ]);
       const titles = new Map(roles.map((r) => [r.code.toUpperCase(), r.title]));
       const actions = stored.map((s) => s.value);
@@ -129,6 +140,16 @@ export function createDashboard(options: DashboardOptions): Dashboard {
           totalActions: all.length,
           rows,
           trend: programme.periods.map((p, i) => ({ periodId: p.id, counts: count(rows, i) })),
+          // As at the last period: the tab shows every value recorded, as /status does.
+          measures: buildMeasureDigest({
+            programme,
+            periodId: programme.periods.at(-1)?.id ?? '',
+            measures,
+            values: measureValues,
+            actions,
+            updates: history,
+            workstream: filters.workstream ?? null,
+          }).standings,
         },
       };
     },

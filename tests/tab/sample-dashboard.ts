@@ -6,7 +6,7 @@ import { createExportUseCase } from '../../src/app/export/export.use-case.js';
 import { DEFAULT_RULES } from '../../src/domain/programme.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
-import { loadSamplePlan } from '../support/sample-plan.js';
+import { sampleWithTargets } from '../app/digest/sample-with-targets.js';
 
 /** A second programme nobody in the sample belongs to, to show the tab keeps it hidden. */
 export const OTHER_PROGRAMME_ID = 'other';
@@ -17,17 +17,11 @@ export interface SampleDashboard {
   readonly exports: ExportUseCase;
 }
 
-/** The memory store with the sample plan and one unrelated programme, and the tab's use cases. */
+/** The memory store with the sample plan (measures too) and one unrelated programme, and the tab's use cases. */
 export async function createSampleDashboard(): Promise<SampleDashboard> {
   const store = createMemoryStore();
-  const sample = loadSamplePlan();
-  await store.plans.replace({
-    programme: sample.programme,
-    workstreams: sample.workstreams,
-    actions: sample.actions,
-    roles: sample.roles,
-    ratings: sample.updates,
-  });
+  // The sample's measures, with the targets the council did not publish and an earlier value.
+  await sampleWithTargets(store);
   await store.plans.replace({
     programme: {
       id: OTHER_PROGRAMME_ID,
@@ -54,6 +48,7 @@ export async function createSampleDashboard(): Promise<SampleDashboard> {
     workstreams: store.workstreams,
     actions: store.actions,
     roles: store.roles,
+    measures: store.measures,
     readRule: createReadRule({ roles: store.roles, openToEveryone: false }),
   });
   const exports = createExportUseCase({

@@ -134,6 +134,79 @@ describe('the dashboard tab in a browser (local use, no sign-in)', () => {
     await showing('all 12 actions');
   });
 
+  it('shows each measure in words beside its chart: latest, baseline, target, direction, track', async () => {
+    await showing('all 12 actions');
+    expect(await page.locator('#measures-heading').textContent()).toBe('Measures (4; 1 off track)');
+    const ehc = page.locator('#measure-EHC20');
+    expect(await ehc.locator('h3').textContent()).toBe(
+      'EHC20 · New EHC plans finalised within 20 weeks',
+    );
+    expect(await ehc.locator('.measure-facts li').allTextContents()).toEqual([
+      'Latest: 75.9% in Jan 2021',
+      'Improving since Oct 2020 (72%)',
+      'Target 90% by 23 Jul 2021',
+      'Baseline 70% (25 Oct 2019)',
+      'Comparators: England 60% (2020); statistical neighbours and East of England 65% (2020)',
+      'Off track',
+    ]);
+    expect(await page.locator('#measure-NEET1618 .track').textContent()).toBe('On track');
+    // The track's colour is a swatch beside the word, never the word's only sign.
+    const swatch = await ehc
+      .locator('.track .swatch')
+      .evaluate((s) => getComputedStyle(s).backgroundColor);
+    expect(swatch).toBe('rgb(224, 62, 62)');
+    expect(await page.locator('#measure-SINTERN .measure-facts li').allTextContents()).toEqual([
+      'Latest: no value yet',
+      'No target set',
+      'Baseline 24 (17 Jan 2019)',
+    ]);
+  });
+
+  it('draws each measure’s values over time with its target and comparators, the figures in words', async () => {
+    const image = page.locator('#measure-EHC20 .measure-chart img');
+    const drawn = await image.evaluate((img: HTMLImageElement) => ({
+      loaded: img.complete && img.naturalWidth > 0,
+      src: decodeURIComponent(img.src.slice(img.src.indexOf(',') + 1)),
+      alt: img.alt,
+    }));
+    expect(drawn.loaded).toBe(true);
+    // The digest's own drawing: the line of values, the target dashed, comparators dotted,
+    // each line named at its end.
+    expect(drawn.src).toContain('stroke-dasharray="6 3"');
+    expect(drawn.src).toContain('stroke-dasharray="2 3"');
+    for (const label of ['Target 90%', 'England 60%', '72%', '75.9%', 'Oct 2020', 'Jan 2021']) {
+      expect(drawn.src).toContain(`>${label}</text>`);
+    }
+    expect(drawn.alt).toBe(
+      'EHC20 (New EHC plans finalised within 20 weeks): Oct 2020 72%, Jan 2021 75.9%. ' +
+        'Higher is better. Baseline 70% (25 Oct 2019). Target 90% by 23 Jul 2021. ' +
+        'Comparators: England 60% (2020); statistical neighbours and East of England 65% (2020). ' +
+        'Improving since Oct 2020 (72%). Off track.',
+    );
+    await page.locator('#measure-EHC20 summary').click();
+    expect(await page.locator('#measure-EHC20 details p').textContent()).toBe(drawn.alt);
+    // Measures with no value yet have no chart: an empty picture says nothing.
+    expect(await page.locator('.measure-chart img').count()).toBe(2);
+    expect(await page.locator('#measure-SINTERN').textContent()).toContain(
+      'No chart until a value is recorded.',
+    );
+  });
+
+  it('shows the measures of the workstream being viewed', async () => {
+    await page.getByLabel('Workstream').selectOption('A');
+    await showing('5 of 12 actions');
+    expect(await page.locator('#measures-heading').textContent()).toBe('Measures (4; 1 off track)');
+    await page.getByLabel('Workstream').selectOption('B');
+    await showing('5 of 12 actions');
+    expect(await page.locator('#measures').textContent()).toContain(
+      'Workstream B has no measures.',
+    );
+    expect(await page.locator('.measure').count()).toBe(0);
+    await page.getByLabel('Workstream').selectOption('');
+    await showing('all 12 actions');
+    expect(await page.locator('.measure').count()).toBe(4);
+  });
+
   it('downloads the board pack from the export link', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -159,6 +232,7 @@ describe('the dashboard tab in a browser (local use, no sign-in)', () => {
     expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/tab.png', fullPage: true });
+    await page.locator('#measures').screenshot({ path: 'test-results/tab-measures.png' });
     expect(pageErrors).toEqual([]);
   });
 
@@ -198,6 +272,15 @@ describe('the dashboard tab in a browser (local use, no sign-in)', () => {
     expect(headers.at(-1)).toBe('Oct 2019');
     const a5 = await page.locator('#grid tbody tr[data-ref="A5"] td').allTextContents();
     expect(a5.indexOf('Green')).toBeLessThan(a5.indexOf('Red'));
+    // Each measure's chart fits the phone's width, its labels still drawn at a legible size.
+    for (const box of await page
+      .locator('.measure-chart img')
+      .evaluateAll((images) => images.map((i) => i.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(375);
+      expect(box.width).toBeGreaterThan(300);
+    }
+    await page.locator('#measures').screenshot({ path: 'test-results/tab-measures-phone.png' });
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/tab-phone.png', fullPage: true });
   });

@@ -30,6 +30,7 @@ export function tabRoutes(options: TabWiringOptions): (server: Server) => void {
     workstreams: store.workstreams,
     actions: store.actions,
     roles: store.roles,
+    measures: store.measures,
     // Local use has no sign-in: there the tab's viewer is an admin, who reads everything.
     readRule: createReadRule({ roles: store.roles, openToEveryone: false }),
   });
