@@ -15,6 +15,17 @@ import {
 import { getJson, queryRows, queryWorkstreamRows } from './tables-support.js';
 import { combine, packsAndStatus, planPartitions, toAction } from './tables-action-rows.js';
 import { listOwnedCopies } from './tables-owned-copies.js';
+import {
+  FENCE_ROW,
+  fenceOf,
+  fencedVersion,
+  forgetVersion,
+  freshVersion,
+  isSuperseded,
+  SUPERSEDED,
+  withFence,
+  withFencedVersion,
+} from './tables-version-fence.js';
 import { recordUpdateInTables } from './tables-record-update.js';
 
 export function createTablesActionRepository(tables: TablesContext): ActionRepository {
@@ -23,11 +34,17 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
 
   const repository: ActionRepository = {
     async listByWorkstream(programmeId, workstream) {
-      // One partition query; the version pointer is read alongside it, not before it.
-      const [version, rows] = await Promise.all([
-        activeVersion(tables, programmeId),
-        readPartition(statusKeys.partition(programmeId, workstream), packsAndStatus),
+      // One partition query; the version pointer is read alongside it, not before it, and
+      // read again only when the partition's fence says a newer plan has reached it.
+      const [seen, rows] = await Promise.all([
+        fencedVersion(tables, programmeId),
+        readPartition(statusKeys.partition(programmeId, workstream), withFence(packsAndStatus)),
       ]);
+      let version = seen.version;
+      if (version !== null && isSuperseded(fenceOf(rows), version)) {
+        forgetVersion(tables, programmeId);
+        version = await freshVersion(tables, programmeId);
+      }
       return combine(version, rows).sort(byWorkstreamThenRef);
     },
 
@@ -54,30 +71,47 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
 
     listByOwnerRoles: (programmeId, roles) => listOwnedCopies(tables, programmeId, roles),
 
-    async get(programmeId, ref) {
-      const located = await locateAction(tables, programmeId, ref);
-      if (!located) return null;
-      const partition = statusKeys.partition(programmeId, located.workstream);
-      const table = tables.status(partition);
-      // Both rows in one query: one request, not two.
-      const definitionKey = statusKeys.definition(located.version, ref);
-      const statusKey = statusKeys.current(ref);
-      const rows = await queryWorkstreamRows(
-        table,
-        `${inPartition(partition)} and (${odata`RowKey eq ${definitionKey}`} or ${odata`RowKey eq ${statusKey}`})`,
-      );
-      const definition = rows.find((row) => row.rowKey === definitionKey);
-      const status = rows.find((row) => row.rowKey === statusKey) ?? null;
-      return definition ? toAction(definition, status) : null;
-    },
+    get: (programmeId, ref) =>
+      withFencedVersion(
+        tables,
+        programmeId,
+        async (version) => {
+          const located = await locateAction(tables, programmeId, ref, version);
+          if (!located) return SUPERSEDED;
+          const partition = statusKeys.partition(programmeId, located.workstream);
+          // Both rows and the fence in one query: one request.
+          const definitionKey = statusKeys.definition(located.version, ref);
+          const statusKey = statusKeys.current(ref);
+          const rows = await readPartition(
+            partition,
+            withFence(`${odata`RowKey eq ${definitionKey}`} or ${odata`RowKey eq ${statusKey}`}`),
+          );
+          const definition = rows.find((row) => row.rowKey === definitionKey);
+          if (!definition || isSuperseded(fenceOf(rows), located.version)) return SUPERSEDED;
+          return toAction(definition, rows.find((row) => row.rowKey === statusKey) ?? null);
+        },
+        null,
+      ),
 
-    async history(programmeId, ref) {
-      const located = await locateAction(tables, programmeId, ref);
-      if (!located) return [];
-      const partition = statusKeys.partition(programmeId, located.workstream);
-      const rows = await readPartition(partition, startsWith('RowKey', statusKeys.historyOf(ref)));
-      return rows.map((row) => getJson<StatusUpdate>(row, 'json'));
-    },
+    history: (programmeId, ref) =>
+      withFencedVersion(
+        tables,
+        programmeId,
+        async (version) => {
+          const located = await locateAction(tables, programmeId, ref, version);
+          if (!located) return SUPERSEDED;
+          const partition = statusKeys.partition(programmeId, located.workstream);
+          const rows = await readPartition(
+            partition,
+            withFence(startsWith('RowKey', statusKeys.historyOf(ref))),
+          );
+          if (isSuperseded(fenceOf(rows), located.version)) return SUPERSEDED;
+          return rows
+            .filter((row) => row.rowKey !== FENCE_ROW)
+            .map((row) => getJson<StatusUpdate>(row, 'json'));
+        },
+        [],
+      ),
 
     async historyOfProgramme(programmeId) {
       const version = await activeVersion(tables, programmeId);

@@ -105,13 +105,13 @@ export async function activeVersion(
   return typeof row?.activeVersion === 'string' ? row.activeVersion : null;
 }
 
-/** Which workstream an action is in, in the active plan. */
+/** Which workstream an action is in, in plan `version` (null: no plan yet). */
 export async function locateAction(
   tables: TablesContext,
   programmeId: string,
   ref: string,
+  version: string | null,
 ): Promise<{ readonly version: string; readonly workstream: string } | null> {
-  const version = await activeVersion(tables, programmeId);
   if (version === null) return null;
   // A version's reference index never changes, so what it said once it says for good.
   const memo = locatedIn(tables);

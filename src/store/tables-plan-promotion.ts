@@ -9,10 +9,12 @@ import {
   planKeys,
   PROGRAMME_PARTITION,
   startsWith,
+  statusKeys,
   type TablesContext,
 } from './tables-layout.js';
 import { measureValueKeys, measureValueRows } from './tables-measure.repository.js';
 import { replaceRoles } from './tables-role-change.js';
+import { raiseFence } from './tables-version-fence.js';
 import { refreshSummaries } from './tables-summary.js';
 import {
   assertRowFits,
@@ -132,6 +134,11 @@ export async function promote(tables: TablesContext, pending: PendingPromotion):
     queryRows(tables.plans, inPartition(stagedKeys.ratings(programmeId, version))),
     queryRows(tables.plans, inPartition(stagedKeys.measureValues(programmeId, version))),
   ]);
+  // First, so no update aimed by the version before can land where the moves have looked.
+  const fenced = new Set(
+    oldRefs.map((row) => statusKeys.partition(programmeId, String(row.workstream))),
+  );
+  await Promise.all([...fenced].map((partition) => raiseFence(tables, partition, version)));
   const staged = roles.map((row) => getJson<Role>(row, 'json'));
   await replaceRoles(tables, programmeId, staged);
   const workstreamOf = new Map(refs.map((row) => [row.rowKey ?? '', String(row.workstream)]));

@@ -1,3 +1,4 @@
+import { forgetVersion } from './tables-version-fence.js';
 import { odata, type TransactionAction } from '@azure/data-tables';
 import type { Action } from '../domain/action.js';
 import { DomainError } from '../domain/errors.js';
@@ -209,6 +210,9 @@ async function switchTo(
       );
     }
     throw unexpected(`switching programme ${programme.id} to plan ${version}`, error);
+  } finally {
+    // Even a failed switch may have landed; this process's next reader asks storage.
+    forgetVersion(tables, programme.id);
   }
 }
 

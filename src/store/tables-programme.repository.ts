@@ -1,4 +1,5 @@
 import type { Programme, Workstream } from '../domain/programme.js';
+import { noteVersionRead } from './tables-version-fence.js';
 import { codeKey, compareRefs } from './keys.js';
 import type { ProgrammeRepository, WorkstreamRepository } from './programme.repository.js';
 import {
@@ -22,10 +23,12 @@ export function createTablesProgrammeRepository(tables: TablesContext): Programm
   return {
     async get(programmeId) {
       const row = await readRow(tables.programmes, PROGRAMME_PARTITION, codeKey(programmeId));
+      noteVersionRead(tables, row ?? { rowKey: codeKey(programmeId) });
       return row ? getJson<Programme>(row, 'json') : null;
     },
     async list() {
       const rows = await queryRows(tables.programmes, inPartition(PROGRAMME_PARTITION));
+      for (const row of rows) noteVersionRead(tables, row);
       return rows
         .map((row) => getJson<Programme>(row, 'json'))
         .sort((a, b) => compareRefs(a.id, b.id));

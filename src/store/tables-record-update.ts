@@ -6,6 +6,13 @@ import type { RecordUpdateResult } from './action.repository.js';
 import { assertUpdateFits } from './limits.js';
 import { currentRow, historyRow, toAction } from './tables-action-rows.js';
 import {
+  FENCE_ROW,
+  fencedVersion,
+  forgetVersion,
+  freshVersion,
+  isSuperseded,
+} from './tables-version-fence.js';
+import {
   inPartition,
   locateAction,
   planKeys,
@@ -45,37 +52,35 @@ export async function recordUpdateInTables(
   update: StatusUpdate,
   expectedEtag: string,
 ): Promise<RecordUpdateResult> {
-  const located = await locateAction(tables, update.programmeId, update.ref);
-  if (!located) return { ok: false, code: 'ACTION_NOT_FOUND' };
   assertUpdateFits(update);
-  const partition = statusKeys.partition(update.programmeId, located.workstream);
-  const table = tables.status(partition);
-  const history = historyRow(update, partition);
-  const current = currentRow(update, partition);
-  assertRowFits(current, `the current status of ${update.ref}`);
-  const keys = {
-    definition: statusKeys.definition(located.version, update.ref),
-    status: statusKeys.current(update.ref),
-  };
+  let seen = await fencedVersion(tables, update.programmeId);
   for (let attempt = 1; ; attempt += 1) {
-    const rows = await readRowsByKey(table, partition, [keys.definition, keys.status, SUMMARY_ROW]);
-    const definition = rows.get(keys.definition);
-    if (!definition) return { ok: false, code: 'ACTION_NOT_FOUND' };
-    const status = rows.get(keys.status) ?? null;
+    const located = await locateAction(tables, update.programmeId, update.ref, seen.version);
+    const target = located && (await readTarget(tables, update, located));
+    // Aimed by a version a newer plan has replaced: aim again by a fresh read of it.
+    if (!target || isSuperseded(target.fence, target.version)) {
+      if (seen.fresh) return { ok: false, code: 'ACTION_NOT_FOUND' };
+      forgetVersion(tables, update.programmeId);
+      seen = { version: await freshVersion(tables, update.programmeId), fresh: true };
+      continue;
+    }
+    const { partition, table, definition, status, kept, fence } = target;
+    const current = currentRow(update, partition);
+    assertRowFits(current, `the current status of ${update.ref}`);
     const before = toAction(definition, status);
     if (before.etag !== expectedEtag) return { ok: false, code: 'STALE_UPDATE', current: before };
     const after = toAction(definition, {
       ...current,
       proposedDue: update.proposedDue ?? status?.proposedDue ?? null,
     });
-    const kept = keptSummary(rows.get(SUMMARY_ROW));
     const next = kept && {
       summary: changeSummary(kept.summary, before.value, after.value),
       seq: kept.seq + 1,
     };
     const actions: TransactionAction[] = [
       status === null ? ['create', current] : ['update', current, 'Merge', { etag: expectedEtag }],
-      ['create', history],
+      ['create', historyRow(update, partition)],
+      fenceCheck(partition, target.version, fence),
     ];
     if (kept && next) {
       actions.push([
@@ -89,16 +94,18 @@ export async function recordUpdateInTables(
     try {
       response = await table.submitTransaction(actions);
     } catch (error) {
-      // 412: the status row or the summary moved on; 409: someone rated it first or this
-      // update is already stored; 404: a row named by ETag is gone. Read again: a moved
-      // status row is a stale card, a moved summary is only someone else's update elsewhere.
+      // 412: the status row, the summary or the fence moved on; 409: someone rated it first,
+      // this update is already stored, or a fence was set up meanwhile; 404: a row named by
+      // ETag is gone. Read again: a moved status row is a stale card, a moved summary only
+      // someone else's update elsewhere, a moved fence a new plan.
       if ([404, 409, 412].includes(azureStatus(error) ?? 0) && attempt < ATTEMPTS) continue;
       throw unexpected(`recording update ${update.id} for ${update.ref}`, error);
     }
-    const etag = response.subResponses.find((r) => r.rowKey === keys.status)?.etag;
+    // Sub-responses come in the order of the operations; Azurite leaves out their row keys.
+    const etag = response.subResponses[0]?.etag;
     const written = etag
       ? { ...current, proposedDue: update.proposedDue ?? status?.proposedDue ?? null, etag }
-      : await readRow(table, partition, keys.status);
+      : await readRow(table, partition, statusKeys.current(update.ref));
     const recorded = toAction(definition, written);
     const owned = ownedRow(update.programmeId, { ...recorded.value, current: null }, written);
     const copied =
@@ -107,6 +114,46 @@ export async function recordUpdateInTables(
     if (!copied) await refreshOne(tables, update.programmeId, located.version, located.workstream);
     return { ok: true, action: recorded };
   }
+}
+
+/** The definition, status, summary and fence of the action's partition, in one query. */
+async function readTarget(
+  tables: TablesContext,
+  update: StatusUpdate,
+  located: { readonly version: string; readonly workstream: string },
+) {
+  const partition = statusKeys.partition(update.programmeId, located.workstream);
+  const table = tables.status(partition);
+  const keys = {
+    definition: statusKeys.definition(located.version, update.ref),
+    status: statusKeys.current(update.ref),
+  };
+  const rows = await readRowsByKey(table, partition, [
+    keys.definition,
+    keys.status,
+    SUMMARY_ROW,
+    FENCE_ROW,
+  ]);
+  const definition = rows.get(keys.definition);
+  if (!definition) return null;
+  return {
+    version: located.version,
+    partition,
+    table,
+    definition,
+    status: rows.get(keys.status) ?? null,
+    kept: keptSummary(rows.get(SUMMARY_ROW)),
+    fence: rows.get(FENCE_ROW) ?? null,
+  };
+}
+
+/**
+ * The fence as read, checked by the transaction: unchanged (ETag), or, where there is none
+ * yet, created, so a promotion raising it meanwhile makes this transaction fail.
+ */
+function fenceCheck(partition: string, version: string, fence: ReadRow | null): TransactionAction {
+  const row = { partitionKey: partition, rowKey: FENCE_ROW };
+  return fence ? ['update', row, 'Merge', { etag: fence.etag }] : ['create', { ...row, version }];
 }
 
 /** These rows of one partition, by row key, in one query. */

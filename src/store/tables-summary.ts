@@ -145,7 +145,10 @@ export async function writeCopies(
       if (owned) actions.push(['upsert', owned, 'Merge']);
       if (actions.length === 0) return true;
       const response = await tables.summaries.submitTransaction(actions);
-      const etag = response.subResponses.find((r) => r.rowKey === keys.rowKey)?.etag;
+      // In the operations' order; Azurite leaves out their row keys.
+      const etag =
+        response.subResponses.find((r) => r.rowKey === keys.rowKey)?.etag ??
+        response.subResponses[0]?.etag;
       if (etag && actions[0]?.[1].rowKey === keys.rowKey) {
         memo.set(memoKey, { etag, seq: next.seq });
       }
