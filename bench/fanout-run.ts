@@ -67,6 +67,8 @@ export interface FanoutRunFigures {
   /** Graph calls made, and how many Graph answered 429 (install runs only). */
   readonly graphCalls: number;
   readonly graphThrottled: number;
+  /** The programmes each instance sent for in the measured tick. */
+  readonly programmesByInstance: readonly (readonly string[])[];
 }
 
 const programmeIdOf = (index: number): string => (index === 0 ? 'fanout' : `fanout${index + 1}`);
@@ -189,6 +191,7 @@ export async function runFanout(options: FanoutRunOptions): Promise<FanoutRunFig
       peakHeapUsedMb: mb(peakHeap),
       graphCalls: channel.graph.calls.length,
       graphThrottled: channel.graph.calls.filter((call) => call.status === 429).length,
+      programmesByInstance: reports.map((report) => report.programmes ?? []),
     };
   } finally {
     await channel.stop();

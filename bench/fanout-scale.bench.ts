@@ -28,19 +28,37 @@ export interface FanoutScaleFigures {
 }
 
 const RATE = 30;
+
+/** Each case as it ends, so a long run shows where it is. */
+async function measured(
+  label: string,
+  options: Parameters<typeof runFanout>[0],
+): Promise<FanoutRunFigures> {
+  const figures = await runFanout(options);
+  console.log(`${label}: ${JSON.stringify(figures)}`);
+  return figures;
+}
 const round = (value: number, places = 2): number => Number(value.toFixed(places));
 
 export async function run(): Promise<FanoutScaleFigures> {
   const atStart = round(loadavg()[0] ?? NaN);
-  const oneThousand = await runFanout({ owners: 1_000, alreadyInstalled: true, rate: RATE });
-  const fiveThousand = await runFanout({ owners: 5_000, alreadyInstalled: true, rate: RATE });
-  const slowTeams = await runFanout({
+  const oneThousand = await measured('1,000', {
+    owners: 1_000,
+    alreadyInstalled: true,
+    rate: RATE,
+  });
+  const fiveThousand = await measured('5,000', {
+    owners: 5_000,
+    alreadyInstalled: true,
+    rate: RATE,
+  });
+  const slowTeams = await measured('300 ms Teams', {
     owners: 1_000,
     alreadyInstalled: true,
     rate: RATE,
     connectorLatencyMs: 300,
   });
-  const twoInstancesTwoProgrammes = await runFanout({
+  const twoInstancesTwoProgrammes = await measured('two instances, two programmes', {
     owners: 1_000,
     alreadyInstalled: true,
     rate: RATE,
