@@ -6,7 +6,7 @@ export const ADMIN_FAILURE_WORDS: Readonly<Record<AdminFailureCode, string>> = {
   PROGRAMME_NOT_FOUND:
     'There is no programme with that id. Run "npm run admin -- programmes" to list them.',
   ROLE_NOT_FOUND:
-    'There is no role with that code in this programme. Run "npm run admin -- roles" to list them.',
+    'There is no role with that code in this programme. Run "npm run admin -- roles" to list them; to add one the plan does not have, give its title: assign CHAIR EMAIL Chair of the board.',
   INVALID_EMAIL:
     'That is not an email address. Give the person’s work email, such as name@council.example.',
   INVALID_ADMIN_ID: 'Give an email address or an Entra object id (a GUID).',
@@ -20,7 +20,7 @@ export const USAGE = `Programme admin for Action Tracker.
   npm run admin -- import <plan.xlsx | folder of CSVs | files.csv…> [--programme ID] [--name NAME] [--dry-run]
   npm run admin -- programmes
   npm run admin -- roles [--programme ID]
-  npm run admin -- assign ROLE EMAIL [--programme ID]
+  npm run admin -- assign ROLE EMAIL [TITLE OF A NEW ROLE] [--programme ID]
   npm run admin -- deputy ROLE EMAIL|none [--programme ID]
   npm run admin -- calendar [--programme ID]
   npm run admin -- admins [add|remove EMAIL-OR-OBJECT-ID]

@@ -126,7 +126,7 @@ export async function runAdmin(
     }
     case 'assign':
     case 'deputy': {
-      const [role, email] = rest;
+      const [role, email, ...titleWords] = rest;
       if (role === undefined || email === undefined)
         return usage(out, `Give a role and an email: ${verb} ADES someone@council.example`);
       const id = await programmeId();
@@ -134,7 +134,7 @@ export async function runAdmin(
       const roles = createRolesUseCase({ directory, ...store });
       const result =
         verb === 'assign'
-          ? await roles.assign(actor, id, role, email)
+          ? await roles.assign(actor, id, role, email, { title: titleWords.join(' ') })
           : await roles.setDeputy(actor, id, role, email);
       return report(result, ({ role: changed, previous }) => {
         const now = verb === 'assign' ? changed.person : changed.deputy;

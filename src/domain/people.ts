@@ -10,6 +10,11 @@ export interface Role {
   readonly title: string;
   readonly person: string | null;
   readonly deputy: string | null;
+  /**
+   * True for a role an admin added with /assign that the plan workbook does not have (the
+   * board's chair, say): a re-import keeps it. A role the workbook names is the workbook's.
+   */
+  readonly assigned?: boolean;
 }
 
 export type UnreachableReason = 'not-installed' | 'blocked';

@@ -39,8 +39,10 @@ export const people = {
 };
 
 /**
- * The sample plan with one role more: the board's chair, held by {@link people.chair}. A
- * programme is read by its members, so the chair is one; the role owns and decides nothing.
+ * The sample plan with one role more: the board's chair, held by {@link people.chair}, as an
+ * admin's `/assign CHAIR chris.chair@council.example Chair of the SEND Improvement Board` adds
+ * it (the workbook has no such role, so a re-import keeps it). A programme is read by its
+ * members, so the chair is one; the role owns and decides nothing.
  */
 export async function seatTheChair(store: Pick<Store, 'roles'>): Promise<void> {
   await store.roles.save({
@@ -49,6 +51,7 @@ export async function seatTheChair(store: Pick<Store, 'roles'>): Promise<void> {
     title: 'Chair of the SEND Improvement Board',
     person: people.chair.email,
     deputy: null,
+    assigned: true,
   });
 }
 

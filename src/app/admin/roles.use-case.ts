@@ -17,6 +17,17 @@ export interface RolesUseCaseOptions {
 export interface RoleChange {
   readonly role: Role;
   readonly previous: string | null;
+  /** True when /assign added the role, which the plan workbook does not have. */
+  readonly added: boolean;
+}
+
+export interface AssignOptions {
+  /**
+   * The title of a role the plan does not have ("Chair of the SEND Improvement Board"): with
+   * it, an unknown code adds the role; without it, an unknown code is refused, so a mistyped
+   * code never makes a role of its own. Ignored for a role the workbook names.
+   */
+  readonly title?: string;
 }
 
 /** Words that clear a deputy: `/deputy ADES none`. */
@@ -44,20 +55,39 @@ export function createRolesUseCase(options: RolesUseCaseOptions) {
       return ok(await roles.list(programmeId));
     },
 
-    /** Gives a role to a person: prompts for its actions go to them from now on. */
+    /**
+     * Gives a role to a person: prompts for its actions go to them from now on. With a title,
+     * adds a role the plan does not have, kept by later imports.
+     */
     async assign(
       actor: Actor,
       programmeId: string,
       code: string,
       email: string,
+      options: AssignOptions = {},
     ): Promise<AdminResult<RoleChange>> {
+      const title = options.title?.trim() ?? '';
       const found = await findRole(actor, programmeId, code);
-      if (!found.ok) return found;
+      const adding = !found.ok && found.code === 'ROLE_NOT_FOUND' && title !== '';
+      if (!found.ok && !adding) return found;
       const person = readEmail(email);
       if (person === undefined) return fail('INVALID_EMAIL');
-      const role = { ...found.value, person };
+      if (found.ok) {
+        const kept = found.value;
+        const role = { ...kept, person, ...(kept.assigned === true && title !== '' && { title }) };
+        await roles.save(role);
+        return ok({ role, previous: kept.person, added: false });
+      }
+      const role: Role = {
+        programmeId: (await programmes.get(programmeId))?.id ?? programmeId,
+        code: code.trim().toUpperCase(),
+        title,
+        person,
+        deputy: null,
+        assigned: true,
+      };
       await roles.save(role);
-      return ok({ role, previous: found.value.person });
+      return ok({ role, previous: null, added: true });
     },
 
     /** Sets the deputy who gets prompts while the person is away; "none" removes them. */
@@ -74,7 +104,7 @@ export function createRolesUseCase(options: RolesUseCaseOptions) {
       if (deputy === undefined) return fail('INVALID_EMAIL');
       const role = { ...found.value, deputy };
       await roles.save(role);
-      return ok({ role, previous: found.value.deputy });
+      return ok({ role, previous: found.value.deputy, added: false });
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { defaultGovernance, type DeciderRule } from '../../domain/deciders.js';
+import type { Role } from '../../domain/people.js';
 import type { GovernanceSettingsRepository } from '../../store/governance-settings.repository.js';
 import type { Plan, PlanRepository } from '../../store/plan.repository.js';
 import type { Actor } from '../admin/actor.js';
@@ -45,6 +46,8 @@ export interface ImportPreview {
   readonly counts: PlanCounts;
   readonly changes: PlanChanges;
   readonly unchanged: boolean;
+  /** Roles added with /assign that the workbook does not have: the import keeps them. */
+  readonly keptRoles: readonly Role[];
   /** Agreed revised dates the workbook overrules, and the actions whose revisions stay. */
   readonly revisions: RevisionEffects;
   readonly fingerprint: string;
@@ -84,24 +87,28 @@ export function createImportUseCase(options: ImportUseCaseOptions) {
       ...(stored ? { timeZone: stored.timeZone, rules: stored.rules } : {}),
     });
     if (!parsed.ok) return { ok: false, code: 'INVALID_WORKBOOK', problems: parsed.problems };
-    const changes = diffPlans(current, parsed.plan);
+    const keptRoles = assignedRolesKept(current?.plan.roles ?? [], parsed.plan.roles);
+    const plan = { ...parsed.plan, roles: [...parsed.plan.roles, ...keptRoles] };
+    const changes = diffPlans(current, plan);
     const revisions = revisionEffects(
       current?.plan.actions ?? [],
-      parsed.plan.actions,
+      plan.actions,
       current?.requests ?? [],
     );
     return {
       ok: true,
       value: {
-        programmeId: parsed.plan.programme.id,
-        programmeName: parsed.plan.programme.name,
+        programmeId: plan.programme.id,
+        programmeName: plan.programme.name,
+        // What the workbook holds; the roles kept beside it are listed on their own.
         counts: countPlan(parsed.plan),
         changes,
         unchanged: isUnchanged(changes),
+        keptRoles,
         revisions,
         // A revision agreed after the preview was shown changes what Confirm would overrule.
-        fingerprint: fingerprintOf(parsed.plan, changes, revisions.overruled),
-        plan: parsed.plan,
+        fingerprint: fingerprintOf(plan, changes, revisions.overruled),
+        plan,
       },
     };
   }
@@ -165,6 +172,12 @@ export function createImportUseCase(options: ImportUseCaseOptions) {
 }
 
 export type ImportUseCase = ReturnType<typeof createImportUseCase>;
+
+/** Stored roles an admin added with /assign whose codes the workbook does not name. */
+function assignedRolesKept(stored: readonly Role[], workbook: readonly Role[]): Role[] {
+  const named = new Set(workbook.map((role) => role.code.toUpperCase()));
+  return stored.filter((role) => role.assigned === true && !named.has(role.code.toUpperCase()));
+}
 
 function nameOf(request: ImportRequest, stored: string | null): string {
   const named = workbookNames(request.workbook);

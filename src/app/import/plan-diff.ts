@@ -149,6 +149,8 @@ const roleFields: Fields<Role> = {
   title: (r) => r.title,
   person: (r) => r.person,
   deputy: (r) => r.deputy,
+  // A role added with /assign that the workbook now names becomes the workbook's.
+  assigned: (r) => r.assigned === true,
 };
 
 const periodFields: Fields<ReportingPeriod> = {

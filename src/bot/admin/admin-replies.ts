@@ -48,7 +48,7 @@ export function adminFailureCard(code: AdminFailureCode): RenderedCard {
     ],
     ROLE_NOT_FOUND: [
       'I cannot find that role',
-      'Type /roles to see the role codes of this programme.',
+      'Type /roles to see the role codes of this programme. To add a role the plan does not have, give its title after the email: /assign CHAIR someone@council.example Chair of the board.',
     ],
     INVALID_EMAIL: [
       'That is not an email address',

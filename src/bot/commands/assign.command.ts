@@ -8,18 +8,19 @@ async function changeRole(request: CommandRequest, place: 'person' | 'deputy') {
   const { turn, args, deps } = request;
   const programme = await programmeOf(turn, args.join(' '));
   if (!programme.ok) return programme.card;
-  const [role, email] = programme.argument.split(/\s+/);
+  const [role, email, ...titleWords] = programme.argument.split(/\s+/);
   const verb = place === 'person' ? '/assign' : '/deputy';
   if (!role || !email) {
     return missingArgumentCard(`${verb} ROLE email`, `${verb} ADES someone@council.example`);
   }
   const actor = actorOf(turn.sender);
+  const title = titleWords.join(' ');
   const result =
     place === 'person'
-      ? await deps.roles.assign(actor, programme.programmeId, role, email)
+      ? await deps.roles.assign(actor, programme.programmeId, role, email, { title })
       : await deps.roles.setDeputy(actor, programme.programmeId, role, email);
   if (!result.ok) return adminFailureCard(result.code);
-  const { role: changed, previous } = result.value;
+  const { role: changed, previous, added } = result.value;
   const now = place === 'person' ? changed.person : changed.deputy;
   return renderMessageCard({
     title:
@@ -27,7 +28,9 @@ async function changeRole(request: CommandRequest, place: 'person' | 'deputy') {
         ? `${changed.code} is now ${now ?? 'vacant'}`
         : `The deputy for ${changed.code} is now ${now ?? 'nobody'}`,
     lines: [
-      `${changed.title}. Before: ${previous ?? 'nobody'}.`,
+      added
+        ? `${changed.title}: a new role. The plan workbook does not have it, so a re-import keeps it.`
+        : `${changed.title}. Before: ${previous ?? 'nobody'}.`,
       place === 'person'
         ? 'Prompts for this role’s actions go to them from now on.'
         : 'Prompts go to the deputy while the person is away.',
@@ -37,8 +40,9 @@ async function changeRole(request: CommandRequest, place: 'person' | 'deputy') {
 
 export const assignCommand: Command = {
   name: 'assign',
-  usage: '/assign ROLE email',
-  summary: 'Gives a role to a person: /assign ADES someone@council.example.',
+  usage: '/assign ROLE email [title of a new role]',
+  summary:
+    'Gives a role to a person: /assign ADES someone@council.example. A role the plan does not have needs its title: /assign CHAIR someone@council.example Chair of the board.',
   adminOnly: true,
   refuseOthersPolitely: true,
   handle: (request) => changeRole(request, 'person'),

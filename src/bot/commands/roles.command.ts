@@ -20,7 +20,11 @@ export const rolesCommand: Command = {
       lines: [
         ...result.value.map((role) => {
           const deputy = role.deputy ? `; deputy ${role.deputy}` : '';
-          return boldThen(role.code, ` ${role.title}: ${role.person ?? 'vacant'}${deputy}`);
+          const added = role.assigned === true ? ' (added with /assign)' : '';
+          return boldThen(
+            role.code,
+            ` ${role.title}: ${role.person ?? 'vacant'}${deputy}${added}`,
+          );
         }),
         'Change one with /assign ROLE email, or /deputy ROLE email (or none).',
       ],

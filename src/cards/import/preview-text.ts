@@ -3,6 +3,7 @@ import type { ItemChanges, PlanCounts } from '../../app/import/plan-diff.js';
 import type { RevisionChange, RevisionEffects } from '../../app/import/revision-changes.js';
 import { formatDate } from '../../domain/dates.js';
 import type { DueDate } from '../../domain/local-date.js';
+import type { Role } from '../../domain/people.js';
 
 /** Field names in the words a person uses. */
 const FIELD_WORDS: Readonly<Record<string, string>> = {
@@ -16,6 +17,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   steps: 'steps',
   person: 'person',
   deputy: 'deputy',
+  assigned: 'added with /assign, now in the workbook',
   name: 'name',
   leadRole: 'lead',
   aim: 'aim',
@@ -93,8 +95,10 @@ export function previewLines(preview: ImportPreview, limit = Infinity): string[]
     lines.push('This is a new programme: everything in the workbook will be added.');
     return lines;
   }
+  const kept = keptRolesLine(preview.keptRoles, limit);
   if (preview.unchanged) {
     lines.push('No changes: the stored plan is already the same as this workbook.');
+    if (kept !== null) lines.push(kept);
     return lines;
   }
   if (changes.programme.length > 0) {
@@ -113,6 +117,7 @@ export function previewLines(preview: ImportPreview, limit = Infinity): string[]
     const line = changesLine(items, limit);
     if (line !== null) lines.push(`${label}: ${line}.`);
   }
+  if (kept !== null) lines.push(kept);
   lines.push(...revisionLines(preview.revisions, limit));
   if (changes.ratingsAdded > 0) {
     lines.push(`Past ratings: ${changes.ratingsAdded} to add to the history.`);
@@ -159,4 +164,12 @@ function revisionLines(revisions: RevisionEffects, limit: number): string[] {
     );
   }
   return lines;
+}
+
+/** "Roles added with /assign stay (the workbook does not have them): CHAIR, Chair of…". */
+function keptRolesLine(roles: readonly Role[], limit: number): string | null {
+  if (roles.length === 0) return null;
+  const each = roles.map((role) => `${role.code} (${role.title}, ${role.person ?? 'vacant'})`);
+  const them = roles.length === 1 ? 'it' : 'them';
+  return `Roles added with /assign stay, as the workbook does not have ${them}: ${listed(each, limit, '; ')}.`;
 }

@@ -23,6 +23,29 @@ describe('roles use case', () => {
     ]);
   });
 
+  it('adds a role the plan does not have when given its title, marked as added with /assign', async () => {
+    const { roles, store } = await adminHarness();
+    const result = await roles.assign(ADMIN, 'wsoa', 'chair', 'Chris.Chair@council.example', {
+      title: ' Chair of the SEND Improvement Board ',
+    });
+    expect(result).toMatchObject({ ok: true, value: { previous: null, added: true } });
+    expect(await store.roles.get('wsoa', 'CHAIR')).toEqual({
+      programmeId: 'wsoa',
+      code: 'CHAIR',
+      title: 'Chair of the SEND Improvement Board',
+      person: 'chris.chair@council.example',
+      deputy: null,
+      assigned: true,
+    });
+    // A workbook role keeps its title and stays the workbook's.
+    await roles.assign(ADMIN, 'wsoa', 'ADES', 'new@council.example', { title: 'Something else' });
+    const ades = await store.roles.get('wsoa', 'ADES');
+    expect([ades?.title, ades?.assigned]).toEqual([
+      'Assistant Director Education and Skills',
+      undefined,
+    ]);
+  });
+
   it('sets a deputy, and "none" takes the deputy away', async () => {
     const { roles, store } = await adminHarness();
     await roles.setDeputy(ADMIN, 'wsoa', 'CD', 'deputy@council.example');

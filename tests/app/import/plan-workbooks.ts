@@ -22,8 +22,12 @@ export function readFixture(name: string): Promise<RawWorkbook> {
 /**
  * Builds an `.xlsx` from a CSV folder the way a person would in Excel: one sheet per file,
  * named with a capital, and dates typed into date columns stored as real Excel dates.
+ * `edit` changes a sheet's rows (header first) as an admin editing the workbook would.
  */
-export async function xlsxFromFolder(name: string): Promise<Buffer> {
+export async function xlsxFromFolder(
+  name: string,
+  edit: (sheet: string, rows: string[][]) => void = () => undefined,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const folder = workbookFolder(name);
   for (const file of (await readdir(folder)).filter((f) => f.endsWith('.csv')).sort()) {
@@ -31,6 +35,7 @@ export async function xlsxFromFolder(name: string): Promise<Buffer> {
     const sheet = workbook.addWorksheet(sheetName[0]?.toUpperCase() + sheetName.slice(1));
     const options: Options = { relax_column_count: true };
     const rows = parse(await readFile(join(folder, file), 'utf8'), options);
+    edit(sheetName, rows);
     rows.forEach((cells, r) => {
       sheet.addRow(cells.map((cell) => (r > 0 ? typedCell(cell) : cell)));
     });

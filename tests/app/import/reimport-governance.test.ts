@@ -86,3 +86,63 @@ describe('a re-import and the revised dates the board agreed', () => {
     expect(confirmed.ok ? 'applied' : confirmed.code).toBe('PREVIEW_OUT_OF_DATE');
   });
 });
+
+describe('a re-import and the roles added with /assign', () => {
+  const chair = {
+    programmeId: 'wsoa',
+    code: 'CHAIR',
+    title: 'Chair of the SEND Improvement Board',
+    person: 'chris.chair@council.example',
+    deputy: null,
+    assigned: true,
+  };
+
+  it('keeps a role added with /assign that the workbook does not have, and says so', async () => {
+    const { store, importer } = importHarness();
+    await importer.apply({ actor: ADMIN, workbook: await readFixture('sample'), ...programme });
+    await store.roles.save(chair);
+    const preview = await importer.preview({
+      actor: ADMIN,
+      workbook: await c2Moved(),
+      ...programme,
+    });
+    if (!preview.ok) throw new Error(preview.code);
+    expect(preview.value.changes.roles.removed).toEqual([]);
+    expect(previewLines(preview.value)).toContain(
+      'Roles added with /assign stay, as the workbook does not have it: CHAIR (Chair of the SEND Improvement Board, chris.chair@council.example).',
+    );
+    await importer.apply({ actor: ADMIN, workbook: await c2Moved(), ...programme });
+    expect(await store.roles.get('wsoa', 'CHAIR')).toEqual(chair);
+    expect((await store.roles.rolesOf('chris.chair@council.example')).map((r) => r.role)).toEqual([
+      'CHAIR',
+    ]);
+    const same = await importer.preview({ actor: ADMIN, workbook: await c2Moved(), ...programme });
+    expect(same.ok && same.value.unchanged).toBe(true);
+  });
+
+  it('removes a role the workbook dropped, and gives a role it now names to the workbook', async () => {
+    const { store, importer } = importHarness();
+    await importer.apply({ actor: ADMIN, workbook: await readFixture('sample'), ...programme });
+    await store.roles.save(chair);
+    // A role an earlier workbook had and this one drops: not added with /assign, so it goes.
+    await store.roles.save({ ...chair, code: 'OLD', title: 'Old role', assigned: false });
+    const workbook = await sampleWith('roles', (rows) => {
+      rows.push(['CHAIR', 'Independent chair', 'new.chair@council.example', '']);
+    });
+    const preview = await importer.preview({ actor: ADMIN, workbook, ...programme });
+    if (!preview.ok) throw new Error(preview.code);
+    expect(preview.value.keptRoles).toEqual([]);
+    expect(previewLines(preview.value)).toContain(
+      'Roles: 1 changed (CHAIR: title, person, added with /assign, now in the workbook); 1 removed (OLD).',
+    );
+    await importer.apply({ actor: ADMIN, workbook, ...programme });
+    expect(await store.roles.get('wsoa', 'OLD')).toBeNull();
+    expect(await store.roles.get('wsoa', 'CHAIR')).toEqual({
+      programmeId: 'wsoa',
+      code: 'CHAIR',
+      title: 'Independent chair',
+      person: 'new.chair@council.example',
+      deputy: null,
+    });
+  });
+});
