@@ -136,10 +136,13 @@ export async function runAdmin(
         verb === 'assign'
           ? await roles.assign(actor, id, role, email, { title: titleWords.join(' ') })
           : await roles.setDeputy(actor, id, role, email);
-      return report(result, ({ role: changed, previous }) => {
+      return report(result, ({ role: changed, previous, added }) => {
         const now = verb === 'assign' ? changed.person : changed.deputy;
         const what = verb === 'assign' ? '' : 'deputy of ';
-        out(`${what}${changed.code} is now ${now ?? 'nobody'} (was ${previous ?? 'nobody'}).`);
+        const was = added
+          ? 'a new role the workbook does not have; a re-import keeps it'
+          : `was ${previous ?? 'nobody'}`;
+        out(`${what}${changed.code} is now ${now ?? 'nobody'} (${was}).`);
       });
     }
     case 'calendar': {

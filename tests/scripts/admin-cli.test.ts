@@ -105,8 +105,13 @@ describe('npm run admin', () => {
     const bad = await run('assign', 'NOPE', 'x@council.example');
     expect(bad).toEqual({
       code: 1,
-      text: 'There is no role with that code in this programme. Run "npm run admin -- roles" to list them.',
+      text: 'There is no role with that code in this programme. Run "npm run admin -- roles" to list them; to add one the plan does not have, give its title: assign CHAIR EMAIL Chair of the board.',
     });
+    expect(
+      (await run('assign', 'chair', 'chair@council.example', 'Chair', 'of', 'the', 'board')).text,
+    ).toBe(
+      'CHAIR is now chair@council.example (a new role the workbook does not have; a re-import keeps it).',
+    );
   });
 
   it('shows the calendar with British dates and the period open now', async () => {
