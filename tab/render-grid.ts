@@ -1,5 +1,8 @@
 import type { DashboardGrid, GridRow } from '../src/app/dashboard.use-case.js';
+import type { DueDate } from '../src/domain/local-date.js';
+import { formatDate } from '../src/domain/dates.js';
 import { NOT_RATED } from '../src/domain/rating.js';
+import { lateLettersText, stepsDoneText } from '../src/domain/step-completion.js';
 import { el } from './dom.js';
 
 /** How the grid is laid out for the screen it is on. */
@@ -60,7 +63,13 @@ function renderRow(row: GridRow, order: readonly number[]): HTMLTableRowElement 
   return el(
     'tr',
     { 'data-ref': row.ref },
-    el('th', { scope: 'row' }, el('span', { class: 'ref' }, row.ref), row.title),
+    el(
+      'th',
+      { scope: 'row' },
+      el('span', { class: 'ref' }, row.ref),
+      row.title,
+      ...renderSteps(row),
+    ),
     el('td', {}, el('abbr', { title: row.ownerTitle }, row.ownerRole)),
     ...order.flatMap((i) => {
       const cell = row.cells[i];
@@ -79,6 +88,30 @@ function renderRow(row: GridRow, order: readonly number[]): HTMLTableRowElement 
       return [el('td', attributes, swatch, cell.rating)];
     }),
   );
+}
+
+/**
+ * "3 of 9 steps done · late: h), i)", as the status cards say it; each late step's title and
+ * date are a hover or long-press away.
+ */
+function renderSteps(row: GridRow): HTMLElement[] {
+  const { steps } = row;
+  if (steps === null) return [];
+  const done = stepsDoneText(steps) ?? '';
+  const late = lateLettersText(steps.late.map((step) => step.letter));
+  const line = el('span', { class: 'steps', 'data-steps': row.ref }, done);
+  if (late !== null) {
+    const which = steps.late
+      .map((step) => `${step.letter}) ${step.title}${dueWords(step.due)}`)
+      .join('\n');
+    line.append(' · ', el('span', { class: 'late-steps', title: which }, late));
+  }
+  return [line];
+}
+
+function dueWords(due: DueDate | null): string {
+  if (due === null || due === 'Ongoing') return '';
+  return ` (due ${formatDate(due)})`;
 }
 
 export function describeCount(grid: DashboardGrid): string {

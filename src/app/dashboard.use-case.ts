@@ -1,6 +1,6 @@
 import type { Action } from '../domain/action.js';
 import { effectiveDue } from '../domain/action.js';
-import type { DueDate } from '../domain/local-date.js';
+import type { DueDate, IsoDate } from '../domain/local-date.js';
 import type { Programme } from '../domain/programme.js';
 import type { RatingCounts, RatingOrNotRated } from '../domain/rating.js';
 import { countRatings, NOT_RATED, RATING_COLOUR, isRating } from '../domain/rating.js';
@@ -8,6 +8,10 @@ import type { StatusUpdate } from '../domain/status-update.js';
 import { buildMeasureDigest, type MeasureStanding } from '../domain/measure-digest.js';
 import type { ActionRepository } from '../store/action.repository.js';
 import type { MeasureRepository } from '../store/measure.repository.js';
+import { stepProgress, type StepTick } from '../domain/step-completion.js';
+import type { StepTickRepository } from '../store/step-tick.repository.js';
+import type { Clock } from './clock.js';
+import { todayFor } from './reporting-day.js';
 import type { ProgrammeRepository, WorkstreamRepository } from '../store/programme.repository.js';
 import type { RoleRepository } from '../store/role.repository.js';
 import type { ReadRule } from './read-rule.js';
@@ -37,6 +41,18 @@ export interface GridCell {
   readonly note: string;
 }
 
+/** Steps done and late, counted as the status cards count them. */
+export interface GridSteps {
+  readonly done: number;
+  readonly total: number;
+  /** Past their (revised) date and not done, in the plan's order. */
+  readonly late: readonly {
+    readonly letter: string;
+    readonly title: string;
+    readonly due: DueDate | null;
+  }[];
+}
+
 export interface GridRow {
   readonly ref: string;
   readonly title: string;
@@ -46,6 +62,8 @@ export interface GridRow {
   readonly due: DueDate | null;
   readonly latest: RatingOrNotRated;
   readonly cells: readonly GridCell[];
+  /** Null when the action has no steps. */
+  readonly steps: GridSteps | null;
 }
 
 export interface TrendPoint {
@@ -83,8 +101,12 @@ export interface DashboardOptions {
   readonly roles: Pick<RoleRepository, 'list'>;
   /** The plan's measures and their values. */
   readonly measures: Pick<MeasureRepository, 'list' | 'history'>;
+  /** Which steps are ticked done. */
+  readonly stepTicks: Pick<StepTickRepository, 'listForProgramme'>;
   /** Who may see which programme: the same rule as the bot's commands. */
   readonly readRule: ReadRule;
+  /** For "late": a step is late once its date has passed where the programme is. */
+  readonly clock: Clock;
 }
 
 export interface Dashboard {
@@ -112,18 +134,24 @@ export function createDashboard(options: DashboardOptions): Dashboard {
     async grid(programmeId, filters, viewer) {
       const programme = (await visible(viewer)).find((p) => p.id === programmeId);
       if (!programme) return { ok: false, code: 'PROGRAMME_NOT_FOUND', programmeId };
-      const [workstreams, stored, history, roles, measures, measureValues] = await Promise.all([
-        options.workstreams.list(programmeId),
-        options.actions.listByProgramme(programmeId),
-        options.actions.historyOfProgramme(programmeId),
-        options.roles.list(programmeId),
-        options.measures.list(programmeId),
-        options.measures.history(programmeId),
-      ]);
+      const [workstreams, stored, history, roles, measures, measureValues, ticks] =
+        await Promise.all([
+          options.workstreams.list(programmeId),
+          options.actions.listByProgramme(programmeId),
+          options.actions.historyOfProgramme(programmeId),
+          options.roles.list(programmeId),
+          options.measures.list(programmeId),
+          options.measures.history(programmeId),
+          options.stepTicks.listForProgramme(programmeId),
+        ]);
       const titles = new Map(roles.map((r) => [r.code.toUpperCase(), r.title]));
       const actions = stored.map((s) => s.value);
       const byRef = latestPerPeriod(history);
-      const all = actions.map((a) => toRow(a, programme, byRef.get(a.ref.toUpperCase()), titles));
+      const today = todayFor(programme, options.clock);
+      const all = actions.map((a) => ({
+        ...toRow(a, programme, byRef.get(a.ref.toUpperCase()), titles),
+        steps: stepsOf(a, ticks, today),
+      }));
       const rows = all.filter((row) => matches(row, filters));
       const ownerCodes = [...new Set(actions.map((a) => a.ownerRole))].sort();
       return {
@@ -169,12 +197,26 @@ function latestPerPeriod(history: readonly StatusUpdate[]): Map<string, Map<stri
   return byRef;
 }
 
+function stepsOf(action: Action, ticks: readonly StepTick[], today: IsoDate): GridSteps | null {
+  if (action.steps.length === 0) return null;
+  const progress = stepProgress(action, ticks, today);
+  return {
+    done: progress.done,
+    total: progress.total,
+    late: progress.late.map(({ step }) => ({
+      letter: step.letter,
+      title: step.title,
+      due: effectiveDue(step),
+    })),
+  };
+}
+
 function toRow(
   action: Action,
   programme: Programme,
   updates: ReadonlyMap<string, StatusUpdate> | undefined,
   titles: ReadonlyMap<string, string>,
-): GridRow {
+): Omit<GridRow, 'steps'> {
   const cells = programme.periods.map((period): GridCell => {
     const update = updates?.get(period.id);
     const rating: RatingOrNotRated = update ? update.rating : NOT_RATED;

@@ -94,8 +94,13 @@ export function stepsDoneText(progress: Pick<StepProgress, 'done' | 'total'>): s
 
 /** "late: c), e)" — the letters of the late steps, or null when none is late. */
 export function lateStepsText(progress: Pick<StepProgress, 'late'>): string | null {
-  if (progress.late.length === 0) return null;
-  return `late: ${progress.late.map((s) => `${s.step.letter})`).join(', ')}`;
+  return lateLettersText(progress.late.map((s) => s.step.letter));
+}
+
+/** "late: c), e)" from the letters alone, for a page that has no more than them. */
+export function lateLettersText(letters: readonly string[]): string | null {
+  if (letters.length === 0) return null;
+  return `late: ${letters.map((letter) => `${letter})`).join(', ')}`;
 }
 
 /** The letters of the done steps of one action, for the false-green rule. */

@@ -44,6 +44,31 @@ describe('dashboard use case', () => {
     expect(cell('Oct 2019')).toMatchObject({ rating: 'Not yet rated' });
   });
 
+  it('counts each action’s steps done and names the late ones, as the status cards do', async () => {
+    const rows = (await grid()).rows;
+    const a2 = rows.find((r) => r.ref === 'A2');
+    // On 25 Jan 2021, with a), b) and g) ticked: h) (Nov 2019) and i) (Sept 2019) are late;
+    // c), d) and f) fall due on 31 Jan 2021, so are not late yet.
+    expect(a2?.steps).toEqual({
+      done: 3,
+      total: 9,
+      late: [
+        {
+          letter: 'h',
+          title: expect.stringContaining('preparing for adulthood meetings') as string,
+          due: '2019-11-30',
+        },
+        {
+          letter: 'i',
+          title: 'Create new career action plans appropriate to different year groups',
+          due: '2019-09-30',
+        },
+      ],
+    });
+    const b1 = rows.find((r) => r.ref === 'B1');
+    expect([b1?.steps?.done, b1?.steps?.total]).toEqual([0, 3]);
+  });
+
   it('counts each rating per period for the trend chart', async () => {
     const jan2021 = (await grid()).trend.find((t) => t.periodId === 'Jan 2021');
     expect(jan2021?.counts).toEqual({ Blue: 2, Green: 3, Amber: 7, Red: 0, 'Not yet rated': 0 });

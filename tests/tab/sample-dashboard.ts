@@ -7,6 +7,7 @@ import { DEFAULT_RULES } from '../../src/domain/programme.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import { sampleWithTargets } from '../app/digest/sample-with-targets.js';
+import { SAMPLE_PROGRAMME_ID } from '../support/sample-plan.js';
 
 /** A second programme nobody in the sample belongs to, to show the tab keeps it hidden. */
 export const OTHER_PROGRAMME_ID = 'other';
@@ -43,12 +44,27 @@ export async function createSampleDashboard(): Promise<SampleDashboard> {
     ],
     ratings: [],
   });
+  // Three of A2's nine steps done, as its owner ticked them before the Jan 2021 board.
+  for (const letter of ['a', 'b', 'g']) {
+    await store.stepTicks.tick({
+      programmeId: SAMPLE_PROGRAMME_ID,
+      ref: 'A2',
+      letter,
+      doneOn: '2021-01-10',
+      by: 'sles@council.example',
+      at: '2021-01-10T09:00:00.000Z',
+      periodId: 'Jan 2021',
+    });
+  }
+  const clock = { now: () => new Date('2021-01-25T10:00:00Z') };
   const dashboard = createDashboard({
     programmes: store.programmes,
     workstreams: store.workstreams,
     actions: store.actions,
     roles: store.roles,
     measures: store.measures,
+    stepTicks: store.stepTicks,
+    clock,
     readRule: createReadRule({ roles: store.roles, openToEveryone: false }),
   });
   const exports = createExportUseCase({
@@ -61,7 +77,7 @@ export async function createSampleDashboard(): Promise<SampleDashboard> {
     stepTicks: store.stepTicks,
     signOffs: store.signOffs,
     governance: store.governance,
-    clock: { now: () => new Date('2021-01-25T10:00:00Z') },
+    clock,
   });
   return { store, dashboard, exports };
 }

@@ -113,6 +113,18 @@ describe('the dashboard tab in a browser (local use, no sign-in)', () => {
       .toBe('/report/wsoa');
   });
 
+  it('shows each action’s steps done and which are late, as the status cards do', async () => {
+    const steps = (ref: string) => page.locator(`#grid tbody tr[data-ref="${ref}"] th .steps`);
+    expect(await steps('A2').textContent()).toBe('3 of 9 steps done · late: h), i)');
+    const late = steps('A2').locator('.late-steps');
+    expect(await late.getAttribute('title')).toContain(
+      'i) Create new career action plans appropriate to different year groups (due 30 Sept 2019)',
+    );
+    // Done steps are never late: A2's a), b) and g) were due earlier but are ticked.
+    expect(await steps('B1').textContent()).toBe('0 of 3 steps done · late: a), b), c)');
+    expect(await page.locator('#grid tbody th .steps').count()).toBe(12);
+  });
+
   it('filters by workstream, by latest rating and by owner', async () => {
     await page.getByLabel('Workstream').selectOption('B');
     await showing('5 of 12 actions');
@@ -270,6 +282,12 @@ describe('the dashboard tab in a browser (local use, no sign-in)', () => {
     const headers = await page.locator('#grid thead th[scope="col"]').allTextContents();
     expect(headers.slice(0, 4)).toEqual(['Action', 'Owner', 'Jul 2021', 'Apr 2021']);
     expect(headers.at(-1)).toBe('Oct 2019');
+    // Steps stay with their action, inside the first column and on the screen.
+    const a2Steps = page.locator('#grid tbody tr[data-ref="A2"] th .steps');
+    expect(await a2Steps.isVisible()).toBe(true);
+    const box = await a2Steps.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 375).toBe(true);
+    expect(await a2Steps.textContent()).toContain('late: h), i)');
     const a5 = await page.locator('#grid tbody tr[data-ref="A5"] td').allTextContents();
     expect(a5.indexOf('Green')).toBeLessThan(a5.indexOf('Red'));
     // Each measure's chart fits the phone's width, its labels still drawn at a legible size.

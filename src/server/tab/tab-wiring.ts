@@ -31,6 +31,8 @@ export function tabRoutes(options: TabWiringOptions): (server: Server) => void {
     actions: store.actions,
     roles: store.roles,
     measures: store.measures,
+    stepTicks: store.stepTicks,
+    clock: options.clock,
     // Local use has no sign-in: there the tab's viewer is an admin, who reads everything.
     readRule: createReadRule({ roles: store.roles, openToEveryone: false }),
   });
