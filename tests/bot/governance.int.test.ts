@@ -131,6 +131,18 @@ describe('board governance over HTTP', () => {
     return waiting.id;
   }
 
+  it('shows in /status A2 the steps the Improvement Board revised in July 2020, originals kept', async () => {
+    // The sample's A2: "c) to f) delayed by COVID restrictions, revised timescales approved by
+    // the Improvement Board in July 2020": the workbook carries each step's revised date.
+    const status = await replyTo(
+      harness,
+      harness.channel.message('/status A2', people.chair, 'channel'),
+    );
+    expect(textOf(cardOf(status))).toContain(
+      '3 steps revised by the board: c) 31 Jan 2020 → 31 Jan 2021; e) 31 Aug 2020 → 31 Aug 2021; f) 29 Feb 2020 → 31 Jan 2021',
+    );
+  });
+
   it('asks, approves, tells the owner and moves the due date with the original kept', async () => {
     const id = await ask(
       'A2',
@@ -211,7 +223,10 @@ describe('board governance over HTTP', () => {
       ),
     ]);
     const stored = await harness.store.revisions.get('wsoa', id);
-    const winner = stored?.decision?.outcome === 'approved' ? 'Approved by Ade Sanders' : 'Declined by cd';
+    const winner =
+      stored?.decision?.outcome === 'approved'
+        ? 'Approved by Ade Sanders'
+        : 'Declined by Cara Director';
     expect(textOf(first?.body.value)).toContain(winner);
     expect(textOf(second?.body.value)).toContain(winner);
   });
@@ -268,9 +283,7 @@ describe('board governance over HTTP', () => {
     data['verdict_B1'] = 'query';
     data['note_B1'] = 'Is b) really delayed by COVID?';
     const signed = await press('signOff', data, lead);
-    expect(textOf(signed.body.value)).toContain(
-      'Signed off by Pat Psych on 1 Mar 2021.',
-    );
+    expect(textOf(signed.body.value)).toContain('Signed off by Pat Psych on 1 Mar 2021.');
     await deliver();
     expect(postsTo(b1Owner, 'Is b) really delayed by COVID?')).toHaveLength(1);
     const [query] = await harness.store.signOffs.listQueries('wsoa');
