@@ -1,7 +1,9 @@
 import { odata } from '@azure/data-tables';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { ActionRepository } from './action.repository.js';
-import { codeKey, compareRefs, decodeKeyPart } from './keys.js';
+import { codeKey, compareRefs, decodeKeyPart, joinKey } from './keys.js';
+import { keepRowsRead } from './tables-rows-read.js';
+import { SUMMARY_ROW } from './tables-summary.js';
 import { byNewest, byWorkstreamThenRef } from './memory-state.js';
 import {
   activeVersion,
@@ -82,10 +84,16 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
           // Both rows and the fence in one query: one request.
           const definitionKey = statusKeys.definition(located.version, ref);
           const statusKey = statusKeys.current(ref);
+          // The summary too, so a Save that follows can take all it needs from this read.
           const rows = await readPartition(
             partition,
-            withFence(`${odata`RowKey eq ${definitionKey}`} or ${odata`RowKey eq ${statusKey}`}`),
+            withFence(
+              [definitionKey, statusKey, SUMMARY_ROW]
+                .map((key) => odata`RowKey eq ${key}`)
+                .join(' or '),
+            ),
           );
+          keepRowsRead(tables, joinKey(partition, definitionKey), rows);
           const definition = rows.find((row) => row.rowKey === definitionKey);
           if (!definition || isSuperseded(fenceOf(rows), located.version)) return SUPERSEDED;
           return toAction(definition, rows.find((row) => row.rowKey === statusKey) ?? null);

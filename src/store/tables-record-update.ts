@@ -19,7 +19,9 @@ import {
   statusKeys,
   type TablesContext,
 } from './tables-layout.js';
-import { codeKey } from './keys.js';
+import { codeKey, joinKey } from './keys.js';
+import { takeRowsRead } from './tables-rows-read.js';
+import { UNRATED_ETAG } from './memory-state.js';
 import {
   keptSummary,
   ownedRow,
@@ -56,7 +58,7 @@ export async function recordUpdateInTables(
   let seen = await fencedVersion(tables, update.programmeId);
   for (let attempt = 1; ; attempt += 1) {
     const located = await locateAction(tables, update.programmeId, update.ref, seen.version);
-    const target = located && (await readTarget(tables, update, located));
+    const target = located && (await readTarget(tables, update, located, expectedEtag));
     // Aimed by a version a newer plan has replaced: aim again by a fresh read of it.
     if (!target || isSuperseded(target.fence, target.version)) {
       if (seen.fresh) return { ok: false, code: 'ACTION_NOT_FOUND' };
@@ -121,6 +123,7 @@ async function readTarget(
   tables: TablesContext,
   update: StatusUpdate,
   located: { readonly version: string; readonly workstream: string },
+  expectedEtag: string,
 ) {
   const partition = statusKeys.partition(update.programmeId, located.workstream);
   const table = tables.status(partition);
@@ -128,12 +131,22 @@ async function readTarget(
     definition: statusKeys.definition(located.version, update.ref),
     status: statusKeys.current(update.ref),
   };
-  const rows = await readRowsByKey(table, partition, [
-    keys.definition,
-    keys.status,
-    SUMMARY_ROW,
-    FENCE_ROW,
-  ]);
+  // What the form's check read a moment ago, when it is still what the card was drawn from.
+  const kept = takeRowsRead(tables, joinKey(partition, keys.definition));
+  const keptStatus = kept?.get(keys.status) ?? null;
+  const usable =
+    kept?.has(keys.definition) === true &&
+    kept.has(SUMMARY_ROW) &&
+    (keptStatus?.etag ?? UNRATED_ETAG) === expectedEtag;
+  const rows =
+    kept && usable
+      ? kept
+      : await readRowsByKey(table, partition, [
+          keys.definition,
+          keys.status,
+          SUMMARY_ROW,
+          FENCE_ROW,
+        ]);
   const definition = rows.get(keys.definition);
   if (!definition) return null;
   return {
