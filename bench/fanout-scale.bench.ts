@@ -18,6 +18,8 @@ export interface FanoutScaleFigures {
   readonly fiveThousand: FanoutRunFigures;
   /** 5,000's heap peak over 1,000's: at most 1.5. */
   readonly heapPeakRatio: number;
+  /** The same for the heap held after a full collection (what the scheduler keeps alive). */
+  readonly liveHeapPeakRatio: number;
   readonly slowTeams: FanoutRunFigures;
   /** The rate reached at 300 ms over the configured rate: at least 0.9. */
   readonly slowTeamsShareOfRate: number;
@@ -70,6 +72,7 @@ export async function run(): Promise<FanoutScaleFigures> {
     oneThousand,
     fiveThousand,
     heapPeakRatio: round(fiveThousand.peakHeapUsedMb / oneThousand.peakHeapUsedMb),
+    liveHeapPeakRatio: round(fiveThousand.peakLiveHeapMb / oneThousand.peakLiveHeapMb),
     slowTeams,
     slowTeamsShareOfRate: round(slowTeams.achievedRatePerSecond / RATE),
     twoInstancesTwoProgrammes,

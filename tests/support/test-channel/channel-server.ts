@@ -76,6 +76,7 @@ export interface ChannelServerOptions {
   /** The Teams service limits, when the channel is to enforce them. */
   readonly graphLimits: GraphRateWindow | null;
   readonly connectorLatencyMs: number;
+  readonly keepBodies: boolean;
   /**
    * How the OpenID metadata and keys answer now: normally, with 503 (as a service in trouble
    * answers), or not at all (the request hangs until the channel stops).
@@ -327,7 +328,8 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
           tooBig(route.kind, text) ??
           unknownMessage(route, options.messages) ??
           connectorSuccess(route, body, users));
-    const createdId = keepMessage(route, body, result, options.messages);
+    const { keepBodies } = options;
+    const createdId = keepBodies ? keepMessage(route, body, result, options.messages) : null;
     options.record({
       method,
       path: decodeURIComponent(url.pathname),
@@ -335,8 +337,8 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
       conversationId: route.conversationId,
       activityId: route.activityId,
       createdId,
-      headers: req.headers,
-      body,
+      headers: keepBodies ? req.headers : {},
+      body: keepBodies ? body : null,
       status: result.status,
       authorised,
       at: new Date(),

@@ -45,6 +45,11 @@ export interface TestChannelOptions {
   readonly graphLimits?: boolean;
   /** How long each Connector call waits before it is answered, as a distant Teams does. */
   readonly connectorLatencyMs?: number;
+  /**
+   * False: Connector calls are recorded without their headers and bodies and posted messages
+   * are not kept, so a benchmark of thousands of sends weighs the bot, not the channel.
+   */
+  readonly keepBodies?: boolean;
 }
 
 /** Where a pressed card is: the message holding it, and how the press came about. */
@@ -194,6 +199,7 @@ export async function startTestChannel(options: TestChannelOptions = {}): Promis
     graph,
     graphLimits: options.graphLimits === true ? new GraphRateWindow(30) : null,
     connectorLatencyMs: options.connectorLatencyMs ?? 0,
+    keepBodies: options.keepBodies ?? true,
     metadataMode: () => metadataMode,
   });
   const { addresses } = server;
