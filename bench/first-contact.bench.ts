@@ -33,6 +33,8 @@ export interface FirstContactFigures {
   readonly answered: number;
   /** Replies the bot posted to the people's chats (one each when all is well). */
   readonly replies: number;
+  /** Storage requests the burst cost, per person. */
+  readonly storageRequestsPerTurn: number;
   readonly memberLookups: number;
   readonly replyMs: { readonly p50: number; readonly p99: number; readonly max: number };
   readonly eventLoopDelayMs: { readonly p50: number; readonly p99: number; readonly max: number };
@@ -50,9 +52,11 @@ export async function run(): Promise<FirstContactFigures> {
   const azurite = await startEmbeddedAzurite({ location: folder, inMemory: true });
   const channel = await startTestChannel();
   try {
+    let storageRequests = 0;
     const store = await createTablesStore({
       connection: { connectionString: azurite.connectionString },
       tablePrefix: 'first',
+      onRequest: () => (storageRequests += 1),
     });
     await seedFanout(store, {
       owners: PEOPLE,
@@ -96,6 +100,7 @@ export async function run(): Promise<FirstContactFigures> {
       const lookupsBefore = channel.sent.filter(
         (call) => call.kind === 'read' && call.path.includes('/members/'),
       ).length;
+      const requestsBefore = storageRequests;
       const delay = monitorEventLoopDelay({ resolution: 10 });
       delay.enable();
       const started = performance.now();
@@ -113,6 +118,7 @@ export async function run(): Promise<FirstContactFigures> {
       );
       const totalSeconds = (performance.now() - started) / 1000;
       delay.disable();
+      const requestsPerTurn = (storageRequests - requestsBefore) / PEOPLE;
       const wanted = new Set(requests.map((request) => request.conversationId));
       const replies = channel.sent.filter(
         (call) => call.kind === 'reply' && wanted.has(call.conversationId ?? ''),
@@ -124,6 +130,7 @@ export async function run(): Promise<FirstContactFigures> {
         people: PEOPLE,
         answered: timings.filter((t) => t.ok).length,
         replies,
+        storageRequestsPerTurn: round(requestsPerTurn),
         memberLookups:
           channel.sent.filter((call) => call.kind === 'read' && call.path.includes('/members/'))
             .length - lookupsBefore,
