@@ -14,9 +14,6 @@ import {
 } from '../src/store/read-cache.js';
 import { systemClock } from '../src/app/clock.js';
 import { silentLogger } from '../src/app/logger.js';
-import { createAdminDirectory } from '../src/app/admin/admin-directory.js';
-import { createBot } from '../src/bot/create-bot.js';
-import { composeBot } from '../src/server/compose.js';
 import { createEchoBot } from '../src/server/echo-bot.js';
 import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
 import type { BotServer } from '../src/server/create-server.js';
@@ -29,8 +26,7 @@ import {
   type TestChannel,
 } from '../tests/support/test-channel/test-channel.js';
 import { generateBenchPlan } from './bot-bench-programme.js';
-import { unavailableInstaller } from '../src/graph/graph-app-installer.js';
-import { createMessageBudget } from '../src/cards/message-budget.js';
+import { createBenchBot } from './bench-bot.js';
 
 export interface LatencyFigures {
   readonly p50Ms: number;
@@ -170,19 +166,8 @@ async function startStatusBot(
   text = '/status EHC',
 ): Promise<StatusBot> {
   const store = withReadCache(context.store, { ttlMs: readCacheTtlMs, clock: systemClock });
-  const bot = createBot(
-    composeBot({
-      store,
-      clock: { now: () => new Date() },
-      logger: silentLogger,
-      // No admins: the benchmark asks as a board member.
-      adminDirectory: createAdminDirectory({ configured: [], admins: store.admins }),
-      publicBaseUrl: null,
-      reportLinkSecret: null,
-      messageBudget: createMessageBudget(),
-      installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
-    }),
-  );
+  // No admins: the benchmark asks as a board member.
+  const bot = createBenchBot(store);
   const server = await startBot({ env: context.channel.botEnv(), bot });
   const chair = testUser('Bench Chair', 'chair@bench.example');
   const activity = context.channel.message(text, chair, 'channel');

@@ -12,18 +12,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createAdminDirectory } from '../src/app/admin/admin-directory.js';
-import { systemClock } from '../src/app/clock.js';
-import { silentLogger } from '../src/app/logger.js';
-import { createBot } from '../src/bot/create-bot.js';
-import { unavailableInstaller } from '../src/graph/graph-app-installer.js';
-import { createMessageBudget } from '../src/cards/message-budget.js';
-import { composeBot } from '../src/server/compose.js';
 import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
 import { createTablesStore } from '../src/store/tables-store.js';
 import { ownerEmail, seedFanout } from '../tests/scheduler/support/fanout-world.js';
 import { startBot } from '../tests/support/start-bot.js';
 import { startTestChannel, testUser } from '../tests/support/test-channel/test-channel.js';
+import { createBenchBot } from './bench-bot.js';
 
 const PEOPLE = 1_000;
 
@@ -67,18 +61,7 @@ export async function run(): Promise<FirstContactFigures> {
     });
     const bot = await startBot({
       env: channel.botEnv(),
-      bot: createBot(
-        composeBot({
-          store,
-          clock: systemClock,
-          logger: silentLogger,
-          adminDirectory: createAdminDirectory({ configured: [], admins: store.admins }),
-          publicBaseUrl: null,
-          reportLinkSecret: null,
-          messageBudget: createMessageBudget(),
-          installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
-        }),
-      ),
+      bot: createBenchBot(store),
     });
     try {
       // Someone else first, so the keys, the outbound token and the JIT are warm.

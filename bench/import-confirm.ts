@@ -6,15 +6,8 @@
 import ExcelJS from 'exceljs';
 import type { Activity } from 'botbuilder';
 import { parse } from 'csv-parse/sync';
-import { createAdminDirectory } from '../src/app/admin/admin-directory.js';
-import { systemClock } from '../src/app/clock.js';
-import { silentLogger } from '../src/app/logger.js';
 import type { CsvFile } from '../src/app/import/read-csv.js';
-import { unavailableInstaller } from '../src/graph/graph-app-installer.js';
-import { createMessageBudget } from '../src/cards/message-budget.js';
-import { createBot } from '../src/bot/create-bot.js';
 import { FILE_DOWNLOAD_INFO } from '../src/bot/import/workbook-download.js';
-import { composeBot } from '../src/server/compose.js';
 import { createTablesStore } from '../src/store/tables-store.js';
 import { generatePlanWorkbook } from '../tests/fixtures/generate-plan-workbook.js';
 import { startBot } from '../tests/support/start-bot.js';
@@ -23,6 +16,7 @@ import {
   testUser,
   type RecordedCall,
 } from '../tests/support/test-channel/test-channel.js';
+import { createBenchBot } from './bench-bot.js';
 
 export interface ConfirmFigures {
   readonly actions: number;
@@ -72,18 +66,7 @@ export async function measureConfirm(
   const downloadUrl = channel.serveFile('big.xlsx', bytes);
   const bot = await startBot({
     env: channel.botEnv(),
-    bot: createBot(
-      composeBot({
-        store,
-        clock: systemClock,
-        logger: silentLogger,
-        adminDirectory: createAdminDirectory({ configured: [admin.email], admins: store.admins }),
-        publicBaseUrl: null,
-        reportLinkSecret: null,
-        messageBudget: createMessageBudget(),
-        installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
-      }),
-    ),
+    bot: createBenchBot(store, [admin.email]),
   });
   try {
     const sent: Partial<Activity> = {

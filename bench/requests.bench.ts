@@ -9,17 +9,13 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../src/app/clock.js';
 import { silentLogger } from '../src/app/logger.js';
-import { createAdminDirectory } from '../src/app/admin/admin-directory.js';
-import { createBot } from '../src/bot/create-bot.js';
-import { composeBot } from '../src/server/compose.js';
 import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
 import { openStore } from '../src/store/open-store.js';
 import { withReadCache } from '../src/store/read-cache.js';
 import { startBot } from '../tests/support/start-bot.js';
 import { startTestChannel, testUser } from '../tests/support/test-channel/test-channel.js';
 import { generateBenchPlan } from './bot-bench-programme.js';
-import { unavailableInstaller } from '../src/graph/graph-app-installer.js';
-import { createMessageBudget } from '../src/cards/message-budget.js';
+import { createBenchBot } from './bench-bot.js';
 
 /** Requests one operation made, over `samples` tries: the fewest, the median and the most. */
 export interface RequestCount {
@@ -65,18 +61,7 @@ export async function run(): Promise<RequestsBenchFigures> {
     const store = withReadCache(storage.store, { ttlMs: 0, clock: systemClock });
     const bot = await startBot({
       env: channel.botEnv(),
-      bot: createBot(
-        composeBot({
-          store,
-          clock: systemClock,
-          logger: silentLogger,
-          adminDirectory: createAdminDirectory({ configured: [], admins: store.admins }),
-          publicBaseUrl: null,
-          reportLinkSecret: null,
-          messageBudget: createMessageBudget(),
-          installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
-        }),
-      ),
+      bot: createBenchBot(store),
     });
     try {
       const chair = testUser('Bench Chair', 'chair@bench.example');
