@@ -1,14 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noSendMetrics } from '../../src/scheduler/send-metrics.js';
-import { unavailableInstaller } from '../../src/graph/graph-app-installer.js';
-import { silentLogger } from '../../src/app/logger.js';
-import { readSchedulerConfig } from '../../src/scheduler/scheduler-config.js';
 import type { Scheduler } from '../../src/scheduler/scheduler.js';
-import { createManualTimer } from '../../src/scheduler/timer.js';
-import { createBotAuthentication } from '../../src/server/bot-authentication.js';
-import { createProactiveScheduler } from '../../src/server/compose-scheduler.js';
-import { ServerAdapter } from '../../src/server/server-adapter.js';
-import { readServerConfig } from '../../src/server/server-config.js';
 import { testUser, type TestUser } from '../support/test-channel/test-channel.js';
 import {
   cardOf,
@@ -19,7 +10,7 @@ import {
   textOf,
   type BotHarness,
 } from './bot-harness.js';
-import { createMessageBudget } from '../../src/cards/message-budget.js';
+import { harnessScheduler } from './prompt-tick.js';
 
 interface InvokeAnswer {
   readonly status: number;
@@ -48,20 +39,8 @@ describe('board governance over HTTP', () => {
       chairRole: null,
       signOff: true,
     });
-    const server = readServerConfig({ ...harness.channel.botEnv(), PORT: '0', HOST: '127.0.0.1' });
-    scheduler = createProactiveScheduler({
-      budget: createMessageBudget(),
-      store: harness.store,
-      adapter: new ServerAdapter(createBotAuthentication(server.auth, [])),
-      appId: harness.channel.appId,
-      config: readSchedulerConfig({}),
-      logger: silentLogger,
-      metrics: noSendMetrics,
-      // Everyone opens their chat below, so nobody needs the app installed for them.
-      installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
-      timer: createManualTimer(new Date(NOW)),
-      instanceId: 'governance-test',
-    });
+    // Everyone opens their chat below, so nobody needs the app installed for them.
+    scheduler = harnessScheduler(harness, new Date(NOW), 'governance-test');
     // Everyone says hello in their own chat first, so the bot can write to them there.
     for (const person of [
       people.owner,

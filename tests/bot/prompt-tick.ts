@@ -22,8 +22,24 @@ export async function promptsAfterOneTick(
   instanceId: string,
 ): Promise<RecordedCall[]> {
   await replyTo(harness, harness.channel.message('/help', owner, 'personal'));
+  const scheduler = harnessScheduler(harness, at, instanceId);
+  await scheduler.tick();
+  return harness.channel.sent.filter(
+    (call) => call.kind === 'post' && call.conversationId === `a:personal-${owner.aadObjectId}`,
+  );
+}
+
+/**
+ * The real scheduler as production composes it, on the harness's store at `at`, sending
+ * through its test channel; proactive install is off, so only known chats are written to.
+ */
+export function harnessScheduler(
+  harness: BotHarness,
+  at: Date,
+  instanceId: string,
+): ReturnType<typeof createProactiveScheduler> {
   const server = readServerConfig({ ...harness.channel.botEnv(), PORT: '0', HOST: '127.0.0.1' });
-  const scheduler = createProactiveScheduler({
+  return createProactiveScheduler({
     budget: createMessageBudget(),
     store: harness.store,
     adapter: new ServerAdapter(createBotAuthentication(server.auth, [])),
@@ -35,8 +51,4 @@ export async function promptsAfterOneTick(
     timer: createManualTimer(at),
     instanceId,
   });
-  await scheduler.tick();
-  return harness.channel.sent.filter(
-    (call) => call.kind === 'post' && call.conversationId === `a:personal-${owner.aadObjectId}`,
-  );
 }

@@ -1,19 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/app/logger.js';
 import { createMessageBudget, teamsMessageBytes } from '../../src/cards/message-budget.js';
-import { unavailableInstaller } from '../../src/graph/graph-app-installer.js';
 import type { StatusUpdate } from '../../src/domain/status-update.js';
-import { readSchedulerConfig } from '../../src/scheduler/scheduler-config.js';
-import { noSendMetrics } from '../../src/scheduler/send-metrics.js';
-import { createManualTimer } from '../../src/scheduler/timer.js';
-import { createBotAuthentication } from '../../src/server/bot-authentication.js';
-import { createProactiveScheduler } from '../../src/server/compose-scheduler.js';
-import { ServerAdapter } from '../../src/server/server-adapter.js';
-import { readServerConfig } from '../../src/server/server-config.js';
 import { loadSamplePlan } from '../support/sample-plan.js';
 import { cardsOf } from '../support/test-channel/card-buttons.js';
 import { testUser, type RecordedCall } from '../support/test-channel/test-channel.js';
 import { people, replyTo, startBotHarness, textOf, type BotHarness } from './bot-harness.js';
+import { harnessScheduler } from './prompt-tick.js';
 
 /** The leads of workstreams A (ADES) and B (SLSPPEP); C's lead is the harness's deputy. */
 const leadA = testUser('Ann Ades', 'ades@council.example');
@@ -33,21 +25,7 @@ const BEFORE_CLOSE = new Date('2021-01-15T10:00:00Z');
 describe('sign-off cards when a period closes', () => {
   let harness: BotHarness;
 
-  function scheduler(at: Date, instanceId: string) {
-    const server = readServerConfig({ ...harness.channel.botEnv(), PORT: '0', HOST: '127.0.0.1' });
-    return createProactiveScheduler({
-      budget: BUDGET,
-      store: harness.store,
-      adapter: new ServerAdapter(createBotAuthentication(server.auth, [])),
-      appId: harness.channel.appId,
-      config: readSchedulerConfig({}),
-      logger: silentLogger,
-      metrics: noSendMetrics,
-      installer: unavailableInstaller('PROACTIVE_INSTALL is off.'),
-      timer: createManualTimer(at),
-      instanceId,
-    });
-  }
+  const scheduler = (at: Date, instanceId: string) => harnessScheduler(harness, at, instanceId);
 
   const signOffPosts = (): RecordedCall[] =>
     harness.channel.sent.filter(
