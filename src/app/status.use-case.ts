@@ -196,12 +196,10 @@ async function actionDetail(
   deps: StatusDeps,
   programme: Programme,
   action: Action,
+  history: readonly StatusUpdate[],
   today: IsoDate,
 ): Promise<ActionDetail> {
-  const [history, workstream] = await Promise.all([
-    deps.actions.history(programme.id, action.ref),
-    deps.workstreams.get(programme.id, action.workstream),
-  ]);
+  const workstream = await deps.workstreams.get(programme.id, action.workstream);
   return {
     programme: { id: programme.id, name: programme.name },
     today,
@@ -238,7 +236,8 @@ export async function findAction(
 
 /**
  * `/status <word>`: the word is looked up as a workstream code first, then as an action
- * reference, so a programme whose codes and refs overlap still reads naturally.
+ * reference, so a programme whose codes and refs overlap still reads naturally. An action
+ * comes with its history in one read.
  */
 export async function lookUpStatus(
   deps: StatusDeps,
@@ -246,24 +245,22 @@ export async function lookUpStatus(
   word: string,
   today: IsoDate,
 ): Promise<StatusLookup> {
-  // Both reads at once: a chair's /status EHC then costs one round trip, not two.
-  const [workstream, listed] = await Promise.all([
-    deps.workstreams.get(programme.id, word),
-    deps.actions.listByWorkstream(programme.id, word),
-  ]);
+  // The plan's workstreams are read once per plan version, so this rarely asks storage.
+  const workstream = await deps.workstreams.get(programme.id, word);
   if (workstream) {
+    const listed = await deps.actions.listByWorkstream(programme.id, workstream.code);
     return {
       ok: true,
       kind: 'workstream',
       value: workstreamStatusOf(programme, workstream, listed, today),
     };
   }
-  const action = await deps.actions.get(programme.id, word);
-  if (action) {
+  const found = await deps.actions.withHistory(programme.id, word);
+  if (found) {
     return {
       ok: true,
       kind: 'action',
-      value: await actionDetail(deps, programme, action.value, today),
+      value: await actionDetail(deps, programme, found.action.value, found.history, today),
     };
   }
   const suggestions = closestMatches(word, await knownCodes(deps, programme.id));

@@ -8,6 +8,12 @@ export type RecordUpdateResult =
   | { readonly ok: false; readonly code: 'STALE_UPDATE'; readonly current: Versioned<Action> }
   | { readonly ok: false; readonly code: 'ACTION_NOT_FOUND' };
 
+/** An action as readers see it, with its updates, newest first. */
+export interface ActionWithHistory {
+  readonly action: Versioned<Action>;
+  readonly history: readonly StatusUpdate[];
+}
+
 export interface ActionRepository {
   /** Every action of one workstream, ordered by reference. One partition query. */
   listByWorkstream(programmeId: string, workstream: string): Promise<Versioned<Action>[]>;
@@ -22,6 +28,11 @@ export interface ActionRepository {
   listByOwnerRoles(programmeId: string, roles: readonly string[]): Promise<Versioned<Action>[]>;
   /** Case-insensitive on `ref`. */
   get(programmeId: string, ref: string): Promise<Versioned<Action> | null>;
+  /**
+   * The action and its updates together (`/status C2`): one query of its workstream's
+   * partition. Case-insensitive on `ref`; null when the plan has no such action.
+   */
+  withHistory(programmeId: string, ref: string): Promise<ActionWithHistory | null>;
   /** An action's updates, newest first. One partition query. */
   history(programmeId: string, ref: string): Promise<StatusUpdate[]>;
   /** Every update of a programme, newest first (digests, exports). */

@@ -57,6 +57,16 @@ export function createMemoryActionRepository(state: MemoryState): ActionReposito
       return Promise.resolve(found ? readAction(state, found) : null);
     },
 
+    withHistory(programmeId, ref) {
+      const found = definition(programmeId, ref);
+      if (!found) return Promise.resolve(null);
+      const history = state.history.get(statusKey(programmeId, ref)) ?? [];
+      return Promise.resolve({
+        action: readAction(state, found),
+        history: structuredClone(history),
+      });
+    },
+
     history(programmeId, ref) {
       if (!definition(programmeId, ref)) return Promise.resolve([]);
       const list = state.history.get(statusKey(programmeId, ref)) ?? [];

@@ -120,6 +120,7 @@ export function withReadCache(store: Store, options: ReadCacheOptions): Store {
       listRefs: (id) => shelf.read(`plan|refs|${lower(id)}`, () => actions.listRefs(id)),
       listByOwnerRoles: (id, owners) => actions.listByOwnerRoles(id, owners),
       get: (id, ref) => actions.get(id, ref),
+      withHistory: (id, ref) => actions.withHistory(id, ref),
       history: (id, ref) => actions.history(id, ref),
       historyOfProgramme: (id) => actions.historyOfProgramme(id),
     },

@@ -14,7 +14,8 @@ import {
   statusKeys,
   type TablesContext,
 } from './tables-layout.js';
-import { getJson, queryRows, queryWorkstreamRows } from './tables-support.js';
+import { getJson, queryWorkstreamRows } from './tables-support.js';
+import { planRows } from './tables-plan-memo.js';
 import { combine, packsAndStatus, planPartitions, toAction } from './tables-action-rows.js';
 import { listOwnedCopies } from './tables-owned-copies.js';
 import {
@@ -59,12 +60,12 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
     },
 
     async listRefs(programmeId) {
-      const version = await activeVersion(tables, programmeId);
-      if (version === null) return [];
-      const rows = await queryRows(tables.plans, inPartition(planKeys.refs(programmeId, version)), [
-        'RowKey',
-        'ref',
-      ]);
+      // Plan rows, read once per plan version (tables-plan-memo.ts).
+      const rows = await planRows(tables, programmeId, {
+        partition: planKeys.refs,
+        select: ['RowKey', 'ref'],
+        neverEmpty: true,
+      });
       // A plan stored before the index kept the spelling gives its key, in capitals.
       return rows
         .map((row) => (typeof row.ref === 'string' ? row.ref : decodeKeyPart(row.rowKey ?? '')))
@@ -97,6 +98,39 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
           const definition = rows.find((row) => row.rowKey === definitionKey);
           if (!definition || isSuperseded(fenceOf(rows), located.version)) return SUPERSEDED;
           return toAction(definition, rows.find((row) => row.rowKey === statusKey) ?? null);
+        },
+        null,
+      ),
+
+    withHistory: (programmeId, ref) =>
+      withFencedVersion(
+        tables,
+        programmeId,
+        async (version) => {
+          const located = await locateAction(tables, programmeId, ref, version);
+          // Not in the plan the turn read (at most a second ago): not found, as a read a
+          // second earlier would have said. A word mistyped costs no second look-up.
+          if (!located) return null;
+          const partition = statusKeys.partition(programmeId, located.workstream);
+          const definitionKey = statusKeys.definition(located.version, ref);
+          const statusKey = statusKeys.current(ref);
+          const rows = await readPartition(
+            partition,
+            withFence(
+              `${odata`RowKey eq ${definitionKey}`} or ${odata`RowKey eq ${statusKey}`} or ` +
+                `(${startsWith('RowKey', statusKeys.historyOf(ref))})`,
+            ),
+          );
+          const definition = rows.find((row) => row.rowKey === definitionKey);
+          if (!definition || isSuperseded(fenceOf(rows), located.version)) return SUPERSEDED;
+          const historyStart = `${statusKeys.historyOf(ref)}|`;
+          return {
+            action: toAction(definition, rows.find((row) => row.rowKey === statusKey) ?? null),
+            // Row keys put the newest first.
+            history: rows
+              .filter((row) => (row.rowKey ?? '').startsWith(historyStart))
+              .map((row) => getJson<StatusUpdate>(row, 'json')),
+          };
         },
         null,
       ),

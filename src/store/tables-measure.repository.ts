@@ -3,8 +3,8 @@ import type { MeasureValue } from '../domain/measure-value.js';
 import { codeKey, encodeKeyPart, historyOrderKey, joinKey } from './keys.js';
 import { assertTextFits } from './limits.js';
 import type { MeasureRepository } from './measure.repository.js';
+import { planRows } from './tables-plan-memo.js';
 import {
-  activeVersion,
   inPartition,
   planKeys,
   startsWith,
@@ -49,12 +49,11 @@ export function createTablesMeasureRepository(tables: TablesContext): MeasureRep
   };
   return {
     async list(programmeId) {
-      const version = await activeVersion(tables, programmeId);
-      if (version === null) return [];
-      const rows = await queryRows(
-        tables.plans,
-        inPartition(planKeys.measures(programmeId, version)),
-      );
+      // Plan rows, read once per plan version (tables-plan-memo.ts).
+      const rows = await planRows(tables, programmeId, {
+        partition: planKeys.measures,
+        neverEmpty: false,
+      });
       return rows.map((row) => getJson<Measure>(row, 'json'));
     },
     history(programmeId) {

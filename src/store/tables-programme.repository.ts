@@ -2,8 +2,8 @@ import type { Programme, Workstream } from '../domain/programme.js';
 import { noteVersionRead } from './tables-version-fence.js';
 import { codeKey, compareRefs } from './keys.js';
 import type { ProgrammeRepository, WorkstreamRepository } from './programme.repository.js';
+import { planRows } from './tables-plan-memo.js';
 import {
-  activeVersion,
   inPartition,
   planKeys,
   PROGRAMME_PARTITION,
@@ -48,33 +48,25 @@ export function createTablesProgrammeRepository(tables: TablesContext): Programm
 }
 
 export function createTablesWorkstreamRepository(tables: TablesContext): WorkstreamRepository {
+  const list = async (programmeId: string): Promise<Workstream[]> => {
+    const rows = await planRows(tables, programmeId, {
+      partition: planKeys.workstreams,
+      neverEmpty: true,
+    });
+    // The plan's order; a plan stored before positions were kept falls back to the codes'.
+    const positionOf = (row: (typeof rows)[number]): number =>
+      typeof row['position'] === 'number' ? row['position'] : Number.MAX_SAFE_INTEGER;
+    return rows
+      .map((row) => ({ position: positionOf(row), workstream: getJson<Workstream>(row, 'json') }))
+      .sort((a, b) => a.position - b.position || compareRefs(a.workstream.code, b.workstream.code))
+      .map(({ workstream }) => workstream);
+  };
   return {
-    async list(programmeId) {
-      const version = await activeVersion(tables, programmeId);
-      if (version === null) return [];
-      const rows = await queryRows(
-        tables.plans,
-        inPartition(planKeys.workstreams(programmeId, version)),
-      );
-      // The plan's order; a plan stored before positions were kept falls back to the codes'.
-      const positionOf = (row: (typeof rows)[number]): number =>
-        typeof row['position'] === 'number' ? row['position'] : Number.MAX_SAFE_INTEGER;
-      return rows
-        .map((row) => ({ position: positionOf(row), workstream: getJson<Workstream>(row, 'json') }))
-        .sort(
-          (a, b) => a.position - b.position || compareRefs(a.workstream.code, b.workstream.code),
-        )
-        .map(({ workstream }) => workstream);
-    },
+    list,
+    // From the plan's few workstreams, read once per plan version (tables-plan-memo.ts).
     async get(programmeId, code) {
-      const version = await activeVersion(tables, programmeId);
-      if (version === null) return null;
-      const row = await readRow(
-        tables.plans,
-        planKeys.workstreams(programmeId, version),
-        codeKey(code),
-      );
-      return row ? getJson<Workstream>(row, 'json') : null;
+      const wanted = codeKey(code);
+      return (await list(programmeId)).find((w) => codeKey(w.code) === wanted) ?? null;
     },
   };
 }

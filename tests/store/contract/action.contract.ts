@@ -50,6 +50,28 @@ export function actionContract(createStore: StoreFactory): void {
       ]);
     });
 
+    it('reads an action with its own history, newest first, in any case; null when not in the plan', async () => {
+      const one = await store.actions.get('wsoa', 'EHC1');
+      await store.actions.recordUpdate(
+        update('wsoa', 'EHC1', { id: 'u1', rating: 'Red', note: 'Stuck' }),
+        one?.etag ?? '',
+      );
+      const ten = await store.actions.get('wsoa', 'EHC10');
+      await store.actions.recordUpdate(update('wsoa', 'EHC10', { id: 'other' }), ten?.etag ?? '');
+      const rated = await store.actions.get('wsoa', 'EHC1');
+      const later = { id: 'u2', rating: 'Green' as const, at: '2026-01-21T09:00:00.000Z' };
+      await store.actions.recordUpdate(update('wsoa', 'EHC1', later), rated?.etag ?? '');
+
+      const found = await store.actions.withHistory('wsoa', 'ehc1');
+      expect(found?.action).toEqual(await store.actions.get('wsoa', 'EHC1'));
+      expect(found?.action.value.current).toMatchObject({ updateId: 'u2', rating: 'Green' });
+      expect(found?.history.map((u) => u.id)).toEqual(['u2', 'u1']);
+      expect(found?.history[1]).toMatchObject({ rating: 'Red', note: 'Stuck' });
+      expect((await store.actions.withHistory('wsoa', 'EHC2'))?.history).toEqual([]);
+      expect(await store.actions.withHistory('wsoa', 'EHC99')).toBeNull();
+      expect(await store.actions.withHistory('no-such-programme', 'EHC1')).toBeNull();
+    });
+
     it('lets exactly one of two concurrent updates win; the other is told it is stale', async () => {
       const read = await store.actions.get('wsoa', 'EHC1');
       const etag = read?.etag ?? '';

@@ -1,0 +1,58 @@
+import { inPartition, type TablesContext } from './tables-layout.js';
+import { queryRows, type ReadRow } from './tables-support.js';
+import { SUPERSEDED, withFencedVersion } from './tables-version-fence.js';
+
+/**
+ * Rows of one plan version's partition (its workstreams, its measures, its reference index),
+ * kept in memory by partition key. A version's rows are all written before the switch that
+ * makes it readable and never changed after, so what a read found once it finds for good:
+ * a chat turn asks storage for them once per process and plan, not once per turn. The
+ * version is the one the turn's programme look-up read ({@link withFencedVersion}).
+ */
+const keptBy = new WeakMap<TablesContext, Map<string, readonly ReadRow[]>>();
+
+/** A few programmes' plans, a few partitions each; an import's new version starts afresh. */
+const MAX_PARTITIONS = 200;
+
+function keptIn(tables: TablesContext): Map<string, readonly ReadRow[]> {
+  const found = keptBy.get(tables) ?? new Map<string, readonly ReadRow[]>();
+  keptBy.set(tables, found);
+  return found;
+}
+
+export interface PlanRowsOptions {
+  /** The partition of `version` to read. */
+  readonly partition: (programmeId: string, version: string) => string;
+  readonly select?: readonly string[];
+  /**
+   * Whether a plan always has rows here (workstreams, refs): none then means the version was
+   * replaced and tidied since it was read, so the programme row is read again. Measures may
+   * be none, and are kept as none.
+   */
+  readonly neverEmpty: boolean;
+}
+
+/** The rows of one partition of the programme's active plan: [] when it has no plan. */
+export function planRows(
+  tables: TablesContext,
+  programmeId: string,
+  options: PlanRowsOptions,
+): Promise<readonly ReadRow[]> {
+  const kept = keptIn(tables);
+  return withFencedVersion<readonly ReadRow[]>(
+    tables,
+    programmeId,
+    async (version) => {
+      if (version === null) return [];
+      const key = options.partition(programmeId, version);
+      const known = kept.get(key);
+      if (known) return known;
+      const rows = await queryRows(tables.plans, inPartition(key), options.select);
+      if (rows.length === 0 && options.neverEmpty) return SUPERSEDED;
+      if (kept.size >= MAX_PARTITIONS) kept.clear();
+      kept.set(key, rows);
+      return rows;
+    },
+    [],
+  );
+}
