@@ -49,8 +49,6 @@ export const planKeys = {
   workstreams: (programmeId: string, version: string) =>
     joinKey(codeKey(programmeId), version, 'workstreams'),
   refs: (programmeId: string, version: string) => joinKey(codeKey(programmeId), version, 'refs'),
-  owner: (programmeId: string, version: string, role: string) =>
-    joinKey(codeKey(programmeId), version, 'o', codeKey(role)),
   measures: (programmeId: string, version: string) =>
     joinKey(codeKey(programmeId), version, 'measures'),
 };

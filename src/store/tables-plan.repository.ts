@@ -3,7 +3,7 @@ import { odata, type TransactionAction } from '@azure/data-tables';
 import type { Action } from '../domain/action.js';
 import { DomainError } from '../domain/errors.js';
 import type { Programme } from '../domain/programme.js';
-import { codeKey, joinKey } from './keys.js';
+import { codeKey } from './keys.js';
 import { assertPlanFits } from './limits.js';
 import type { Plan, PlanRepository, PlanWriteProgress } from './plan.repository.js';
 import { measureDefinitionRows } from './tables-measure.repository.js';
@@ -76,7 +76,7 @@ export async function stageAndSwitch(
 
   const rows = planRows(plan, version);
   const staged = stagedRows(plan, version);
-  const total = staged.length + rows.plans.length + rows.owners.length + rows.definitions.length;
+  const total = staged.length + rows.plans.length + rows.definitions.length;
   let written = 0;
   const stored = (count: number) => {
     written += count;
@@ -84,7 +84,6 @@ export async function stageAndSwitch(
   };
   await writeInBatches(tables.plans, upserts(staged), stored);
   await writeInBatches(tables.plans, upserts(rows.plans), stored);
-  await writeInBatches(tables.owners, upserts(rows.owners), stored);
   await writeByPartition(tables, upserts(rows.definitions), stored);
   const pending = { programmeId, version, from: oldVersion };
   await switchTo(tables, plan.programme, pending, before?.etag ?? null);
@@ -108,14 +107,10 @@ function upserts(rows: readonly Row[]): TransactionAction[] {
 }
 
 /** The new version's rows: for the plans table, and definitions for the status table. */
-function planRows(
-  plan: Plan,
-  version: string,
-): { plans: Row[]; owners: Row[]; definitions: Row[] } {
+function planRows(plan: Plan, version: string): { plans: Row[]; definitions: Row[] } {
   const programmeId = plan.programme.id;
   const plans: Row[] = [];
   const definitions: Row[] = [];
-  const owners: Row[] = [];
   const add = (to: Row[], row: Row, what: string, value: unknown) => {
     putJson(row, 'json', value);
     assertRowFits(row, what);
@@ -133,10 +128,6 @@ function planRows(
     const partitionKey = statusKeys.partition(programmeId, action.workstream);
     const rowKey = statusKeys.definition(version, action.ref);
     add(definitions, { partitionKey, rowKey }, what, definition);
-    // The owner index carries the definition too, so `/mine` needs no second read of it.
-    const ownerKey = planKeys.owner(programmeId, version, action.ownerRole);
-    const ownerRow = joinKey(codeKey(action.workstream), codeKey(action.ref));
-    add(owners, { partitionKey: ownerKey, rowKey: ownerRow }, what, definition);
     plans.push({
       partitionKey: planKeys.refs(programmeId, version),
       rowKey: codeKey(action.ref),
@@ -145,7 +136,7 @@ function planRows(
     });
   }
   plans.push(...measureDefinitionRows(programmeId, version, plan.measures ?? []));
-  return { plans, owners, definitions: [...definitions, ...packRows(plan, version)] };
+  return { plans, definitions: [...definitions, ...packRows(plan, version)] };
 }
 
 /** Most characters of definitions JSON in one pack row: well inside the 1 MiB entity limit. */
@@ -243,6 +234,8 @@ async function deleteOlderVersions(
   partitions: readonly string[],
 ): Promise<void> {
   const older = (key: string | undefined, part: number) => (key ?? '').split('|')[part]! < version;
+  // Nothing writes the owners table any more (`/mine` reads the owners' copies beside the
+  // summaries); rows earlier versions left there go with the rest.
   for (const table of [tables.plans, tables.owners]) {
     const rows = await queryRows(table, startsWith('PartitionKey', codeKey(programmeId)), [
       'PartitionKey',
