@@ -10,7 +10,6 @@ import { keptFor } from '../kept-for.js';
 import { loadPeopleNames } from '../people-names.js';
 import type { PersonRepository, RoleRepository } from '../../store/role.repository.js';
 import type { MeasureUnit } from '../../domain/measure.js';
-import type { Role } from '../../domain/people.js';
 import type { Programme } from '../../domain/programme.js';
 import { stepProgress, type StepTick } from '../../domain/step-completion.js';
 import type { StepTickRepository } from '../../store/step-tick.repository.js';
@@ -84,53 +83,71 @@ export interface MessageViews {
   viewOf(message: OutboxMessage): Promise<MessageViewResult>;
 }
 
-/** A fan-out of hundreds of prompts reads each programme once, not once per message. */
+/**
+ * A fan-out of thousands of prompts reads each programme's row (and its measures) once in
+ * this long, not once per message. Actions, step ticks and names are read per message, for
+ * the message's own refs, so what a send costs and holds does not grow with the programme.
+ */
 const CACHE_MS = 10_000;
 
 export interface MessageViewOptions {
   readonly programmes: Pick<ProgrammeRepository, 'get'>;
-  readonly actions: Pick<ActionRepository, 'listByProgramme'>;
-  readonly roles: Pick<RoleRepository, 'list'>;
+  readonly actions: Pick<ActionRepository, 'get'>;
+  readonly roles: Pick<RoleRepository, 'get' | 'rolesOf'>;
   /** Teams' names of the roles' holders; absent, people are shown by job title. */
   readonly people?: Pick<PersonRepository, 'get'>;
-  readonly stepTicks: Pick<StepTickRepository, 'listForProgramme'>;
+  readonly stepTicks: Pick<StepTickRepository, 'listForAction'>;
   readonly measures: Pick<MeasureUseCase, 'reportedBy'>;
   readonly clock: Clock;
 }
 
-export function createMessageViews(options: MessageViewOptions): MessageViews {
-  interface Loaded {
-    readonly programme: Programme;
-    readonly name: string;
-    readonly periods: ReadonlyMap<string, IsoDate>;
-    readonly actions: ReadonlyMap<string, Action>;
-    readonly holders: ReadonlyMap<string, string | null>;
-    readonly names: PeopleNames;
-    readonly roleList: readonly Role[];
-    readonly ticks: readonly StepTick[];
-  }
+/** What one message needs: its actions, their step ticks and the names it shows. */
+interface Loaded {
+  readonly programme: Programme;
+  readonly periods: ReadonlyMap<string, IsoDate>;
+  readonly actions: ReadonlyMap<string, Action>;
+  readonly holders: ReadonlyMap<string, string | null>;
+  readonly names: PeopleNames;
+  readonly ticks: readonly StepTick[];
+}
 
-  const load = async (programmeId: string): Promise<Loaded | null> => {
+export function createMessageViews(options: MessageViewOptions): MessageViews {
+  const programmeOf = keptFor(CACHE_MS, options.clock, async (programmeId) => {
     const programme = await options.programmes.get(programmeId);
-    if (!programme) return null;
-    const [actions, roles, ticks] = await Promise.all([
-      options.actions.listByProgramme(programmeId),
-      options.roles.list(programmeId),
-      options.stepTicks.listForProgramme(programmeId),
+    return (
+      programme && { programme, periods: new Map(programme.periods.map((p) => [p.id, p.closes])) }
+    );
+  });
+
+  const load = async (
+    message: OutboxMessage,
+    payload: NonNullable<ReturnType<typeof scheduledPayloadOf>>,
+  ): Promise<Loaded | null> => {
+    const found = await programmeOf(message.programmeId);
+    if (!found) return null;
+    const { programmeId } = message;
+    const refs = [...new Set([...payload.refs, ...payload.sections.flatMap((s) => s.refs)])];
+    const [actions, ticks] = await Promise.all([
+      Promise.all(refs.map((ref) => options.actions.get(programmeId, ref))),
+      Promise.all(refs.map((ref) => options.stepTicks.listForAction(programmeId, ref))),
     ]);
+    const byRef = new Map(actions.flatMap((a) => (a === null ? [] : [[a.value.ref, a.value]])));
+    // Names shown: the away people a deputy answers for, and an escalation's owners.
+    const named = new Set(payload.sections.filter((s) => s.onBehalfOf !== null).map((s) => s.role));
+    if (message.kind === 'escalation') {
+      for (const action of byRef.values()) named.add(action.ownerRole);
+    }
+    const roles = (
+      await Promise.all([...named].map((code) => options.roles.get(programmeId, code)))
+    ).filter((role) => role !== null);
     return {
-      programme,
-      roleList: roles,
-      ticks,
-      name: programme.name,
-      periods: new Map(programme.periods.map((p) => [p.id, p.closes])),
-      actions: new Map(actions.map((a) => [a.value.ref, a.value])),
+      ...found,
+      actions: byRef,
+      ticks: ticks.flat(),
       holders: new Map(roles.map((r) => [r.code, r.person])),
       names: await loadPeopleNames(roles, options.people),
     };
   };
-
-  const loaded = keptFor(CACHE_MS, options.clock, load);
 
   /**
    * The measures the recipient reports: those of the roles they hold and of the roles they
@@ -142,8 +159,9 @@ export function createMessageViews(options: MessageViewOptions): MessageViews {
     data: Loaded,
   ): Promise<PromptMeasureView[]> => {
     if (message.kind !== 'prompt' && message.kind !== 'reminder') return [];
-    const recipient = message.recipient.toLowerCase();
-    const held = data.roleList.filter((r) => r.person === recipient).map((r) => r.code);
+    const held = (await options.roles.rolesOf(message.recipient))
+      .filter((r) => r.as === 'person' && r.programmeId === message.programmeId)
+      .map((r) => r.role);
     const roles = [...new Set([...held, ...sections.map((s) => s.role).filter((r) => r !== '')])];
     if (roles.length === 0) return [];
     const standings = await options.measures.reportedBy(data.programme, roles);
@@ -167,7 +185,7 @@ export function createMessageViews(options: MessageViewOptions): MessageViews {
     async viewOf(message) {
       const payload = scheduledPayloadOf(message);
       if (payload === null) return { ok: false, code: 'NOT_A_SCHEDULED_MESSAGE' };
-      const data = await loaded(message.programmeId);
+      const data = await load(message, payload);
       if (data === null) return { ok: false, code: 'PROGRAMME_NOT_FOUND' };
       const today = todayFor(data.programme, options.clock);
       const actionView = (ref: string): PromptActionView[] => {
@@ -202,7 +220,7 @@ export function createMessageViews(options: MessageViewOptions): MessageViews {
         view: {
           kind: message.kind as MessageView['kind'],
           programmeId: message.programmeId,
-          programmeName: data.name,
+          programmeName: data.programme.name,
           periodId: message.periodId,
           closes: data.periods.get(message.periodId) ?? '',
           sections: payload.sections.map((s) => ({

@@ -14,7 +14,7 @@ import { outboxRowOf } from './outbox-row.js';
 export interface PromptAnswersOptions {
   readonly programmes: Pick<ProgrammeRepository, 'get'>;
   readonly actions: NoChangeDeps['actions'] & ChaseDeps['actions'];
-  readonly roles: NoChangeDeps['roles'] & ChaseDeps['roles'];
+  readonly roles: NoChangeDeps['roles'] & ChaseDeps['roles'] & MessageViewOptions['roles'];
   readonly workstreams: ChaseDeps['workstreams'];
   readonly people: ChaseDeps['people'];
   readonly outbox: ChaseDeps['outbox'];
