@@ -3,13 +3,7 @@ import type { Action, CurrentStatus } from '../domain/action.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import { toCurrent, UNRATED_ETAG } from './memory-state.js';
 import { joinKey } from './keys.js';
-import {
-  inPartition,
-  planKeys,
-  startsWith,
-  statusKeys,
-  type TablesContext,
-} from './tables-layout.js';
+import { refsFilter, startsWith, statusKeys, type TablesContext } from './tables-layout.js';
 import {
   assertRowFits,
   getJson,
@@ -58,7 +52,7 @@ export async function planPartitions(
   programmeId: string,
   version: string,
 ): Promise<{ readonly partitions: string[]; readonly refs: Set<string> }> {
-  const refs = await queryRows(tables.plans, inPartition(planKeys.refs(programmeId, version)));
+  const refs = await queryRows(tables.plans, refsFilter(programmeId, version));
   const partitions = new Set(
     refs.map((row) => statusKeys.partition(programmeId, String(row.workstream))),
   );

@@ -10,6 +10,7 @@ import {
   inPartition,
   locateAction,
   planKeys,
+  refsFilter,
   startsWith,
   statusKeys,
   type TablesContext,
@@ -63,6 +64,7 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
       // Plan rows, read once per plan version (tables-plan-memo.ts).
       const rows = await planRows(tables, programmeId, {
         partition: planKeys.refs,
+        filter: refsFilter,
         select: ['RowKey', 'ref'],
         neverEmpty: true,
       });

@@ -81,6 +81,32 @@ export const peopleKeys = {
   rolesOf: (emailKey: string) => joinKey('by', emailKey),
 };
 
+/**
+ * Plan versions made since the reference index was spread over partitions begin with this
+ * letter (those before, with `v`); it sorts after `v`, so versions still sort by age.
+ */
+export const VERSION_LETTER = 'w';
+
+/**
+ * A reference's row of a version's index. Azurite compares every row of a partition on each
+ * write to it, so one partition of 10,000 references made an import's cost grow with the
+ * square of the plan; the index is spread over 16 partitions, `prog|ver|refs|h`, `h` the
+ * first hex digit of the SHA-256 of the reference's key. Older versions keep `prog|ver|refs`.
+ */
+export function refKeys(programmeId: string, version: string, ref: string) {
+  const rowKey = codeKey(ref);
+  const whole = planKeys.refs(programmeId, version);
+  if (!version.startsWith(VERSION_LETTER)) return { partitionKey: whole, rowKey };
+  const spread = createHash('sha256').update(rowKey).digest('hex').slice(0, 1);
+  return { partitionKey: joinKey(whole, spread), rowKey };
+}
+
+/** A version's whole reference index, in either layout: one range of partition keys. */
+export function refsFilter(programmeId: string, version: string): string {
+  const whole = planKeys.refs(programmeId, version);
+  return `PartitionKey ge '${escape(whole)}' and PartitionKey lt '${escape(prefixEnd(whole))}'`;
+}
+
 /** Rows whose key starts with `prefix|`, as an OData range on one key. */
 export function startsWith(key: 'PartitionKey' | 'RowKey', prefix: string): string {
   return `${key} ge '${escape(`${prefix}|`)}' and ${key} lt '${escape(prefixEnd(prefix))}'`;
@@ -116,7 +142,8 @@ export async function locateAction(
   const key = joinKey(codeKey(programmeId), version, codeKey(ref));
   const known = memo.get(key);
   if (known !== undefined) return { version, workstream: known };
-  const row = await readRow(tables.plans, planKeys.refs(programmeId, version), codeKey(ref));
+  const keys = refKeys(programmeId, version, ref);
+  const row = await readRow(tables.plans, keys.partitionKey, keys.rowKey);
   if (!row || typeof row.workstream !== 'string') return null;
   if (memo.size >= 50_000) memo.clear();
   memo.set(key, row.workstream);

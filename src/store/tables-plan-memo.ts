@@ -23,6 +23,8 @@ function keptIn(tables: TablesContext): Map<string, readonly ReadRow[]> {
 export interface PlanRowsOptions {
   /** The partition of `version` to read. */
   readonly partition: (programmeId: string, version: string) => string;
+  /** Which of its rows, when not the whole partition (the keys of `partition` and the rest). */
+  readonly filter?: (programmeId: string, version: string) => string;
   readonly select?: readonly string[];
   /**
    * Whether a plan always has rows here (workstreams, refs): none then means the version was
@@ -47,7 +49,8 @@ export function planRows(
       const key = options.partition(programmeId, version);
       const known = kept.get(key);
       if (known) return known;
-      const rows = await queryRows(tables.plans, inPartition(key), options.select);
+      const filter = options.filter?.(programmeId, version) ?? inPartition(key);
+      const rows = await queryRows(tables.plans, filter, options.select);
       if (rows.length === 0 && options.neverEmpty) return SUPERSEDED;
       if (kept.size >= MAX_PARTITIONS) kept.clear();
       kept.set(key, rows);

@@ -6,8 +6,8 @@ import type { Plan } from './plan.repository.js';
 import { moveStatusRows, recordRatings } from './tables-plan-status.js';
 import {
   inPartition,
-  planKeys,
   PROGRAMME_PARTITION,
+  refsFilter,
   startsWith,
   statusKeys,
   type TablesContext,
@@ -127,10 +127,8 @@ export async function promote(tables: TablesContext, pending: PendingPromotion):
   const { programmeId, version, from } = pending;
   const [roles, refs, oldRefs, ratingPacks, valuePacks] = await Promise.all([
     queryRows(tables.plans, inPartition(stagedKeys.roles(programmeId, version))),
-    queryRows(tables.plans, inPartition(planKeys.refs(programmeId, version))),
-    from === null
-      ? Promise.resolve([])
-      : queryRows(tables.plans, inPartition(planKeys.refs(programmeId, from))),
+    queryRows(tables.plans, refsFilter(programmeId, version)),
+    from === null ? Promise.resolve([]) : queryRows(tables.plans, refsFilter(programmeId, from)),
     queryRows(tables.plans, inPartition(stagedKeys.ratings(programmeId, version))),
     queryRows(tables.plans, inPartition(stagedKeys.measureValues(programmeId, version))),
   ]);

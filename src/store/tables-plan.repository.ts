@@ -18,8 +18,11 @@ import {
   inPartition,
   planKeys,
   PROGRAMME_PARTITION,
+  refKeys,
+  refsFilter,
   startsWith,
   statusKeys,
+  VERSION_LETTER,
   type TablesContext,
 } from './tables-layout.js';
 import {
@@ -69,9 +72,7 @@ export async function stageAndSwitch(
   const oldVersion = typeof before?.activeVersion === 'string' ? before.activeVersion : null;
   const version = newVersionId();
   const oldRefs = oldVersion
-    ? await queryRows(tables.plans, inPartition(planKeys.refs(programmeId, oldVersion)), [
-        'workstream',
-      ])
+    ? await queryRows(tables.plans, refsFilter(programmeId, oldVersion), ['workstream'])
     : [];
 
   const rows = planRows(plan, version);
@@ -99,7 +100,7 @@ function newVersionId(): string {
   const random = Math.floor(Math.random() * 36 ** 4)
     .toString(36)
     .padStart(4, '0');
-  return `v${Date.now().toString(36).padStart(9, '0')}${random}`;
+  return `${VERSION_LETTER}${Date.now().toString(36).padStart(9, '0')}${random}`;
 }
 
 function upserts(rows: readonly Row[]): TransactionAction[] {
@@ -129,8 +130,7 @@ function planRows(plan: Plan, version: string): { plans: Row[]; definitions: Row
     const rowKey = statusKeys.definition(version, action.ref);
     add(definitions, { partitionKey, rowKey }, what, definition);
     plans.push({
-      partitionKey: planKeys.refs(programmeId, version),
-      rowKey: codeKey(action.ref),
+      ...refKeys(programmeId, version, action.ref),
       workstream: action.workstream,
       ref: action.ref,
     });

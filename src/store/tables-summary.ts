@@ -5,7 +5,13 @@ import { summarise, type StatusSummary } from '../domain/status-summary.js';
 import { codeKey, joinKey } from './keys.js';
 import { UNRATED_ETAG } from './memory-state.js';
 import { combine, packsAndStatus } from './tables-action-rows.js';
-import { inPartition, planKeys, statusKeys, type TablesContext } from './tables-layout.js';
+import {
+  inPartition,
+  planKeys,
+  refsFilter,
+  statusKeys,
+  type TablesContext,
+} from './tables-layout.js';
 import {
   azureStatus,
   getJson,
@@ -235,7 +241,7 @@ export async function refreshSummaries(
 ): Promise<void> {
   const [declared, refs] = await Promise.all([
     queryRows(tables.plans, inPartition(planKeys.workstreams(programmeId, version))),
-    queryRows(tables.plans, inPartition(planKeys.refs(programmeId, version)), ['workstream']),
+    queryRows(tables.plans, refsFilter(programmeId, version), ['workstream']),
   ]);
   const positionOf = new Map(
     declared.map((row) => [
