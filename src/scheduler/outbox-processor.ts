@@ -12,7 +12,7 @@ import type { SendMetrics } from './send-metrics.js';
 import type { Timer } from './timer.js';
 
 export interface OutboxProcessorOptions {
-  readonly outbox: Pick<OutboxRepository, 'listPending' | 'update'>;
+  readonly outbox: Pick<OutboxRepository, 'pagePending' | 'update'>;
   readonly conversations: Pick<ConversationRepository, 'get' | 'getPersonalByEmail'>;
   /** Where people who cannot be reached are recorded. */
   readonly people: Pick<PersonRepository, 'get' | 'save'>;
@@ -110,18 +110,35 @@ export function createOutboxProcessor(options: OutboxProcessorOptions): OutboxPr
       let takenInARow = 0;
       let reading: Promise<void> | null = null;
 
+      // Where this pass over the outbox has got to: each page starts after the last, so rows
+      // sent earlier in the fan-out are not read again for every page.
+      let from: string | null = null;
       const readPage = async (): Promise<void> => {
         if (!(await keepGoing())) {
           finished = true;
           completed = false;
           return;
         }
-        const page = await options.outbox.listPending(options.timer.now(), batchSize, programmeId);
-        const queued = new Set(queue.map((entry) => entry.value.key));
-        const fresh = page.filter((e) => !inFlight.has(e.value.key) && !queued.has(e.value.key));
-        // Nothing new and nothing in flight: the outbox has nothing due now.
-        if (fresh.length === 0 && inFlight.size === 0 && queue.length === 0) finished = true;
-        queue.push(...fresh);
+        for (;;) {
+          const fromTop = from === null;
+          const page = await options.outbox.pagePending(
+            options.timer.now(),
+            batchSize,
+            programmeId,
+            from,
+          );
+          from = page.next;
+          const queued = new Set(queue.map((entry) => entry.value.key));
+          const fresh = page.rows.filter(
+            (e) => !inFlight.has(e.value.key) && !queued.has(e.value.key),
+          );
+          // The end of a pass: read again from the top, for retries that fell due behind it.
+          if (fresh.length === 0 && !fromTop) continue;
+          // Nothing new from the top and nothing in flight: the outbox has nothing due now.
+          if (fresh.length === 0 && inFlight.size === 0 && queue.length === 0) finished = true;
+          queue.push(...fresh);
+          return;
+        }
       };
       const refill = (): Promise<void> => {
         reading ??= readPage().finally(() => {

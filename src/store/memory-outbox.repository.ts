@@ -8,6 +8,17 @@ export const PENDING_STATES: readonly OutboxState[] = ['planned', 'failed', 'sen
 
 export function createMemoryOutboxRepository(state: MemoryState): OutboxRepository {
   const copy = (entry: Versioned<OutboxMessage>) => structuredClone(entry);
+  /** Due pending rows in key order (as Azure stores them), after `from` (an encoded key). */
+  const pending = (now: Date, limit: number, programmeId?: string, from?: string | null) => {
+    const due = now.toISOString();
+    const prefix = programmeId === undefined ? '' : `${programmeId}|`;
+    return [...state.outbox.values()]
+      .filter((e) => PENDING_STATES.includes(e.value.state) && e.value.notBefore <= due)
+      .filter((e) => e.value.key.startsWith(prefix))
+      .filter((e) => from === null || from === undefined || encodeKeyPart(e.value.key) > from)
+      .sort(byKey)
+      .slice(0, limit);
+  };
   return {
     add(message) {
       if (state.outbox.has(message.key)) return Promise.resolve(false);
@@ -19,15 +30,15 @@ export function createMemoryOutboxRepository(state: MemoryState): OutboxReposito
       return Promise.resolve(found ? copy(found) : null);
     },
     listPending(now, limit, programmeId) {
-      const due = now.toISOString();
-      const prefix = programmeId === undefined ? '' : `${programmeId}|`;
-      const found = [...state.outbox.values()]
-        .filter((e) => PENDING_STATES.includes(e.value.state) && e.value.notBefore <= due)
-        .filter((e) => e.value.key.startsWith(prefix))
-        .sort(byKey)
-        .slice(0, limit)
-        .sort(byNotBeforeThenKey);
-      return Promise.resolve(found.map(copy));
+      return Promise.resolve(pending(now, limit, programmeId).sort(byNotBeforeThenKey).map(copy));
+    },
+    pagePending(now, limit, programmeId, from) {
+      const rows = pending(now, limit, programmeId, from);
+      const last = rows.length < limit ? undefined : rows.at(-1);
+      return Promise.resolve({
+        rows: [...rows].sort(byNotBeforeThenKey).map(copy),
+        next: last === undefined ? null : encodeKeyPart(last.value.key),
+      });
     },
     update(message, etag) {
       const found = state.outbox.get(message.key);

@@ -43,6 +43,20 @@ export interface OutboxRepository {
     /** Only this programme's messages (their keys start with its id). */
     programmeId?: string,
   ): Promise<{ readonly value: OutboxMessage; readonly etag: string }[]>;
+  /**
+   * As `listPending`, continuing after `from` (the `next` of the page before; null starts at
+   * the first key), so a pass over the outbox reads each row once and not the rows already
+   * sent again for every page. `next` is null once the pass has reached the last key.
+   */
+  pagePending(
+    now: Date,
+    limit: number,
+    programmeId: string | undefined,
+    from: string | null,
+  ): Promise<{
+    readonly rows: { readonly value: OutboxMessage; readonly etag: string }[];
+    readonly next: string | null;
+  }>;
   /** Replaces the message only if still at `etag`; false when someone else changed it. */
   update(
     message: OutboxMessage,

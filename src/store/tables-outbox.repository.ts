@@ -48,20 +48,16 @@ export function createTablesOutboxRepository(tables: TablesContext): OutboxRepos
       return row ? toEntry(row) : null;
     },
     async listPending(now, limit, programmeId) {
-      const states = PENDING_STATES.map((state) => odata`state eq ${state}`).join(' or ');
-      // Keys start `programme|`, stored encoded: `|` is `%7c`, so `%7d` ends the range.
-      const prefix = programmeId === undefined ? null : encodeKeyPart(programmeId);
-      const range =
-        prefix === null
-          ? ''
-          : odata` and RowKey ge ${`${prefix}%7c`} and RowKey lt ${`${prefix}%7d`}`;
-      const rows = await firstRows(
-        tables.outbox,
-        odata`PartitionKey eq ${OUTBOX} and notBefore le ${now.toISOString()}` +
-          `${range} and (${states})`,
-        limit,
-      );
+      const rows = await pendingRows(tables, now, limit, programmeId, null);
       return rows.map(toEntry).sort(byNotBeforeThenKey);
+    },
+    async pagePending(now, limit, programmeId, from) {
+      const rows = await pendingRows(tables, now, limit, programmeId, from);
+      const last = rows.length < limit ? undefined : rows.at(-1);
+      return {
+        rows: rows.map(toEntry).sort(byNotBeforeThenKey),
+        next: last?.rowKey ?? null,
+      };
     },
     async update(message, etag) {
       try {
@@ -84,4 +80,29 @@ export function createTablesOutboxRepository(tables: TablesContext): OutboxRepos
         .map((entry) => entry.value);
     },
   };
+}
+
+/**
+ * Due pending rows in key order. From `from` (a row key), Azure starts its scan there, so a
+ * page read late in a fan-out does not walk past every row already sent.
+ */
+async function pendingRows(
+  tables: TablesContext,
+  now: Date,
+  limit: number,
+  programmeId: string | undefined,
+  from: string | null,
+): Promise<ReadRow[]> {
+  const states = PENDING_STATES.map((state) => odata`state eq ${state}`).join(' or ');
+  // Keys start `programme|`, stored encoded: `|` is `%7c`, so `%7d` ends the range.
+  const prefix = programmeId === undefined ? null : encodeKeyPart(programmeId);
+  const range =
+    prefix === null ? '' : odata` and RowKey ge ${`${prefix}%7c`} and RowKey lt ${`${prefix}%7d`}`;
+  const after = from === null ? '' : odata` and RowKey gt ${from}`;
+  return firstRows(
+    tables.outbox,
+    odata`PartitionKey eq ${OUTBOX} and notBefore le ${now.toISOString()}` +
+      `${range}${after} and (${states})`,
+    limit,
+  );
 }

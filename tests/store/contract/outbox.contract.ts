@@ -78,6 +78,23 @@ export function outboxAndLeaseContract(createStore: StoreFactory): void {
       expect(await store.outbox.listByState('sent', 5)).toHaveLength(5);
     });
 
+    it('pages through pending messages from where the last page ended, and from the top again', async () => {
+      const at = new Date('2026-01-16T12:00:00Z');
+      const keys = Array.from({ length: 7 }, (_, i) => `wsoa|Jan 2026|prompt|p${i}@example.org`);
+      await Promise.all(keys.map((key) => store.outbox.add(message(key))));
+      await store.outbox.add(message('wsoa|Jan 2026|prompt|a-sent@example.org', { state: 'sent' }));
+      const first = await store.outbox.pagePending(at, 3, 'wsoa', null);
+      const second = await store.outbox.pagePending(at, 3, 'wsoa', first.next);
+      const third = await store.outbox.pagePending(at, 3, 'wsoa', second.next);
+      const pages = [first, second, third].map((page) => page.rows.map((e) => e.value.key));
+      expect(pages.flat()).toEqual(keys);
+      expect(pages.map((page) => page.length)).toEqual([3, 3, 1]);
+      expect(third.next).toBeNull();
+      // A message behind the pass (a retry falling due) is found by starting from the top.
+      const top = await store.outbox.pagePending(at, 3, 'wsoa', null);
+      expect(top.rows.map((e) => e.value.key)).toEqual(keys.slice(0, 3));
+    });
+
     it('lists the pending messages of one programme messages alone when asked', async () => {
       await store.outbox.add(message('wsoa|Jan 2026|prompt|a@example.org'));
       await store.outbox.add(message('wsoa2|Jan 2026|prompt|a@example.org'));
