@@ -30,6 +30,11 @@ export interface RequestsBenchFigures {
   readonly actions: number;
   readonly readCacheTtlMs: 0;
   readonly operations: Readonly<Record<string, RequestCount>>;
+  /**
+   * Save: the longest chain of storage requests each waiting for the one before (one started
+   * only after the other's answer came) before its first write, over the same samples.
+   */
+  readonly saveSequentialBeforeWrite: RequestCount;
   /** The issue's budgets, to read beside the counts. */
   readonly budgets: Readonly<Record<string, number>>;
   readonly loadAverage: { readonly atStart: number; readonly atEnd: number };
@@ -44,6 +49,9 @@ export async function run(): Promise<RequestsBenchFigures> {
   const azurite = await startEmbeddedAzurite({ location: folder, inMemory: true });
   const channel = await startTestChannel();
   let requests = 0;
+  /** Every request sent, with when it went and when its answer came. */
+  const sent: Timed[] = [];
+  const timing = new Map<object, Timed>();
   try {
     const storage = await openStore(
       { AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString },
@@ -51,8 +59,16 @@ export async function run(): Promise<RequestsBenchFigures> {
       {
         onRequest: (request) => {
           requests += 1;
+          const timed = { method: request.method, start: performance.now(), end: Infinity };
+          sent.push(timed);
+          timing.set(request, timed);
           if (process.env['BENCH_TRACE'])
             console.log(request.method, decodeURIComponent(request.url));
+        },
+        onAnswer: (request) => {
+          const timed = timing.get(request);
+          if (timed) timed.end = performance.now();
+          timing.delete(request);
         },
       },
     );
@@ -94,6 +110,7 @@ export async function run(): Promise<RequestsBenchFigures> {
           }
           return count;
         };
+      const chains: number[] = [];
       const save = async (): Promise<number> => {
         // The form is opened uncounted; pressing Save on it is the operation.
         const open = channel.message('/update EHC7', owner, 'personal');
@@ -105,7 +122,10 @@ export async function run(): Promise<RequestsBenchFigures> {
           { ...data, rating: 'Amber', note: `Delayed by recruitment (${requests}).` },
           owner,
         );
-        return (await counted(pressed)).count;
+        const first = sent.length;
+        const { count } = await counted(pressed);
+        chains.push(sequentialBeforeWrite(sent.slice(first)));
+        return count;
       };
 
       // First contact for both people (member look-up, conversation stored) is not counted.
@@ -125,6 +145,7 @@ export async function run(): Promise<RequestsBenchFigures> {
         actions: plan.actions.length,
         readCacheTtlMs: 0,
         operations,
+        saveSequentialBeforeWrite: spread(chains),
         budgets: { statusProgramme: 3, statusAction: 4, mine: 3, save: 4 },
         loadAverage: { atStart, atEnd: round(loadavg()[0] ?? NaN) },
       };
@@ -139,10 +160,35 @@ export async function run(): Promise<RequestsBenchFigures> {
   }
 }
 
+interface Timed {
+  readonly method: string;
+  readonly start: number;
+  end: number;
+}
+
+/**
+ * How many requests in a row, each sent only once the one before had answered, led to the
+ * first write (a POST: a transaction or an insert). Requests sent together count once.
+ */
+function sequentialBeforeWrite(requests: readonly Timed[]): number {
+  const write = requests.find((r) => r.method === 'POST');
+  const before = requests.filter((r) => r !== write && r.start < (write?.start ?? Infinity));
+  const depth = new Map<Timed, number>();
+  for (const request of [...before].sort((a, b) => a.start - b.start)) {
+    const waitedFor = before.filter((other) => other.end <= request.start);
+    depth.set(request, 1 + Math.max(0, ...waitedFor.map((other) => depth.get(other) ?? 0)));
+  }
+  return Math.max(0, ...depth.values());
+}
+
 async function countOf(operation: () => Promise<number>): Promise<RequestCount> {
   const counts: number[] = [];
   for (let i = 0; i < SAMPLES; i += 1) counts.push(await operation());
-  counts.sort((a, b) => a - b);
+  return spread(counts);
+}
+
+function spread(values: readonly number[]): RequestCount {
+  const counts = [...values].sort((a, b) => a - b);
   return {
     min: counts[0] ?? NaN,
     median: counts[Math.floor(counts.length / 2)] ?? NaN,

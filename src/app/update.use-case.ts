@@ -6,11 +6,11 @@ import type { Programme, ReportingPeriod } from '../domain/programme.js';
 import type { Rating } from '../domain/rating.js';
 import type { StatusUpdate, UpdateSource } from '../domain/status-update.js';
 import { validateUpdate, type UpdateProblem } from '../domain/update-validation.js';
-import type { ActionRepository } from '../store/action.repository.js';
+import type { ActionRepository, FoundAction } from '../store/action.repository.js';
 import type { RoleRepository } from '../store/role.repository.js';
 import type { Versioned } from '../store/versioned.js';
 import { namedPeriodIfOpen, periodOpenOn } from './reporting-day.js';
-import { findAction } from './status.use-case.js';
+import { closestMatches } from './suggestions.js';
 
 export interface UpdateDeps {
   readonly actions: ActionRepository;
@@ -46,7 +46,7 @@ export type UpdateRefusal =
 /** Everything the update form needs. */
 export interface UpdateForm {
   readonly ok: true;
-  readonly action: Versioned<Action>;
+  readonly action: FoundAction;
   readonly period: ReportingPeriod;
 }
 
@@ -55,12 +55,76 @@ async function checkAllowed(
   programme: Programme,
   action: Action,
   updater: Updater,
+  read?: RoleRead,
 ): Promise<UpdateRefusal | null> {
   if (updater.isAdmin) return null;
-  const role = await deps.roles.get(programme.id, action.ownerRole);
+  // A role read beside the action counts only if it is the action's owner role.
+  const role =
+    read && sameCode(read.code, action.ownerRole)
+      ? read.role
+      : await deps.roles.get(programme.id, action.ownerRole);
   const email = updater.email === null ? null : normaliseEmail(updater.email);
   const allowed = email !== null && (role?.person === email || role?.deputy === email);
   return allowed ? null : { ok: false, code: 'NOT_OWNER', action, ownerRole: role };
+}
+
+const sameCode = (a: string, b: string): boolean => a.toUpperCase() === b.toUpperCase();
+
+/** A role as stored now, under the code it was asked for (null: no such role). */
+interface RoleRead {
+  readonly code: string;
+  readonly role: Role | null;
+}
+
+/** The action, with where it was found, or the references it might have meant. */
+async function findAction(
+  deps: UpdateDeps,
+  programmeId: string,
+  ref: string,
+  aim?: string,
+): Promise<
+  | { readonly ok: true; readonly found: FoundAction }
+  | { readonly ok: false; readonly suggestions: readonly string[] }
+> {
+  const found = await deps.actions.get(programmeId, ref, aim);
+  if (found) return { ok: true, found };
+  return { ok: false, suggestions: closestMatches(ref, await deps.actions.listRefs(programmeId)) };
+}
+
+/**
+ * What a Save needs from storage before it writes, read at once: the action (where the form
+ * found it) and the role the form said owns it. Started beside the programme's read, so a
+ * Save waits for one round of reads, not three in a row. Every part is checked afterwards.
+ */
+export interface SaveReads {
+  readonly programmeId: string;
+  readonly ref: string;
+  readonly found: FoundAction | null;
+  /** The role the form named, as stored now; undefined when none was read. */
+  readonly role: RoleRead | undefined;
+}
+
+/** Where the form found the action and who it said owns it; both only hints. */
+export interface SaveHints {
+  readonly ref: string;
+  readonly aim?: string;
+  readonly ownerRole?: string;
+}
+
+export async function readForSave(
+  deps: UpdateDeps,
+  programmeId: string,
+  hints: SaveHints,
+  updater: Updater,
+): Promise<SaveReads> {
+  const { ownerRole } = hints;
+  const [found, role] = await Promise.all([
+    deps.actions.get(programmeId, hints.ref, hints.aim),
+    updater.isAdmin || ownerRole === undefined
+      ? undefined
+      : deps.roles.get(programmeId, ownerRole).then((read) => ({ code: ownerRole, role: read })),
+  ]);
+  return { programmeId, ref: hints.ref, found, role };
 }
 
 /** `/update A4`: the action and the period an update made today belongs to, if allowed. */
@@ -74,11 +138,12 @@ export async function openUpdateForm(
   const found = await findAction(deps, programme.id, ref);
   if (!found.ok)
     return { ok: false, code: 'ACTION_NOT_FOUND', ref, suggestions: found.suggestions };
-  const refusal = await checkAllowed(deps, programme, found.action, updater);
+  const action = found.found.value;
+  const refusal = await checkAllowed(deps, programme, action, updater);
   if (refusal) return refusal;
   const period = periodOpenOn(programme, today);
-  if (!period) return { ok: false, code: 'PERIOD_CLOSED', action: found.action, periodId: null };
-  return { ok: true, action: { value: found.action, etag: found.etag }, period };
+  if (!period) return { ok: false, code: 'PERIOD_CLOSED', action, periodId: null };
+  return { ok: true, action: found.found, period };
 }
 
 export interface UpdateSubmission {
@@ -86,6 +151,8 @@ export interface UpdateSubmission {
   readonly periodId: string;
   /** The action's ETag when the form was rendered. */
   readonly etag: string;
+  /** Where the form found the action (`FoundAction.aim`), when it says. */
+  readonly aim?: string;
   readonly rating: string | null;
   readonly note: string;
   readonly evidence: string | null;
@@ -104,7 +171,7 @@ export type UpdateOutcome =
   | {
       readonly ok: false;
       readonly code: 'INVALID_UPDATE';
-      readonly action: Versioned<Action>;
+      readonly action: FoundAction;
       readonly period: ReportingPeriod;
       readonly problems: readonly UpdateProblem[];
     }
@@ -135,8 +202,18 @@ export async function submitUpdate(
   updater: Updater,
   now: Date,
   today: IsoDate,
+  reads?: SaveReads,
 ): Promise<UpdateOutcome> {
-  const found = await findAction(deps, programme.id, submission.ref);
+  const ahead =
+    reads &&
+    reads.found !== null &&
+    reads.programmeId.toUpperCase() === programme.id.toUpperCase() &&
+    sameCode(reads.ref, submission.ref)
+      ? reads
+      : null;
+  const found = ahead?.found
+    ? { ok: true as const, found: ahead.found }
+    : await findAction(deps, programme.id, submission.ref, submission.aim);
   if (!found.ok) {
     return {
       ok: false,
@@ -145,14 +222,14 @@ export async function submitUpdate(
       suggestions: found.suggestions,
     };
   }
-  const action = found.action;
-  const refusal = await checkAllowed(deps, programme, action, updater);
+  const action = found.found.value;
+  const refusal = await checkAllowed(deps, programme, action, updater, ahead?.role);
   if (refusal) return refusal;
   const period = namedPeriodIfOpen(programme, submission.periodId, today);
   if (!period) {
     return { ok: false, code: 'PERIOD_CLOSED', action, periodId: submission.periodId };
   }
-  const versioned = { value: action, etag: found.etag };
+  const versioned = found.found;
   const validation = validateUpdate({
     rating: submission.rating,
     note: submission.note,
@@ -205,14 +282,18 @@ export interface UpdateUseCase {
     updater: Updater,
     now: Date,
     today: IsoDate,
+    reads?: SaveReads,
   ): Promise<UpdateOutcome>;
+  /** A Save's reads, started before its programme is known; see {@link readForSave}. */
+  readForSave(programmeId: string, hints: SaveHints, updater: Updater): Promise<SaveReads>;
 }
 
 export function createUpdateUseCase(deps: UpdateDeps): UpdateUseCase {
   return {
     openForm: (programme, ref, updater, today) =>
       openUpdateForm(deps, programme, ref, updater, today),
-    submit: (programme, submission, updater, now, today) =>
-      submitUpdate(deps, programme, submission, updater, now, today),
+    submit: (programme, submission, updater, now, today, reads) =>
+      submitUpdate(deps, programme, submission, updater, now, today, reads),
+    readForSave: (programmeId, hints, updater) => readForSave(deps, programmeId, hints, updater),
   };
 }

@@ -27,6 +27,8 @@ export interface UpdateFormView {
   readonly action: Action;
   /** The ETag the form is rendered from; a submit with an older one is stale. */
   readonly etag: string;
+  /** Where storage found the action, so the Save can read it there at once. */
+  readonly aim?: string;
   readonly period: { readonly id: string; readonly closes: IsoDate };
   readonly input?: UpdateInput;
   readonly problems?: readonly UpdateProblem[];
@@ -146,5 +148,8 @@ export function renderUpdateFormCard(view: UpdateFormView): RenderedCard {
     programmeId: action.programmeId,
     ref: action.ref,
     etag: view.etag,
+    aim: view.aim ?? '',
+    // Who owns it as the form was drawn: the Save reads that role beside the action.
+    owner: action.ownerRole,
   });
 }

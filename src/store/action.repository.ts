@@ -14,6 +14,16 @@ export interface ActionWithHistory {
   readonly history: readonly StatusUpdate[];
 }
 
+/**
+ * An action as read, with where the store found it: `aim` is opaque, for a later read of the
+ * same action to pass back (the update form carries it to its Save) so that read can go
+ * straight to it. A store checks an aim before trusting it and reads as usual when it is
+ * out of date; a store that needs none leaves it out.
+ */
+export interface FoundAction extends Versioned<Action> {
+  readonly aim?: string;
+}
+
 export interface ActionRepository {
   /** Every action of one workstream, ordered by reference. One partition query. */
   listByWorkstream(programmeId: string, workstream: string): Promise<Versioned<Action>[]>;
@@ -26,8 +36,8 @@ export interface ActionRepository {
   listRefs(programmeId: string): Promise<string[]>;
   /** Actions owned by any of these roles (`/mine`). */
   listByOwnerRoles(programmeId: string, roles: readonly string[]): Promise<Versioned<Action>[]>;
-  /** Case-insensitive on `ref`. */
-  get(programmeId: string, ref: string): Promise<Versioned<Action> | null>;
+  /** Case-insensitive on `ref`; `aim` is one an earlier read of this action gave. */
+  get(programmeId: string, ref: string, aim?: string): Promise<FoundAction | null>;
   /**
    * The action and its updates together (`/status C2`): one query of its workstream's
    * partition. Case-insensitive on `ref`; null when the plan has no such action.

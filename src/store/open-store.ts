@@ -35,7 +35,7 @@ export interface OpenedStore {
 export async function openStore(
   env: Readonly<Record<string, string | undefined>>,
   log: StoreLogger,
-  options: Pick<TablesStoreOptions, 'onRequest'> = {},
+  options: Pick<TablesStoreOptions, 'onRequest' | 'onAnswer'> = {},
 ): Promise<OpenedStore> {
   const config = readStoreConfig(env);
   let azurite: SharedAzurite | null = null;

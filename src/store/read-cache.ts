@@ -119,7 +119,7 @@ export function withReadCache(store: Store, options: ReadCacheOptions): Store {
       // The plan's references change only with an import, which clears everything.
       listRefs: (id) => shelf.read(`plan|refs|${lower(id)}`, () => actions.listRefs(id)),
       listByOwnerRoles: (id, owners) => actions.listByOwnerRoles(id, owners),
-      get: (id, ref) => actions.get(id, ref),
+      get: (id, ref, aim) => actions.get(id, ref, aim),
       withHistory: (id, ref) => actions.withHistory(id, ref),
       history: (id, ref) => actions.history(id, ref),
       historyOfProgramme: (id) => actions.historyOfProgramme(id),

@@ -1,6 +1,7 @@
 import { odata } from '@azure/data-tables';
 import type { StatusUpdate } from '../domain/status-update.js';
-import type { ActionRepository } from './action.repository.js';
+import type { ActionRepository, FoundAction } from './action.repository.js';
+import { aimText, noteAimChecked, parseAim, type Aim } from './tables-action-aim.js';
 import { codeKey, compareRefs, decodeKeyPart, joinKey } from './keys.js';
 import { keepRowsRead } from './tables-rows-read.js';
 import { SUMMARY_ROW } from './tables-summary.js';
@@ -9,6 +10,7 @@ import {
   activeVersion,
   inPartition,
   locateAction,
+  noteLocated,
   planKeys,
   refsFilter,
   startsWith,
@@ -35,6 +37,36 @@ import { recordUpdateInTables } from './tables-record-update.js';
 export function createTablesActionRepository(tables: TablesContext): ActionRepository {
   const readPartition = (partition: string, filter: string) =>
     queryWorkstreamRows(tables.status(partition), `${inPartition(partition)} and ${filter}`);
+
+  /**
+   * The action's definition, status, its workstream's summary and the fence in one query.
+   * `exact`: the version must be the one the fence names (an aim from a card), not merely
+   * one no promotion has passed.
+   */
+  const readAction = async (
+    programmeId: string,
+    ref: string,
+    located: Aim,
+    exact: boolean,
+  ): Promise<FoundAction | typeof SUPERSEDED> => {
+    const partition = statusKeys.partition(programmeId, located.workstream);
+    const definitionKey = statusKeys.definition(located.version, ref);
+    const statusKey = statusKeys.current(ref);
+    // The summary too, so a Save that follows can take all it needs from this read.
+    const rows = await readPartition(
+      partition,
+      withFence(
+        [definitionKey, statusKey, SUMMARY_ROW].map((key) => odata`RowKey eq ${key}`).join(' or '),
+      ),
+    );
+    const definition = rows.find((row) => row.rowKey === definitionKey);
+    const fence = fenceOf(rows);
+    if (!definition || isSuperseded(fence, located.version)) return SUPERSEDED;
+    if (exact && fence?.version !== located.version) return SUPERSEDED;
+    keepRowsRead(tables, joinKey(partition, definitionKey), rows);
+    const status = rows.find((row) => row.rowKey === statusKey) ?? null;
+    return { ...toAction(definition, status), aim: aimText(located) };
+  };
 
   const repository: ActionRepository = {
     async listByWorkstream(programmeId, workstream) {
@@ -76,33 +108,27 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
 
     listByOwnerRoles: (programmeId, roles) => listOwnedCopies(tables, programmeId, roles),
 
-    get: (programmeId, ref) =>
-      withFencedVersion(
+    async get(programmeId, ref, aimed) {
+      // A form's Save names where the form found the action: read there at once, and only
+      // when the partition's fence shows that plan version is no longer current read the
+      // programme's version first, as for any other read.
+      const aim = parseAim(aimed);
+      const atAim = aim && (await readAction(programmeId, ref, aim, true));
+      if (atAim && atAim !== SUPERSEDED) {
+        noteLocated(tables, programmeId, ref, aim);
+        noteAimChecked(tables, programmeId, ref, aim.version);
+        return atAim;
+      }
+      return withFencedVersion(
         tables,
         programmeId,
         async (version) => {
           const located = await locateAction(tables, programmeId, ref, version);
-          if (!located) return SUPERSEDED;
-          const partition = statusKeys.partition(programmeId, located.workstream);
-          // Both rows and the fence in one query: one request.
-          const definitionKey = statusKeys.definition(located.version, ref);
-          const statusKey = statusKeys.current(ref);
-          // The summary too, so a Save that follows can take all it needs from this read.
-          const rows = await readPartition(
-            partition,
-            withFence(
-              [definitionKey, statusKey, SUMMARY_ROW]
-                .map((key) => odata`RowKey eq ${key}`)
-                .join(' or '),
-            ),
-          );
-          keepRowsRead(tables, joinKey(partition, definitionKey), rows);
-          const definition = rows.find((row) => row.rowKey === definitionKey);
-          if (!definition || isSuperseded(fenceOf(rows), located.version)) return SUPERSEDED;
-          return toAction(definition, rows.find((row) => row.rowKey === statusKey) ?? null);
+          return located ? readAction(programmeId, ref, located, false) : SUPERSEDED;
         },
         null,
-      ),
+      );
+    },
 
     withHistory: (programmeId, ref) =>
       withFencedVersion(

@@ -150,6 +150,18 @@ export async function locateAction(
   return { version, workstream: row.workstream };
 }
 
+/** Notes where an action is in `version`, as a read of its partition has just shown. */
+export function noteLocated(
+  tables: TablesContext,
+  programmeId: string,
+  ref: string,
+  located: { readonly version: string; readonly workstream: string },
+): void {
+  const memo = locatedIn(tables);
+  if (memo.size >= 50_000) memo.clear();
+  memo.set(joinKey(codeKey(programmeId), located.version, codeKey(ref)), located.workstream);
+}
+
 const located = new WeakMap<TablesContext, Map<string, string>>();
 
 function locatedIn(tables: TablesContext): Map<string, string> {

@@ -21,6 +21,7 @@ import {
 } from './tables-layout.js';
 import { codeKey, joinKey } from './keys.js';
 import { takeRowsRead } from './tables-rows-read.js';
+import { takeAimChecked } from './tables-action-aim.js';
 import { UNRATED_ETAG } from './memory-state.js';
 import {
   keptSummary,
@@ -46,8 +47,8 @@ const ATTEMPTS = 8;
 /**
  * Records an update as one transaction in the action's workstream partition: its status row
  * at the caller's ETag, the history row, and the workstream's summary at the ETag it was read
- * with. The three rows it needs are read in one query beforehand, so a Save costs the
- * pointer to the active plan, that query, the transaction and the summary's copy.
+ * with. The three rows it needs are read in one query beforehand (usually by the form's
+ * check, aimed by the card), so a Save costs that query, the transaction and the summary's copy.
  */
 export async function recordUpdateInTables(
   tables: TablesContext,
@@ -55,7 +56,13 @@ export async function recordUpdateInTables(
   expectedEtag: string,
 ): Promise<RecordUpdateResult> {
   assertUpdateFits(update);
-  let seen = await fencedVersion(tables, update.programmeId);
+  // The version a form's aim was just checked at, else the programme's (read within the
+  // second, or now); the transaction's fence check catches either being superseded.
+  const aimed = takeAimChecked(tables, update.programmeId, update.ref);
+  let seen =
+    aimed === null
+      ? await fencedVersion(tables, update.programmeId)
+      : { version: aimed, fresh: false };
   for (let attempt = 1; ; attempt += 1) {
     const located = await locateAction(tables, update.programmeId, update.ref, seen.version);
     const target = located && (await readTarget(tables, update, located, expectedEtag));

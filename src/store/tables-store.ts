@@ -42,6 +42,11 @@ export interface TablesStoreOptions {
    * storage round trips with it. Production leaves it unset.
    */
   readonly onRequest?: (request: StorageRequest) => void;
+  /**
+   * Called with the same request object when its answer has come (or it failed), so a
+   * benchmark can tell requests that overlapped from ones that waited for another.
+   */
+  readonly onAnswer?: (request: StorageRequest) => void;
 }
 
 /** One HTTP request to Table storage, as {@link TablesStoreOptions.onRequest} sees it. */
@@ -82,11 +87,11 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
 
 /** A client for one table, named after the store's prefix. */
 function tableClient(options: TablesStoreOptions, name: string): TableClient {
-  const { connection, tablePrefix, onRequest } = options;
+  const { connection, tablePrefix, onRequest, onAnswer } = options;
   const tableName = `${tablePrefix}${name}`;
   const additionalPolicies: AdditionalPolicy[] = [
     { position: 'perCall', policy: resendUnsentPolicy },
-    ...(onRequest ? [countingPolicy(onRequest)] : []),
+    ...(onRequest ? [countingPolicy(onRequest, onAnswer)] : []),
   ];
   if ('connectionString' in connection) {
     const insecure = /TableEndpoint=http:|UseDevelopmentStorage=true/i.test(
@@ -131,14 +136,22 @@ export function tableClients(options: TablesStoreOptions): TablesContext {
 }
 
 /** Per retry, so a request the SDK sends twice counts twice, as the service sees it. */
-function countingPolicy(onRequest: (request: StorageRequest) => void): AdditionalPolicy {
+function countingPolicy(
+  onRequest: (request: StorageRequest) => void,
+  onAnswer: ((request: StorageRequest) => void) | undefined,
+): AdditionalPolicy {
   return {
     position: 'perRetry',
     policy: {
       name: 'actionTrackerRequestCount',
-      sendRequest(request, next) {
-        onRequest({ method: request.method, url: request.url });
-        return next(request);
+      async sendRequest(request, next) {
+        const seen = { method: request.method, url: request.url };
+        onRequest(seen);
+        try {
+          return await next(request);
+        } finally {
+          onAnswer?.(seen);
+        }
       },
     },
   };

@@ -15,7 +15,12 @@ import { describeIssues, isVerb, programmeOfCard, submitValueSchema } from './ca
 import { isGovernanceVerb, performGovernanceAction } from './governance-actions.js';
 import { isImportVerb, performImportAction } from './import-actions.js';
 import { personalViewOf } from './personal-views.js';
-import { performEdit, performUpdate, type CardOutcome } from './update-actions.js';
+import {
+  performEdit,
+  performUpdate,
+  readAheadForSave,
+  type CardOutcome,
+} from './update-actions.js';
 
 export interface CardActions {
   /** True when a message's `value` came from an `Action.Submit` fallback button. */
@@ -59,8 +64,13 @@ export function createCardActions(deps: BotDependencies): CardActions {
     }
     // A card names the programme it was drawn for; only older cards leave it to the chat.
     const named = programmeOfCard(data);
+    // A Save's reads need only what its card names: they go beside the programme's read.
+    const ahead = verb === 'update' && named ? readAheadForSave(deps, named, sender, data) : null;
     const programme = named ? await deps.programmes.get(named) : await programmeOfTurn(turn);
-    if (!programme) return { kind: 'card', card: noProgrammeCard(), replacesForm: false };
+    if (!programme) {
+      await ahead;
+      return { kind: 'card', card: noProgrammeCard(), replacesForm: false };
+    }
     if (prompted) return performPromptAction(deps, programme, sender, verb, data);
     if (progress) {
       // The activity names the press, so a retried one records a figure only once.
@@ -82,6 +92,7 @@ export function createCardActions(deps: BotDependencies): CardActions {
             sender,
             data,
             turn.context.activity.type === 'invoke',
+            ahead,
           )
         : await performEdit(deps, programme, sender, data);
     if (result.kind === 'invalid-data') {

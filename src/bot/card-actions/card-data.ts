@@ -16,6 +16,9 @@ export const updateDataSchema = z.object({
   ref: z.string().trim().min(1).max(40),
   periodId: z.string().min(1).max(60),
   etag: z.string().min(1).max(300),
+  /** Where the form found the action and who owned it: hints for the Save's reads, checked. */
+  aim: optionalText(200),
+  owner: optionalText(80),
   rating: optionalText(40),
   // Longer than the domain's limit so an over-long note is explained beside the field.
   note: optionalText(20_000),

@@ -55,6 +55,7 @@ export async function updateFormFor(
     const card = renderUpdateFormCard({
       action: form.action.value,
       etag: form.action.etag,
+      ...(form.action.aim === undefined ? {} : { aim: form.action.aim }),
       period: form.period,
       steps: await deps.steps.progressOf(programme, form.action.value),
     });

@@ -6,6 +6,7 @@ import { renderUpdateFormCard } from '../../cards/update-form.card.js';
 import type { Programme } from '../../domain/programme.js';
 import { localDateOf, localTimeOf } from '../../domain/zoned-time.js';
 import type { BotDependencies } from '../bot-dependencies.js';
+import type { SaveReads } from '../../app/update.use-case.js';
 import type { Sender } from '../sender.js';
 import { editDataSchema, updateDataSchema } from './card-data.js';
 import { refusalCardFor } from './update-replies.js';
@@ -27,6 +28,34 @@ function card(rendered: RenderedCard, replacesForm: boolean): CardOutcome {
   return { kind: 'card', card: rendered, replacesForm };
 }
 
+/**
+ * A Save's reads of the action and its owner's role, started from what the card names while
+ * the programme is read, so the three come back together. Null when the card's data will be
+ * refused anyway; a failed read is logged and left to the Save to make again.
+ */
+export function readAheadForSave(
+  deps: BotDependencies,
+  programmeId: string,
+  sender: Sender,
+  data: unknown,
+): Promise<SaveReads | null> {
+  const parsed = updateDataSchema.safeParse(data);
+  if (!parsed.success) return Promise.resolve(null);
+  const { ref, aim, owner } = parsed.data;
+  const hints = {
+    ref,
+    ...(aim === '' ? {} : { aim }),
+    ...(owner === '' ? {} : { ownerRole: owner }),
+  };
+  return deps.update.readForSave(programmeId, hints, sender).catch((error: unknown) => {
+    deps.logger.warn('A Save read ahead failed; reading again', {
+      ref,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return null;
+  });
+}
+
 /** "Save" on the update form: record it, or say why not on the same card. */
 export async function performUpdate(
   deps: BotDependencies,
@@ -34,6 +63,7 @@ export async function performUpdate(
   sender: Sender,
   data: unknown,
   viaInvoke: boolean,
+  ahead: Promise<SaveReads | null> | null = null,
 ): Promise<CardOutcome | InvalidData> {
   const parsed = updateDataSchema.safeParse(data);
   if (!parsed.success) return { kind: 'invalid-data', error: parsed.error };
@@ -75,6 +105,7 @@ export async function performUpdate(
       ref: input.ref,
       periodId: input.periodId,
       etag: input.etag,
+      ...(input.aim === '' ? {} : { aim: input.aim }),
       rating: input.rating === '' ? null : input.rating,
       note: input.note,
       evidence: input.evidence === '' ? null : input.evidence,
@@ -84,6 +115,7 @@ export async function performUpdate(
     sender,
     now,
     today,
+    (await ahead) ?? undefined,
   );
   if (outcome.ok) {
     const { update, period } = outcome;
@@ -118,6 +150,7 @@ export async function performUpdate(
       const form = renderUpdateFormCard({
         action: action.value,
         etag: action.etag,
+        ...(action.aim === undefined ? {} : { aim: action.aim }),
         period,
         input: kept,
         problems,
