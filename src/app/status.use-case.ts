@@ -17,6 +17,10 @@ import {
 import type { StatusUpdate } from '../domain/status-update.js';
 import { ratingInPeriod } from '../domain/update-history.js';
 import type { ActionRepository } from '../store/action.repository.js';
+import type {
+  ActionGovernanceReader,
+  ActionGovernanceRecord,
+} from '../store/action-governance.repository.js';
 import type { SummaryRepository } from '../store/summary.repository.js';
 import type { Versioned } from '../store/versioned.js';
 import type { WorkstreamRepository } from '../store/programme.repository.js';
@@ -28,6 +32,7 @@ export interface StatusDeps {
   readonly workstreams: WorkstreamRepository;
   readonly actions: ActionRepository;
   readonly summaries: SummaryRepository;
+  readonly actionGovernance: ActionGovernanceReader;
 }
 
 export interface StatusFigures {
@@ -76,6 +81,8 @@ export interface ActionDetail {
   readonly ratings: readonly PeriodRating[];
   /** Newest first, at most three. */
   readonly latestNotes: readonly StatusUpdate[];
+  /** Its requests for a revised due date (oldest first) and its ticked steps. */
+  readonly governance: ActionGovernanceRecord;
 }
 
 /** What `/status <word>` found: a workstream (looked up first) or an action. */
@@ -197,10 +204,12 @@ async function actionDetail(
   programme: Programme,
   action: Action,
   history: readonly StatusUpdate[],
+  governance: Promise<ActionGovernanceRecord>,
   today: IsoDate,
 ): Promise<ActionDetail> {
   const workstream = await deps.workstreams.get(programme.id, action.workstream);
   return {
+    governance: await governance,
     programme: { id: programme.id, name: programme.name },
     today,
     action,
@@ -255,14 +264,25 @@ export async function lookUpStatus(
       value: workstreamStatusOf(programme, workstream, listed, today),
     };
   }
+  // Asked beside the action, not after it: a word that is no action wastes one small query.
+  const governance = deps.actionGovernance.ofAction(programme.id, word);
   const found = await deps.actions.withHistory(programme.id, word);
   if (found) {
     return {
       ok: true,
       kind: 'action',
-      value: await actionDetail(deps, programme, found.action.value, found.history, today),
+      value: await actionDetail(
+        deps,
+        programme,
+        found.action.value,
+        found.history,
+        governance,
+        today,
+      ),
     };
   }
+  // Awaited so a failure is not left unhandled; nothing uses it.
+  await governance;
   const suggestions = closestMatches(word, await knownCodes(deps, programme.id));
   return { ok: false, code: 'NOT_FOUND', typed: word, suggestions };
 }

@@ -88,7 +88,12 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
     clock,
   });
   return {
-    status: createStatusUseCase({ workstreams, actions, summaries: store.summaries }),
+    status: createStatusUseCase({
+      workstreams,
+      actions,
+      summaries: store.summaries,
+      actionGovernance: store.actionGovernance,
+    }),
     mine: createMineUseCase({ roles, actions }),
     overdue: createOverdueUseCase({ actions }),
     update: createUpdateUseCase({ actions, roles }),

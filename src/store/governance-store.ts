@@ -1,4 +1,9 @@
 import type { TableClient } from '@azure/data-tables';
+import { actionGovernanceOf, type ActionGovernanceReader } from './action-governance.repository.js';
+import {
+  createTablesActionGovernanceReader,
+  moveOldStepTicks,
+} from './tables-action-governance.js';
 import type { GovernanceSettingsRepository } from './governance-settings.repository.js';
 import { createMemoryGovernanceSettingsRepository } from './memory-governance-settings.repository.js';
 import { createMemoryRevisionRepository } from './memory-revision.repository.js';
@@ -15,20 +20,29 @@ import { unexpected } from './tables-support.js';
 
 /** The ports of board governance: revised dates, step ticks, sign-offs and who decides. */
 export interface GovernanceStore {
+  /** One action's requests and ticks together, for its card. */
+  readonly actionGovernance: ActionGovernanceReader;
   readonly revisions: RevisionRepository;
   readonly stepTicks: StepTickRepository;
   readonly signOffs: SignOffRepository;
   readonly governance: GovernanceSettingsRepository;
 }
 
-/** The tables governance keeps, each named after `tablePrefix` like the store's own. */
+/**
+ * The tables governance keeps, each named after `tablePrefix` like the store's own. Ticks
+ * are kept in `revisions` beside the requests; `stepTicks` is where they were kept before,
+ * read at start only to move what is left there.
+ */
 export const GOVERNANCE_TABLES = ['revisions', 'stepTicks', 'signOffs', 'governance'] as const;
 export type GovernanceTableName = (typeof GOVERNANCE_TABLES)[number];
 
 export function createMemoryGovernanceStore(): GovernanceStore {
+  const revisions = createMemoryRevisionRepository();
+  const stepTicks = createMemoryStepTickRepository();
   return {
-    revisions: createMemoryRevisionRepository(),
-    stepTicks: createMemoryStepTickRepository(),
+    actionGovernance: actionGovernanceOf(revisions, stepTicks),
+    revisions,
+    stepTicks,
     signOffs: createMemorySignOffRepository(),
     governance: createMemoryGovernanceSettingsRepository(),
   };
@@ -50,9 +64,11 @@ export async function createTablesGovernanceStore(
       }
     }),
   );
+  await moveOldStepTicks(tables.stepTicks, tables.revisions);
   return {
+    actionGovernance: createTablesActionGovernanceReader(tables.revisions),
     revisions: createTablesRevisionRepository(tables.revisions),
-    stepTicks: createTablesStepTickRepository(tables.stepTicks),
+    stepTicks: createTablesStepTickRepository(tables.revisions),
     signOffs: createTablesSignOffRepository(tables.signOffs),
     governance: createTablesGovernanceSettingsRepository(tables.governance),
   };

@@ -4,12 +4,7 @@ import { codeKey, encodeKeyPart, historyOrderKey, joinKey } from './keys.js';
 import { assertTextFits } from './limits.js';
 import type { MeasureRepository } from './measure.repository.js';
 import { planRows } from './tables-plan-memo.js';
-import {
-  inPartition,
-  planKeys,
-  startsWith,
-  type TablesContext,
-} from './tables-layout.js';
+import { inPartition, planKeys, startsWith, type TablesContext } from './tables-layout.js';
 import {
   assertRowFits,
   azureStatus,

@@ -3,12 +3,7 @@ import { noteVersionRead } from './tables-version-fence.js';
 import { codeKey, compareRefs } from './keys.js';
 import type { ProgrammeRepository, WorkstreamRepository } from './programme.repository.js';
 import { planRows } from './tables-plan-memo.js';
-import {
-  inPartition,
-  planKeys,
-  PROGRAMME_PARTITION,
-  type TablesContext,
-} from './tables-layout.js';
+import { inPartition, planKeys, PROGRAMME_PARTITION, type TablesContext } from './tables-layout.js';
 import {
   assertRowFits,
   getJson,

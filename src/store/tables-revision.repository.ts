@@ -35,13 +35,14 @@ function requestRow(request: RevisionRequest): Row {
   return row;
 }
 
-const fromRow = (row: ReadRow): RevisionRequest => getJson<RevisionRequest>(row, 'request');
+export const requestFromRow = (row: ReadRow): RevisionRequest =>
+  getJson<RevisionRequest>(row, 'request');
 
 /** {@link RevisionRepository} on Azure Tables. */
 export function createTablesRevisionRepository(table: TableClient): RevisionRepository {
   async function get(programmeId: string, id: string): Promise<RevisionRequest | null> {
     const row = await readRow(table, codeKey(programmeId), requestKey(id));
-    return row ? fromRow(row) : null;
+    return row ? requestFromRow(row) : null;
   }
 
   async function waitingFor(programmeId: string, ref: string): Promise<RevisionRequest | null> {
@@ -51,7 +52,7 @@ export function createTablesRevisionRepository(table: TableClient): RevisionRepo
 
   async function list(programmeId: string, extra = ''): Promise<RevisionRequest[]> {
     const filter = `${inPartition(codeKey(programmeId))} and ${startsWith('RowKey', 'r')}${extra}`;
-    return (await queryRows(table, filter)).map(fromRow).sort(byAskedAt);
+    return (await queryRows(table, filter)).map(requestFromRow).sort(byAskedAt);
   }
 
   return {
@@ -87,7 +88,7 @@ export function createTablesRevisionRepository(table: TableClient): RevisionRepo
     async decide(programmeId, id, decision) {
       const row = await readRow(table, codeKey(programmeId), requestKey(id));
       if (!row) return { ok: false, code: 'REQUEST_NOT_FOUND' };
-      const request = fromRow(row);
+      const request = requestFromRow(row);
       if (request.decision) return { ok: false, code: 'ALREADY_DECIDED', request };
       const decided: RevisionRequest = { ...request, decision };
       const marker = { partitionKey: codeKey(programmeId), rowKey: waitingKey(request.ref) };

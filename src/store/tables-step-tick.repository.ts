@@ -5,11 +5,19 @@ import type { StepTickRepository } from './step-tick.repository.js';
 import { inPartition, startsWith } from './tables-layout.js';
 import { azureStatus, queryRows, unexpected, type ReadRow } from './tables-support.js';
 
-/** One partition per programme; `REF|letter` per ticked step. */
-const tickKey = (ref: string, letter: string): string =>
-  joinKey(codeKey(ref), encodeKeyPart(letter.toLowerCase()));
+/**
+ * Rows `t|REF|letter`, one per ticked step, in the programme's partition of the revisions
+ * table, beside the action's revised-date requests: `/status C2` reads both in one query.
+ */
+export const tickKeys = {
+  tick: (ref: string, letter: string): string =>
+    joinKey('t', codeKey(ref), encodeKeyPart(letter.toLowerCase())),
+  /** Every tick of one action. */
+  of: (ref: string): string => joinKey('t', codeKey(ref)),
+  all: 't',
+};
 
-function fromRow(row: ReadRow): StepTick {
+export function tickFromRow(row: ReadRow): StepTick {
   return {
     programmeId: String(row.programmeId),
     ref: String(row.ref),
@@ -21,40 +29,44 @@ function fromRow(row: ReadRow): StepTick {
   };
 }
 
-function byRefThenLetter(a: StepTick, b: StepTick): number {
-  return compareRefs(a.ref, b.ref) || compareRefs(a.letter, b.letter);
+export function tickRow(tick: StepTick) {
+  return {
+    partitionKey: codeKey(tick.programmeId),
+    rowKey: tickKeys.tick(tick.ref, tick.letter),
+    ...tick,
+    letter: tick.letter.toLowerCase(),
+  };
+}
+
+/** By ref, then letter, as every store lists them. */
+export function sortTicks(ticks: StepTick[]): StepTick[] {
+  return ticks.sort((a, b) => compareRefs(a.ref, b.ref) || compareRefs(a.letter, b.letter));
 }
 
 /** {@link StepTickRepository} on Azure Tables. */
 export function createTablesStepTickRepository(table: TableClient): StepTickRepository {
-  async function list(filter: string): Promise<StepTick[]> {
-    return (await queryRows(table, filter)).map(fromRow).sort(byRefThenLetter);
+  async function list(programmeId: string, prefix: string): Promise<StepTick[]> {
+    const filter = `${inPartition(codeKey(programmeId))} and ${startsWith('RowKey', prefix)}`;
+    return sortTicks((await queryRows(table, filter)).map(tickFromRow));
   }
   return {
     async tick(tick) {
-      const row = {
-        partitionKey: codeKey(tick.programmeId),
-        rowKey: tickKey(tick.ref, tick.letter),
-        ...tick,
-        letter: tick.letter.toLowerCase(),
-      };
       try {
-        await table.upsertEntity(row, 'Replace');
+        await table.upsertEntity(tickRow(tick), 'Replace');
       } catch (error) {
         throw unexpected(`ticking step ${tick.letter}) of ${tick.ref}`, error);
       }
     },
     async untick(programmeId, ref, letter) {
       try {
-        await table.deleteEntity(codeKey(programmeId), tickKey(ref, letter));
+        await table.deleteEntity(codeKey(programmeId), tickKeys.tick(ref, letter));
         return true;
       } catch (error) {
         if (azureStatus(error) === 404) return false;
         throw unexpected(`unticking step ${letter}) of ${ref}`, error);
       }
     },
-    listForAction: (programmeId, ref) =>
-      list(`${inPartition(codeKey(programmeId))} and ${startsWith('RowKey', codeKey(ref))}`),
-    listForProgramme: (programmeId) => list(inPartition(codeKey(programmeId))),
+    listForAction: (programmeId, ref) => list(programmeId, tickKeys.of(ref)),
+    listForProgramme: (programmeId) => list(programmeId, tickKeys.all),
   };
 }

@@ -21,6 +21,15 @@ import type { Clock } from '../clock.js';
 import type { GovernanceNotices } from './governance-notices.js';
 import { emailsOfRoles, heldRoles, type Participant } from './people-in-roles.js';
 
+/** The action as readers see it (agreed revision applied) with its requests, oldest first. */
+export function revisionView(action: Action, requests: readonly RevisionRequest[]) {
+  return {
+    action: withRevisions(action, requests),
+    summary: revisionSummary(action, requests),
+    requests,
+  };
+}
+
 export interface RevisionUseCaseOptions {
   readonly actions: Pick<ActionRepository, 'get'>;
   readonly workstreams: Pick<WorkstreamRepository, 'list'>;
@@ -119,12 +128,7 @@ export function createRevisionUseCase(options: RevisionUseCaseOptions) {
   return {
     /** The action as readers see it (agreed revision applied) with its revision record. */
     async actionView(programmeId: string, action: Action) {
-      const all = await revisions.listForAction(programmeId, action.ref);
-      return {
-        action: withRevisions(action, all),
-        summary: revisionSummary(action, all),
-        requests: all,
-      };
+      return revisionView(action, await revisions.listForAction(programmeId, action.ref));
     },
 
     /** The problems asking would meet, without asking: the update form checks first. */

@@ -1,5 +1,7 @@
 import { todayFor } from '../../app/reporting-day.js';
+import { revisionView } from '../../app/governance/revision.use-case.js';
 import { formatDate } from '../../domain/dates.js';
+import { stepProgress } from '../../domain/step-completion.js';
 import { renderActionDetailCard } from '../../cards/action-detail.card.js';
 import { renderActionListCard } from '../../cards/action-list.card.js';
 import { measureLine } from '../../cards/measure-view.js';
@@ -34,9 +36,9 @@ export const statusCommand: Command = {
     }
     if (found.kind === 'action') {
       const detail = found.value;
-      const [seen, steps, measures, names] = await Promise.all([
-        deps.revisions.actionView(programme.id, detail.action),
-        deps.steps.progressOf(programme, detail.action),
+      const { requests, ticks } = detail.governance;
+      const seen = revisionView(detail.action, requests);
+      const [measures, names] = await Promise.all([
         deps.measures.standings(programme, [detail.action], { ref: detail.action.ref }),
         deps.names.titles(programme.id),
       ]);
@@ -49,7 +51,7 @@ export const statusCommand: Command = {
         },
         revision: seen.summary,
         waiting: seen.requests.find((r) => r.decision === null) ?? null,
-        steps,
+        steps: stepProgress(detail.action, ticks, today),
         measures: measures.map(measureLine),
         names,
       });

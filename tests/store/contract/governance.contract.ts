@@ -168,6 +168,30 @@ export function governanceContract(create: () => Promise<GovernanceStore>): void
     });
   });
 
+  describe("one action's governance, read together", () => {
+    it("gives an action's requests oldest first and its ticks by letter, and no other action's", async () => {
+      const { actionGovernance, revisions, stepTicks } = await create();
+      expect(await actionGovernance.ofAction('wsoa', 'C2')).toEqual({ requests: [], ticks: [] });
+      await revisions.ask(request('late', { askedAt: '2021-03-01T09:00:00.000Z' }));
+      await revisions.decide('wsoa', 'late', approval);
+      await revisions.ask(request('waiting', { askedAt: '2021-04-01T09:00:00.000Z' }));
+      await revisions.ask(request('early', { askedAt: '2021-02-01T09:00:00.000Z', ref: 'C20' }));
+      await stepTicks.tick(tick('C2', 'b'));
+      await stepTicks.tick(tick('C2', 'a'));
+      await stepTicks.tick(tick('C20', 'a'));
+      await stepTicks.tick({ ...tick('C2', 'a'), programmeId: 'other' });
+
+      const record = await actionGovernance.ofAction('WSOA', 'c2');
+      expect(record.requests).toEqual([
+        { ...request('late', { askedAt: '2021-03-01T09:00:00.000Z' }), decision: approval },
+        request('waiting', { askedAt: '2021-04-01T09:00:00.000Z' }),
+      ]);
+      expect(record.ticks).toEqual([tick('C2', 'a'), tick('C2', 'b')]);
+      expect(record.requests).toEqual(await revisions.listForAction('wsoa', 'C2'));
+      expect(record.ticks).toEqual(await stepTicks.listForAction('wsoa', 'C2'));
+    });
+  });
+
   describe('sign-off repository', () => {
     it('keeps a sign-off with its queries, and the first sign-off of a workstream stands', async () => {
       const { signOffs } = await create();
