@@ -35,7 +35,10 @@ export interface RequestsBenchFigures {
    * only after the other's answer came) before its first write, over the same samples.
    */
   readonly saveSequentialBeforeWrite: RequestCount;
-  /** The budgets, to read beside the counts. */
+  /**
+   * The issue's budgets, and the bounds reached for a workstream and a mistyped word, to
+   * read beside the counts.
+   */
   readonly budgets: Readonly<Record<string, number>>;
   readonly loadAverage: { readonly atStart: number; readonly atEnd: number };
 }
@@ -146,7 +149,14 @@ export async function run(): Promise<RequestsBenchFigures> {
         readCacheTtlMs: 0,
         operations,
         saveSequentialBeforeWrite: spread(chains),
-        budgets: { statusProgramme: 3, statusAction: 4, mine: 3, save: 4 },
+        budgets: {
+          statusProgramme: 3,
+          statusWorkstream: 3,
+          statusAction: 4,
+          statusMistyped: 4,
+          mine: 3,
+          save: 4,
+        },
         loadAverage: { atStart, atEnd: round(loadavg()[0] ?? NaN) },
       };
     } finally {

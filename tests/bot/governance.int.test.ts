@@ -247,6 +247,24 @@ describe('board governance over HTTP', () => {
     expect(textOf(cardOf(refused))).toContain('You cannot tick step c of A2');
   });
 
+  it('shows in /status A2 the steps ticked and unticked since', async () => {
+    const doneIn = async (): Promise<number> => {
+      const status = await replyTo(
+        harness,
+        harness.channel.message('/status A2', people.chair, 'personal'),
+      );
+      const shown = /(\d+) of 9 steps done/.exec(textOf(cardOf(status)));
+      expect(shown).not.toBeNull();
+      return Number(shown?.[1]);
+    };
+    await replyTo(harness, harness.channel.message('/untick A2 d', people.owner, 'personal'));
+    const before = await doneIn();
+    await replyTo(harness, harness.channel.message('/tick A2 d', people.owner, 'personal'));
+    expect(await doneIn()).toBe(before + 1);
+    await replyTo(harness, harness.channel.message('/untick A2 d', people.owner, 'personal'));
+    expect(await doneIn()).toBe(before);
+  });
+
   it('signs off a workstream with a query the owner answers', async () => {
     const opened = await replyTo(
       harness,
