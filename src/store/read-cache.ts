@@ -76,7 +76,7 @@ const lower = (text: string): string => text.toLowerCase();
 
 /**
  * The store with an in-process cache over the rarely changing reads a chat turn makes:
- * programmes, workstreams, roles, chats' links to programmes and each workstream's action list. Every write made through
+ * programmes, workstreams, roles, admins, chats' links to programmes and each workstream's action list. Every write made through
  * the returned store clears what it could have changed once it has been stored; writes by
  * other instances show after at most `ttlMs`. Single actions (`actions.get`), their history
  * and `roles.get` are always read from storage: the update form, the stale-card check and
@@ -96,7 +96,7 @@ export function withReadCache(store: Store, options: ReadCacheOptions): Store {
       }
     };
   const everything = afterWrite('');
-  const { programmes, workstreams, actions, roles, plans, links } = store;
+  const { programmes, workstreams, actions, roles, plans, links, admins } = store;
   return {
     ...store,
     programmes: {
@@ -129,6 +129,13 @@ export function withReadCache(store: Store, options: ReadCacheOptions): Store {
       rolesOf: (email) => shelf.read(`roles|of|${lower(email)}`, () => roles.rolesOf(email)),
       get: (id, code) => roles.get(id, code),
       save: (role) => afterWrite('roles|')(roles.save(role)),
+    },
+    admins: {
+      // Read by every first message of a person, to know whether they are an admin.
+      list: () => shelf.read('admins|list', () => admins.list()),
+      get: (id) => admins.get(id),
+      add: (admin) => afterWrite('admins|')(admins.add(admin)),
+      remove: (id) => afterWrite('admins|')(admins.remove(id)),
     },
     plans: { replace: (plan, progress) => everything(plans.replace(plan, progress)) },
     links: {

@@ -26,15 +26,15 @@ export function createTablesConversationRepository(tables: TablesContext): Conve
       putJson(row, 'json', conversation);
       assertRowFits(row, `conversation ${conversation.key}`);
       try {
-        await tables.conversations.upsertEntity(row, 'Replace');
-        if (conversation.kind === 'personal' && conversation.email !== null) {
-          const copy = {
-            ...row,
-            partitionKey: PERSONAL_BY_EMAIL,
-            rowKey: emailKey(conversation.email),
-          };
-          await tables.conversations.upsertEntity(copy, 'Replace');
-        }
+        const copy =
+          conversation.kind === 'personal' && conversation.email !== null
+            ? { ...row, partitionKey: PERSONAL_BY_EMAIL, rowKey: emailKey(conversation.email) }
+            : null;
+        // Two partitions, so two requests; neither needs the other first.
+        await Promise.all([
+          tables.conversations.upsertEntity(row, 'Replace'),
+          copy && tables.conversations.upsertEntity(copy, 'Replace'),
+        ]);
       } catch (error) {
         throw unexpected(`saving conversation ${conversation.key}`, error);
       }

@@ -41,17 +41,21 @@ export function createTablesPersonRepository(tables: TablesContext): PersonRepos
       putJson(row, 'json', { ...person, email });
       assertRowFits(row, `person ${email}`);
       try {
-        await tables.people.upsertEntity(row, 'Replace');
-        if (person.aadObjectId !== null) {
-          await tables.people.upsertEntity(
-            {
-              partitionKey: peopleKeys.byAadObjectId,
-              rowKey: peopleKeys.aad(person.aadObjectId),
-              email,
-            },
-            'Replace',
-          );
-        }
+        // Both at once: a reader by object id checks the person row it is led to, so an index
+        // entry written before its person row (or without it) leads nowhere wrong.
+        await Promise.all([
+          tables.people.upsertEntity(row, 'Replace'),
+          person.aadObjectId === null
+            ? null
+            : tables.people.upsertEntity(
+                {
+                  partitionKey: peopleKeys.byAadObjectId,
+                  rowKey: peopleKeys.aad(person.aadObjectId),
+                  email,
+                },
+                'Replace',
+              ),
+        ]);
       } catch (error) {
         throw unexpected(`saving person ${email}`, error);
       }

@@ -44,7 +44,7 @@ describe('the tab’s sign-in: who a token names, and which tokens count', () =>
       },
       admins: createAdminDirectory({
         configured: [ADMIN_EMAIL, ADMIN_BY_ID],
-        admins: { get: () => Promise.resolve(null) },
+        admins: { list: () => Promise.resolve([]) },
       }),
     });
   });

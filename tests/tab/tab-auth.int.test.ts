@@ -40,7 +40,7 @@ describe('the tab API with sign-in', () => {
       },
       admins: createAdminDirectory({
         configured: ['chief@council.example'],
-        admins: { get: () => Promise.resolve(null) },
+        admins: { list: () => Promise.resolve([]) },
       }),
     });
   });

@@ -18,7 +18,7 @@ export function parseAdminList(text: string | undefined): string[] {
 export interface AdminDirectoryOptions {
   /** From `ADMINS`: always admins, whatever is stored. */
   readonly configured: readonly string[];
-  readonly admins: Pick<AdminRepository, 'get'>;
+  readonly admins: Pick<AdminRepository, 'list'>;
 }
 
 /** Decides who is an admin: the configured list first, then those other admins added. */
@@ -32,10 +32,11 @@ export function createAdminDirectory(options: AdminDirectoryOptions): AdminDirec
         .filter((id): id is string => id !== null && id.trim() !== '')
         .map((id) => id.trim().toLowerCase());
       if (ids.some((id) => configured.includes(id))) return true;
-      for (const id of ids) {
-        if (await options.admins.get(id)) return true;
-      }
-      return false;
+      if (ids.length === 0) return false;
+      // The whole (short) list in one read, which the store's read cache can keep, rather than
+      // a read per id: every first message asks this.
+      const stored = await options.admins.list();
+      return stored.some((admin) => ids.includes(admin.id.trim().toLowerCase()));
     },
   };
 }
