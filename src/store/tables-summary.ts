@@ -9,6 +9,7 @@ import {
   inPartition,
   planKeys,
   refsFilter,
+  startsWith,
   statusKeys,
   type TablesContext,
 } from './tables-layout.js';
@@ -182,6 +183,8 @@ export async function refreshWorkstream(
   workstream: Workstream,
   /** Its place in the plan, so `/status` lists workstreams in the plan's order. */
   position?: number,
+  /** Owners' copies as stored just before, by row key: those still right are not written. */
+  stored?: ReadonlyMap<string, ReadRow>,
 ): Promise<string[]> {
   const partition = statusKeys.partition(workstream.programmeId, workstream.code);
   await tables.createStatusTable(partition);
@@ -206,9 +209,13 @@ export async function refreshWorkstream(
     // Owners' copies before the summary: if an update lands after this read, the summary
     // write below fails on its ETag and all of it is done again, so no copy is left older
     // than the update that follows it.
+    // Once a write has raced this one, what was stored before is no guide: write them all.
+    const changed = owned.filter(
+      (row) => attempt > 0 || !stored || !sameColumns(row, stored.get(row.rowKey)),
+    );
     await writeInBatches(
       tables.summaries,
-      owned.map((row) => ['upsert', row, 'Replace']),
+      changed.map((row) => ['upsert', row, 'Replace']),
     );
     try {
       if (kept) {
@@ -261,12 +268,28 @@ export async function refreshSummaries(
   const keep = new Set(
     workstreams.map((workstream) => mirrorKeys(programmeId, workstream.code).rowKey),
   );
+  // A plan imported again mostly leaves its owners' copies as they were; Azurite rewrites a
+  // replaced row at a cost that grows with its table, so only those that differ are written.
+  const stored = new Map(
+    (
+      await queryRows(
+        tables.summaries,
+        `${inPartition(codeKey(programmeId))} and ${startsWith('RowKey', 'o')}`,
+      )
+    ).map((row) => [row.rowKey ?? '', row]),
+  );
   for (let i = 0; i < workstreams.length; i += 4) {
     const owned = await Promise.all(
       workstreams
         .slice(i, i + 4)
         .map((workstream) =>
-          refreshWorkstream(tables, version, workstream, positionOf.get(codeKey(workstream.code))),
+          refreshWorkstream(
+            tables,
+            version,
+            workstream,
+            positionOf.get(codeKey(workstream.code)),
+            stored,
+          ),
         ),
     );
     for (const rowKey of owned.flat()) keep.add(rowKey);
@@ -281,4 +304,15 @@ export async function refreshSummaries(
       .filter((row) => !keep.has(row.rowKey ?? ''))
       .map((row) => ['delete', { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '' }]),
   );
+}
+
+/** Whether a stored row has exactly the columns and values of `row`. */
+function sameColumns(row: Row, stored: ReadRow | undefined): boolean {
+  if (!stored) return false;
+  const metadata = new Set(['etag', 'timestamp', 'partitionKey', 'rowKey']);
+  const storedNames = Object.keys(stored).filter(
+    (name) => !metadata.has(name) && !name.startsWith('odata'),
+  );
+  const names = Object.keys(row).filter((name) => !metadata.has(name));
+  return storedNames.length === names.length && names.every((name) => stored[name] === row[name]);
 }
