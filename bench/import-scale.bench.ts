@@ -5,6 +5,7 @@
  * issue asks that 10,000 take no more than 12 times 1,000. Run alone with
  * `npm run bench import-scale`.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,13 +14,22 @@ import { createTablesStore } from '../src/store/tables-store.js';
 import { generateBenchPlan } from './bot-bench-programme.js';
 import { measureConfirm, type ConfirmFigures } from './import-confirm.js';
 
+/** CPU time spent, in ms: by this process, and by Azurite's (null where /proc is not there). */
+export interface CpuSpent {
+  readonly oursMs: number;
+  readonly azuriteMs: number | null;
+}
+
 export interface ImportSize {
   readonly actions: number;
   readonly replaceMs: number;
   readonly msPerAction: number;
+  /** The CPU the import took: the machine is shared, so this is the fairer measure of growth. */
+  readonly replaceCpu: CpuSpent;
   readonly storageRequests: number;
   /** The same plan imported again: nothing changes, yet every row is written aside again. */
   readonly reimportMs: number;
+  readonly reimportCpu: CpuSpent;
   /** The same size sent to the bot as a workbook and confirmed over HTTP. */
   readonly confirm: ConfirmFigures;
 }
@@ -29,12 +39,42 @@ export interface ImportScaleFigures {
   readonly sizes: readonly ImportSize[];
   /** 10,000 actions' time over 1,000's: at most 12. */
   readonly ratio10kTo1k: number;
+  /** The same for CPU time, ours and Azurite's together, measured in the same runs. */
+  readonly cpuRatio10kTo1k: number;
   /** The slowest answer to Confirm at any size: the issue asks for under 1 s. */
   readonly slowestConfirmAnswerMs: number;
   readonly loadAverage: { readonly atStart: number; readonly atEnd: number };
 }
 
 const round = (value: number): number => Math.round(value * 100) / 100;
+
+/** A process's user and system CPU time from /proc (Linux), in ms; null elsewhere. */
+function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs `work`, noting the CPU it cost this process and Azurite's. */
+async function withCpu(azuritePid: number, work: () => Promise<void>): Promise<CpuSpent> {
+  const ours = process.cpuUsage();
+  const azurite = processCpuMs(azuritePid);
+  await work();
+  const spent = process.cpuUsage(ours);
+  const azuriteNow = processCpuMs(azuritePid);
+  return {
+    oursMs: Math.round((spent.user + spent.system) / 1000),
+    azuriteMs: azurite === null || azuriteNow === null ? null : azuriteNow - azurite,
+  };
+}
+
+const cpuTotal = (cpu: CpuSpent | undefined): number =>
+  cpu === undefined || cpu.azuriteMs === null ? NaN : cpu.oursMs + cpu.azuriteMs;
 
 async function measure(perWorkstream: number): Promise<ImportSize> {
   const folder = await mkdtemp(join(tmpdir(), 'import-scale-'));
@@ -49,19 +89,21 @@ async function measure(perWorkstream: number): Promise<ImportSize> {
     const plan = generateBenchPlan(new Date(), perWorkstream);
     const before = requests;
     const started = performance.now();
-    await store.plans.replace(plan);
+    const replaceCpu = await withCpu(azurite.pid, () => store.plans.replace(plan));
     const replaceMs = performance.now() - started;
     const storageRequests = requests - before;
     const again = performance.now();
-    await store.plans.replace(plan);
+    const reimportCpu = await withCpu(azurite.pid, () => store.plans.replace(plan));
     const reimportMs = Math.round(performance.now() - again);
     const confirm = await measureConfirm(azurite.connectionString, plan.actions.length);
     return {
       actions: plan.actions.length,
       replaceMs: Math.round(replaceMs),
       msPerAction: round(replaceMs / plan.actions.length),
+      replaceCpu,
       storageRequests,
       reimportMs,
+      reimportCpu,
       confirm,
     };
   } catch (error) {
@@ -84,6 +126,7 @@ export async function run(): Promise<ImportScaleFigures> {
     name: 'import-scale',
     sizes,
     ratio10kTo1k: round((last?.replaceMs ?? NaN) / (first?.replaceMs ?? NaN)),
+    cpuRatio10kTo1k: round(cpuTotal(last?.replaceCpu) / cpuTotal(first?.replaceCpu)),
     slowestConfirmAnswerMs: Math.max(...sizes.map((size) => size.confirm.confirmAnswerMs)),
     loadAverage: { atStart, atEnd: round(loadavg()[0] ?? NaN) },
   };
