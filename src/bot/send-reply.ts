@@ -1,7 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { Logger } from '../app/logger.js';
 import { renderMessageCard } from '../cards/message.card.js';
-import type { MessageBudget } from '../cards/message-budget.js';
+import { teamsMessageBytes, type MessageBudget } from '../cards/message-budget.js';
 import type { RenderedCard } from '../cards/render-template.js';
 import type { CommandReply } from './commands/command.js';
 import { fittedList, isListReply } from './list-reply.js';
@@ -40,7 +40,11 @@ export async function sendReply(
     return;
   }
   const card = isListReply(reply)
-    ? fittedList(reply, (candidate) => fits(cardActivity(candidate)))
+    ? fittedList(
+        reply,
+        (candidate) => teamsMessageBytes(asSent(turn, cardActivity(candidate))),
+        limits.budget.bytes,
+      )
     : fits(cardActivity(reply))
       ? reply
       : null;
