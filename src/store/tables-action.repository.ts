@@ -39,33 +39,54 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
     queryWorkstreamRows(tables.status(partition), `${inPartition(partition)} and ${filter}`);
 
   /**
-   * The action's definition, status, its workstream's summary and the fence in one query.
-   * `exact`: the version must be the one the fence names (an aim from a card), not merely
-   * one no promotion has passed.
+   * The action's definition and status, the fence, and `beside` (its workstream's summary, so a
+   * Save that follows can take all it needs from this read, or its history) in one query of
+   * its workstream's partition. `exact`: the version must be the one the fence names (an aim
+   * from a card), not merely one no promotion has passed.
    */
-  const readAction = async (
+  const readLocated = async (
     programmeId: string,
     ref: string,
     located: Aim,
+    beside: 'summary' | 'history',
     exact: boolean,
-  ): Promise<FoundAction | typeof SUPERSEDED> => {
+  ) => {
     const partition = statusKeys.partition(programmeId, located.workstream);
     const definitionKey = statusKeys.definition(located.version, ref);
     const statusKey = statusKeys.current(ref);
-    // The summary too, so a Save that follows can take all it needs from this read.
+    const besides =
+      beside === 'summary'
+        ? odata`RowKey eq ${SUMMARY_ROW}`
+        : `(${startsWith('RowKey', statusKeys.historyOf(ref))})`;
     const rows = await readPartition(
       partition,
       withFence(
-        [definitionKey, statusKey, SUMMARY_ROW].map((key) => odata`RowKey eq ${key}`).join(' or '),
+        `${odata`RowKey eq ${definitionKey}`} or ${odata`RowKey eq ${statusKey}`} or ${besides}`,
       ),
     );
     const definition = rows.find((row) => row.rowKey === definitionKey);
     const fence = fenceOf(rows);
     if (!definition || isSuperseded(fence, located.version)) return SUPERSEDED;
     if (exact && fence?.version !== located.version) return SUPERSEDED;
-    keepRowsRead(tables, joinKey(partition, definitionKey), rows);
     const status = rows.find((row) => row.rowKey === statusKey) ?? null;
-    return { ...toAction(definition, status), aim: aimText(located) };
+    return {
+      rows,
+      rowsKey: joinKey(partition, definitionKey),
+      action: toAction(definition, status),
+    };
+  };
+
+  /** The action where it was located, with the rows a Save may take from this read. */
+  const readAction = async (
+    programmeId: string,
+    ref: string,
+    located: Aim,
+    exact: boolean,
+  ): Promise<FoundAction | typeof SUPERSEDED> => {
+    const read = await readLocated(programmeId, ref, located, 'summary', exact);
+    if (read === SUPERSEDED) return SUPERSEDED;
+    keepRowsRead(tables, read.rowsKey, read.rows);
+    return { ...read.action, aim: aimText(located) };
   };
 
   const repository: ActionRepository = {
@@ -139,23 +160,13 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
           // Not in the plan the turn read (at most a second ago): not found, as a read a
           // second earlier would have said. A word mistyped costs no second look-up.
           if (!located) return null;
-          const partition = statusKeys.partition(programmeId, located.workstream);
-          const definitionKey = statusKeys.definition(located.version, ref);
-          const statusKey = statusKeys.current(ref);
-          const rows = await readPartition(
-            partition,
-            withFence(
-              `${odata`RowKey eq ${definitionKey}`} or ${odata`RowKey eq ${statusKey}`} or ` +
-                `(${startsWith('RowKey', statusKeys.historyOf(ref))})`,
-            ),
-          );
-          const definition = rows.find((row) => row.rowKey === definitionKey);
-          if (!definition || isSuperseded(fenceOf(rows), located.version)) return SUPERSEDED;
+          const read = await readLocated(programmeId, ref, located, 'history', false);
+          if (read === SUPERSEDED) return SUPERSEDED;
           const historyStart = `${statusKeys.historyOf(ref)}|`;
           return {
-            action: toAction(definition, rows.find((row) => row.rowKey === statusKey) ?? null),
+            action: read.action,
             // Row keys put the newest first.
-            history: rows
+            history: read.rows
               .filter((row) => (row.rowKey ?? '').startsWith(historyStart))
               .map((row) => getJson<StatusUpdate>(row, 'json')),
           };
