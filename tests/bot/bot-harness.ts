@@ -23,6 +23,12 @@ import {
   type TestChannel,
 } from '../support/test-channel/test-channel.js';
 
+/** The bot's answer to a card's Action.Execute, as the test channel hands it back. */
+export interface InvokeAnswer {
+  readonly status: number;
+  readonly body: { readonly value: Record<string, unknown> };
+}
+
 /** Monday 1 March 2021, 10:42 in London: the Apr 2021 period is open. */
 export const NOW = '2021-03-01T10:42:00Z';
 

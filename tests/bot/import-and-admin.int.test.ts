@@ -19,12 +19,8 @@ import {
   replyTo,
   textOf,
   type BotHarness,
+  type InvokeAnswer,
 } from './bot-harness.js';
-
-interface InvokeAnswer {
-  readonly status: number;
-  readonly body: { readonly value: Record<string, unknown> };
-}
 
 describe('plan import and admin commands over HTTP', () => {
   let harness: BotHarness;

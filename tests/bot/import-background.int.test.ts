@@ -14,12 +14,8 @@ import {
   replyTo,
   textOf,
   type BotHarness,
+  type InvokeAnswer,
 } from './bot-harness.js';
-
-interface InvokeAnswer {
-  readonly status: number;
-  readonly body: { readonly value: Record<string, unknown> };
-}
 
 /** The bot on an empty store, `adapt`ed, with wsoa.xlsx (the sample plan) to send it. */
 async function start(adapt: (store: Store) => Store = (store) => store): Promise<BotHarness> {

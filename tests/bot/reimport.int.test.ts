@@ -11,12 +11,8 @@ import {
   startBotHarness,
   textOf,
   type BotHarness,
+  type InvokeAnswer,
 } from './bot-harness.js';
-
-interface InvokeAnswer {
-  readonly status: number;
-  readonly body: { readonly value: Record<string, unknown> };
-}
 
 /**
  * A plan re-imported over HTTP after the board agreed later dates for C2 and B1 and an admin
