@@ -6,6 +6,7 @@ import { currentRow, historyRow } from './tables-action-rows.js';
 import { inPartition, startsWith, statusKeys, type TablesContext } from './tables-layout.js';
 import {
   azureStatus,
+  createInBatches,
   getJson,
   queryRows,
   readRow,
@@ -57,9 +58,9 @@ async function recordInPartition(
   ]);
   const known = new Set(history.map((row) => row.updateId));
   const fresh = ratings.filter((rating) => !known.has(rating.id) && known.add(rating.id));
-  await writeInBatches(
+  await createInBatches(
     table,
-    fresh.map((rating) => ['upsert', historyRow(rating, partition), 'Replace']),
+    fresh.map((rating) => historyRow(rating, partition)),
   );
   const newestByRef = new Map<string, StatusUpdate>();
   for (const rating of ratings) {

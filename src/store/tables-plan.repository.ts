@@ -28,6 +28,7 @@ import {
 import {
   assertRowFits,
   azureStatus,
+  createInBatches,
   putJson,
   queryRows,
   queryWorkstreamRows,
@@ -83,9 +84,10 @@ export async function stageAndSwitch(
     written += count;
     progress?.(written, total);
   };
-  await writeInBatches(tables.plans, upserts(staged), stored);
-  await writeInBatches(tables.plans, upserts(rows.plans), stored);
-  await writeByPartition(tables, upserts(rows.definitions), stored);
+  // Every row is keyed by the new version, so none is there yet: created, not upserted.
+  await createInBatches(tables.plans, staged, stored);
+  await createInBatches(tables.plans, rows.plans, stored);
+  await writeByPartition(tables, rows.definitions, stored);
   const pending = { programmeId, version, from: oldVersion };
   await switchTo(tables, plan.programme, pending, before?.etag ?? null);
   const partitions = new Set([
@@ -101,10 +103,6 @@ function newVersionId(): string {
     .toString(36)
     .padStart(4, '0');
   return `${VERSION_LETTER}${Date.now().toString(36).padStart(9, '0')}${random}`;
-}
-
-function upserts(rows: readonly Row[]): TransactionAction[] {
-  return rows.map((row) => ['upsert', row, 'Replace']);
 }
 
 /** The new version's rows: for the plans table, and definitions for the status table. */
@@ -210,20 +208,19 @@ async function switchTo(
 /** Writes to each workstream's table, creating it first if this plan is the first to use it. */
 async function writeByPartition(
   tables: TablesContext,
-  actions: readonly TransactionAction[],
+  rows: readonly Row[],
   stored: (rows: number) => void,
 ): Promise<void> {
-  const byPartition = new Map<string, TransactionAction[]>();
-  for (const action of actions) {
-    const key = action[1].partitionKey;
+  const byPartition = new Map<string, Row[]>();
+  for (const row of rows) {
     // Pushed, not copied: copying the list each time made a 10,000-row import quadratic.
-    const list = byPartition.get(key) ?? [];
-    list.push(action);
-    byPartition.set(key, list);
+    const list = byPartition.get(row.partitionKey) ?? [];
+    list.push(row);
+    byPartition.set(row.partitionKey, list);
   }
   for (const [partition, list] of byPartition) {
     await tables.createStatusTable(partition);
-    await writeInBatches(tables.status(partition), list, stored);
+    await createInBatches(tables.status(partition), list, stored);
   }
 }
 

@@ -15,6 +15,7 @@ import {
 } from './tables-layout.js';
 import {
   azureStatus,
+  createInBatches,
   getJson,
   getText,
   putJson,
@@ -213,9 +214,12 @@ export async function refreshWorkstream(
     const changed = owned.filter(
       (row) => attempt > 0 || !stored || !sameColumns(row, stored.get(row.rowKey)),
     );
+    // Those not there when read are created: on Azurite, half the cost of an upsert.
+    const absent = (row: Row) => attempt === 0 && stored !== undefined && !stored.has(row.rowKey);
+    await createInBatches(tables.summaries, changed.filter(absent));
     await writeInBatches(
       tables.summaries,
-      changed.map((row) => ['upsert', row, 'Replace']),
+      changed.filter((row) => !absent(row)).map((row) => ['upsert', row, 'Replace']),
     );
     try {
       if (kept) {
