@@ -5,15 +5,12 @@ import type { Programme, Workstream } from '../domain/programme.js';
 import {
   countRatings,
   NOT_RATED,
+  RATING_ORDER,
+  zeroCounts,
   type RatingCounts,
   type RatingOrNotRated,
 } from '../domain/rating.js';
-import {
-  addSummaries,
-  notReportedIn,
-  overdueOn,
-  type StatusSummary,
-} from '../domain/status-summary.js';
+import { notReportedIn, overdueOn } from '../domain/status-summary.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import { ratingInPeriod } from '../domain/update-history.js';
 import type { ActionRepository } from '../store/action.repository.js';
@@ -111,20 +108,31 @@ export async function getProgrammeStatus(
 ): Promise<ProgrammeStatus> {
   const kept = await deps.summaries.listByProgramme(programme.id);
   const open = periodOpenOn(programme, today);
-  const figures = (summary: StatusSummary) => ({
+  const workstreams = kept.map(({ code, name, summary }) => ({
+    code,
+    name,
     counts: summary.counts,
     total: summary.total,
     overdue: overdueOn(summary, today),
     notReported: open ? notReportedIn(summary, open.id) : null,
-  });
-  const { counts: totals, ...all } = figures(addSummaries(kept.map((ws) => ws.summary)));
+  }));
+  // The programme's figures are the sum of its workstreams' (each action is in one), so the
+  // summaries' maps by due day, which grow with the programme, are read once, not merged.
+  const sum = (of: (ws: WorkstreamSummary) => number): number =>
+    workstreams.reduce((total, ws) => total + of(ws), 0);
+  const totals = zeroCounts();
+  for (const ws of workstreams) {
+    for (const rating of RATING_ORDER) totals[rating] += ws.counts[rating];
+  }
   return {
     programme: { id: programme.id, name: programme.name },
     today,
     period: open ? { id: open.id, closes: open.closes } : null,
-    workstreams: kept.map((ws) => ({ code: ws.code, name: ws.name, ...figures(ws.summary) })),
+    workstreams,
     totals,
-    ...all,
+    total: sum((ws) => ws.total),
+    overdue: sum((ws) => ws.overdue),
+    notReported: open ? sum((ws) => ws.notReported ?? 0) : null,
   };
 }
 
