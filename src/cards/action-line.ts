@@ -26,7 +26,7 @@ export function dueText(due: DueDate | null): string {
 export function actionLineData(
   line: ActionLine,
   names: PeopleNames = NO_NAMES,
-): Record<string, unknown> {
+): { readonly ref: string; readonly line: Markdown; readonly facts: string } {
   const facts = [
     names.role(line.ownerRole),
     dueText(line.due),
