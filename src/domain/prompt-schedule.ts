@@ -10,7 +10,7 @@ import {
 import { addDays } from './dates.js';
 import { dueDay, type IsoDate } from './local-date.js';
 import type { Person, Role } from './people.js';
-import type { Programme, Workstream } from './programme.js';
+import type { Programme, ReportingPeriod, Workstream } from './programme.js';
 import type { StatusUpdate } from './status-update.js';
 import { latestUpdates, periodIndex } from './update-history.js';
 
@@ -223,23 +223,30 @@ export function messagesDue(input: ScheduleInput & { readonly now: Date }): {
 } {
   const { programme, now } = input;
   if (!isSendingTime(now, programme.timeZone, programme.rules)) return { due: [], unassigned: [] };
-  const today = localDateOf(now, programme.timeZone);
   const within = (m: { readonly sendAt: Date; readonly until: Date }): boolean =>
     m.sendAt <= now && now < m.until;
-  const { firstPromptWorkingDays, dueNudgeWorkingDays } = programme.rules;
-  const reach = Math.ceil(Math.max(firstPromptWorkingDays, dueNudgeWorkingDays) * 1.4) + 10;
   const due: ScheduledMessage[] = [];
   const unassigned: UnassignedMessage[] = [];
-  programme.periods.forEach((period, i) => {
-    // Nothing of a period is sent after it closes, nor earlier than its first prompt or the
-    // nudge of a due date just after the previous close; skipping the rest keeps a long
-    // calendar cheap. n working days span at most 7n/5 calendar days plus a holiday run.
-    const previous = programme.periods[i - 1]?.closes;
-    if (today > addDays(period.closes, 1)) return;
-    if (previous !== undefined && today < addDays(previous, -reach)) return;
+  for (const period of periodsInReach(programme, localDateOf(now, programme.timeZone))) {
     const plan = planPeriod({ ...input, periodId: period.id });
     due.push(...plan.messages.filter(within));
     unassigned.push(...plan.unassigned.filter(within));
-  });
+  }
   return { due, unassigned };
+}
+
+/**
+ * The periods whose messages can be due on the local day `today`. Nothing of a period is
+ * sent after it closes, nor earlier than its first prompt or the nudge of a due date just
+ * after the previous close; skipping the rest keeps a long calendar cheap. n working days
+ * span at most 7n/5 calendar days plus a holiday run.
+ */
+export function periodsInReach(programme: Programme, today: IsoDate): ReportingPeriod[] {
+  const { firstPromptWorkingDays, dueNudgeWorkingDays } = programme.rules;
+  const reach = Math.ceil(Math.max(firstPromptWorkingDays, dueNudgeWorkingDays) * 1.4) + 10;
+  return programme.periods.filter((period, i) => {
+    const previous = programme.periods[i - 1]?.closes;
+    if (today > addDays(period.closes, 1)) return false;
+    return previous === undefined || today >= addDays(previous, -reach);
+  });
 }

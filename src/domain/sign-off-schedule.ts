@@ -20,12 +20,17 @@ export interface ScheduledSignOff {
  * the caller, as for every scheduled message.
  */
 export function signOffsDue(programme: Programme, now: Date): ScheduledSignOff[] {
+  return signOffSchedule(programme).filter(({ sendAt, until }) => sendAt <= now && now < until);
+}
+
+/** Every period's sign-off window, in period order. */
+export function signOffSchedule(programme: Programme): ScheduledSignOff[] {
   const { rules, timeZone } = programme;
-  return programme.periods.flatMap((period) => {
+  return programme.periods.map((period) => {
     const day: IsoDate = addWorkingDays(period.closes, 1, rules);
     const lastDay = period.boardMeeting ?? addWorkingDays(day, WORKING_DAYS_WITHOUT_BOARD, rules);
     const sendAt = zonedInstant(day, rules.quietHours.start, timeZone);
     const until = zonedInstant(lastDay, rules.quietHours.end, timeZone);
-    return sendAt <= now && now < until ? [{ period, sendAt, until }] : [];
+    return { period, sendAt, until };
   });
 }
