@@ -84,6 +84,7 @@ export function createProactiveScheduler(options: ProactiveSchedulerOptions): Sc
       people,
       outbox,
       governance: store.governance,
+      scheduleMarks: store.scheduleMarks,
       ...(options.boards ? { boards: options.boards } : {}),
       logger,
     }),

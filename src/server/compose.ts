@@ -97,7 +97,7 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
     mine: createMineUseCase({ roles, actions }),
     overdue: createOverdueUseCase({ actions }),
     update: createUpdateUseCase({ actions, roles }),
-    away: createAwayUseCase({ people, roles }),
+    away: createAwayUseCase({ people, roles, scheduleMarks: store.scheduleMarks }),
     digest: createDigestUseCase({
       ...snapshot,
       people,

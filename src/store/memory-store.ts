@@ -16,6 +16,9 @@ import {
 import { createMemoryRoleRepository } from './memory-role.repository.js';
 import { createMemoryState } from './memory-state.js';
 import { createMemorySummaryRepository } from './memory-summary.repository.js';
+import type { ScheduleMarkRepository } from './schedule-marks.repository.js';
+import { withScheduleTouches } from './schedule-touches.js';
+import { createMemoryScheduleMarks } from './memory-schedule-marks.js';
 import type { Store } from './store.js';
 
 /**
@@ -24,7 +27,8 @@ import type { Store } from './store.js';
  */
 export function createMemoryStore(): Store {
   const state = createMemoryState();
-  return {
+  const scheduleMarks = createMemoryScheduleMarks();
+  const store: Store = {
     programmes: createMemoryProgrammeRepository(state),
     workstreams: createMemoryWorkstreamRepository(state),
     actions: createMemoryActionRepository(state),
@@ -40,5 +44,40 @@ export function createMemoryStore(): Store {
     summaries: createMemorySummaryRepository(state),
     ...createMemoryGovernanceStore(),
     measures: createMemoryMeasureRepository(state),
+    scheduleMarks,
+  };
+  return withScheduleTouches(touchingOwnWrites(store, scheduleMarks), scheduleMarks);
+}
+
+/**
+ * The writes the Tables store marks through rows it writes anyway (the programme row, the
+ * summary copies) touch the memory store's counters instead.
+ */
+function touchingOwnWrites(store: Store, marks: ScheduleMarkRepository): Store {
+  const { programmes, plans, actions } = store;
+  return {
+    ...store,
+    programmes: {
+      get: (id) => programmes.get(id),
+      list: () => programmes.list(),
+      save: async (programme) => {
+        await programmes.save(programme);
+        await marks.touch(programme.id);
+      },
+    },
+    plans: {
+      replace: async (plan, progress) => {
+        await plans.replace(plan, progress);
+        await marks.touch(plan.programme.id);
+      },
+    },
+    actions: {
+      ...actions,
+      recordUpdate: async (update, etag) => {
+        const result = await actions.recordUpdate(update, etag);
+        if (result.ok) await marks.touch(update.programmeId);
+        return result;
+      },
+    },
   };
 }

@@ -96,9 +96,21 @@ export function withReadCache(store: Store, options: ReadCacheOptions): Store {
       }
     };
   const everything = afterWrite('');
-  const { programmes, workstreams, actions, roles, plans, links, admins } = store;
+  const { programmes, workstreams, actions, roles, plans, links, admins, scheduleMarks } = store;
+  const marksSeen = new Map<string, string>();
   return {
     ...store,
+    scheduleMarks: {
+      // A mark that moved means another instance changed the programme: what is kept here
+      // may predate it, and the scheduler is about to plan from it.
+      read: async (id) => {
+        const mark = await scheduleMarks.read(id);
+        if (marksSeen.get(lower(id)) !== mark) shelf.forget();
+        marksSeen.set(lower(id), mark);
+        return mark;
+      },
+      touch: (id) => scheduleMarks.touch(id),
+    },
     programmes: {
       get: (id) => shelf.read(`plan|programme|${lower(id)}`, () => programmes.get(id)),
       list: () => shelf.read('plan|programmes', () => programmes.list()),

@@ -10,6 +10,7 @@ import type { PendingImportRepository } from './pending-import.repository.js';
 import type { PlanRepository } from './plan.repository.js';
 import type { ProgrammeRepository, WorkstreamRepository } from './programme.repository.js';
 import type { PersonRepository, RoleRepository } from './role.repository.js';
+import type { ScheduleMarkRepository } from './schedule-marks.repository.js';
 import type { SummaryRepository } from './summary.repository.js';
 
 /**
@@ -31,4 +32,6 @@ export interface Store extends GovernanceStore {
   readonly pendingImports: PendingImportRepository;
   readonly measures: MeasureRepository;
   readonly summaries: SummaryRepository;
+  /** Whether a programme's schedule inputs changed since the leader last planned it. */
+  readonly scheduleMarks: ScheduleMarkRepository;
 }

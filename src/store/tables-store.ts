@@ -21,6 +21,8 @@ import {
 } from './tables-programme.repository.js';
 import { createTablesRoleRepository } from './tables-role.repository.js';
 import { createTablesSummaryRepository } from './tables-summary.repository.js';
+import { createTablesScheduleMarks } from './tables-schedule-marks.js';
+import { withScheduleTouches } from './schedule-touches.js';
 import { unexpected } from './tables-support.js';
 import { resendUnsentPolicy } from './resend-unsent.js';
 
@@ -66,7 +68,8 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
   await rollForward(tables);
   // So does a change of roles cut short, before anyone's roles are read from the index.
   await finishRoleChanges(tables);
-  return {
+  const scheduleMarks = createTablesScheduleMarks(tables);
+  const store: Store = {
     programmes: createTablesProgrammeRepository(tables),
     workstreams: createTablesWorkstreamRepository(tables),
     actions: createTablesActionRepository(tables),
@@ -82,7 +85,9 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
     summaries: createTablesSummaryRepository(tables),
     ...governance,
     measures: createTablesMeasureRepository(tables),
+    scheduleMarks,
   };
+  return withScheduleTouches(store, scheduleMarks);
 }
 
 /** A client for one table, named after the store's prefix. */

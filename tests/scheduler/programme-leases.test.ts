@@ -44,7 +44,7 @@ async function storeWithPrompts(): Promise<Store> {
 }
 
 const nothingDue: RunDue = {
-  run: () => Promise.resolve({ planned: 0, alreadyPlanned: 0, unassigned: [] }),
+  run: () => Promise.resolve({ planned: 0, alreadyPlanned: 0, unassigned: [], read: 0 }),
 };
 
 function instance(
@@ -117,7 +117,12 @@ describe('sending leased per programme', () => {
             promptRow(`board-${programmeId}@x.gov.uk`, now, { key, programmeId }),
           );
         }
-        return { planned: programmeIds.length, alreadyPlanned: 0, unassigned: [] };
+        return {
+          planned: programmeIds.length,
+          alreadyPlanned: 0,
+          unassigned: [],
+          read: programmeIds.length,
+        };
       },
     });
     const a = instance(store, 'a', transport, digestsFor('a'));

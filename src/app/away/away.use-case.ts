@@ -1,11 +1,18 @@
 import { addDays, isoDateOf } from '../../domain/dates.js';
 import { isIsoDate, type IsoDate } from '../../domain/local-date.js';
 import { normaliseEmail, type Person } from '../../domain/people.js';
-import type { PersonRepository, RoleRepository } from '../../store/role.repository.js';
+import type {
+  PersonRepository,
+  RoleAssignment,
+  RoleRepository,
+} from '../../store/role.repository.js';
+import type { ScheduleMarkRepository } from '../../store/schedule-marks.repository.js';
 
 export interface AwayDeps {
   readonly people: Pick<PersonRepository, 'get' | 'save'>;
   readonly roles: Pick<RoleRepository, 'rolesOf' | 'get'>;
+  /** So the scheduler plans again where the person holds a role: their deputy takes over. */
+  readonly scheduleMarks: Pick<ScheduleMarkRepository, 'touch'>;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -62,8 +69,7 @@ export async function markAway(
   const until = readAwayDate(words, today);
   if (until === null) return { ok: false, code: 'AWAY_DATE_UNREADABLE', text: words.join(' ') };
   if (until < today) return { ok: false, code: 'AWAY_DATE_PAST', until };
-  await save(deps, email, until);
-  const held = (await deps.roles.rolesOf(email)).filter((a) => a.as === 'person');
+  const held = await save(deps, email, until);
   const cover = await Promise.all(
     held.map(async (a) => ({
       role: a.role,
@@ -81,7 +87,12 @@ export async function markBack(deps: AwayDeps, email: string): Promise<IsoDate |
   return was;
 }
 
-async function save(deps: AwayDeps, email: string, awayUntil: IsoDate | null): Promise<void> {
+/** Saves the person and marks each programme where they hold a role; returns those roles. */
+async function save(
+  deps: AwayDeps,
+  email: string,
+  awayUntil: IsoDate | null,
+): Promise<RoleAssignment[]> {
   const key = normaliseEmail(email);
   const known = await deps.people.get(key);
   const person: Person = {
@@ -92,6 +103,10 @@ async function save(deps: AwayDeps, email: string, awayUntil: IsoDate | null): P
     unreachable: known?.unreachable ?? null,
   };
   await deps.people.save(person);
+  const held = (await deps.roles.rolesOf(email)).filter((a) => a.as === 'person');
+  const programmes = new Set(held.map((a) => a.programmeId));
+  await Promise.all([...programmes].map((id) => deps.scheduleMarks.touch(id)));
+  return held;
 }
 
 export interface AwayUseCase {

@@ -7,9 +7,11 @@ import { signOffsDue } from '../../domain/sign-off-schedule.js';
 import type { GovernanceSettingsRepository } from '../../store/governance-settings.repository.js';
 import { signOffRowOf } from '../governance/governance-notices.js';
 import { messagesDue, type UnassignedMessage } from '../../domain/prompt-schedule.js';
+import { nextScheduleChange } from '../../domain/schedule-boundary.js';
 import type { ActionRepository } from '../../store/action.repository.js';
 import type { LinkRepository } from '../../store/link.repository.js';
 import type { OutboxMessage, OutboxRepository } from '../../store/outbox.repository.js';
+import type { ScheduleMarkRepository } from '../../store/schedule-marks.repository.js';
 import type {
   ProgrammeRepository,
   WorkstreamRepository,
@@ -30,6 +32,8 @@ export interface RunDueOptions {
   readonly governance: Pick<GovernanceSettingsRepository, 'get'>;
   /** The board channels that receive digests; without it no digest is planned. */
   readonly boards?: Pick<LinkRepository, 'listBoard'>;
+  /** Whether a programme changed since it was last planned here (a few small reads). */
+  readonly scheduleMarks: Pick<ScheduleMarkRepository, 'read'>;
   readonly logger: Logger;
 }
 
@@ -40,6 +44,8 @@ export interface RunDueReport {
   readonly alreadyPlanned: number;
   /** Messages for roles nobody holds: an admin must assign a person. */
   readonly unassigned: readonly UnassignedMessage[];
+  /** Programmes planned from their whole inputs; the rest had not changed since last time. */
+  readonly read: number;
 }
 
 export interface RunDue {
@@ -54,9 +60,24 @@ export interface RunDue {
 const REMEMBERED_KEYS = 50_000;
 const PARALLEL_ADDS = 16;
 
+/** What this instance last planned a programme from, and until when that plan holds. */
+interface Planned {
+  readonly mark: string;
+  readonly at: number;
+  /** `nextScheduleChange` of that plan: from this instant something new may be due. */
+  readonly until: number;
+  readonly unassigned: readonly UnassignedMessage[];
+}
+
+const within = (m: UnassignedMessage, now: Date): boolean => m.sendAt <= now && now < m.until;
+
 export function createRunDue(options: RunDueOptions): RunDue {
   const known = new Set<string>();
   const warned = new Set<string>();
+  // Planning again from unchanged inputs before the next boundary would add only rows the
+  // outbox already holds, so the leader reads a programme whole only when its mark moved or
+  // a boundary passed. Lost with the process: a new leader plans everything once.
+  const plannedFrom = new Map<string, Planned>();
 
   const add = async (row: OutboxMessage): Promise<boolean> => {
     if (known.has(row.key)) return false;
@@ -82,15 +103,15 @@ export function createRunDue(options: RunDueOptions): RunDue {
     const people = await peopleOf(
       roles.flatMap((role) => (role.deputy !== null && role.person !== null ? [role.person] : [])),
     );
-    const { due, unassigned } = messagesDue({
+    const input = {
       programme,
       workstreams,
       actions: actions.map((a) => a.value),
       roles,
       people,
       updates,
-      now,
-    });
+    };
+    const { due, unassigned } = messagesDue({ ...input, now });
     const rows = due.map((message) => outboxRowOf(message, now));
     if (options.boards) {
       const digests = digestsDue(programme, now);
@@ -105,7 +126,7 @@ export function createRunDue(options: RunDueOptions): RunDue {
       }
     }
     rows.push(...(await signOffRows(programme, workstreams, roles, now)));
-    return { rows, unassigned };
+    return { rows, unassigned, until: nextScheduleChange(input, now).getTime() };
   };
 
   /** Once a period closes, each workstream lead's card to sign off its ratings. */
@@ -132,11 +153,25 @@ export function createRunDue(options: RunDueOptions): RunDue {
     async run(now, programmeIds) {
       let planned = 0;
       let alreadyPlanned = 0;
+      let read = 0;
       const unassigned: UnassignedMessage[] = [];
       const wanted = programmeIds === undefined ? null : new Set(programmeIds);
+      // A programme whose lease went elsewhere may change unseen: planned afresh if it returns.
+      for (const id of plannedFrom.keys())
+        if (wanted !== null && !wanted.has(id)) plannedFrom.delete(id);
       for (const programme of await options.programmes.list()) {
         if (wanted !== null && !wanted.has(programme.id)) continue;
         if (!isSendingTime(now, programme.timeZone, programme.rules)) continue;
+        // Read before the inputs, so a change made while planning shows at the next tick.
+        const mark = `${await options.scheduleMarks.read(programme.id)}\n${JSON.stringify(programme)}`;
+        const last = plannedFrom.get(programme.id);
+        const at = now.getTime();
+        if (last && last.mark === mark && last.at <= at && at < last.until) {
+          unassigned.push(...last.unassigned.filter((m) => within(m, now)));
+          continue;
+        }
+        plannedFrom.delete(programme.id);
+        read += 1;
         const plan = await planProgramme(programme, now);
         unassigned.push(...plan.unassigned);
         // A few writes at a time: a fan-out minute plans hundreds of rows.
@@ -145,6 +180,8 @@ export function createRunDue(options: RunDueOptions): RunDue {
           planned += added.filter(Boolean).length;
           alreadyPlanned += added.filter((a) => !a).length;
         }
+        const { until } = plan;
+        plannedFrom.set(programme.id, { mark, at, until, unassigned: plan.unassigned });
       }
       // Said once per role and period, not every minute of the day.
       const fresh = [
@@ -156,7 +193,7 @@ export function createRunDue(options: RunDueOptions): RunDue {
           roles: fresh,
         });
       }
-      return { planned, alreadyPlanned, unassigned };
+      return { planned, alreadyPlanned, unassigned, read };
     },
   };
 }

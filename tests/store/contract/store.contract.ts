@@ -4,6 +4,7 @@ import { measureContract } from './measure.contract.js';
 import { outboxAndLeaseContract } from './outbox.contract.js';
 import { peopleContract } from './people.contract.js';
 import { planContract } from './plan.contract.js';
+import { scheduleMarksContract } from './schedule-marks.contract.js';
 import { summaryContract } from './summary.contract.js';
 
 /** The promises every store keeps; run against the in-memory fake and Azure Tables alike. */
@@ -14,4 +15,5 @@ export function storeContract(createStore: StoreFactory): void {
   outboxAndLeaseContract(createStore);
   measureContract(createStore);
   summaryContract(createStore);
+  scheduleMarksContract(createStore);
 }
