@@ -46,9 +46,10 @@ export interface TablesStoreOptions {
   readonly onRequest?: (request: StorageRequest) => void;
   /**
    * Called with the same request object when its answer has come (or it failed), so a
-   * benchmark can tell requests that overlapped from ones that waited for another.
+   * benchmark can tell requests that overlapped from ones that waited for another, and
+   * count what came back: `bytes` of the answer's body (0 when it failed without one).
    */
-  readonly onAnswer?: (request: StorageRequest) => void;
+  readonly onAnswer?: (request: StorageRequest, answer: { readonly bytes: number }) => void;
 }
 
 /** One HTTP request to Table storage, as {@link TablesStoreOptions.onRequest} sees it. */
@@ -143,7 +144,7 @@ export function tableClients(options: TablesStoreOptions): TablesContext {
 /** Per retry, so a request the SDK sends twice counts twice, as the service sees it. */
 function countingPolicy(
   onRequest: (request: StorageRequest) => void,
-  onAnswer: ((request: StorageRequest) => void) | undefined,
+  onAnswer: TablesStoreOptions['onAnswer'],
 ): AdditionalPolicy {
   return {
     position: 'perRetry',
@@ -152,10 +153,13 @@ function countingPolicy(
       async sendRequest(request, next) {
         const seen = { method: request.method, url: request.url };
         onRequest(seen);
+        let bytes = 0;
         try {
-          return await next(request);
+          const response = await next(request);
+          bytes = Buffer.byteLength(response.bodyAsText ?? '');
+          return response;
         } finally {
-          onAnswer?.(seen);
+          onAnswer?.(seen, { bytes });
         }
       },
     },
