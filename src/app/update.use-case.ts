@@ -7,6 +7,7 @@ import type { Rating } from '../domain/rating.js';
 import type { StatusUpdate, UpdateSource } from '../domain/status-update.js';
 import { validateUpdate, type UpdateProblem } from '../domain/update-validation.js';
 import type { ActionRepository, FoundAction } from '../store/action.repository.js';
+import type { ProgrammeRepository } from '../store/programme.repository.js';
 import type { RoleRepository } from '../store/role.repository.js';
 import type { Versioned } from '../store/versioned.js';
 import { namedPeriodIfOpen, periodOpenOn } from './reporting-day.js';
@@ -15,6 +16,8 @@ import { closestMatches } from './suggestions.js';
 export interface UpdateDeps {
   readonly actions: ActionRepository;
   readonly roles: RoleRepository;
+  /** Read by a Save only when the action's read did not bring the programme's settings. */
+  readonly programmes: ProgrammeRepository;
 }
 
 /** Who is asking; admins may update any action. */
@@ -93,11 +96,14 @@ async function findAction(
 
 /**
  * What a Save needs from storage before it writes, read at once: the action (where the form
- * found it) and the role the form said owns it. Started beside the programme's read, so a
- * Save waits for one round of reads, not three in a row. Every part is checked afterwards.
+ * found it), the role the form said owns it and the programme (its settings usually come with
+ * the action), so a Save waits for one round of reads, not three in a row. Every part is
+ * checked afterwards.
  */
 export interface SaveReads {
   readonly programmeId: string;
+  /** The programme as it is now; null when there is no such programme. */
+  readonly programme: Programme | null;
   readonly ref: string;
   readonly found: FoundAction | null;
   /** The role the form named, as stored now; undefined when none was read. */
@@ -124,7 +130,9 @@ export async function readForSave(
       ? undefined
       : deps.roles.get(programmeId, ownerRole).then((read) => ({ code: ownerRole, role: read })),
   ]);
-  return { programmeId, ref: hints.ref, found, role };
+  // Only when the action's read did not bring the settings, or found no action.
+  const programme = found?.programme ?? (await deps.programmes.get(programmeId));
+  return { programmeId, programme, ref: hints.ref, found, role };
 }
 
 /** `/update A4`: the action and the period an update made today belongs to, if allowed. */
@@ -284,7 +292,7 @@ export interface UpdateUseCase {
     today: IsoDate,
     reads?: SaveReads,
   ): Promise<UpdateOutcome>;
-  /** A Save's reads, started before its programme is known; see {@link readForSave}. */
+  /** A Save's reads, its programme's among them; see {@link readForSave}. */
   readForSave(programmeId: string, hints: SaveHints, updater: Updater): Promise<SaveReads>;
 }
 

@@ -96,7 +96,7 @@ export function composeBot(options: ComposeBotOptions): BotDependencies {
     }),
     mine: createMineUseCase({ roles, actions }),
     overdue: createOverdueUseCase({ actions }),
-    update: createUpdateUseCase({ actions, roles }),
+    update: createUpdateUseCase({ actions, roles, programmes }),
     away: createAwayUseCase({ people, roles, scheduleMarks: store.scheduleMarks }),
     digest: createDigestUseCase({
       ...snapshot,

@@ -1,4 +1,5 @@
 import type { Action } from '../domain/action.js';
+import type { Programme } from '../domain/programme.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { Versioned } from './versioned.js';
 
@@ -22,6 +23,12 @@ export interface ActionWithHistory {
  */
 export interface FoundAction extends Versioned<Action> {
   readonly aim?: string;
+  /**
+   * The programme's settings, as current as a read of the programme beside this one, when
+   * the store has them at hand (a Save then needs no read of its own); a store that does not
+   * leaves them out.
+   */
+  readonly programme?: Programme;
 }
 
 export interface ActionRepository {

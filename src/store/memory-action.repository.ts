@@ -54,7 +54,13 @@ export function createMemoryActionRepository(state: MemoryState): ActionReposito
 
     get(programmeId, ref) {
       const found = definition(programmeId, ref);
-      return Promise.resolve(found ? readAction(state, found) : null);
+      if (!found) return Promise.resolve(null);
+      // Read in the same step as the action, so as current as a read beside it.
+      const programme = state.programmes.get(codeKey(programmeId));
+      return Promise.resolve({
+        ...readAction(state, found),
+        ...(programme ? { programme: structuredClone(programme) } : {}),
+      });
     },
 
     withHistory(programmeId, ref) {

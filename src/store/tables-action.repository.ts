@@ -1,4 +1,5 @@
 import { odata } from '@azure/data-tables';
+import type { Programme } from '../domain/programme.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { ActionRepository, FoundAction } from './action.repository.js';
 import { aimText, noteAimChecked, parseAim, type Aim } from './tables-action-aim.js';
@@ -17,7 +18,8 @@ import {
   statusKeys,
   type TablesContext,
 } from './tables-layout.js';
-import { getJson, queryWorkstreamRows } from './tables-support.js';
+import { getJson, queryWorkstreamRows, type ReadRow } from './tables-support.js';
+import { settingsCopied } from './tables-settings-copy.js';
 import { planRows } from './tables-plan-memo.js';
 import { combine, packsAndStatus, planPartitions, toAction } from './tables-action-rows.js';
 import { listOwnedCopies } from './tables-owned-copies.js';
@@ -26,6 +28,7 @@ import {
   fenceOf,
   fencedVersion,
   forgetVersion,
+  freshProgrammeRow,
   freshVersion,
   isSuperseded,
   SUPERSEDED,
@@ -41,15 +44,13 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
   /**
    * The action's definition and status, the fence, and `beside` (its workstream's summary, so a
    * Save that follows can take all it needs from this read, or its history) in one query of
-   * its workstream's partition. `exact`: the version must be the one the fence names (an aim
-   * from a card), not merely one no promotion has passed.
+   * its workstream's partition; superseded when a newer plan's promotion has reached it.
    */
   const readLocated = async (
     programmeId: string,
     ref: string,
     located: Aim,
     beside: 'summary' | 'history',
-    exact: boolean,
   ) => {
     const partition = statusKeys.partition(programmeId, located.workstream);
     const definitionKey = statusKeys.definition(located.version, ref);
@@ -67,7 +68,6 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
     const definition = rows.find((row) => row.rowKey === definitionKey);
     const fence = fenceOf(rows);
     if (!definition || isSuperseded(fence, located.version)) return SUPERSEDED;
-    if (exact && fence?.version !== located.version) return SUPERSEDED;
     const status = rows.find((row) => row.rowKey === statusKey) ?? null;
     return {
       rows,
@@ -76,17 +76,31 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
     };
   };
 
-  /** The action where it was located, with the rows a Save may take from this read. */
+  /**
+   * The action where it was located, with the rows a Save may take from this read, and the
+   * programme's settings when the fence holds a copy it vouches for (tables-settings-copy.ts)
+   * or `programmeRow` was read afresh for this read.
+   */
+  const found = (
+    read: Exclude<Awaited<ReturnType<typeof readLocated>>, typeof SUPERSEDED>,
+    located: Aim,
+    programmeRow?: ReadRow | null,
+  ): FoundAction => {
+    keepRowsRead(tables, read.rowsKey, read.rows);
+    const programme = programmeRow
+      ? getJson<Programme>(programmeRow, 'json')
+      : settingsCopied(fenceOf(read.rows), located.version);
+    return { ...read.action, aim: aimText(located), ...(programme ? { programme } : {}) };
+  };
+
   const readAction = async (
     programmeId: string,
     ref: string,
     located: Aim,
-    exact: boolean,
+    programmeRow?: ReadRow | null,
   ): Promise<FoundAction | typeof SUPERSEDED> => {
-    const read = await readLocated(programmeId, ref, located, 'summary', exact);
-    if (read === SUPERSEDED) return SUPERSEDED;
-    keepRowsRead(tables, read.rowsKey, read.rows);
-    return { ...read.action, aim: aimText(located) };
+    const read = await readLocated(programmeId, ref, located, 'summary');
+    return read === SUPERSEDED ? SUPERSEDED : found(read, located, programmeRow);
   };
 
   const repository: ActionRepository = {
@@ -130,22 +144,33 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
     listByOwnerRoles: (programmeId, roles) => listOwnedCopies(tables, programmeId, roles),
 
     async get(programmeId, ref, aimed) {
-      // A form's Save names where the form found the action: read there at once, and only
-      // when the partition's fence shows that plan version is no longer current read the
-      // programme's version first, as for any other read.
+      // A form's Save names where the form found the action: read there at once. Trusted
+      // when the partition's fence names that plan version; otherwise the programme row says
+      // which version is current (and gives the settings the Save needs) and the read made
+      // is used if it was of that version, else the action is looked for there.
       const aim = parseAim(aimed);
-      const atAim = aim && (await readAction(programmeId, ref, aim, true));
-      if (atAim && atAim !== SUPERSEDED) {
-        noteLocated(tables, programmeId, ref, aim);
-        noteAimChecked(tables, programmeId, ref, aim.version);
-        return atAim;
+      if (aim) {
+        const atAim = await readLocated(programmeId, ref, aim, 'summary');
+        if (atAim !== SUPERSEDED && fenceOf(atAim.rows)?.version === aim.version) {
+          noteLocated(tables, programmeId, ref, aim);
+          noteAimChecked(tables, programmeId, ref, aim.version);
+          return found(atAim, aim);
+        }
+        const fresh = await freshProgrammeRow(tables, programmeId);
+        if (atAim !== SUPERSEDED && fresh.version === aim.version) {
+          noteLocated(tables, programmeId, ref, aim);
+          return found(atAim, aim, fresh.row);
+        }
+        const located = await locateAction(tables, programmeId, ref, fresh.version);
+        const again = located && (await readAction(programmeId, ref, located, fresh.row));
+        return again && again !== SUPERSEDED ? again : null;
       }
       return withFencedVersion(
         tables,
         programmeId,
         async (version) => {
           const located = await locateAction(tables, programmeId, ref, version);
-          return located ? readAction(programmeId, ref, located, false) : SUPERSEDED;
+          return located ? readAction(programmeId, ref, located) : SUPERSEDED;
         },
         null,
       );
@@ -160,7 +185,7 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
           // Not in the plan the turn read (at most a second ago): not found, as a read a
           // second earlier would have said. A word mistyped costs no second look-up.
           if (!located) return null;
-          const read = await readLocated(programmeId, ref, located, 'history', false);
+          const read = await readLocated(programmeId, ref, located, 'history');
           if (read === SUPERSEDED) return SUPERSEDED;
           const historyStart = `${statusKeys.historyOf(ref)}|`;
           return {

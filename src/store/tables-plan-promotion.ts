@@ -16,6 +16,7 @@ import { measureValueKeys, measureValueRows } from './tables-measure.repository.
 import { replaceRoles } from './tables-role-change.js';
 import { raiseFence } from './tables-version-fence.js';
 import { refreshSummaries } from './tables-summary.js';
+import { spreadSettings } from './tables-settings-copy.js';
 import {
   assertRowFits,
   azureStatus,
@@ -152,6 +153,8 @@ export async function promote(tables: TablesContext, pending: PendingPromotion):
   );
   // Last, once every status row is where the new plan reads it.
   await refreshSummaries(tables, programmeId, version);
+  // The new plan's partitions get the settings its switch wrote, so Saves need not read them.
+  await spreadSettings(tables, programmeId);
   await clearPending(tables, codeKey(programmeId), version);
 }
 

@@ -5,7 +5,15 @@ import type { ProgrammeRepository, WorkstreamRepository } from './programme.repo
 import { planRows } from './tables-plan-memo.js';
 import { inPartition, planKeys, PROGRAMME_PARTITION, type TablesContext } from './tables-layout.js';
 import {
+  activePartitions,
+  announceSettings,
+  copySettings,
+  SEQ_COLUMN,
+  stampOfRow,
+} from './tables-settings-copy.js';
+import {
   assertRowFits,
+  azureStatus,
   getJson,
   putJson,
   queryRows,
@@ -29,14 +37,30 @@ export function createTablesProgrammeRepository(tables: TablesContext): Programm
         .sort((a, b) => compareRefs(a.id, b.id));
     },
     async save(programme) {
-      const row: Row = { partitionKey: PROGRAMME_PARTITION, rowKey: codeKey(programme.id) };
-      putJson(row, 'json', programme);
-      assertRowFits(row, `programme ${programme.id}`);
-      try {
-        // Merged so the active plan version, written only by a plan import, is kept.
-        await tables.programmes.upsertEntity(row, 'Merge');
-      } catch (error) {
-        throw unexpected(`saving programme ${programme.id}`, error);
+      const rowKey = codeKey(programme.id);
+      for (;;) {
+        const before = await readRow(tables.programmes, PROGRAMME_PARTITION, rowKey);
+        const current = stampOfRow(before);
+        const stamp = current && { version: current.version, seq: current.seq + 1 };
+        const row: Row = { partitionKey: PROGRAMME_PARTITION, rowKey };
+        putJson(row, 'json', programme);
+        if (stamp) row[SEQ_COLUMN] = stamp.seq;
+        assertRowFits(row, `programme ${programme.id}`);
+        // Saves read these settings from copies beside their actions: no copy older than the
+        // new settings is believed from before they are written (tables-settings-copy.ts).
+        const partitions = stamp ? await activePartitions(tables, programme.id, stamp.version) : [];
+        if (stamp) await announceSettings(tables, partitions, stamp);
+        try {
+          // Merged so the active plan version, written only by a plan import, is kept; at the
+          // ETag read, so two saves at once get different numbers.
+          if (before) await tables.programmes.updateEntity(row, 'Merge', { etag: before.etag });
+          else await tables.programmes.createEntity(row);
+        } catch (error) {
+          if ([409, 412].includes(azureStatus(error) ?? 0)) continue;
+          throw unexpected(`saving programme ${programme.id}`, error);
+        }
+        if (stamp) await copySettings(tables, partitions, stamp, programme);
+        return;
       }
     },
   };

@@ -13,6 +13,7 @@ import { createTablesOutboxRepository } from './tables-outbox.repository.js';
 import { createTablesPendingImportRepository } from './tables-pending-import.repository.js';
 import { createTablesPersonRepository } from './tables-person.repository.js';
 import { rollForward } from './tables-plan-promotion.js';
+import { spreadAllSettings } from './tables-settings-copy.js';
 import { finishRoleChanges } from './tables-role-change.js';
 import { createTablesPlanRepository } from './tables-plan.repository.js';
 import {
@@ -69,6 +70,8 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
   await rollForward(tables);
   // So does a change of roles cut short, before anyone's roles are read from the index.
   await finishRoleChanges(tables);
+  // And Saves find their programme's settings beside their actions (tables-settings-copy.ts).
+  await spreadAllSettings(tables);
   const scheduleMarks = createTablesScheduleMarks(tables);
   const store: Store = {
     programmes: createTablesProgrammeRepository(tables),

@@ -45,11 +45,19 @@ export function forgetVersion(tables: TablesContext, programmeId: string): void 
   seenIn(tables).delete(codeKey(programmeId));
 }
 
-/** The programme row's version as it is now: one point read. */
-export async function freshVersion(tables: TablesContext, programmeId: string) {
+/** The programme row as it is now, and its version (noted): one point read. */
+export async function freshProgrammeRow(
+  tables: TablesContext,
+  programmeId: string,
+): Promise<{ readonly version: string | null; readonly row: ReadRow | null }> {
   const row = await readRow(tables.programmes, PROGRAMME_PARTITION, codeKey(programmeId));
   noteVersionRead(tables, row ?? { rowKey: codeKey(programmeId) });
-  return typeof row?.activeVersion === 'string' ? row.activeVersion : null;
+  return { version: typeof row?.activeVersion === 'string' ? row.activeVersion : null, row };
+}
+
+/** The programme row's version as it is now: one point read. */
+export async function freshVersion(tables: TablesContext, programmeId: string) {
+  return (await freshProgrammeRow(tables, programmeId)).version;
 }
 
 /**
@@ -117,7 +125,8 @@ export async function raiseFence(
     if (typeof fence?.version === 'string' && fence.version >= version) return;
     const row = { partitionKey, rowKey: FENCE_ROW, version };
     try {
-      if (fence) await table.updateEntity(row, 'Replace', { etag: fence.etag });
+      // Merged: the programme's settings copied beside the version stay (tables-settings-copy.ts).
+      if (fence) await table.updateEntity(row, 'Merge', { etag: fence.etag });
       else await table.createEntity(row);
       return;
     } catch (error) {

@@ -151,6 +151,40 @@ describe('the update form over HTTP', () => {
     expect((await harness.store.actions.get('wsoa', 'C2'))?.value.current?.rating).toBe('Red');
   });
 
+  it('holds a Save to the calendar and time zone as changed a moment before it', async () => {
+    const before = await harness.store.programmes.get('wsoa');
+    if (!before) throw new Error('The sample programme is missing');
+    const rated = (await harness.store.actions.get('wsoa', 'A4'))?.value.current;
+    const form = await openForm('A4', people.admin);
+    try {
+      // April's period closed early, saved (as by another instance) after the form was drawn.
+      await harness.store.programmes.save({
+        ...before,
+        periods: before.periods.map((p) =>
+          p.id === 'Apr 2021' ? { ...p, closes: '2021-02-26' } : p,
+        ),
+      });
+      const refused = await press(
+        'update',
+        { ...form, rating: 'Green', note: 'On track.' },
+        people.admin,
+      );
+      expect(textOf(refused.body.value)).toContain('The Apr 2021 period has closed');
+      expect((await harness.store.actions.get('wsoa', 'A4'))?.value.current).toEqual(rated);
+
+      await harness.store.programmes.save({ ...before, timeZone: 'Asia/Tokyo' });
+      const saved = await press(
+        'update',
+        { ...form, rating: 'Green', note: 'On track.' },
+        people.admin,
+      );
+      // 10:42 in London is 19:42 in Tokyo.
+      expect(textOf(saved.body.value)).toContain('Recorded Green for A4 at 19:42');
+    } finally {
+      await harness.store.programmes.save(before);
+    }
+  });
+
   it('answers a submit for an action that does not exist with a clear card', async () => {
     const form = await openForm('A2');
     const answer = await press('update', { ...form, ref: 'Z9', rating: 'Green' }, people.admin);

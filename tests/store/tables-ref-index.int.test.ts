@@ -11,6 +11,7 @@ import {
 } from '../../src/store/tables-layout.js';
 import { createTablesStore, tableClients } from '../../src/store/tables-store.js';
 import { queryRows } from '../../src/store/tables-support.js';
+import { FENCE_ROW } from '../../src/store/tables-version-fence.js';
 import { uniqueTablePrefix } from '../support/azurite.js';
 import { plan, update } from './contract/fixtures.js';
 
@@ -50,6 +51,8 @@ async function storeAsBeforeTheIndexWasSpread(tables: TablesContext): Promise<st
         await table.createEntity({ ...row, partitionKey: partition, rowKey });
       }
     }
+    // Imports of then left no fence (with the programme's settings) behind them.
+    await table.deleteEntity(partition, FENCE_ROW);
   }
   await tables.programmes.updateEntity(
     { partitionKey: PROGRAMME_PARTITION, rowKey: codeKey('wsoa'), activeVersion: before },

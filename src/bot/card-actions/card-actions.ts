@@ -64,13 +64,15 @@ export function createCardActions(deps: BotDependencies): CardActions {
     }
     // A card names the programme it was drawn for; only older cards leave it to the chat.
     const named = programmeOfCard(data);
-    // A Save's reads need only what its card names: they go beside the programme's read.
+    // A Save's reads need only what its card names, and bring the programme with them.
     const ahead = verb === 'update' && named ? readAheadForSave(deps, named, sender, data) : null;
-    const programme = named ? await deps.programmes.get(named) : await programmeOfTurn(turn);
-    if (!programme) {
-      await ahead;
-      return { kind: 'card', card: noProgrammeCard(), replacesForm: false };
-    }
+    const reads = ahead && (await ahead);
+    const programme = reads
+      ? reads.programme
+      : named
+        ? await deps.programmes.get(named)
+        : await programmeOfTurn(turn);
+    if (!programme) return { kind: 'card', card: noProgrammeCard(), replacesForm: false };
     if (prompted) return performPromptAction(deps, programme, sender, verb, data);
     if (progress) {
       // The activity names the press, so a retried one records a figure only once.
@@ -92,7 +94,7 @@ export function createCardActions(deps: BotDependencies): CardActions {
             sender,
             data,
             turn.context.activity.type === 'invoke',
-            ahead,
+            reads,
           )
         : await performEdit(deps, programme, sender, data);
     if (result.kind === 'invalid-data') {

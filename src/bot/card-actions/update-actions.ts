@@ -29,9 +29,9 @@ function card(rendered: RenderedCard, replacesForm: boolean): CardOutcome {
 }
 
 /**
- * A Save's reads of the action and its owner's role, started from what the card names while
- * the programme is read, so the three come back together. Null when the card's data will be
- * refused anyway; a failed read is logged and left to the Save to make again.
+ * A Save's reads of the action, its owner's role and its programme, started from what the
+ * card names, so they come back together. Null when the card's data will be refused anyway;
+ * a failed read is logged and left to the Save to make again.
  */
 export function readAheadForSave(
   deps: BotDependencies,
@@ -63,7 +63,7 @@ export async function performUpdate(
   sender: Sender,
   data: unknown,
   viaInvoke: boolean,
-  ahead: Promise<SaveReads | null> | null = null,
+  ahead: SaveReads | null = null,
 ): Promise<CardOutcome | InvalidData> {
   const parsed = updateDataSchema.safeParse(data);
   if (!parsed.success) return { kind: 'invalid-data', error: parsed.error };
@@ -115,7 +115,7 @@ export async function performUpdate(
     sender,
     now,
     today,
-    (await ahead) ?? undefined,
+    ahead ?? undefined,
   );
   if (outcome.ok) {
     const { update, period } = outcome;

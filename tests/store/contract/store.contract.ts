@@ -5,6 +5,7 @@ import { outboxAndLeaseContract } from './outbox.contract.js';
 import { peopleContract } from './people.contract.js';
 import { planContract } from './plan.contract.js';
 import { scheduleMarksContract } from './schedule-marks.contract.js';
+import { settingsContract } from './settings.contract.js';
 import { summaryContract } from './summary.contract.js';
 
 /** The promises every store keeps; run against the in-memory fake and Azure Tables alike. */
@@ -16,4 +17,5 @@ export function storeContract(createStore: StoreFactory): void {
   measureContract(createStore);
   summaryContract(createStore);
   scheduleMarksContract(createStore);
+  settingsContract(createStore);
 }
