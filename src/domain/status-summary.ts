@@ -59,23 +59,6 @@ export function changeSummary(
   return { total, counts, openByDue, ratedIn };
 }
 
-/** Adds summaries together (a programme's from its workstreams'). */
-export function addSummaries(summaries: readonly StatusSummary[]): StatusSummary {
-  const counts = { ...emptySummary().counts };
-  const openByDue: Record<string, number> = {};
-  const ratedIn: Record<string, number> = {};
-  let total = 0;
-  for (const summary of summaries) {
-    total += summary.total;
-    for (const [rating, n] of Object.entries(summary.counts)) {
-      counts[rating as RatingOrNotRated] += n;
-    }
-    for (const [day, n] of Object.entries(summary.openByDue)) bump(openByDue, day, n);
-    for (const [period, n] of Object.entries(summary.ratedIn)) bump(ratedIn, period, n);
-  }
-  return { total, counts, openByDue, ratedIn };
-}
-
 /** Actions past their due day on `today` and not Blue: the same rule as `isOverdue`. */
 export function overdueOn(summary: StatusSummary, today: IsoDate): number {
   let overdue = 0;
