@@ -7,17 +7,8 @@ import {
   statusKeys,
   type TablesContext,
 } from './tables-layout.js';
-import { FENCE_ROW } from './tables-version-fence.js';
-import {
-  assertRowFits,
-  azureStatus,
-  getJson,
-  putJson,
-  queryRows,
-  readRow,
-  unexpected,
-  type ReadRow,
-} from './tables-support.js';
+import { mergeIntoFence } from './tables-version-fence.js';
+import { getJson, putJson, queryRows, readRow, type ReadRow } from './tables-support.js';
 
 /**
  * A Save needs its programme's settings (periods, time zone, rules: the programme row's JSON)
@@ -166,38 +157,21 @@ async function spreadFrom(tables: TablesContext, row: ReadRow | null): Promise<v
   await copySettings(tables, partitions, stamp, programme);
 }
 
-/**
- * Merges `change(fence)` into a partition's fence at the ETag read (creating the fence where
- * there is none), again when someone moved it meanwhile; nothing when `change` gives null.
- * A fence with no version yet gets the stamp's, as an update's transaction would give it.
- */
+/** {@link mergeIntoFence}; a fence with no version yet gets the stamp's, as an update's would. */
 async function moveFence(
   tables: TablesContext,
   partitionKey: string,
   stamp: Stamp,
   change: (fence: ReadRow | null) => Record<string, unknown> | null,
 ): Promise<void> {
-  const table = tables.status(partitionKey);
-  for (;;) {
-    const fence = await readRow(table, partitionKey, FENCE_ROW);
-    const columns = change(fence);
-    if (columns === null) return;
-    const row = {
-      partitionKey,
-      rowKey: FENCE_ROW,
-      ...(typeof fence?.version === 'string' ? {} : { version: stamp.version }),
-      ...columns,
-    };
-    assertRowFits(row, `the plan fence of ${partitionKey}`);
-    try {
-      if (fence) await table.updateEntity(row, 'Merge', { etag: fence.etag });
-      else await table.createEntity(row);
-      return;
-    } catch (error) {
-      const status = azureStatus(error);
-      if (status !== 409 && status !== 412) {
-        throw unexpected(`copying settings to the plan fence of ${partitionKey}`, error);
-      }
-    }
-  }
+  await mergeIntoFence(
+    tables,
+    partitionKey,
+    (fence) => {
+      const columns = change(fence);
+      if (columns === null) return null;
+      return typeof fence?.version === 'string' ? columns : { version: stamp.version, ...columns };
+    },
+    `copying settings to the plan fence of ${partitionKey}`,
+  );
 }

@@ -1,7 +1,7 @@
 import { odata } from '@azure/data-tables';
 import { codeKey, joinKey } from './keys.js';
 import { PROGRAMME_PARTITION, type TablesContext } from './tables-layout.js';
-import { azureStatus, readRow, unexpected, type ReadRow } from './tables-support.js';
+import { assertRowFits, azureStatus, readRow, unexpected, type ReadRow } from './tables-support.js';
 
 /**
  * A programme's active plan version, once read, is taken as read for a second, so a turn
@@ -112,28 +112,48 @@ export const withFence = (filter: string): string =>
 
 /**
  * Raises the fence of one workstream partition to `version` (versions sort by creation), never
- * lowering it: read, then written at the ETag read, again if someone moved it meanwhile.
+ * lowering it. Merged: the programme's settings copied beside the version stay
+ * (tables-settings-copy.ts).
  */
 export async function raiseFence(
   tables: TablesContext,
   partitionKey: string,
   version: string,
 ): Promise<void> {
+  await mergeIntoFence(
+    tables,
+    partitionKey,
+    (fence) =>
+      typeof fence?.version === 'string' && fence.version >= version ? null : { version },
+    `raising the plan fence of ${partitionKey} to ${version}`,
+  );
+}
+
+/**
+ * Merges `change(fence)` into a partition's fence: read, then written at the ETag read (or
+ * created where there is none), again if someone moved it meanwhile; nothing when `change`
+ * gives null.
+ */
+export async function mergeIntoFence(
+  tables: TablesContext,
+  partitionKey: string,
+  change: (fence: ReadRow | null) => Record<string, unknown> | null,
+  doing: string,
+): Promise<void> {
   const table = tables.status(partitionKey);
   for (;;) {
     const fence = await readRow(table, partitionKey, FENCE_ROW);
-    if (typeof fence?.version === 'string' && fence.version >= version) return;
-    const row = { partitionKey, rowKey: FENCE_ROW, version };
+    const columns = change(fence);
+    if (columns === null) return;
+    const row = { partitionKey, rowKey: FENCE_ROW, ...columns };
+    assertRowFits(row, `the plan fence of ${partitionKey}`);
     try {
-      // Merged: the programme's settings copied beside the version stay (tables-settings-copy.ts).
       if (fence) await table.updateEntity(row, 'Merge', { etag: fence.etag });
       else await table.createEntity(row);
       return;
     } catch (error) {
       const status = azureStatus(error);
-      if (status !== 409 && status !== 412) {
-        throw unexpected(`raising the plan fence of ${partitionKey} to ${version}`, error);
-      }
+      if (status !== 409 && status !== 412) throw unexpected(doing, error);
     }
   }
 }
