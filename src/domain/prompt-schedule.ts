@@ -217,7 +217,10 @@ export function planPeriod(input: ScheduleInput & { readonly periodId: string })
  * a nudge on its own day only), and only at a sending time — never on a weekend, a bank
  * holiday or in quiet hours. Messages for roles with no person come back as `unassigned`.
  */
-export function messagesDue(input: ScheduleInput & { readonly now: Date }): {
+export function messagesDue(
+  input: ScheduleInput & { readonly now: Date },
+  plans?: readonly PeriodPlan[],
+): {
   readonly due: readonly ScheduledMessage[];
   readonly unassigned: readonly UnassignedMessage[];
 } {
@@ -227,12 +230,22 @@ export function messagesDue(input: ScheduleInput & { readonly now: Date }): {
     m.sendAt <= now && now < m.until;
   const due: ScheduledMessage[] = [];
   const unassigned: UnassignedMessage[] = [];
-  for (const period of periodsInReach(programme, localDateOf(now, programme.timeZone))) {
-    const plan = planPeriod({ ...input, periodId: period.id });
+  for (const plan of plans ?? plansInReach(input, now)) {
     due.push(...plan.messages.filter(within));
     unassigned.push(...plan.unassigned.filter(within));
   }
   return { due, unassigned };
+}
+
+/**
+ * The plan of each period in reach of `now`'s local day: what {@link messagesDue} and
+ * `nextScheduleChange` both read, so a planning minute can work them out once for both.
+ */
+export function plansInReach(input: ScheduleInput, now: Date): PeriodPlan[] {
+  const { programme } = input;
+  return periodsInReach(programme, localDateOf(now, programme.timeZone)).map((period) =>
+    planPeriod({ ...input, periodId: period.id }),
+  );
 }
 
 /**

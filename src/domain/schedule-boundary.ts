@@ -1,7 +1,7 @@
 import { localDateOf, zonedInstant } from './calendar.js';
 import { addDays } from './dates.js';
 import { digestSchedule } from './digest-schedule.js';
-import { periodsInReach, planPeriod, type ScheduleInput } from './prompt-schedule.js';
+import { plansInReach, type PeriodPlan, type ScheduleInput } from './prompt-schedule.js';
 import { signOffSchedule } from './sign-off-schedule.js';
 
 /**
@@ -14,17 +14,21 @@ import { signOffSchedule } from './sign-off-schedule.js';
  * not) of the periods in reach today, a digest or a sign-off, and at the latest the next
  * local midnight. A message that stops being due adds nothing, so its `until` is no boundary;
  * nor is the start of sending hours, as whatever falls due in quiet hours has a `sendAt` in
- * them, which is after `now` when `now` was a sending time.
+ * them, which is after `now` when `now` was a sending time. `plans` are `plansInReach` of
+ * `now`, when the caller has them already.
  */
-export function nextScheduleChange(input: ScheduleInput, now: Date): Date {
+export function nextScheduleChange(
+  input: ScheduleInput,
+  now: Date,
+  plans: readonly PeriodPlan[] = plansInReach(input, now),
+): Date {
   const { programme } = input;
   const today = localDateOf(now, programme.timeZone);
   let next = zonedInstant(addDays(today, 1), '00:00', programme.timeZone);
   const consider = (at: Date): void => {
     if (at > now && at < next) next = at;
   };
-  for (const period of periodsInReach(programme, today)) {
-    const plan = planPeriod({ ...input, periodId: period.id });
+  for (const plan of plans) {
     for (const message of [...plan.messages, ...plan.unassigned]) consider(message.sendAt);
   }
   for (const digest of digestSchedule(programme)) consider(digest.sendAt);

@@ -6,7 +6,7 @@ import type { Programme, Workstream } from '../../domain/programme.js';
 import { signOffsDue } from '../../domain/sign-off-schedule.js';
 import type { GovernanceSettingsRepository } from '../../store/governance-settings.repository.js';
 import { signOffRowOf } from '../governance/governance-notices.js';
-import { messagesDue, type UnassignedMessage } from '../../domain/prompt-schedule.js';
+import { messagesDue, plansInReach, type UnassignedMessage } from '../../domain/prompt-schedule.js';
 import { nextScheduleChange } from '../../domain/schedule-boundary.js';
 import type { ActionRepository } from '../../store/action.repository.js';
 import type { LinkRepository } from '../../store/link.repository.js';
@@ -111,7 +111,9 @@ export function createRunDue(options: RunDueOptions): RunDue {
       people,
       updates,
     };
-    const { due, unassigned } = messagesDue({ ...input, now });
+    // Worked out once for what is due now and for when something next can be.
+    const plans = plansInReach(input, now);
+    const { due, unassigned } = messagesDue({ ...input, now }, plans);
     const rows = due.map((message) => outboxRowOf(message, now));
     if (options.boards) {
       const digests = digestsDue(programme, now);
@@ -126,7 +128,7 @@ export function createRunDue(options: RunDueOptions): RunDue {
       }
     }
     rows.push(...(await signOffRows(programme, workstreams, roles, now)));
-    return { rows, unassigned, until: nextScheduleChange(input, now).getTime() };
+    return { rows, unassigned, until: nextScheduleChange(input, now, plans).getTime() };
   };
 
   /** Once a period closes, each workstream lead's card to sign off its ratings. */
