@@ -8,6 +8,7 @@ import {
   azureStatus,
   createInBatches,
   getJson,
+  isServiceColumn,
   queryRows,
   readRow,
   unexpected,
@@ -163,7 +164,7 @@ async function createUnlessThere(tables: TablesContext, row: Row): Promise<void>
 function plain(row: ReadRow): Row {
   const copy: Row = { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '' };
   for (const [name, value] of Object.entries(row)) {
-    if (['etag', 'timestamp', 'partitionKey', 'rowKey', 'odata.metadata'].includes(name)) continue;
+    if (isServiceColumn(name)) continue;
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
       copy[name] = value;
     }

@@ -18,6 +18,7 @@ import {
   createInBatches,
   getJson,
   getText,
+  isServiceColumn,
   putJson,
   putText,
   queryRows,
@@ -313,10 +314,7 @@ export async function refreshSummaries(
 /** Whether a stored row has exactly the columns and values of `row`. */
 function sameColumns(row: Row, stored: ReadRow | undefined): boolean {
   if (!stored) return false;
-  const metadata = new Set(['etag', 'timestamp', 'partitionKey', 'rowKey']);
-  const storedNames = Object.keys(stored).filter(
-    (name) => !metadata.has(name) && !name.startsWith('odata'),
-  );
-  const names = Object.keys(row).filter((name) => !metadata.has(name));
+  const storedNames = Object.keys(stored).filter((name) => !isServiceColumn(name));
+  const names = Object.keys(row).filter((name) => !isServiceColumn(name));
   return storedNames.length === names.length && names.every((name) => stored[name] === row[name]);
 }

@@ -166,6 +166,13 @@ async function submit(
   }
 }
 
+const SERVICE_COLUMNS = new Set(['etag', 'timestamp', 'partitionKey', 'rowKey']);
+
+/** Whether a column of a read row is the service's (keys, ETag, time, OData), not data. */
+export function isServiceColumn(name: string): boolean {
+  return SERVICE_COLUMNS.has(name) || name.startsWith('odata');
+}
+
 /**
  * Writes rows that are almost always new, ending as an upsert (Replace) would. Azurite looks a
  * created row up once in a scan of its partition and an upserted one twice, so on a large
