@@ -72,7 +72,10 @@ export interface BotDependencies {
   /** Admins configured (ADMINS) and added in storage. */
   readonly adminDirectory: AdminDirectory;
   /** Who people are (email behind a Teams id) and who could not be reached. */
-  readonly people: Pick<PersonRepository, 'get' | 'getByAadObjectId' | 'save' | 'listUnreachable'>;
+  readonly people: Pick<
+    PersonRepository,
+    'get' | 'getByAadObjectId' | 'save' | 'add' | 'listUnreachable'
+  >;
   /** Where proactive messages can be sent later; saved on install and on every message. */
   readonly conversations: Pick<ConversationRepository, 'save'>;
   /** Imports previewed and waiting for Confirm. */

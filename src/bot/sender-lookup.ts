@@ -24,7 +24,9 @@ function bounded<V>(map: Map<string, V>, key: string, value: V): V {
 
 /**
  * Learns who is talking: the email behind a Teams user, asked of Teams only on first
- * contact (then remembered in the person store and in this process).
+ * contact (then remembered in the person store and in this process). A first contact costs
+ * one read (the object id's index, which finds no one) and two writes (the person row, added
+ * only if no one has the email, and the index).
  */
 export function createSenderLookup(deps: LookupDeps): (turn: TurnContext) => Promise<Sender> {
   const configuredAdmins = new Set(deps.adminDirectory.configured.map(normaliseEmail));
@@ -84,9 +86,10 @@ export function createSenderLookup(deps: LookupDeps): (turn: TurnContext) => Pro
     }
     if (!email || !aadObjectId) return { email: null, aadObjectId, name };
 
-    const normalised = normaliseEmail(email);
-    const existing = await deps.people.get(normalised);
-    if (existing?.aadObjectId && existing.aadObjectId !== aadObjectId) {
+    const found = { email: normaliseEmail(email), name, aadObjectId };
+    const existing = await deps.people.add({ ...found, awayUntil: null, unreachable: null });
+    if (existing === null) return bounded(identities, key, found);
+    if (existing.aadObjectId && existing.aadObjectId !== aadObjectId) {
       // An email bound to one person is never moved to another by a message: that would
       // hand them the first person's prompts and roles.
       deps.logger.warn('A Teams member has an email already bound to another object id', {
@@ -95,11 +98,11 @@ export function createSenderLookup(deps: LookupDeps): (turn: TurnContext) => Pro
       });
       return bounded(identities, key, { email: null, aadObjectId, name });
     }
+    // Known by email before they wrote (marked away, or unreachable): now bound to this member.
     const person: Person = {
-      email: normalised,
-      name: name ?? existing?.name ?? null,
+      ...existing,
+      name: name ?? existing.name,
       aadObjectId,
-      awayUntil: existing?.awayUntil ?? null,
       unreachable: null,
     };
     await deps.people.save(person);

@@ -17,6 +17,13 @@ export function createMemoryPersonRepository(state: MemoryState): PersonReposito
       state.people.set(email, structuredClone({ ...person, email }));
       return Promise.resolve();
     },
+    add(person) {
+      const email = normaliseEmail(person.email);
+      const found = state.people.get(email);
+      if (found) return Promise.resolve(structuredClone(found));
+      state.people.set(email, structuredClone({ ...person, email }));
+      return Promise.resolve(null);
+    },
     listUnreachable() {
       const found = [...state.people.values()].filter((person) => person.unreachable !== null);
       return Promise.resolve(structuredClone(found.sort((a, b) => compareText(a.email, b.email))));

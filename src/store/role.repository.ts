@@ -21,5 +21,11 @@ export interface PersonRepository {
   get(email: string): Promise<Person | null>;
   getByAadObjectId(aadObjectId: string): Promise<Person | null>;
   save(person: Person): Promise<void>;
+  /**
+   * Saves a person no one has yet by their email and gives null; when someone already has it,
+   * writes nothing and gives who is stored. First contact usually finds no one, so this is
+   * one write where a read and a write would be two.
+   */
+  add(person: Person): Promise<Person | null>;
   listUnreachable(): Promise<Person[]>;
 }

@@ -12,7 +12,7 @@ import { createMessageBudget, type MessageBudget } from '../../src/cards/message
 import { composeBot } from '../../src/server/compose.js';
 import type { BotServer } from '../../src/server/create-server.js';
 import type { Store } from '../../src/store/store.js';
-import { createTablesStore } from '../../src/store/tables-store.js';
+import { createTablesStore, type StorageRequest } from '../../src/store/tables-store.js';
 import { fixedClock, seedSamplePlan } from '../app/seed-sample.js';
 import { uniqueTablePrefix } from '../support/azurite.js';
 import { startBot } from '../support/start-bot.js';
@@ -105,11 +105,14 @@ export async function startBotHarness(
     readonly seed?: (store: Store) => Promise<void>;
     /** Installs the app through the test channel's Graph, as production does; off by default. */
     readonly graph?: boolean;
+    /** Told of every request the store sends to Azure Tables. */
+    readonly onRequest?: (request: StorageRequest) => void;
   } = {},
 ): Promise<BotHarness> {
   const tables = await createTablesStore({
     connection: { connectionString: inject('azuriteConnectionString') },
     tablePrefix: uniqueTablePrefix('bot'),
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
   const store = options.adapt ? options.adapt(tables) : tables;
   await seedSamplePlan(store);

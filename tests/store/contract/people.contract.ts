@@ -110,6 +110,24 @@ export function peopleContract(createStore: StoreFactory): void {
       expect(await store.people.listUnreachable()).toEqual([blocked]);
     });
 
+    it('adds a person only when no one has their email, and says who has it', async () => {
+      expect(await store.people.add({ ...person, email: 'Sam.Jones@Example.org' })).toBeNull();
+      expect(await store.people.get('sam.jones@example.org')).toEqual(person);
+      expect(await store.people.getByAadObjectId('aad-1')).toEqual(person);
+
+      const other = { ...person, name: 'Someone Else', aadObjectId: 'aad-2' };
+      expect(await store.people.add(other)).toEqual(person);
+      expect(await store.people.get('sam.jones@example.org')).toEqual(person);
+      expect(await store.people.getByAadObjectId('aad-2')).toBeNull();
+
+      const away = { ...person, email: 'kim@example.org', aadObjectId: null };
+      await store.people.save({ ...away, awayUntil: '2026-02-01' });
+      expect(await store.people.add({ ...away, aadObjectId: 'aad-3' })).toEqual({
+        ...away,
+        awayUntil: '2026-02-01',
+      });
+    });
+
     it('keeps conversation references and finds a personal chat by email', async () => {
       await store.conversations.save(chat);
       expect(await store.conversations.get('personal:aad-1')).toEqual(chat);
