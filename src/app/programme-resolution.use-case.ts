@@ -4,6 +4,9 @@ import type { ProgrammeRepository } from '../store/programme.repository.js';
 import type { RoleAssignment } from '../store/role.repository.js';
 import type { Membership, ReadRule } from './read-rule.js';
 
+/** How the programme was found: see {@link createProgrammeResolution}. */
+export type Via = 'prefix' | 'link' | 'only-programme' | 'roles';
+
 export interface ProgrammeChoice {
   readonly id: string;
   readonly name: string;
@@ -26,7 +29,7 @@ export type ProgrammeResolution =
       readonly programmeId: string;
       /** The argument without its programme prefix. */
       readonly argument: string;
-      readonly via: 'prefix' | 'link' | 'only-programme' | 'roles';
+      readonly via: Via;
     }
   /** Several programmes fit: ask which, or suggest `<id>:` before the argument. */
   | {
@@ -59,7 +62,7 @@ export type ProgrammeAnswer =
       readonly programme: Programme;
       /** The argument without its programme prefix. */
       readonly argument: string;
-      readonly via: 'prefix' | 'link' | 'only-programme' | 'roles';
+      readonly via: Via;
       /**
        * The roles the sender holds or deputises for, in every programme: the ones the read
        * rule read to decide (read now only if it did not), so `/mine` does not ask again.
@@ -77,6 +80,9 @@ export type ProgrammeAnswer =
   | { readonly ok: false; readonly code: 'PROGRAMME_NOT_FOUND' }
   | NotAMember;
 
+/** Chats whose last answer is remembered, as a guess for the next (a few hundred bytes each). */
+const REMEMBERED_CHATS = 10_000;
+
 const PREFIX = /^([a-z0-9][a-z0-9_-]*):\s*(.*)$/is;
 
 const choiceOf = ({ id, name }: Programme): ProgrammeChoice => ({ id, name });
@@ -89,10 +95,30 @@ const choiceOf = ({ id, name }: Programme): ProgrammeChoice => ({ id, name });
  * admin, and is offered only the programmes they may read.
  */
 export function createProgrammeResolution(options: ProgrammeResolutionOptions) {
+  // What each chat chose last: a guess that lets a command start its first read alongside the
+  // resolution, and spares a linked chat the sender's roles. Only a guess: every answer is
+  // worked out afresh from storage.
+  const lastChosen = new Map<string, { readonly programmeId: string; readonly via: Via }>();
+  const remember = (conversationKey: string, programmeId: string, via: Via): void => {
+    lastChosen.delete(conversationKey);
+    lastChosen.set(conversationKey, { programmeId, via });
+    if (lastChosen.size > REMEMBERED_CHATS) {
+      const [oldest] = lastChosen.keys();
+      if (oldest !== undefined) lastChosen.delete(oldest);
+    }
+  };
+
   async function choose(request: ResolveRequest): Promise<ProgrammeAnswer> {
+    const answer = await chooseAfresh(request);
+    if (answer.ok) remember(request.conversationKey, answer.programme.id, answer.via);
+    return answer;
+  }
+
+  async function chooseAfresh(request: ResolveRequest): Promise<ProgrammeAnswer> {
     // The chat's link is read alongside the list, not after it: one round trip, not two.
     // A personal chat is never linked (it follows its person's roles), so it is not asked.
-    const membership = options.readRule.membership(request);
+    const readByLink = lastChosen.get(request.conversationKey)?.via === 'link';
+    const membership = options.readRule.membership(request, !readByLink);
     const [all, link] = await Promise.all([
       options.programmes.list(),
       request.conversationKind === 'personal'
@@ -139,6 +165,10 @@ export function createProgrammeResolution(options: ProgrammeResolutionOptions) {
 
   return {
     choose,
+    /** The programme this chat chose last time (in this process), or null: a guess only. */
+    lastChosen(conversationKey: string): string | null {
+      return lastChosen.get(conversationKey)?.programmeId ?? null;
+    },
     async resolve(request: ResolveRequest): Promise<ProgrammeResolution> {
       const answer = await choose(request);
       if (answer.ok) {

@@ -33,7 +33,12 @@ export interface ReadRuleOptions {
  */
 export function createReadRule(options: ReadRuleOptions) {
   return {
-    membership(reader: Reader): Membership {
+    /**
+     * `askNow` (the default): someone who must be a member to read is asked about at once,
+     * alongside other reads; false when their roles will probably not be needed (a chat that
+     * read through its link last time), so they are read only if they are.
+     */
+    membership(reader: Reader, askNow = true): Membership {
       const readsAll = options.openToEveryone || reader.isAdmin;
       let assignments: Promise<readonly RoleAssignment[]> | undefined;
       const held = (): Promise<readonly RoleAssignment[]> => {
@@ -43,8 +48,7 @@ export function createReadRule(options: ReadRuleOptions) {
       };
       const memberOf = async (): Promise<ReadonlySet<string>> =>
         new Set((await held()).map((role) => role.programmeId.toLowerCase()));
-      // Someone who must be a member to read is asked about at once, alongside other reads.
-      if (!readsAll) void memberOf().catch(() => undefined);
+      if (!readsAll && askNow) void memberOf().catch(() => undefined);
       return {
         readsAll,
         memberOf,

@@ -18,7 +18,10 @@ import type {
   ActionGovernanceReader,
   ActionGovernanceRecord,
 } from '../store/action-governance.repository.js';
-import type { SummaryRepository } from '../store/summary.repository.js';
+import type {
+  SummaryRepository,
+  WorkstreamSummary as KeptSummary,
+} from '../store/summary.repository.js';
 import type { Versioned } from '../store/versioned.js';
 import type { WorkstreamRepository } from '../store/programme.repository.js';
 import { actionLineOf, type ActionLine } from './action-line.js';
@@ -105,8 +108,11 @@ export async function getProgrammeStatus(
   deps: Pick<StatusDeps, 'summaries'>,
   programme: Programme,
   today: IsoDate,
+  early?: StatusReadAhead,
 ): Promise<ProgrammeStatus> {
-  const kept = await deps.summaries.listByProgramme(programme.id);
+  const kept = await (early?.kind === 'programme' && early.programmeId === programme.id
+    ? early.kept
+    : deps.summaries.listByProgramme(programme.id));
   const open = periodOpenOn(programme, today);
   const workstreams = kept.map(({ code, name, summary }) => ({
     code,
@@ -261,11 +267,14 @@ export async function lookUpStatus(
   programme: Programme,
   word: string,
   today: IsoDate,
+  early?: StatusReadAhead,
 ): Promise<StatusLookup> {
-  // The plan's workstreams are read once per plan version, so this rarely asks storage.
-  const workstream = await deps.workstreams.get(programme.id, word);
-  if (workstream) {
-    const listed = await deps.actions.listByWorkstream(programme.id, workstream.code);
+  const found =
+    early?.kind === 'workstream' && early.programmeId === programme.id && early.word === word
+      ? await early.listed
+      : await listWorkstream(deps, programme.id, word);
+  if (found) {
+    const { workstream, listed } = found;
     return {
       ok: true,
       kind: 'workstream',
@@ -274,16 +283,16 @@ export async function lookUpStatus(
   }
   // Asked beside the action, not after it: a word that is no action wastes one small query.
   const governance = deps.actionGovernance.ofAction(programme.id, word);
-  const found = await deps.actions.withHistory(programme.id, word);
-  if (found) {
+  const action = await deps.actions.withHistory(programme.id, word);
+  if (action) {
     return {
       ok: true,
       kind: 'action',
       value: await actionDetail(
         deps,
         programme,
-        found.action.value,
-        found.history,
+        action.action.value,
+        action.history,
         governance,
         today,
       ),
@@ -295,18 +304,84 @@ export async function lookUpStatus(
   return { ok: false, code: 'NOT_FOUND', typed: word, suggestions };
 }
 
+/** The workstream a word names (case-insensitive) and its actions; null if it names none. */
+type ListedWorkstream = {
+  readonly workstream: Workstream;
+  readonly listed: readonly Versioned<Action>[];
+} | null;
+
+async function listWorkstream(
+  deps: StatusDeps,
+  programmeId: string,
+  word: string,
+): Promise<ListedWorkstream> {
+  // The plan's workstreams are read once per plan version, so this rarely asks storage.
+  const workstream = await deps.workstreams.get(programmeId, word);
+  if (!workstream) return null;
+  return { workstream, listed: await deps.actions.listByWorkstream(programmeId, workstream.code) };
+}
+
+/**
+ * The first read of `/status` (a programme's summaries) or `/status <word>` (the workstream
+ * the word names, if it names one), started for a programme not yet settled on.
+ */
+export type StatusReadAhead =
+  | {
+      readonly kind: 'programme';
+      readonly programmeId: string;
+      readonly kept: Promise<readonly KeptSummary[]>;
+    }
+  | {
+      readonly kind: 'workstream';
+      readonly programmeId: string;
+      readonly word: string;
+      readonly listed: Promise<ListedWorkstream>;
+    };
+
+/** A guess nobody used must not end as an unhandled rejection; whoever awaits it still sees it. */
+function quietly<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 /** The status reads, built once with their ports. */
 export interface StatusUseCase {
-  programme(programme: Programme, today: IsoDate): Promise<ProgrammeStatus>;
-  lookUp(programme: Programme, word: string, today: IsoDate): Promise<StatusLookup>;
+  /** `early`: what {@link readAhead} started; used only if it is of this programme (and word). */
+  programme(
+    programme: Programme,
+    today: IsoDate,
+    early?: StatusReadAhead,
+  ): Promise<ProgrammeStatus>;
+  lookUp(
+    programme: Programme,
+    word: string,
+    today: IsoDate,
+    early?: StatusReadAhead,
+  ): Promise<StatusLookup>;
+  /** Starts the first read of `programme()` (no word) or `lookUp()`, before it is asked. */
+  readAhead(programmeId: string, word?: string): StatusReadAhead;
   /** Workstream codes and action refs, for "did you mean". */
   knownCodes(programmeId: string): Promise<string[]>;
 }
 
 export function createStatusUseCase(deps: StatusDeps): StatusUseCase {
   return {
-    programme: (programme, today) => getProgrammeStatus(deps, programme, today),
-    lookUp: (programme, word, today) => lookUpStatus(deps, programme, word, today),
+    programme: (programme, today, early) => getProgrammeStatus(deps, programme, today, early),
+    lookUp: (programme, word, today, early) => lookUpStatus(deps, programme, word, today, early),
+    readAhead(programmeId, word) {
+      return word === undefined
+        ? {
+            kind: 'programme',
+            programmeId,
+            kept: quietly(deps.summaries.listByProgramme(programmeId)),
+          }
+        : {
+            kind: 'workstream',
+            programmeId,
+            word,
+            listed: quietly(listWorkstream(deps, programmeId, word)),
+          };
+    },
     knownCodes: (programmeId) => knownCodes(deps, programmeId),
   };
 }

@@ -94,12 +94,16 @@ export async function routeCommand(turn: Turn, deps: BotDependencies): Promise<C
       ],
     });
   }
+  const request = { turn, args: turn.command.args, deps, commands: visible };
   if (command.programmeScoped) {
+    const guess = deps.resolution.lastChosen(turn.conversation.key);
+    // A programme named with `id:` has been settled already; then there is nothing to guess.
+    if (guess !== null && !turn.typedArgs[0]?.includes(':')) command.readAhead?.(request, guess);
     const answer = await turn.programme();
     if (!answer.ok && answer.code === 'PROGRAMME_CHOICE_NEEDED') {
       return whichProgrammeCard(turn, answer.choices);
     }
     if (!answer.ok && answer.code === 'NOT_A_MEMBER') return notAMemberCard(answer.programme);
   }
-  return command.handle({ turn, args: turn.command.args, deps, commands: visible });
+  return command.handle(request);
 }

@@ -96,6 +96,19 @@ describe('programme resolution', () => {
     expect(result.ok ? result.programmeId : result.code).toBe('PROGRAMME_CHOICE_NEEDED');
   });
 
+  it('remembers what each chat chose, as a guess for next time, but not a question it asked', async () => {
+    const { resolution } = await twoProgrammes();
+    const slbi = personal('slbi@council.example', 'A1');
+    expect(resolution.lastChosen(slbi.conversationKey)).toBeNull();
+    await resolution.resolve(slbi);
+    expect(resolution.lastChosen(slbi.conversationKey)).toBeNull();
+    await resolution.resolve({ ...slbi, argument: 'send:A1' });
+    expect(resolution.lastChosen(slbi.conversationKey)).toBe('send');
+    await resolution.resolve(personal('ades@council.example', ''));
+    expect(resolution.lastChosen('personal:ades@council.example')).toBe('wsoa');
+    expect(resolution.lastChosen(slbi.conversationKey)).toBe('send');
+  });
+
   describe('the read rule: members, admins and linked chats only', () => {
     it('refuses someone with no role, even when there is only one programme', async () => {
       const { resolution } = await adminHarness();

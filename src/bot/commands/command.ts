@@ -44,5 +44,12 @@ export interface Command {
    * person with a part in several), the router asks which before running it.
    */
   readonly programmeScoped?: boolean;
+  /**
+   * For a programme-scoped command: starts the first read it will make about `programmeId`,
+   * the programme this chat chose last time, while the router is still settling which
+   * programme is meant, so storage is asked once rather than twice in a row. `handle` uses
+   * what it started only if the programme turns out to be that one; a wrong guess costs a read.
+   */
+  readonly readAhead?: (request: CommandRequest, programmeId: string) => void;
   handle(request: CommandRequest): Promise<CommandReply>;
 }

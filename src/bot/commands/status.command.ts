@@ -9,7 +9,12 @@ import { renderProgrammeStatusCard } from '../../cards/programme-status.card.js'
 import { listReply } from '../list-reply.js';
 import { noProgrammeCard, notFoundCard, reportUrlOf } from '../replies.js';
 import { programmeOfTurn } from '../turn.js';
+import type { StatusReadAhead } from '../../app/status.use-case.js';
+import type { Turn } from '../turn.js';
 import type { Command } from './command.js';
+
+/** What `/status` began to read for its turn before the programme was settled. */
+const readEarly = new WeakMap<Turn, StatusReadAhead>();
 
 export const statusCommand: Command = {
   name: 'status',
@@ -17,15 +22,19 @@ export const statusCommand: Command = {
   usage: '/status [workstream or action]',
   summary:
     'Counts by rating for every workstream; add a workstream code (/status A) for its actions, or an action reference (/status C2) for its detail.',
+  readAhead({ turn, args, deps }, programmeId) {
+    readEarly.set(turn, deps.status.readAhead(programmeId, args[0]));
+  },
   async handle({ turn, args, deps }) {
     const programme = await programmeOfTurn(turn);
     if (!programme) return noProgrammeCard();
     const today = todayFor(programme, deps.clock);
     const word = args[0];
+    const early = readEarly.get(turn);
     if (word === undefined) {
-      return renderProgrammeStatusCard(await deps.status.programme(programme, today));
+      return renderProgrammeStatusCard(await deps.status.programme(programme, today, early));
     }
-    const found = await deps.status.lookUp(programme, word, today);
+    const found = await deps.status.lookUp(programme, word, today, early);
     if (!found.ok) {
       return notFoundCard(
         'a workstream or action called',
