@@ -159,7 +159,10 @@ interface StatusBot {
   readonly server: BotServer;
 }
 
-/** A bot over the same storage, with this read cache setting, asked `text` by the chair. */
+/**
+ * A bot over the same storage, with this read cache setting, asked `text` by the chair in the
+ * board's channel, which is linked to the programme as a board's channel is for its digests.
+ */
 async function startStatusBot(
   context: BenchContext,
   readCacheTtlMs: number,
@@ -259,6 +262,14 @@ export async function run(options: BotBenchOptions = {}): Promise<BotBenchFigure
     try {
       const plan = generateBenchPlan(new Date());
       await storage.store.plans.replace(plan);
+      const board = channel.message('', testUser('Bench Chair', 'chair@bench.example'), 'channel');
+      await storage.store.links.save({
+        conversationKey: board.conversation?.id ?? '',
+        programmeId: plan.programme.id,
+        board: true,
+        linkedBy: 'admin@bench.example',
+        linkedAt: new Date().toISOString(),
+      });
       const hello = channel.message(
         'hello',
         testUser('Bench Chair', 'chair@bench.example'),
