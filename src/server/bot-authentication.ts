@@ -11,6 +11,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import { BotCredentialsFactory } from './loopback-credentials.js';
+import { createReusedClients, type ReusedClients } from './reused-clients.js';
 import type { BotAuthConfig } from './server-config.js';
 import { tenantAllowed } from './tenants.js';
 
@@ -86,10 +87,12 @@ interface GuardOptions {
  *   jsonwebtoken's own errors, which would be 500);
  * - activities from another channel of the same Azure Bot, or from tenants not served, are
  *   refused with 403 once the token is known to be good (both are in the body, so they are only
- *   worth reading after that).
+ *   worth reading after that);
+ * - the Connector and token clients are made once and used again (reused-clients.ts).
  */
 class GuardedAuthentication extends BotFrameworkAuthentication {
   private unavailableUntil = 0;
+  private readonly clients: ReusedClients = createReusedClients();
 
   constructor(
     private readonly inner: BotFrameworkAuthentication,
@@ -118,7 +121,13 @@ class GuardedAuthentication extends BotFrameworkAuthentication {
     if (!tenantAllowed(allowedTenants, activityTenant(activity))) {
       throw new AuthenticationError('Forbidden. The tenant is not served.', FORBIDDEN);
     }
-    return result;
+    const { connectorFactory, claimsIdentity } = result;
+    return connectorFactory
+      ? {
+          ...result,
+          connectorFactory: this.clients.connectorFactory(claimsIdentity, connectorFactory),
+        }
+      : result;
   }
 
   private async checkToken(
@@ -162,11 +171,16 @@ class GuardedAuthentication extends BotFrameworkAuthentication {
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.inner.createConnectorFactory(claimsIdentity);
+    return this.clients.connectorFactory(
+      claimsIdentity,
+      this.inner.createConnectorFactory(claimsIdentity),
+    );
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.inner.createUserTokenClient(claimsIdentity);
+    return this.clients.userTokenClient(claimsIdentity, () =>
+      this.inner.createUserTokenClient(claimsIdentity),
+    );
   }
 
   override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
