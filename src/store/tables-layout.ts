@@ -45,6 +45,12 @@ export function statusTableName(tablePrefix: string, partitionKey: string): stri
 
 export const PROGRAMME_PARTITION = 'programme';
 
+/**
+ * Chats' links to programmes, beside the programme rows in `{p}programmes`, so a command reads
+ * both in one query (tables-programme-reads.ts). They were in `{p}links` until moved at start.
+ */
+export const LINK_PARTITION = 'link';
+
 export const planKeys = {
   workstreams: (programmeId: string, version: string) =>
     joinKey(codeKey(programmeId), version, 'workstreams'),

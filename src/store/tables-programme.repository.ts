@@ -3,7 +3,8 @@ import { noteVersionRead } from './tables-version-fence.js';
 import { codeKey, compareRefs } from './keys.js';
 import type { ProgrammeRepository, WorkstreamRepository } from './programme.repository.js';
 import { planRows } from './tables-plan-memo.js';
-import { inPartition, planKeys, PROGRAMME_PARTITION, type TablesContext } from './tables-layout.js';
+import { planKeys, PROGRAMME_PARTITION, type TablesContext } from './tables-layout.js';
+import type { ProgrammeTableReads } from './tables-programme-reads.js';
 import {
   activePartitions,
   announceSettings,
@@ -16,13 +17,15 @@ import {
   azureStatus,
   getJson,
   putJson,
-  queryRows,
   readRow,
   unexpected,
   type Row,
 } from './tables-support.js';
 
-export function createTablesProgrammeRepository(tables: TablesContext): ProgrammeRepository {
+export function createTablesProgrammeRepository(
+  tables: TablesContext,
+  reads: ProgrammeTableReads,
+): ProgrammeRepository {
   return {
     async get(programmeId) {
       const row = await readRow(tables.programmes, PROGRAMME_PARTITION, codeKey(programmeId));
@@ -30,7 +33,7 @@ export function createTablesProgrammeRepository(tables: TablesContext): Programm
       return row ? getJson<Programme>(row, 'json') : null;
     },
     async list() {
-      const rows = await queryRows(tables.programmes, inPartition(PROGRAMME_PARTITION));
+      const rows = await reads.programmeRows();
       for (const row of rows) noteVersionRead(tables, row);
       return rows
         .map((row) => getJson<Programme>(row, 'json'))

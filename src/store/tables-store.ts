@@ -7,7 +7,11 @@ import { createTablesConversationRepository } from './tables-conversation.reposi
 import { createTablesGovernanceStore } from './governance-store.js';
 import { statusTableName, TABLES, type TableName, type TablesContext } from './tables-layout.js';
 import { createTablesLeaseRepository } from './tables-lease.repository.js';
-import { createTablesLinkRepository } from './tables-link.repository.js';
+import {
+  createTablesLinkRepository,
+  moveLinksToProgrammesTable,
+} from './tables-link.repository.js';
+import { createProgrammeTableReads } from './tables-programme-reads.js';
 import { createTablesMeasureRepository } from './tables-measure.repository.js';
 import { createTablesOutboxRepository } from './tables-outbox.repository.js';
 import { createTablesPendingImportRepository } from './tables-pending-import.repository.js';
@@ -72,9 +76,12 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
   await finishRoleChanges(tables);
   // And Saves find their programme's settings beside their actions (tables-settings-copy.ts).
   await spreadAllSettings(tables);
+  // Links an older version kept in their own table join the programme rows.
+  await moveLinksToProgrammesTable(tables);
   const scheduleMarks = createTablesScheduleMarks(tables);
+  const programmeReads = createProgrammeTableReads(tables.programmes);
   const store: Store = {
-    programmes: createTablesProgrammeRepository(tables),
+    programmes: createTablesProgrammeRepository(tables, programmeReads),
     workstreams: createTablesWorkstreamRepository(tables),
     actions: createTablesActionRepository(tables),
     roles: createTablesRoleRepository(tables),
@@ -84,7 +91,7 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
     leases: createTablesLeaseRepository(tables),
     plans: createTablesPlanRepository(tables),
     admins: createTablesAdminRepository(tables.admins),
-    links: createTablesLinkRepository(tables.links),
+    links: createTablesLinkRepository(tables.programmes, programmeReads),
     pendingImports: createTablesPendingImportRepository(tables.pendingImports),
     summaries: createTablesSummaryRepository(tables),
     ...governance,

@@ -92,8 +92,8 @@ describe('a command reads ahead for the programme its chat chose last time', () 
 
     const again = await ask('/status');
     expect(again.text).toContain('Thurrock SEND Written Statement of Action: status');
-    // The programme list, the channel's link and the summaries, all sent before any answered.
-    expect(again.requests).toHaveLength(3);
+    // The programmes with the channel's link (one query) and the summaries, sent together.
+    expect(again.requests).toHaveLength(2);
     expect(rounds(again.requests)).toBe(1);
     expect(again.requests.some((r) => r.what.includes("'by|"))).toBe(false);
 
