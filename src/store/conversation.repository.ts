@@ -16,7 +16,12 @@ export interface StoredConversation {
 }
 
 export interface ConversationRepository {
+  /** One row: a personal chat with someone known by email is kept by that email only. */
   save(conversation: StoredConversation): Promise<void>;
+  /**
+   * A group chat or channel by its key (or a personal chat with someone not known by email):
+   * what digests and linked chats are sent to. Personal chats are found by email.
+   */
   get(key: string): Promise<StoredConversation | null>;
   /** The personal chat with the person of this email, if they have installed the app. */
   getPersonalByEmail(email: string): Promise<StoredConversation | null>;

@@ -5,7 +5,12 @@ import type { MemoryState } from './memory-state.js';
 export function createMemoryConversationRepository(state: MemoryState): ConversationRepository {
   return {
     save(conversation) {
-      state.conversations.set(conversation.key, structuredClone(conversation));
+      const copy = structuredClone(conversation);
+      if (conversation.kind === 'personal' && conversation.email !== null) {
+        state.personalChats.set(normaliseEmail(conversation.email), copy);
+      } else {
+        state.conversations.set(conversation.key, copy);
+      }
       return Promise.resolve();
     },
     get(key) {
@@ -13,11 +18,7 @@ export function createMemoryConversationRepository(state: MemoryState): Conversa
       return Promise.resolve(found ? structuredClone(found) : null);
     },
     getPersonalByEmail(email) {
-      const wanted = normaliseEmail(email);
-      const found = [...state.conversations.values()]
-        .filter((c) => c.kind === 'personal' && c.email !== null)
-        .filter((c) => normaliseEmail(c.email ?? '') === wanted)
-        .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))[0];
+      const found = state.personalChats.get(normaliseEmail(email));
       return Promise.resolve(found ? structuredClone(found) : null);
     },
   };

@@ -42,7 +42,10 @@ export interface MemoryState {
   /** By programme key, then role key. */
   readonly roles: Map<string, Map<string, Role>>;
   readonly people: Map<string, Person>;
+  /** By key: group chats, channels, and personal chats with someone not known by email. */
   readonly conversations: Map<string, StoredConversation>;
+  /** Personal chats with someone known, by their email (normalised). */
+  readonly personalChats: Map<string, StoredConversation>;
   readonly outbox: Map<string, Versioned<OutboxMessage>>;
   readonly leases: Map<string, { readonly owner: string; readonly expiresAt: number }>;
   /** By programme key: the active plan's measures, in plan order. */
@@ -62,6 +65,7 @@ export function createMemoryState(): MemoryState {
     roles: new Map(),
     people: new Map(),
     conversations: new Map(),
+    personalChats: new Map(),
     outbox: new Map(),
     leases: new Map(),
     measures: new Map(),

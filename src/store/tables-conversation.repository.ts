@@ -11,8 +11,9 @@ import {
   type Row,
 } from './tables-support.js';
 
+/** Group chats and channels, and personal chats with someone whose email is not known. */
 const BY_KEY = 'conversation';
-/** A copy of each person's latest personal chat, by email, so proactive sends are one read. */
+/** Each known person's latest personal chat, by email, so proactive sends are one read. */
 const PERSONAL_BY_EMAIL = 'personal';
 
 export function createTablesConversationRepository(tables: TablesContext): ConversationRepository {
@@ -22,19 +23,16 @@ export function createTablesConversationRepository(tables: TablesContext): Conve
   };
   return {
     async save(conversation) {
-      const row: Row = { partitionKey: BY_KEY, rowKey: encodeKeyPart(conversation.key) };
+      // A personal chat with someone known is read only by who it is with (their prompts):
+      // personal chats cannot be linked to a programme, so nothing asks for one by its key.
+      const row: Row =
+        conversation.kind === 'personal' && conversation.email !== null
+          ? { partitionKey: PERSONAL_BY_EMAIL, rowKey: emailKey(conversation.email) }
+          : { partitionKey: BY_KEY, rowKey: encodeKeyPart(conversation.key) };
       putJson(row, 'json', conversation);
       assertRowFits(row, `conversation ${conversation.key}`);
       try {
-        const copy =
-          conversation.kind === 'personal' && conversation.email !== null
-            ? { ...row, partitionKey: PERSONAL_BY_EMAIL, rowKey: emailKey(conversation.email) }
-            : null;
-        // Two partitions, so two requests; neither needs the other first.
-        await Promise.all([
-          tables.conversations.upsertEntity(row, 'Replace'),
-          copy && tables.conversations.upsertEntity(copy, 'Replace'),
-        ]);
+        await tables.conversations.upsertEntity(row, 'Replace');
       } catch (error) {
         throw unexpected(`saving conversation ${conversation.key}`, error);
       }

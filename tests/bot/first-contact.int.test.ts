@@ -32,16 +32,15 @@ describe('a person’s first message', () => {
       (call) => call.kind === 'read' && call.path.endsWith(`/members/${id}`),
     ).length;
 
-  it('asks Teams who they are once and records them and their chat; the next message costs neither', async () => {
+  it('asks Teams who they are once and records them and their chat in four requests; the next message costs none', async () => {
     const newcomer = testUser('Nia Newcomer', 'nia.newcomer@council.example');
     requests = [];
     await replyTo(harness, harness.channel.message('/mine', newcomer, 'personal'));
 
     expect(memberLookups(newcomer.id)).toBe(1);
     // Who has this object id (no one yet); the person, added as no one has the email; the
-    // index by object id; the chat by its key and by email, for prompts.
+    // index by object id; the chat, by their email, where prompts look for it.
     expect([...requests].sort()).toEqual([
-      'conversations PUT',
       'conversations PUT',
       'people GET',
       'people POST',

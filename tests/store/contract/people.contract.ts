@@ -129,10 +129,28 @@ export function peopleContract(createStore: StoreFactory): void {
     });
 
     it('keeps conversation references and finds a personal chat by email', async () => {
+      const group: StoredConversation = {
+        ...chat,
+        key: '19:group@thread.v2',
+        kind: 'groupChat',
+        aadObjectId: null,
+        email: null,
+      };
       await store.conversations.save(chat);
-      expect(await store.conversations.get('personal:aad-1')).toEqual(chat);
+      await store.conversations.save(group);
+      expect(await store.conversations.get(group.key)).toEqual(group);
       expect(await store.conversations.getPersonalByEmail('SAM.JONES@example.org')).toEqual(chat);
       expect(await store.conversations.getPersonalByEmail('nobody@example.org')).toBeNull();
+
+      const later = { ...chat, updatedAt: '2026-01-21T10:00:00.000Z' };
+      await store.conversations.save(later);
+      expect(await store.conversations.getPersonalByEmail('sam.jones@example.org')).toEqual(later);
+    });
+
+    it('keeps a personal chat with someone not known by email by its key', async () => {
+      const unknown = { ...chat, key: 'personal:aad-9', aadObjectId: 'aad-9', email: null };
+      await store.conversations.save(unknown);
+      expect(await store.conversations.get('personal:aad-9')).toEqual(unknown);
     });
   });
 }
