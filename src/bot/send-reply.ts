@@ -1,6 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { Logger } from '../app/logger.js';
 import { renderMessageCard } from '../cards/message.card.js';
+import { jsonLength } from '../cards/json-length.js';
 import { teamsMessageBytes, type MessageBudget } from '../cards/message-budget.js';
 import type { RenderedCard } from '../cards/render-template.js';
 import type { CommandReply } from './commands/command.js';
@@ -24,6 +25,17 @@ const cardActivity = (card: RenderedCard): Partial<Activity> => ({
 });
 
 /**
+ * Weighs a card as the activity it will be sent in, exactly as {@link teamsMessageBytes} weighs
+ * that activity: what is around the card is measured once, and the card by {@link jsonLength},
+ * which remembers the lines a cut list shares with the longer versions weighed before it.
+ */
+function cardWeigher(turn: TurnContext): (card: RenderedCard) => number {
+  // `"attachments":[]` becomes `"attachments":[card]`: the card's JSON is all that is added.
+  const around = teamsMessageBytes(asSent(turn, { type: 'message', attachments: [] }));
+  return (card) => around + jsonLength(card) * 2;
+}
+
+/**
  * Every reply to a command goes out here, measured as Teams measures it (the whole activity,
  * UTF-16) against the budget. A list that would not fit is cut to what does, saying how many
  * more and where; anything else over budget is replaced by a short notice, never sent.
@@ -40,11 +52,7 @@ export async function sendReply(
     return;
   }
   const card = isListReply(reply)
-    ? fittedList(
-        reply,
-        (candidate) => teamsMessageBytes(asSent(turn, cardActivity(candidate))),
-        limits.budget.bytes,
-      )
+    ? fittedList(reply, cardWeigher(turn), limits.budget.bytes)
     : fits(cardActivity(reply))
       ? reply
       : null;
