@@ -4,7 +4,7 @@ import type { RatingCounts } from '../domain/rating.js';
 import { actionLineData } from './action-line.js';
 import type { MeasureLine } from './measure-view.js';
 import { countsData, countsText } from './programme-status.card.js';
-import { renderTemplate, repeatedElement, type RenderedCard } from './render-template.js';
+import { drawItem, renderTemplate, type DrawnItem, type RenderedCard } from './render-template.js';
 
 export interface ActionListView {
   readonly title: string;
@@ -66,82 +66,42 @@ export function renderActionListCard(view: ActionListView): RenderedCard {
 /** Lines shown before "Show all", so a long list does not fill a phone. */
 const LINES_SHOWN_FIRST = 8;
 
-const drawLine = repeatedElement('action-list', 'first');
+const drawLine = drawItem('action-list', 'first');
 
 /**
- * Each line's card element, drawn once: a list cut to fit a message is drawn several times
- * with the same lines, and expanding a hundred lines through the templating engine is most of
- * the cost of a workstream's `/status`. Frozen, as cards that share it are.
+ * Each line drawn once, by the template's own line element: a list cut to fit a message is
+ * drawn several times with the same lines, and drawing a hundred lines is most of the cost of
+ * a workstream's `/status`. The card shows the drawn line as it is; frozen, as cards that
+ * share it are.
  */
 const drawnLines = new WeakMap<
   ActionLine,
-  { readonly names: PeopleNames | undefined; readonly element: Record<string, unknown> }
+  { readonly names: PeopleNames | undefined; readonly drawn: DrawnItem }
 >();
 
-function lineElement(line: ActionLine, names: PeopleNames | undefined): Record<string, unknown> {
+function lineElement(line: ActionLine, names: PeopleNames | undefined): DrawnItem {
   const known = drawnLines.get(line);
-  if (known && known.names === names) return known.element;
-  const element = deepFreeze(drawLine(actionLineData(line, names)));
-  drawnLines.set(line, { names, element });
-  return element;
-}
-
-/**
- * Stand in for the lines shown first and for the rest while the engine expands the card
- * around them; each is then replaced by its lines, drawn above. A mark is found by being
- * drawn exactly as the engine drew it, so the two ways of drawing a line cannot drift apart.
- */
-const FIRST_MARK = { ref: '\u0000first', line: '', facts: '' };
-const REST_MARK = { ref: '\u0000rest', line: '', facts: '' };
-const FIRST_JSON = JSON.stringify(drawLine(FIRST_MARK));
-const REST_JSON = JSON.stringify(drawLine(REST_MARK));
-
-function replaceMarks(
-  node: unknown,
-  first: readonly unknown[],
-  rest: readonly unknown[],
-  found: Set<string>,
-): unknown {
-  if (Array.isArray(node)) {
-    return node.flatMap((element: unknown) => {
-      if (typeof element !== 'object' || element === null) return [element];
-      const json = JSON.stringify(element);
-      const lines = json === FIRST_JSON ? first : json === REST_JSON ? rest : null;
-      if (lines === null) return [replaceMarks(element, first, rest, found)];
-      found.add(json);
-      return lines;
-    });
-  }
-  if (node === null || typeof node !== 'object') return node;
-  return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => [key, replaceMarks(value, first, rest, found)]),
-  );
+  if (known && known.names === names) return known.drawn;
+  const drawn = drawLine(actionLineData(line, names));
+  drawnLines.set(line, { names, drawn });
+  return drawn;
 }
 
 function render(view: ActionListView): RenderedCard {
   const lines = view.actions.map((line) => lineElement(line, view.names));
-  const first = lines.slice(0, LINES_SHOWN_FIRST);
-  const rest = lines.slice(LINES_SHOWN_FIRST);
-  const card = renderTemplate('action-list', {
+  return renderTemplate('action-list', {
     title: view.title,
     subtitle: view.subtitle,
     counts: view.counts ? countsData(view.counts) : [],
     countsText: view.counts ? countsText(view.counts) : '',
-    first: first.length > 0 ? [FIRST_MARK] : [],
-    rest: rest.length > 0 ? [REST_MARK] : [],
+    first: lines.slice(0, LINES_SHOWN_FIRST),
+    rest: lines.slice(LINES_SHOWN_FIRST),
     showAll: `Show all ${lines.length}`,
-    actions: lines.length > 0 ? [FIRST_MARK] : [],
+    actions: lines,
     measures: view.measures ?? [],
     empty: view.empty,
     hint: view.hint,
     more: view.more?.text ?? '',
     moreUrl: view.more?.url ?? '',
   });
-  const found = new Set<string>();
-  const content = replaceMarks(card.content, first, rest, found) as Record<string, unknown>;
-  const expected = (first.length > 0 ? 1 : 0) + (rest.length > 0 ? 1 : 0);
-  if (found.size !== expected) {
-    throw new Error('The action-list card template no longer draws its lines as expected.');
-  }
-  return { ...card, content };
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Markdown } from './plain-text.js';
-import { compileTemplate, type Draw } from './template-compiler.js';
+import { compileTemplate, DrawnItem, shapeOf, type Draw } from './template-compiler.js';
+
+export { DrawnItem };
 
 /** Every card template under `cards/`, by file name without `.json`. */
 export type CardTemplateName =
@@ -33,11 +35,17 @@ export interface RenderedCard {
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 const templatesFolder = new URL('../../cards/', import.meta.url);
-// Each template is compiled once per process, the first time a card of it is drawn.
+// Each template is read and compiled once per process, the first time a card of it is drawn.
+const templates = new Map<CardTemplateName, unknown>();
 const compiled = new Map<CardTemplateName, Draw>();
 
 function templateJson(name: CardTemplateName): unknown {
-  return JSON.parse(readFileSync(new URL(`${name}.json`, templatesFolder), 'utf8'));
+  let json = templates.get(name);
+  if (json === undefined) {
+    json = JSON.parse(readFileSync(new URL(`${name}.json`, templatesFolder), 'utf8')) as unknown;
+    templates.set(name, json);
+  }
+  return json;
 }
 
 function drawingOf(name: CardTemplateName): Draw {
@@ -90,12 +98,37 @@ export function repeatedElement(
   name: CardTemplateName,
   over: string,
 ): (item: ItemValues) => Record<string, unknown> {
+  const draw = drawItem(name, over);
+  return (item) => ({ ...draw(item).element });
+}
+
+/**
+ * As {@link repeatedElement}, the line frozen and wrapped so that a card of the template shows
+ * it in a list its element repeats over, as drawn, rather than drawing it again.
+ */
+export function drawItem(name: CardTemplateName, over: string): (item: ItemValues) => DrawnItem {
   const found = findRepeated(templateJson(name), over);
   if (!found) throw new Error(`Card template ${name} repeats nothing over ${over}.`);
   const where = `card template ${name}, over ${over}`;
-  if ('$when' in found)
+  if ('$when' in found) {
     throw new Error(`In ${where}: a line shown only $when cannot be drawn alone.`);
-  const shape = Object.fromEntries(Object.entries(found).filter(([key]) => key !== '$data'));
-  const draw = compileTemplate(shape, { where, root: false });
-  return (item) => draw({ root: undefined, data: item }) as Record<string, unknown>;
+  }
+  const shape = shapeOf(found);
+  const draw = compileTemplate(JSON.parse(shape), { where, root: false });
+  return (item) =>
+    new DrawnItem(
+      shape,
+      deepFreeze(draw({ root: undefined, data: item }) as Record<string, unknown>),
+      item,
+    );
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  if (!Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value) as unknown[]) {
+      if (typeof inner === 'object' && inner !== null) deepFreeze(inner);
+    }
+  }
+  return value;
 }

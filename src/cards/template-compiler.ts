@@ -32,6 +32,26 @@ export interface CompileOptions {
   readonly root: boolean;
 }
 
+/**
+ * One item of a list drawn ahead by its repeated element alone (see `repeatedElement`), so a
+ * card can show lines drawn once and shared: the card shows `element` where the engine would
+ * have drawn `values` with the same element, and refuses it anywhere else.
+ */
+export class DrawnItem {
+  constructor(
+    /** The repeated element it was drawn by, as JSON without its `$data`. */
+    readonly shape: string,
+    readonly element: Readonly<Record<string, unknown>>,
+    /** What it was drawn from. */
+    readonly values: Readonly<Record<string, unknown>>,
+  ) {}
+}
+
+/** A repeated element as JSON without its `$data`: the same for elements that draw alike. */
+export function shapeOf(record: Readonly<Record<string, unknown>>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(record).filter(([k]) => k !== '$data')));
+}
+
 /** Keys the engine reads and leaves out of the card. */
 const ENGINE_KEYS = new Set(['$data', '$when', '$root', '$index', '$host', '$_acTemplateVersion']);
 
@@ -93,12 +113,21 @@ function compileObject(
     if (when === null) return drawOne;
     return (scope) => (holds(when, scope) ? drawOne(scope) : null);
   }
+  // An item drawn ahead is shown as drawn only here: drawn alone, as this element draws it.
+  const shape = when === null && !markdown ? shapeOf(record) : null;
   // One element per item (an item that is not a list is one item); none is null, one is itself.
   return (scope) => {
     const value = valueOf(over, scope);
     const items: readonly unknown[] = Array.isArray(value) ? value : [value];
-    const drawn: Record<string, unknown>[] = [];
+    const drawn: Readonly<Record<string, unknown>>[] = [];
     for (const item of items) {
+      if (item instanceof DrawnItem) {
+        if (item.shape !== shape) {
+          throw new Error(`In ${options.where}: a list item drawn by another element.`);
+        }
+        drawn.push(item.element);
+        continue;
+      }
       const inner = item === undefined ? scope : { root: scope.root, data: item };
       if (when === null || holds(when, inner)) drawn.push(drawOne(inner));
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boldThen, Markdown } from '../../src/cards/plain-text.js';
+import { drawItem, renderTemplate } from '../../src/cards/render-template.js';
 import { compileTemplate } from '../../src/cards/template-compiler.js';
 import { cardTemplateNames } from '../support/cards/card-gallery.js';
 import { cardTemplate, drawnByTheEngine } from '../support/cards/engine-render.js';
@@ -127,5 +128,18 @@ describe('a template outside what the cards draw', () => {
     expect(() => compileTemplate(line, { where: 'a line', root: false })).toThrow(
       'In a line: "${$root.title}" needs the card\'s data ($root).',
     );
+  });
+});
+
+describe('a list line drawn ahead', () => {
+  it('is shown only where its own element repeats, never in another list', () => {
+    const line = drawItem('action-list', 'first')({ ref: 'A1', line: 'A1 Plan', facts: 'Amber' });
+    const card = (first: unknown[], measures: unknown[]) =>
+      renderTemplate('action-list', {
+        ...{ title: 't', subtitle: 's', counts: [], countsText: '', showAll: '', empty: '' },
+        ...{ hint: 'h', more: '', moreUrl: '', first, rest: [], actions: first, measures },
+      });
+    expect(JSON.stringify(card([line], []).content)).toContain('"/status A1"');
+    expect(() => card([], [line])).toThrow('a list item drawn by another element');
   });
 });
