@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { frozenThroughout } from './json-length.js';
 import type { Markdown } from './plain-text.js';
 import { compileTemplate, DrawnItem, shapeOf, type Draw } from './template-compiler.js';
 
@@ -115,12 +116,11 @@ export function drawItem(name: CardTemplateName, over: string): (item: ItemValue
   }
   const shape = shapeOf(found);
   const draw = compileTemplate(JSON.parse(shape), { where, root: false });
-  return (item) =>
-    new DrawnItem(
-      shape,
-      deepFreeze(draw({ root: undefined, data: item }) as Record<string, unknown>),
-      item,
-    );
+  return (item) => {
+    const element = deepFreeze(draw({ root: undefined, data: item }) as Record<string, unknown>);
+    frozenThroughout(element);
+    return new DrawnItem(shape, element, item);
+  };
 }
 
 function deepFreeze<T extends object>(value: T): T {
