@@ -8,9 +8,8 @@ import { measureLine } from '../../cards/measure-view.js';
 import { renderProgrammeStatusCard } from '../../cards/programme-status.card.js';
 import { listReply } from '../list-reply.js';
 import { noProgrammeCard, notFoundCard, reportUrlOf } from '../replies.js';
-import { programmeOfTurn } from '../turn.js';
+import { programmeOfTurn, type Turn } from '../turn.js';
 import type { StatusReadAhead } from '../../app/status.use-case.js';
-import type { Turn } from '../turn.js';
 import type { Command } from './command.js';
 
 /** What `/status` began to read for its turn before the programme was settled. */
