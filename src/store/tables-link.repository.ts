@@ -4,7 +4,6 @@ import type { ConversationLink, LinkRepository } from './link.repository.js';
 import { inPartition, LINK_PARTITION, type TablesContext } from './tables-layout.js';
 import type { ProgrammeTableReads } from './tables-programme-reads.js';
 import {
-  azureCode,
   azureStatus,
   isServiceColumn,
   queryRows,
@@ -89,7 +88,7 @@ export async function moveLinksToProgrammesTable(tables: TablesContext): Promise
         rowKey,
       });
     } catch (error) {
-      if (azureCode(error) !== 'EntityAlreadyExists' && azureStatus(error) !== 409) {
+      if (azureStatus(error) !== 409) {
         throw unexpected(`moving the link of ${String(row.conversationKey)}`, error);
       }
     }
