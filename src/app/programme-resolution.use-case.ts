@@ -2,6 +2,7 @@ import type { Programme } from '../domain/programme.js';
 import type { LinkRepository } from '../store/link.repository.js';
 import type { ProgrammeRepository } from '../store/programme.repository.js';
 import type { RoleAssignment } from '../store/role.repository.js';
+import { rememberAtMost } from './bounded-memory.js';
 import type { Membership, ReadRule } from './read-rule.js';
 
 /** How the programme was found: see {@link createProgrammeResolution}. */
@@ -99,18 +100,16 @@ export function createProgrammeResolution(options: ProgrammeResolutionOptions) {
   // resolution, and spares a linked chat the sender's roles. Only a guess: every answer is
   // worked out afresh from storage.
   const lastChosen = new Map<string, { readonly programmeId: string; readonly via: Via }>();
-  const remember = (conversationKey: string, programmeId: string, via: Via): void => {
-    lastChosen.delete(conversationKey);
-    lastChosen.set(conversationKey, { programmeId, via });
-    if (lastChosen.size > REMEMBERED_CHATS) {
-      const [oldest] = lastChosen.keys();
-      if (oldest !== undefined) lastChosen.delete(oldest);
-    }
-  };
 
   async function choose(request: ResolveRequest): Promise<ProgrammeAnswer> {
     const answer = await chooseAfresh(request);
-    if (answer.ok) remember(request.conversationKey, answer.programme.id, answer.via);
+    if (answer.ok) {
+      const { programme, via } = answer;
+      rememberAtMost(lastChosen, REMEMBERED_CHATS, request.conversationKey, {
+        programmeId: programme.id,
+        via,
+      });
+    }
     return answer;
   }
 

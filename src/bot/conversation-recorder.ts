@@ -1,4 +1,5 @@
 import { TurnContext } from 'botbuilder';
+import { rememberAtMost } from '../app/bounded-memory.js';
 import type { BotDependencies } from './bot-dependencies.js';
 import type { Turn } from './turn.js';
 
@@ -52,11 +53,6 @@ export function createConversationRecorder(deps: RecorderDeps): (turn: Turn) => 
       reference,
       updatedAt: new Date(now).toISOString(),
     });
-    lastWritten.delete(key);
-    if (lastWritten.size >= RECENT_CONVERSATIONS_LIMIT) {
-      const oldest = lastWritten.keys().next().value;
-      if (oldest !== undefined) lastWritten.delete(oldest);
-    }
-    lastWritten.set(key, { fingerprint, at: now });
+    rememberAtMost(lastWritten, RECENT_CONVERSATIONS_LIMIT, key, { fingerprint, at: now });
   };
 }

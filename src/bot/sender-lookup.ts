@@ -1,4 +1,5 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { rememberAtMost } from '../app/bounded-memory.js';
 import { normaliseEmail } from '../domain/people.js';
 import type { Person } from '../domain/people.js';
 import type { BotDependencies } from './bot-dependencies.js';
@@ -14,11 +15,7 @@ const CACHE_LIMIT = 5_000;
 const ADMIN_TTL_MS = 60_000;
 
 function bounded<V>(map: Map<string, V>, key: string, value: V): V {
-  if (map.size >= CACHE_LIMIT) {
-    const oldest = map.keys().next().value;
-    if (oldest !== undefined) map.delete(oldest);
-  }
-  map.set(key, value);
+  rememberAtMost(map, CACHE_LIMIT, key, value);
   return value;
 }
 

@@ -5,6 +5,7 @@ import {
   type ConnectorClient,
   type UserTokenClient,
 } from 'botframework-connector';
+import { rememberAtMost } from '../app/bounded-memory.js';
 
 /**
  * Clients kept at once. Each is for one bot app id and one Connector service URL (Teams has
@@ -36,12 +37,8 @@ export function createReusedClients(limit: number = REUSED_CLIENTS_LIMIT): Reuse
   function reuse<T>(key: string, make: () => Promise<T>): Promise<T> {
     const known = clients.get(key) as Promise<T> | undefined;
     if (known) return known;
-    if (clients.size >= limit) {
-      const oldest = clients.keys().next().value;
-      if (oldest !== undefined) clients.delete(oldest);
-    }
     const made = make();
-    clients.set(key, made);
+    rememberAtMost(clients, limit, key, made);
     // A client that could not be made is asked for afresh next time, not remembered.
     made.catch(() => {
       if (clients.get(key) === made) clients.delete(key);
