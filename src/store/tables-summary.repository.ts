@@ -1,14 +1,13 @@
-import type { StatusSummary } from '../domain/status-summary.js';
 import { codeKey, compareRefs } from './keys.js';
 import type { SummaryRepository, WorkstreamSummary } from './summary.repository.js';
 import { activeVersion, inPartition, startsWith, type TablesContext } from './tables-layout.js';
-import { mirrorKeys, refreshSummaries } from './tables-summary.js';
-import { getJson, queryRows, readRow, type ReadRow } from './tables-support.js';
+import { getSummary, mirrorKeys, refreshSummaries } from './tables-summary.js';
+import { queryRows, readRow, type ReadRow } from './tables-support.js';
 
 const toSummary = (row: ReadRow): WorkstreamSummary => ({
   code: String(row.code),
   name: String(row.name),
-  summary: getJson<StatusSummary>(row, 'json'),
+  summary: getSummary(row),
 });
 
 /** The plan's order; copies written before positions were kept fall back to the codes'. */
