@@ -209,10 +209,11 @@ describe('the dashboard tab in a browser (local use, no sign-in)', () => {
     await showing('5 of 12 actions');
     expect(await page.locator('#measures-heading').textContent()).toBe('Measures (4; 1 off track)');
     await page.getByLabel('Workstream').selectOption('B');
-    await showing('5 of 12 actions');
-    expect(await page.locator('#measures').textContent()).toContain(
-      'Workstream B has no measures.',
-    );
+    // A has five actions too, so "5 of 12" does not say B is drawn yet: wait for B's own.
+    await expect.poll(refs).toEqual(['B1', 'B2', 'B3', 'B4', 'B5']);
+    await expect
+      .poll(() => page.locator('#measures').textContent())
+      .toContain('Workstream B has no measures.');
     expect(await page.locator('.measure').count()).toBe(0);
     await page.getByLabel('Workstream').selectOption('');
     await showing('all 12 actions');
