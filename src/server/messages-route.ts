@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Logger } from '../app/logger.js';
 import { SignInUnavailableError } from './bot-authentication.js';
 import { invokeValueProblem } from './invoke-shape.js';
+import { createTurnQueue } from './turn-queue.js';
 
 /** What the server runs for each authenticated activity: an ActivityHandler fits. */
 export interface TurnHandler {
@@ -85,7 +86,11 @@ export function createMessagesHandler(options: {
   readonly logger: Logger;
 }): (req: Request, res: Response) => Promise<void> {
   const { adapter, bot, logger } = options;
-  return async (req, res) => {
+  const turns = createTurnQueue();
+  // restify takes a handler with two arguments only when it is an async function.
+  return async (req, res) => turns.run(() => answer(req, res));
+
+  async function answer(req: Request, res: Response): Promise<void> {
     const body: unknown = req.body;
     const parsed = parseActivity(body);
     if (!parsed.ok) {
@@ -146,5 +151,5 @@ export function createMessagesHandler(options: {
       });
       res.send(500, errorBody('BOT_FAILED', 'The bot failed to process the activity.'));
     }
-  };
+  }
 }
