@@ -25,13 +25,20 @@ async function start(): Promise<void> {
   if (first) await show(api, list, first.id, {});
 }
 
+/** Which call of {@link show} was made last: only its answer is drawn. */
+let latestShow = 0;
+
 async function show(
   api: TabApi,
   list: ProgrammeList,
   programmeId: string,
   filters: DashboardFilters,
 ): Promise<void> {
+  const asked = (latestShow += 1);
   const grid = await api.dashboard(programmeId, filters);
+  // Someone changed a filter again while this was loading: an answer arriving after the
+  // later one's must not draw the older choice over it.
+  if (asked !== latestShow) return;
   const heading = document.getElementById('heading');
   if (heading) heading.textContent = `${grid.programme.name}: dashboard`;
   const parts: HTMLElement[] = [];

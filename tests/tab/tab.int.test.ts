@@ -146,6 +146,35 @@ describe('the dashboard tab in a browser (local use, no sign-in)', () => {
     await showing('all 12 actions');
   });
 
+  it('keeps the last choice drawn when an earlier one is answered after it', async () => {
+    await showing('all 12 actions');
+    // The answer for workstream A alone is held back until A and Blue have been drawn.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const aAlone = (url: URL) =>
+      url.pathname.endsWith('/dashboard') &&
+      url.searchParams.get('workstream') === 'A' &&
+      !url.searchParams.get('rating');
+    await page.route(aAlone, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByLabel('Workstream').selectOption('A');
+    await page.getByLabel('Latest rating').selectOption('Blue');
+    await showing('2 of 12 actions');
+    const late = page.waitForResponse((response) => aAlone(new URL(response.url())));
+    release();
+    await late;
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect(await refs()).toEqual(['A3', 'A4']);
+    expect(await page.locator('#status').textContent()).toContain('2 of 12 actions');
+    await page.unroute(aAlone);
+    await page.getByLabel('Workstream').selectOption('');
+    await showing('2 of 12 actions');
+    await page.getByLabel('Latest rating').selectOption('');
+    await showing('all 12 actions');
+  });
+
   it('shows each measure in words beside its chart: latest, baseline, target, direction, track', async () => {
     await showing('all 12 actions');
     expect(await page.locator('#measures-heading').textContent()).toBe('Measures (4; 1 off track)');
