@@ -34,7 +34,7 @@ export interface BuiltService {
    * pipe this busy process has not drained would block the service's event loop.
    */
   output(): string;
-  /** Stops node with SIGTERM and waits for it; returns everything written. */
+  /** Stops node with SIGTERM and waits for it; returns everything written. Once only. */
   stop(): Promise<string>;
 }
 
@@ -79,18 +79,20 @@ export async function startBuiltService(options: BuiltServiceOptions): Promise<B
   const pid = timed
     ? Number((await readFile(`/proc/${service.pid}/task/${service.pid}/children`, 'utf8')).trim())
     : (service.pid ?? NaN);
+  let stopped: Promise<string> | undefined;
+  const stop = async () => {
+    // To node itself: time -v passes no signal on, and reports once its child has gone.
+    if (service.exitCode === null) process.kill(pid, 'SIGTERM');
+    await exited;
+    const written = output();
+    await rm(folder, { recursive: true, force: true });
+    return written;
+  };
   return {
     url,
     pid,
     process: service,
     output,
-    async stop() {
-      // To node itself: time -v passes no signal on, and reports once its child has gone.
-      if (service.exitCode === null) process.kill(pid, 'SIGTERM');
-      await exited;
-      const written = output();
-      await rm(folder, { recursive: true, force: true });
-      return written;
-    },
+    stop: () => (stopped ??= stop()),
   };
 }

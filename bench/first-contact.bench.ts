@@ -110,8 +110,7 @@ export async function run(): Promise<FirstContactFigures> {
       tenantId: channel.tenantId,
       installed: false,
     });
-    const storageHost = new URL(azurite.connectionString.match(/TableEndpoint=([^;]+)/)?.[1] ?? '')
-      .host;
+    const storageHost = `${azurite.host}:${azurite.port}`;
     const bot = await startBuiltService({
       env: {
         ...channel.botEnv(),

@@ -113,30 +113,34 @@ async function measureService(
     },
     timed: true,
   });
-  const { url, pid: servicePid } = service;
-  await sleep(2_000);
-  const started = await statusOf(servicePid);
-  const heavy = /resvg/.test(started.maps);
-  const samples: number[] = [];
-  for (let i = 0; i < REST_SAMPLES; i += 1) {
-    await sleep(5_000);
-    samples.push((await statusOf(servicePid)).rssKb);
+  try {
+    const { url, pid: servicePid } = service;
+    await sleep(2_000);
+    const started = await statusOf(servicePid);
+    const heavy = /resvg/.test(started.maps);
+    const samples: number[] = [];
+    for (let i = 0; i < REST_SAMPLES; i += 1) {
+      await sleep(5_000);
+      samples.push((await statusOf(servicePid)).rssKb);
+    }
+    const ask = channel.message('/status', admin, 'personal');
+    const sent = await channel.send(url, ask);
+    if (sent.status !== 200) throw new Error(`/status answered ${sent.status}`);
+    await channel.waitFor((call) => call.activityId === ask.id, 60_000);
+    await sleep(2_000);
+    const answered = await statusOf(servicePid);
+    const output = await service.stop();
+    const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(output)?.[1];
+    return {
+      nodeOptions,
+      afterStartMb: mb(started.rssKb),
+      firstMinutesPeakMb: mb(Math.max(...samples)),
+      atRestMb: mb(samples.at(-1) ?? NaN),
+      afterStatusMb: mb(answered.rssKb),
+      peakMb: peak === undefined ? null : mb(Number(peak)),
+      chartRendererLoadedAtRest: heavy,
+    };
+  } finally {
+    await service.stop();
   }
-  const ask = channel.message('/status', admin, 'personal');
-  const sent = await channel.send(url, ask);
-  if (sent.status !== 200) throw new Error(`/status answered ${sent.status}`);
-  await channel.waitFor((call) => call.activityId === ask.id, 60_000);
-  await sleep(2_000);
-  const answered = await statusOf(servicePid);
-  const output = await service.stop();
-  const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(output)?.[1];
-  return {
-    nodeOptions,
-    afterStartMb: mb(started.rssKb),
-    firstMinutesPeakMb: mb(Math.max(...samples)),
-    atRestMb: mb(samples.at(-1) ?? NaN),
-    afterStatusMb: mb(answered.rssKb),
-    peakMb: peak === undefined ? null : mb(Number(peak)),
-    chartRendererLoadedAtRest: heavy,
-  };
 }
