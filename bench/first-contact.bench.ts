@@ -11,7 +11,7 @@
  * 200 ms. Run alone with `npm run bench first-contact`.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +21,7 @@ import { createTablesStore } from '../src/store/tables-store.js';
 import { ownerEmail, seedFanout } from '../tests/scheduler/support/fanout-world.js';
 import { startTestChannel, testUser } from '../tests/support/test-channel/test-channel.js';
 import { startBuiltService } from './built-service.js';
+import { processCpuMs } from './process-cpu.js';
 
 const PEOPLE = 1_000;
 const TABLE_PREFIX = 'first';
@@ -87,6 +88,7 @@ process.channel?.unref();
 `;
 
 const round = (value: number): number => Math.round(value * 10) / 10;
+const cpuMsOf = (pid: number): number => processCpuMs(pid) ?? NaN;
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
@@ -146,9 +148,9 @@ export async function run(): Promise<FirstContactFigures> {
       ).length;
       await askProbe(bot.process);
       const cpuBefore = {
-        bot: await cpuMsOf(bot.pid),
+        bot: cpuMsOf(bot.pid),
         here: process.cpuUsage(),
-        azurite: await cpuMsOf(azurite.pid),
+        azurite: cpuMsOf(azurite.pid),
       };
       const started = performance.now();
       const timings = await Promise.all(
@@ -165,8 +167,8 @@ export async function run(): Promise<FirstContactFigures> {
       );
       const totalSeconds = (performance.now() - started) / 1000;
       const here = process.cpuUsage(cpuBefore.here);
-      const botCpuMs = (await cpuMsOf(bot.pid)) - cpuBefore.bot;
-      const azuriteCpuMs = (await cpuMsOf(azurite.pid)) - cpuBefore.azurite;
+      const botCpuMs = cpuMsOf(bot.pid) - cpuBefore.bot;
+      const azuriteCpuMs = cpuMsOf(azurite.pid) - cpuBefore.azurite;
       const report = await askProbe(bot.process);
       const wanted = new Set(requests.map((request) => request.conversationId));
       const replies = channel.sent.filter(
@@ -221,15 +223,3 @@ function askProbe(service: ChildProcess): Promise<ProbeReport> {
     service.send('probe');
   });
 }
-
-/** CPU time a process has used so far, in ms (Linux: user and system from /proc). */
-async function cpuMsOf(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  // The command may hold spaces; the fields after it are fixed: utime and stime are 14 and 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
-}
-
-/** Linux's USER_HZ, the unit of /proc's CPU times, on every architecture Node runs on here. */
-const CLOCK_TICKS_PER_SECOND = 100;

@@ -5,12 +5,12 @@
  * issue asks that 10,000 take no more than 12 times 1,000. Run alone with
  * `npm run bench import-scale`.
  */
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AZURITE_LOG_FILE, startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
 import { createTablesStore } from '../src/store/tables-store.js';
+import { processCpuMs } from './process-cpu.js';
 import { generateBenchPlan } from './bot-bench-programme.js';
 import { measureConfirm, type ConfirmFigures } from './import-confirm.js';
 
@@ -47,18 +47,6 @@ export interface ImportScaleFigures {
 }
 
 const round = (value: number): number => Math.round(value * 100) / 100;
-
-/** A process's user and system CPU time from /proc (Linux), in ms; null elsewhere. */
-function processCpuMs(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
-}
 
 /** Runs `work`, noting the CPU it cost this process and Azurite's. */
 async function withCpu(azuritePid: number, work: () => Promise<void>): Promise<CpuSpent> {
