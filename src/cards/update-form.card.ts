@@ -1,4 +1,4 @@
-import type { Action } from '../domain/action.js';
+import { effectiveDue, type Action } from '../domain/action.js';
 import { formatDate } from '../domain/dates.js';
 import type { IsoDate } from '../domain/local-date.js';
 import { NOT_RATED, RATING_MEANING, RATINGS } from '../domain/rating.js';
@@ -110,7 +110,7 @@ export function renderUpdateFormCard(view: UpdateFormView): RenderedCard {
   return renderTemplate('update-form', {
     heading: `Update ${action.ref} for ${view.period.id}`,
     title: shorten(action.title, 300),
-    facts: `${names.role(action.ownerRole)} · ${dueText(action.revisedDue ?? action.due)}${asked} · period closes ${formatDate(view.period.closes)}`,
+    facts: `${names.role(action.ownerRole)} · ${dueText(effectiveDue(action))}${asked} · period closes ${formatDate(view.period.closes)}`,
     currentLabel: currentRating,
     currentSwatch: ratingSwatch(currentRating),
     currentByline: current ? ` · ${bylineOf(current, names)}` : '',

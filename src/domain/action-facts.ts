@@ -11,7 +11,7 @@ import type { StatusUpdate } from './status-update.js';
  */
 
 /** What the facts need of an action; `current` is its rating as of the moment asked about. */
-export type ActionSnapshot = Pick<Action, 'due' | 'revisedDue' | 'steps'> & {
+export type ActionSnapshot = Pick<Action, 'due' | 'revisedDue' | 'agreedDue' | 'steps'> & {
   readonly current: { readonly rating: Rating; readonly periodId?: string } | null;
   /** Letters of the steps ticked done; a done step is never late. */
   readonly doneSteps?: ReadonlySet<string>;
@@ -19,7 +19,7 @@ export type ActionSnapshot = Pick<Action, 'due' | 'revisedDue' | 'steps'> & {
 
 /** The effective due date (revised, else original) has passed and the action is not Blue. */
 export function isOverdue(
-  action: Pick<ActionSnapshot, 'due' | 'revisedDue' | 'current'>,
+  action: Pick<ActionSnapshot, 'due' | 'revisedDue' | 'agreedDue' | 'current'>,
   today: IsoDate,
 ): boolean {
   const due = dueDay(effectiveDue(action));

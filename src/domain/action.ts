@@ -36,16 +36,33 @@ export interface Action {
   readonly revisedDue: DueDate | null;
   /** A later date an owner asked for, waiting for a chair to approve it. */
   readonly proposedDue: IsoDate | null;
+  /**
+   * The date a decider approved, kept with the action's status while the plan's dates it was
+   * agreed against still stand (see `AgreedDue`); it outranks `revisedDue`, which stays the
+   * plan's. Absent when there is none, or where a reader does not carry it.
+   */
+  readonly agreedDue?: IsoDate | null;
   readonly outcomes: string;
   readonly steps: readonly Step[];
   /** Null until the first update. */
   readonly current: CurrentStatus | null;
 }
 
-/** The date that counts now: the revised date when the board agreed one, else the original. */
+/** The action with this approved date, or without the field when there is none. */
+export function withAgreedDue(action: Action, agreedDue: IsoDate | null | undefined): Action {
+  const copy: { -readonly [K in keyof Action]: Action[K] } = { ...action };
+  delete copy.agreedDue;
+  return agreedDue ? { ...copy, agreedDue } : copy;
+}
+
+/**
+ * The date that counts now: a date a decider approved, else the plan's revised date, else the
+ * original.
+ */
 export function effectiveDue(item: {
   readonly due: DueDate | null;
   readonly revisedDue: DueDate | null;
+  readonly agreedDue?: IsoDate | null;
 }): DueDate | null {
-  return item.revisedDue ?? item.due;
+  return item.agreedDue ?? item.revisedDue ?? item.due;
 }

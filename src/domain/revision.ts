@@ -1,4 +1,4 @@
-import { effectiveDue, type Action } from './action.js';
+import { effectiveDue, withAgreedDue, type Action } from './action.js';
 import { formatDate } from './dates.js';
 import { dueDay, isIsoDate, type DueDate, type IsoDate } from './local-date.js';
 import type { Rating } from './rating.js';
@@ -229,17 +229,57 @@ export function agreedRevisions(
 
 /**
  * The action as readers should see it: its revised due date is the latest agreed revision
- * (the plan's original stays in `due`), and a request still waiting shows as proposed.
+ * (the plan's original stays in `due`), and a request still waiting shows as proposed. The
+ * requests decide, so the date the action's record kept (`agreedDue`) is set aside.
  */
 export function withRevisions(action: Action, requests: readonly RevisionRequest[]): Action {
   const own = requests.filter((r) => r.ref.toUpperCase() === action.ref.toUpperCase());
   const agreed = agreedRevisions(action, own).at(-1);
   const waiting = own.find((r) => r.decision === null);
+  return withAgreedDue(
+    {
+      ...action,
+      revisedDue: agreed?.toDue ?? action.revisedDue,
+      proposedDue: waiting?.toDue ?? null,
+    },
+    null,
+  );
+}
+
+/**
+ * An approved date as the action's record keeps it, so every reader of the action (`/status`
+ * and its counts, `/mine`, chases) counts it without reading the requests: the date, the plan
+ * dates it was agreed against, and the decision it came from.
+ */
+export interface AgreedDue {
+  readonly requestId: string;
+  readonly toDue: IsoDate;
+  readonly planDates: PlanDates;
+  /** When it was approved (UTC ISO): a later approval replaces an earlier one, never the reverse. */
+  readonly decidedAt: string;
+}
+
+/** What an approved request leaves on its action's record; null for any other outcome. */
+export function agreedDueOf(request: RevisionRequest): AgreedDue | null {
+  if (request.decision?.outcome !== 'approved') return null;
   return {
-    ...action,
-    revisedDue: agreed?.toDue ?? action.revisedDue,
-    proposedDue: waiting?.toDue ?? null,
+    requestId: request.id,
+    toDue: request.toDue,
+    planDates: request.planDates,
+    decidedAt: request.decision.at,
   };
+}
+
+/** The kept date, while the plan still has the dates it was agreed against (see {@link stillAgreed}). */
+export function agreedDueFor(planDates: PlanDates, agreed: AgreedDue | null): IsoDate | null {
+  return agreed !== null && samePlanDates(agreed.planDates, planDates) ? agreed.toDue : null;
+}
+
+/** Whether `next` replaces `kept`: decided later (or the same decision again). */
+export function replacesAgreed(kept: AgreedDue | null, next: AgreedDue): boolean {
+  if (kept === null) return true;
+  const order = (a: AgreedDue): string => `${a.decidedAt}|${a.requestId}`;
+  return order(next) >= order(kept);
 }
 
 /** One change of an action's due date, from the plan or from an agreed request. */

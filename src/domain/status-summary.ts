@@ -19,7 +19,7 @@ export interface StatusSummary {
 }
 
 /** The part of an action a summary depends on. */
-export type SummarisedAction = Pick<Action, 'due' | 'revisedDue' | 'current'>;
+export type SummarisedAction = Pick<Action, 'due' | 'revisedDue' | 'agreedDue' | 'current'>;
 
 export function emptySummary(): StatusSummary {
   return {

@@ -1,5 +1,6 @@
 import type { Action } from '../domain/action.js';
 import type { Programme } from '../domain/programme.js';
+import type { AgreedDue } from '../domain/revision.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { Versioned } from './versioned.js';
 
@@ -59,4 +60,12 @@ export interface ActionRepository {
    * transaction, only if the action is still at `expectedEtag`.
    */
   recordUpdate(update: StatusUpdate, expectedEtag: string): Promise<RecordUpdateResult>;
+  /**
+   * Keeps an approved date on the action's record, with the workstream's summary, so every
+   * read of the action counts it while the plan keeps the dates it was agreed against. An
+   * approval decided before the one kept changes nothing; the same one again is harmless.
+   * Leaves the action's ETag as it was: a card drawn before is not stale for it. False when
+   * the plan has no such action.
+   */
+  keepAgreedDue(programmeId: string, ref: string, agreed: AgreedDue): Promise<boolean>;
 }

@@ -1,4 +1,5 @@
 import type { Action } from '../domain/action.js';
+import { replacesAgreed } from '../domain/revision.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { ActionRepository, RecordUpdateResult } from './action.repository.js';
 import { codeKey, compareRefs } from './keys.js';
@@ -90,6 +91,15 @@ export function createMemoryActionRepository(state: MemoryState): ActionReposito
     recordUpdate(update: StatusUpdate, expectedEtag: string): Promise<RecordUpdateResult> {
       // Through a promise so that a refusal (TOO_LARGE) rejects, as the Azure store's does.
       return Promise.resolve().then(() => record(update, expectedEtag));
+    },
+
+    keepAgreedDue(programmeId, ref, agreed) {
+      if (!definition(programmeId, ref)) return Promise.resolve(false);
+      const key = statusKey(programmeId, ref);
+      if (replacesAgreed(state.agreed.get(key) ?? null, agreed)) {
+        state.agreed.set(key, structuredClone(agreed));
+      }
+      return Promise.resolve(true);
     },
   };
 

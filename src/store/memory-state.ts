@@ -1,9 +1,10 @@
-import type { Action, CurrentStatus } from '../domain/action.js';
+import { withAgreedDue, type Action, type CurrentStatus } from '../domain/action.js';
 import type { IsoDate } from '../domain/local-date.js';
 import type { Measure } from '../domain/measure.js';
 import type { MeasureValue } from '../domain/measure-value.js';
 import type { Person, Role } from '../domain/people.js';
 import type { Programme, Workstream } from '../domain/programme.js';
+import { agreedDueFor, type AgreedDue } from '../domain/revision.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { StoredConversation } from './conversation.repository.js';
 import { codeKey, compareRefs, historyOrderKey, joinKey } from './keys.js';
@@ -39,6 +40,8 @@ export interface MemoryState {
   readonly statuses: Map<string, MemoryStatus>;
   /** By `programmeKey|refKey`, each list newest first. */
   readonly history: Map<string, StatusUpdate[]>;
+  /** By `programmeKey|refKey`: the latest approved date (kept apart from the ETag'd status). */
+  readonly agreed: Map<string, AgreedDue>;
   /** By programme key, then role key. */
   readonly roles: Map<string, Map<string, Role>>;
   readonly people: Map<string, Person>;
@@ -62,6 +65,7 @@ export function createMemoryState(): MemoryState {
     plans: new Map(),
     statuses: new Map(),
     history: new Map(),
+    agreed: new Map(),
     roles: new Map(),
     people: new Map(),
     conversations: new Map(),
@@ -80,12 +84,16 @@ export function statusKey(programmeId: string, ref: string): string {
 
 /** The action as readers see it: the plan's definition with its current status. */
 export function readAction(state: MemoryState, definition: Action): Versioned<Action> {
-  const status = state.statuses.get(statusKey(definition.programmeId, definition.ref));
-  const value: Action = {
-    ...definition,
-    current: status?.current ?? null,
-    proposedDue: status?.proposedDue ?? definition.proposedDue,
-  };
+  const key = statusKey(definition.programmeId, definition.ref);
+  const status = state.statuses.get(key);
+  const value = withAgreedDue(
+    {
+      ...definition,
+      current: status?.current ?? null,
+      proposedDue: status?.proposedDue ?? definition.proposedDue,
+    },
+    agreedDueFor(definition, state.agreed.get(key) ?? null),
+  );
   return { value: structuredClone(value), etag: status?.etag ?? UNRATED_ETAG };
 }
 

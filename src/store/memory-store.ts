@@ -78,6 +78,11 @@ function touchingOwnWrites(store: Store, marks: ScheduleMarkRepository): Store {
         if (result.ok) await marks.touch(update.programmeId);
         return result;
       },
+      keepAgreedDue: async (programmeId, ref, agreed) => {
+        const kept = await actions.keepAgreedDue(programmeId, ref, agreed);
+        if (kept) await marks.touch(programmeId);
+        return kept;
+      },
     },
   };
 }

@@ -126,6 +126,8 @@ export function withReadCache(store: Store, options: ReadCacheOptions): Store {
         shelf.read(`actions|${lower(id)}|${lower(code)}`, () => actions.listByWorkstream(id, code)),
       recordUpdate: (update, etag) =>
         afterWrite(`actions|${lower(update.programmeId)}|`)(actions.recordUpdate(update, etag)),
+      keepAgreedDue: (id, ref, agreed) =>
+        afterWrite(`actions|${lower(id)}|`)(actions.keepAgreedDue(id, ref, agreed)),
       // Bound so a port written as a class keeps its `this`.
       listByProgramme: (id) => actions.listByProgramme(id),
       // The plan's references change only with an import, which clears everything.

@@ -1,5 +1,6 @@
 import { odata } from '@azure/data-tables';
-import type { Action, CurrentStatus } from '../domain/action.js';
+import { withAgreedDue, type Action, type CurrentStatus } from '../domain/action.js';
+import { agreedDueFor, type AgreedDue } from '../domain/revision.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import { toCurrent, UNRATED_ETAG } from './memory-state.js';
 import { joinKey } from './keys.js';
@@ -14,21 +15,44 @@ import {
 } from './tables-support.js';
 import type { Versioned } from './versioned.js';
 
-/** The action as readers see it: the plan's definition with its status row, if any. */
+/**
+ * The action as readers see it: the plan's definition with its status row and its approved
+ * date's row (`s|ref|agreed`), if any. Without that row's read (`undefined`), an approved
+ * date the definition already carries (an owner's copy) stands.
+ */
 export function toAction(
   definition: ReadRow | Action,
   status: Readonly<Record<string, unknown>> | null,
+  agreedRow?: ReadRow | null,
 ): Versioned<Action> {
   const action = 'ref' in definition ? (definition as Action) : getJson<Action>(definition, 'json');
   const proposedDue = typeof status?.proposedDue === 'string' ? status.proposedDue : null;
+  const agreedDue =
+    agreedRow === undefined
+      ? action.agreedDue
+      : agreedDueFor(action, agreedRow && agreedFromRow(agreedRow));
   return {
-    value: {
-      ...action,
-      current: status ? getJson<CurrentStatus>(status, 'current') : null,
-      proposedDue: proposedDue ?? action.proposedDue,
-    },
+    value: withAgreedDue(
+      {
+        ...action,
+        current: status ? getJson<CurrentStatus>(status, 'current') : null,
+        proposedDue: proposedDue ?? action.proposedDue,
+      },
+      agreedDue,
+    ),
     etag: typeof status?.etag === 'string' ? status.etag : UNRATED_ETAG,
   };
+}
+
+/** The approved date kept in an `s|ref|agreed` row. */
+export function agreedFromRow(row: ReadRow): AgreedDue {
+  return getJson<AgreedDue>(row, 'json');
+}
+
+export function agreedRow(partitionKey: string, ref: string, agreed: AgreedDue): Row {
+  const row: Row = { partitionKey, rowKey: statusKeys.agreed(ref) };
+  putJson(row, 'json', agreed);
+  return row;
 }
 
 export function historyRow(update: StatusUpdate, partitionKey: string): Row {
@@ -67,9 +91,18 @@ export function combine(version: string | null, rows: readonly ReadRow[]): Versi
   return rows
     .filter((row) => (row.rowKey ?? '').startsWith(packPrefix))
     .flatMap((row) => getJson<Action[]>(row, 'json'))
-    .map((action) => toAction(action, status.get(statusKeys.current(action.ref)) ?? null));
+    .map((action) =>
+      toAction(
+        action,
+        status.get(statusKeys.current(action.ref)) ?? null,
+        status.get(statusKeys.agreed(action.ref)) ?? null,
+      ),
+    );
 }
 
-/** Packs (`c|…`) and status rows (`s|…`) of a workstream: neither single definitions nor history. */
+/**
+ * Packs (`c|…`) and status rows (`s|…`, approved dates' rows with them) of a workstream:
+ * neither single definitions nor history.
+ */
 export const packsAndStatus =
   `(${odata`RowKey lt ${statusKeys.definitionsStart}`} or ` + `${startsWith('RowKey', 's')})`;

@@ -36,6 +36,7 @@ import {
   withFencedVersion,
 } from './tables-version-fence.js';
 import { recordUpdateInTables } from './tables-record-update.js';
+import { keepAgreedDueInTables } from './tables-agreed-due.js';
 
 export function createTablesActionRepository(tables: TablesContext): ActionRepository {
   const readPartition = (partition: string, filter: string) =>
@@ -55,6 +56,7 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
     const partition = statusKeys.partition(programmeId, located.workstream);
     const definitionKey = statusKeys.definition(located.version, ref);
     const statusKey = statusKeys.current(ref);
+    const agreedKey = statusKeys.agreed(ref);
     const besides =
       beside === 'summary'
         ? odata`RowKey eq ${SUMMARY_ROW}`
@@ -62,17 +64,19 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
     const rows = await readPartition(
       partition,
       withFence(
-        `${odata`RowKey eq ${definitionKey}`} or ${odata`RowKey eq ${statusKey}`} or ${besides}`,
+        `${odata`RowKey eq ${definitionKey}`} or ${odata`RowKey eq ${statusKey}`} or ` +
+          `${odata`RowKey eq ${agreedKey}`} or ${besides}`,
       ),
     );
     const definition = rows.find((row) => row.rowKey === definitionKey);
     const fence = fenceOf(rows);
     if (!definition || isSuperseded(fence, located.version)) return SUPERSEDED;
     const status = rows.find((row) => row.rowKey === statusKey) ?? null;
+    const agreed = rows.find((row) => row.rowKey === agreedKey) ?? null;
     return {
       rows,
       rowsKey: joinKey(partition, definitionKey),
-      action: toAction(definition, status),
+      action: toAction(definition, status, agreed),
     };
   };
 
@@ -175,6 +179,9 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
         null,
       );
     },
+
+    keepAgreedDue: (programmeId, ref, agreed) =>
+      keepAgreedDueInTables(tables, programmeId, ref, agreed),
 
     withHistory: (programmeId, ref) =>
       withFencedVersion(

@@ -62,8 +62,9 @@ export const planKeys = {
 /**
  * One partition per workstream holds its action definitions (`d|version|ref`, and packed
  * together in `c|version|n` rows, versioned with the plan), each action's current status
- * (`s|ref`) and its history (`u|ref|newest-first`). `/status EHC` is one query of the packs
- * and status rows; an update is one transaction.
+ * (`s|ref`), the date a decider approved for it (`s|ref|agreed`) and its history
+ * (`u|ref|newest-first`). `/status EHC` is one query of the packs and status rows; an update
+ * is one transaction.
  */
 export const statusKeys = {
   partition: (programmeId: string, workstream: string) =>
@@ -74,6 +75,11 @@ export const statusKeys = {
   /** Row keys below this are packs. */
   definitionsStart: 'd',
   current: (ref: string) => joinKey('s', codeKey(ref)),
+  /**
+   * The latest approved date (`AgreedDue`), beside the status row rather than in it, so that
+   * keeping it leaves the status row's ETag, which cards carry, as it was.
+   */
+  agreed: (ref: string) => joinKey('s', codeKey(ref), 'agreed'),
   history: (update: { readonly ref: string; readonly at: string; readonly id: string }) =>
     joinKey('u', codeKey(update.ref), historyOrderKey(update)),
   historyOf: (ref: string) => joinKey('u', codeKey(ref)),

@@ -134,6 +134,7 @@ export async function moveStatusRows(
     const rows = await queryRows(
       tables.status(from),
       `${inPartition(from)} and (${odata`RowKey eq ${joinKey('s', refKey)}`} or ` +
+        `${odata`RowKey eq ${joinKey('s', refKey, 'agreed')}`} or ` +
         `${startsWith('RowKey', joinKey('u', refKey))})`,
     );
     await tables.createStatusTable(to);

@@ -42,7 +42,7 @@ import {
 } from './tables-support.js';
 
 /** Tries before giving up when other updates to the same workstream keep landing first. */
-const ATTEMPTS = 8;
+export const ATTEMPTS = 8;
 
 /**
  * Records an update as one transaction in the action's workstream partition: its status row
@@ -73,15 +73,16 @@ export async function recordUpdateInTables(
       seen = { version: await freshVersion(tables, update.programmeId), fresh: true };
       continue;
     }
-    const { partition, table, definition, status, kept, fence } = target;
+    const { partition, table, definition, status, agreed, kept, fence } = target;
     const current = currentRow(update, partition);
     assertRowFits(current, `the current status of ${update.ref}`);
-    const before = toAction(definition, status);
+    const before = toAction(definition, status, agreed);
     if (before.etag !== expectedEtag) return { ok: false, code: 'STALE_UPDATE', current: before };
-    const after = toAction(definition, {
-      ...current,
-      proposedDue: update.proposedDue ?? status?.proposedDue ?? null,
-    });
+    const after = toAction(
+      definition,
+      { ...current, proposedDue: update.proposedDue ?? status?.proposedDue ?? null },
+      agreed,
+    );
     const next = kept && {
       summary: changeSummary(kept.summary, before.value, after.value),
       seq: kept.seq + 1,
@@ -115,7 +116,7 @@ export async function recordUpdateInTables(
     const written = etag
       ? { ...current, proposedDue: update.proposedDue ?? status?.proposedDue ?? null, etag }
       : await readRow(table, partition, statusKeys.current(update.ref));
-    const recorded = toAction(definition, written);
+    const recorded = toAction(definition, written, agreed);
     const owned = ownedRow(update.programmeId, { ...recorded.value, current: null }, written);
     const copied =
       next !== null &&
@@ -125,7 +126,7 @@ export async function recordUpdateInTables(
   }
 }
 
-/** The definition, status, summary and fence of the action's partition, in one query. */
+/** The definition, status, approved date, summary and fence of the action's partition. */
 async function readTarget(
   tables: TablesContext,
   update: StatusUpdate,
@@ -133,27 +134,45 @@ async function readTarget(
   expectedEtag: string,
 ) {
   const partition = statusKeys.partition(update.programmeId, located.workstream);
-  const table = tables.status(partition);
-  const keys = {
-    definition: statusKeys.definition(located.version, update.ref),
-    status: statusKeys.current(update.ref),
-  };
+  const definitionKey = statusKeys.definition(located.version, update.ref);
   // What the form's check read a moment ago, when it is still what the card was drawn from.
-  const kept = takeRowsRead(tables, joinKey(partition, keys.definition));
-  const keptStatus = kept?.get(keys.status) ?? null;
+  const kept = takeRowsRead(tables, joinKey(partition, definitionKey));
+  const keptStatus = kept?.get(statusKeys.current(update.ref)) ?? null;
   const usable =
-    kept?.has(keys.definition) === true &&
+    kept?.has(definitionKey) === true &&
     kept.has(SUMMARY_ROW) &&
     (keptStatus?.etag ?? UNRATED_ETAG) === expectedEtag;
+  return actionRows(tables, update.programmeId, update.ref, located, usable ? kept : null);
+}
+
+/**
+ * The rows a write to one action works from, in one query of its workstream's partition
+ * (or from `read`, rows a read just made of it): its definition, status and approved date,
+ * the workstream's summary and the fence. Null when the version has no such action.
+ */
+export async function actionRows(
+  tables: TablesContext,
+  programmeId: string,
+  ref: string,
+  located: { readonly version: string; readonly workstream: string },
+  read: ReadonlyMap<string, ReadRow> | null = null,
+) {
+  const partition = statusKeys.partition(programmeId, located.workstream);
+  const table = tables.status(partition);
+  const keys = {
+    definition: statusKeys.definition(located.version, ref),
+    status: statusKeys.current(ref),
+    agreed: statusKeys.agreed(ref),
+  };
   const rows =
-    kept && usable
-      ? kept
-      : await readRowsByKey(table, partition, [
-          keys.definition,
-          keys.status,
-          SUMMARY_ROW,
-          FENCE_ROW,
-        ]);
+    read ??
+    (await readRowsByKey(table, partition, [
+      keys.definition,
+      keys.status,
+      keys.agreed,
+      SUMMARY_ROW,
+      FENCE_ROW,
+    ]));
   const definition = rows.get(keys.definition);
   if (!definition) return null;
   return {
@@ -162,6 +181,7 @@ async function readTarget(
     table,
     definition,
     status: rows.get(keys.status) ?? null,
+    agreed: rows.get(keys.agreed) ?? null,
     kept: keptSummary(rows.get(SUMMARY_ROW)),
     fence: rows.get(FENCE_ROW) ?? null,
   };
@@ -171,7 +191,11 @@ async function readTarget(
  * The fence as read, checked by the transaction: unchanged (ETag), or, where there is none
  * yet, created, so a promotion raising it meanwhile makes this transaction fail.
  */
-function fenceCheck(partition: string, version: string, fence: ReadRow | null): TransactionAction {
+export function fenceCheck(
+  partition: string,
+  version: string,
+  fence: ReadRow | null,
+): TransactionAction {
   const row = { partitionKey: partition, rowKey: FENCE_ROW };
   return fence ? ['update', row, 'Merge', { etag: fence.etag }] : ['create', { ...row, version }];
 }
@@ -188,7 +212,7 @@ async function readRowsByKey(
 }
 
 /** A workstream written before summaries were kept gets its summary now. */
-async function refreshOne(
+export async function refreshOne(
   tables: TablesContext,
   programmeId: string,
   version: string,

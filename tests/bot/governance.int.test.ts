@@ -166,6 +166,33 @@ describe('board governance over HTTP', () => {
     expect(text).toContain('revised 1 time');
   });
 
+  it('counts an approved date in /status: the action leaves the overdue counts and lines', async () => {
+    const said = async (text: string) =>
+      textOf(
+        cardOf(await replyTo(harness, harness.channel.message(text, people.chair, 'channel'))),
+      );
+    const c2Line = (card: string) => /\*\*C2\*\*[^\n]*\n[^\n]*/.exec(card)?.[0] ?? '';
+    // C2, due 31 Jul 2020 and rated Amber, is overdue on 1 Mar 2021, as is C1.
+    expect(await said('/status')).toMatch(/7 overdue[\s\S]*C · [^\n]*\n[^\n]*\n2 overdue/);
+    expect(c2Line(await said('/status C'))).toMatch(/\*\*Overdue\*\*[\s\S]*Due 31 Jul 2020/);
+    const id = await ask('C2', people.deputy, '2021-09-30', 'Annual reviews paused in lockdown.');
+    // Asking changes nothing until a decider agrees.
+    expect(await said('/status')).toContain('7 overdue');
+    const approved = await press(
+      'decideRevision',
+      { programmeId: 'wsoa', requestId: id, outcome: 'approved' },
+      chair,
+    );
+    expect(textOf(approved.body.value)).toContain('C2 is now due 30 Sept 2021');
+    expect(await said('/status')).toMatch(/6 overdue[\s\S]*C · [^\n]*\n[^\n]*\n1 overdue/);
+    const line = c2Line(await said('/status C'));
+    expect(line).toContain('Due 30 Sept 2021');
+    expect(line).not.toContain('Overdue');
+    const detail = await said('/status C2');
+    expect(detail).toContain('30 Sept 2021');
+    expect(detail).not.toMatch(/overdue/i);
+  });
+
   it('declines with a reason, and asks for one when there is none', async () => {
     const id = await ask('B2', lead, '2021-12-31', 'Parent carer forum closed in summer 2020.');
     const blank = await press(

@@ -3,6 +3,7 @@ import { decidersFor, defaultGovernance, type ProgrammeGovernance } from '../../
 import { normaliseEmail } from '../../domain/people.js';
 import type { Programme } from '../../domain/programme.js';
 import {
+  agreedDueOf,
   decideRevision,
   revisionAskProblems,
   revisionSummary,
@@ -31,7 +32,7 @@ export function revisionView(action: Action, requests: readonly RevisionRequest[
 }
 
 export interface RevisionUseCaseOptions {
-  readonly actions: Pick<ActionRepository, 'get'>;
+  readonly actions: Pick<ActionRepository, 'get' | 'keepAgreedDue'>;
   readonly workstreams: Pick<WorkstreamRepository, 'list'>;
   readonly roles: Pick<RoleRepository, 'get' | 'rolesOf'>;
   readonly revisions: RevisionRepository;
@@ -112,6 +113,16 @@ export function createRevisionUseCase(options: RevisionUseCaseOptions) {
       workstreams.list(programmeId),
     ]);
     return decidersFor(governance, list, workstream);
+  }
+
+  /**
+   * An approved date goes on the action's record, where `/status`, its counts, `/mine` and
+   * the chases read it. Asked again whenever the approval is met (a second press finds it
+   * decided), so a failure between the decision and this write is mended by the next.
+   */
+  async function keepIfApproved(request: RevisionRequest): Promise<void> {
+    const agreed = agreedDueOf(request);
+    if (agreed) await actions.keepAgreedDue(request.programmeId, request.ref, agreed);
   }
 
   async function view(programmeId: string, request: RevisionRequest): Promise<RequestView | null> {
@@ -235,6 +246,7 @@ export function createRevisionUseCase(options: RevisionUseCaseOptions) {
       });
       if (!decided.ok) {
         if (decided.code === 'ALREADY_DECIDED') {
+          await keepIfApproved(request);
           return { ok: false, code: 'ALREADY_DECIDED', request };
         }
         return { ok: false, code: decided.code, request };
@@ -244,8 +256,10 @@ export function createRevisionUseCase(options: RevisionUseCaseOptions) {
       const stored = await revisions.decide(programme.id, request.id, decision);
       if (!stored.ok) {
         if (stored.code === 'REQUEST_NOT_FOUND') return stored;
+        await keepIfApproved(stored.request);
         return { ok: false, code: 'ALREADY_DECIDED', request: stored.request };
       }
+      await keepIfApproved(stored.request);
       await options.notices.revisionDecided(stored.request);
       const seen = await view(programme.id, stored.request);
       if (!seen) return { ok: false, code: 'REQUEST_NOT_FOUND' };

@@ -7,7 +7,7 @@ import { mineLines, renderMineCard } from '../../cards/mine.card.js';
 import { withRefresh } from '../../cards/refresh.js';
 import type { RenderedCard } from '../../cards/render-template.js';
 import { renderUpdateFormCard } from '../../cards/update-form.card.js';
-import type { Action } from '../../domain/action.js';
+import { effectiveDue, type Action } from '../../domain/action.js';
 import type { Role } from '../../domain/people.js';
 import type { Programme } from '../../domain/programme.js';
 import type { BotDependencies } from '../bot-dependencies.js';
@@ -74,7 +74,7 @@ function readOnlyAction(action: Action, ownerRole: Role | null): RenderedCard {
   return renderMessageCard({
     title: `${action.ref}: ${shorten(action.title, 120)}`,
     lines: [
-      `${rating} · ${dueText(action.revisedDue ?? action.due)}`,
+      `${rating} · ${dueText(effectiveDue(action))}`,
       `Only ${ownerRole ? `${ownerRole.code} (${ownerRole.title})` : action.ownerRole}, their deputy or a programme admin can update it. Type /status ${action.ref} for its steps and notes.`,
     ],
   });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { overdueOn } from '../../../src/domain/status-summary.js';
 import { governanceWorld, person } from './governance-world.js';
 
 const owner = person('sles@council.example');
@@ -77,6 +78,51 @@ describe('revision use case', () => {
     expect(await world.revisions.pending(world.programme, person('cd@council.example'))).toEqual(
       [],
     );
+  });
+
+  it('puts an approved date on the action’s record, where /status and its counts read it', async () => {
+    const world = await governanceWorld();
+    const chair = person('cd@council.example');
+    const overdueInC = async () => {
+      const kept = await world.store.summaries.get(world.programme.id, 'C');
+      if (!kept) throw new Error('workstream C should have a summary');
+      return overdueOn(kept.summary, '2021-03-02');
+    };
+    const before = await overdueInC();
+    const asked = await world.revisions.ask(
+      world.programme,
+      { ...ask, ref: 'C2' },
+      person('slsesend@council.example'),
+    );
+    if (!asked.ok) throw new Error(asked.code);
+    // Asking moves nothing: C2 (due 31 Jul 2020) is still overdue until a decider agrees.
+    expect(await overdueInC()).toBe(before);
+    expect((await world.store.actions.get(world.programme.id, 'C2'))?.value.agreedDue).toBe(
+      undefined,
+    );
+    world.setNow('2021-03-02T09:00:00Z');
+    // Storage fails just after the decision is stored: the chair is told something went wrong.
+    const keep = vi
+      .spyOn(world.store.actions, 'keepAgreedDue')
+      .mockRejectedValueOnce(new Error('storage unavailable'));
+    const decide = () =>
+      world.revisions.decide(
+        world.programme,
+        { id: asked.request.id, outcome: 'approved', reason: null },
+        chair,
+      );
+    await expect(decide()).rejects.toThrow('storage unavailable');
+    expect(await overdueInC()).toBe(before);
+    // Pressing again finds it decided, and puts the date on the record then.
+    expect(await decide()).toMatchObject({ ok: false, code: 'ALREADY_DECIDED' });
+    expect(keep).toHaveBeenCalledTimes(2);
+    const found = await world.store.actions.get(world.programme.id, 'C2');
+    expect(found?.value).toMatchObject({
+      due: '2020-07-31',
+      revisedDue: null,
+      agreedDue: '2021-09-30',
+    });
+    expect(await overdueInC()).toBe(before - 1);
   });
 
   it('refuses a decider for another workstream, the asker, and a decline with no reason', async () => {

@@ -51,6 +51,16 @@ export function scheduleMarksContract(createStore: StoreFactory): void {
       expect(await moves(() => store.actions.recordUpdate(second, again?.etag ?? ''))).toBe(true);
     });
 
+    it('moves with a date a decider approved, which changes when the chases fall', async () => {
+      const agreed = {
+        requestId: 'r1',
+        toDue: '2026-06-30',
+        planDates: { due: '2026-03-31', revisedDue: null },
+        decidedAt: '2026-02-01T10:00:00.000Z',
+      };
+      expect(await moves(() => store.actions.keepAgreedDue('wsoa', 'EHC1', agreed))).toBe(true);
+    });
+
     it('moves with a plan import, the programme’s settings, a role, governance and board channels', async () => {
       expect(await moves(() => store.plans.replace(plan('wsoa', { EHC: ['EHC1'] })))).toBe(true);
       const renamed = { ...programme('wsoa'), name: 'Renamed' };

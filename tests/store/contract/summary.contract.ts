@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NOT_RATED } from '../../../src/domain/rating.js';
+import type { AgreedDue } from '../../../src/domain/revision.js';
 import {
   notReportedIn,
   overdueOn,
@@ -122,6 +123,87 @@ export function summaryContract(createStore: StoreFactory): void {
       expect(b?.openByDue).toEqual({ '2026-06-30': 1 });
       expect(listed[0]?.summary).toEqual(await fromActions(store, 'wsoa', 'EHC'));
       expect(await store.summaries.get('wsoa', 'A')).toBeNull();
+    });
+
+    it('counts a date a decider approved while the plan keeps the dates it was agreed against', async () => {
+      await rate(store, 'EHC2', 'u-red', 'Red');
+      const drawn = await store.actions.get('wsoa', 'EHC2');
+      const agreed = (requestId: string, toDue: string, decidedAt: string): AgreedDue => ({
+        requestId,
+        toDue,
+        planDates: { due: '2026-03-31', revisedDue: null },
+        decidedAt,
+      });
+      const june = agreed('r2', '2026-06-30', '2026-02-02T10:00:00.000Z');
+      expect(await store.actions.keepAgreedDue('wsoa', 'ehc2', june)).toBe(true);
+      // An approval decided earlier, arriving after, changes nothing.
+      const may = agreed('r1', '2026-05-29', '2026-02-01T10:00:00.000Z');
+      expect(await store.actions.keepAgreedDue('wsoa', 'EHC2', may)).toBe(true);
+      expect(await store.actions.keepAgreedDue('wsoa', 'EHC9', june)).toBe(false);
+
+      const found = await store.actions.get('wsoa', 'EHC2');
+      expect(found?.value.agreedDue).toBe('2026-06-30');
+      // The plan's own dates stay as the workbook gave them.
+      expect([found?.value.due, found?.value.revisedDue]).toEqual(['2026-03-31', null]);
+      // A card drawn before the approval can still be saved: the action's ETag is unchanged.
+      expect(found?.etag).toBe(drawn?.etag);
+      const read = async (ref: string) => ({
+        listed: (await store.actions.listByWorkstream('wsoa', 'EHC')).find(
+          (a) => a.value.ref === ref,
+        )?.value.agreedDue,
+        withHistory: (await store.actions.withHistory('wsoa', ref))?.action.value.agreedDue,
+        owned: (await store.actions.listByOwnerRoles('wsoa', ['ADES'])).find(
+          (a) => a.value.ref === ref,
+        )?.value.agreedDue,
+      });
+      expect(await read('EHC2')).toEqual({
+        listed: '2026-06-30',
+        withHistory: '2026-06-30',
+        owned: '2026-06-30',
+      });
+      const kept = async () => {
+        const ehc = await store.summaries.get('wsoa', 'EHC');
+        if (!ehc) throw new Error('no summary');
+        expect(ehc.summary).toEqual(await fromActions(store, 'wsoa', 'EHC'));
+        return ehc.summary;
+      };
+      expect((await kept()).openByDue).toEqual({ '2026-03-31': 2, '2026-06-30': 1 });
+      expect(overdueOn(await kept(), '2026-04-01')).toBe(2);
+
+      // A Save after it keeps it, and the summary right.
+      await rate(store, 'EHC2', 'u-green', 'Green');
+      expect((await store.actions.get('wsoa', 'EHC2'))?.value.agreedDue).toBe('2026-06-30');
+      expect((await kept()).openByDue).toEqual({ '2026-03-31': 2, '2026-06-30': 1 });
+
+      // A new plan with the same dates keeps it, in whichever workstream the action is now.
+      const ehcActions = ['EHC1', 'EHC3'].map((ref) => action('wsoa', 'EHC', ref));
+      await store.plans.replace({
+        ...plan('wsoa', { EHC: [], A: [] }),
+        actions: [...ehcActions, action('wsoa', 'A', 'EHC2'), action('wsoa', 'A', 'A1')],
+      });
+      expect((await store.actions.get('wsoa', 'EHC2'))?.value.agreedDue).toBe('2026-06-30');
+      const a = await store.summaries.get('wsoa', 'A');
+      expect(a?.summary).toEqual(await fromActions(store, 'wsoa', 'A'));
+      expect(a?.summary.openByDue).toEqual({ '2026-03-31': 1, '2026-06-30': 1 });
+
+      // A workbook that changes the dates it was agreed against overrules it.
+      await store.plans.replace({
+        ...plan('wsoa', { EHC: [], A: [] }),
+        actions: [
+          ...ehcActions,
+          { ...action('wsoa', 'A', 'EHC2'), due: '2026-04-30' },
+          action('wsoa', 'A', 'A1'),
+        ],
+      });
+      const overruled = await store.actions.get('wsoa', 'EHC2');
+      expect(overruled?.value.agreedDue).toBeUndefined();
+      const after = await store.summaries.get('wsoa', 'A');
+      expect(after?.summary).toEqual(await fromActions(store, 'wsoa', 'A'));
+      expect(after?.summary.openByDue).toEqual({ '2026-03-31': 1, '2026-04-30': 1 });
+      expect(
+        (await store.actions.listByOwnerRoles('wsoa', ['ADES'])).find((f) => f.value.ref === 'EHC2')
+          ?.value.agreedDue,
+      ).toBeUndefined();
     });
 
     it('lists the actions a role owns with their latest status, following updates and new plans', async () => {
