@@ -152,6 +152,8 @@ export interface DecisionDraft {
   readonly reason: string | null;
   /** Whether `by` holds one of the roles that decide for this action's workstream. */
   readonly byDecider: boolean;
+  /** The action's plan dates now; null when the plan no longer has the action. */
+  readonly planNow: PlanDates | null;
 }
 
 /** The request as decided, or why the decision cannot be taken. */
@@ -166,6 +168,11 @@ export function decideRevision(
   if (sameEmail(draft.by, request.askedBy)) return { ok: false, code: 'OWN_REQUEST' };
   const reason = draft.reason?.trim() ?? '';
   if (draft.outcome === 'declined' && reason === '') return { ok: false, code: 'REASON_REQUIRED' };
+  const gone = planMovedOn(request, draft.planNow);
+  if (draft.outcome === 'approved' && gone !== null) {
+    const decision = { outcome: 'withdrawn', by: AUTOMATIC, at: draft.at, reason: gone } as const;
+    return { ok: true, request: { ...request, decision } };
+  }
   const decision: RevisionDecision = {
     outcome: draft.outcome,
     by: draft.by,
@@ -176,6 +183,22 @@ export function decideRevision(
 }
 
 export const AUTOMATIC = 'automatic';
+
+/**
+ * Why approving this request would change nothing, or null: an approval counts only while
+ * the plan keeps the dates it was asked against (see {@link stillAgreed}), so one asked
+ * before a workbook that moved the action's dates, or removed the action, is withdrawn
+ * rather than approved.
+ */
+function planMovedOn(request: RevisionRequest, planNow: PlanDates | null): string | null {
+  if (planNow === null) {
+    return `a workbook imported after this was asked removed ${request.ref} from the plan.`;
+  }
+  if (samePlanDates(request.planDates, planNow)) return null;
+  const due = dueDay(effectiveDue(planNow));
+  const now = due === undefined ? 'it has no fixed date now' : `it is now due ${formatDate(due)}`;
+  return `a workbook imported after this was asked changed ${request.ref}'s dates in the plan, and ${now}. The owner can ask again if a later date is still needed.`;
+}
 
 /** Requests to withdraw because the action was rated Blue: a completed action needs no date. */
 export function withdrawnOnBlue(

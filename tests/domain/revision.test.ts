@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Action } from '../../src/domain/action.js';
 import {
   agreedRevisions,
+  AUTOMATIC,
   decideRevision,
   overruledRevisions,
   revisedBetween,
@@ -61,6 +62,7 @@ const approve: DecisionDraft = {
   at: '2021-01-12T15:00:00.000Z',
   reason: null,
   byDecider: true,
+  planNow: { due: '2020-03-31', revisedDue: null },
 };
 
 describe('asking for a later date', () => {
@@ -136,6 +138,32 @@ describe('deciding a request', () => {
     expect(decideRevision(request(), { ...approve, by: 'SLSESEND@council.example' })).toMatchObject(
       { code: 'OWN_REQUEST' },
     );
+  });
+
+  it('withdraws, rather than approves, a request the plan has moved on from since it was asked', () => {
+    const moved = decideRevision(request(), {
+      ...approve,
+      planNow: { due: '2020-03-31', revisedDue: '2021-03-31' },
+    });
+    expect(moved.ok && moved.request.decision).toEqual({
+      outcome: 'withdrawn',
+      by: AUTOMATIC,
+      at: '2021-01-12T15:00:00.000Z',
+      reason:
+        "a workbook imported after this was asked changed C2's dates in the plan, and it is now due 31 Mar 2021. The owner can ask again if a later date is still needed.",
+    });
+    const removed = decideRevision(request(), { ...approve, planNow: null });
+    expect(removed.ok && removed.request.decision?.reason).toBe(
+      'a workbook imported after this was asked removed C2 from the plan.',
+    );
+    // A decline still stands as the decider gave it: it changes no date either way.
+    const declined = decideRevision(request(), {
+      ...approve,
+      outcome: 'declined',
+      reason: 'Not needed',
+      planNow: null,
+    });
+    expect(declined.ok && declined.request.decision?.outcome).toBe('declined');
   });
 
   it('withdraws a waiting request when the action turns Blue', () => {

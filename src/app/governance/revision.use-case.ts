@@ -232,9 +232,10 @@ export function createRevisionUseCase(options: RevisionUseCaseOptions) {
     ): Promise<RevisionDecideOutcome> {
       const request = await revisions.get(programme.id, input.id);
       if (!request) return { ok: false, code: 'REQUEST_NOT_FOUND' };
-      const [held, deciderRoles] = await Promise.all([
+      const [held, deciderRoles, found] = await Promise.all([
         heldRoles(roles, programme.id, decider.email),
         decidersOf(programme.id, request.workstream),
+        actions.get(programme.id, request.ref),
       ]);
       const by = decider.email === null ? 'unknown' : normaliseEmail(decider.email);
       const decided = decideRevision(request, {
@@ -243,6 +244,7 @@ export function createRevisionUseCase(options: RevisionUseCaseOptions) {
         at: clock.now().toISOString(),
         reason: input.reason,
         byDecider: held.some((role) => deciderRoles.includes(role)),
+        planNow: found && { due: found.value.due, revisedDue: found.value.revisedDue },
       });
       if (!decided.ok) {
         if (decided.code === 'ALREADY_DECIDED') {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { overdueOn } from '../../../src/domain/status-summary.js';
+import { loadSamplePlan } from '../../support/sample-plan.js';
 import { governanceWorld, person } from './governance-world.js';
 
 const owner = person('sles@council.example');
@@ -123,6 +124,52 @@ describe('revision use case', () => {
       agreedDue: '2021-09-30',
     });
     expect(await overdueInC()).toBe(before - 1);
+  });
+
+  it('withdraws, rather than approves, a request asked before a workbook moved the action’s dates', async () => {
+    const world = await governanceWorld();
+    const owner = person('slsesend@council.example');
+    const asked = await world.revisions.ask(world.programme, { ...ask, ref: 'C2' }, owner);
+    if (!asked.ok) throw new Error(asked.code);
+    // Meanwhile the board's new workbook gives C2 a revised date of its own.
+    const plan = loadSamplePlan();
+    await world.store.plans.replace({
+      programme: plan.programme,
+      workstreams: plan.workstreams,
+      actions: plan.actions.map((a) => (a.ref === 'C2' ? { ...a, revisedDue: '2021-01-29' } : a)),
+      roles: plan.roles,
+      ratings: [],
+    });
+    world.setNow('2021-03-02T09:00:00Z');
+    const decided = await world.revisions.decide(
+      world.programme,
+      { id: asked.request.id, outcome: 'approved', reason: null },
+      person('cd@council.example'),
+    );
+    if (!decided.ok) throw new Error(decided.code);
+    expect(decided.request.decision).toEqual({
+      outcome: 'withdrawn',
+      by: 'automatic',
+      at: '2021-03-02T09:00:00.000Z',
+      reason:
+        "a workbook imported after this was asked changed C2's dates in the plan, and it is now due 29 Jan 2021. The owner can ask again if a later date is still needed.",
+    });
+    // The date stays the plan's, and the owner is told, as for any other outcome.
+    const c2 = await world.store.actions.get(world.programme.id, 'C2');
+    expect(c2?.value).toMatchObject({ revisedDue: '2021-01-29' });
+    expect(c2?.value.agreedDue).toBeUndefined();
+    expect(decided.action).toMatchObject({ revisedDue: '2021-01-29' });
+    const queued = await world.store.outbox.listByState('planned', 10);
+    expect(queued.filter((m) => m.kind === 'revision-outcome').map((m) => m.recipient)).toEqual([
+      'slsesend@council.example',
+    ]);
+    // Asking again from the new date is open to the owner.
+    const again = await world.revisions.ask(
+      world.programme,
+      { ...ask, ref: 'C2', toDue: '2021-10-29' },
+      owner,
+    );
+    expect(again.ok).toBe(true);
   });
 
   it('refuses a decider for another workstream, the asker, and a decline with no reason', async () => {
