@@ -69,6 +69,19 @@ describe('dashboard use case', () => {
     expect([b1?.steps?.done, b1?.steps?.total]).toEqual([0, 3]);
   });
 
+  it('shows the date a decider approved as the action’s due date', async () => {
+    const { dashboard, store } = await createSampleDashboard();
+    await store.actions.keepAgreedDue(SAMPLE_PROGRAMME_ID, 'C2', {
+      requestId: 'r1',
+      toDue: '2021-09-30',
+      planDates: { due: '2020-07-31', revisedDue: null },
+      decidedAt: '2021-01-12T15:00:00.000Z',
+    });
+    const result = await dashboard.grid(SAMPLE_PROGRAMME_ID, {}, local);
+    if (!result.ok) throw new Error(result.code);
+    expect(result.value.rows.find((r) => r.ref === 'C2')?.due).toBe('2021-09-30');
+  });
+
   it('counts each rating per period for the trend chart', async () => {
     const jan2021 = (await grid()).trend.find((t) => t.periodId === 'Jan 2021');
     expect(jan2021?.counts).toEqual({ Blue: 2, Green: 3, Amber: 7, Red: 0, 'Not yet rated': 0 });
