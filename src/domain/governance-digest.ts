@@ -52,6 +52,20 @@ export interface GovernanceDigestInput {
   readonly today: IsoDate;
 }
 
+/** Why an approval no longer counts, as a sentence to add to its record; '' while it does. */
+function overruledNote(
+  request: RevisionRequest,
+  action: Pick<Action, 'due' | 'revisedDue'> | undefined,
+): string {
+  if (request.decision?.outcome !== 'approved') return '';
+  if (action === undefined) {
+    return `. No longer counts: a later workbook removed ${request.ref} from the plan.`;
+  }
+  if (stillAgreed(request, action)) return '';
+  const now = action.revisedDue ?? action.due ?? 'none';
+  return `. No longer counts: a later workbook changed ${request.ref}'s dates in the plan (now ${now}).`;
+}
+
 export function governanceDigest(input: GovernanceDigestInput): GovernanceDigest {
   const byRef = new Map(input.actions.map((a) => [a.ref.toUpperCase(), a]));
   const inScope = input.requests.filter((r) => byRef.has(r.ref.toUpperCase()));
@@ -102,13 +116,19 @@ export interface DecisionRecord {
   readonly detail: string;
 }
 
-/** Every decision on record, oldest first: requests and their outcomes, sign-offs, queries. */
+/**
+ * Every decision on record, oldest first: requests and their outcomes, sign-offs, queries. An
+ * approval a later workbook overruled (by changing the action's dates in the plan, or
+ * removing it) keeps its record, with a note that it no longer counts.
+ */
 export function decisionRecords(
   requests: readonly RevisionRequest[],
   signOffs: readonly WorkstreamSignOff[],
   queries: readonly SignOffQuery[],
+  actions: readonly Pick<Action, 'ref' | 'due' | 'revisedDue'>[],
 ): DecisionRecord[] {
   const records: DecisionRecord[] = [];
+  const byRef = new Map(actions.map((a) => [a.ref.toUpperCase(), a]));
   for (const r of requests) {
     const dates = `${r.fromDue ?? 'none'} → ${r.toDue}`;
     records.push({
@@ -130,7 +150,7 @@ export function decisionRecords(
         periodId: '',
         by: r.decision.by,
         outcome: r.decision.outcome,
-        detail: `${dates}${r.decision.reason ? `: ${r.decision.reason}` : ''}`,
+        detail: `${dates}${r.decision.reason ? `: ${r.decision.reason}` : ''}${overruledNote(r, byRef.get(r.ref.toUpperCase()))}`,
       });
     }
   }

@@ -72,11 +72,35 @@ describe('the governance part of the digest', () => {
   });
 
   it('exports every decision, oldest first', () => {
-    const records = decisionRecords([request('new', 'C2', '2021-01-05T09:00:00.000Z')], [], []);
-    expect(records.map((r) => [r.kind, r.by, r.outcome])).toEqual([
-      ['revision asked', 'owner@council.example', 'asked'],
-      ['revision decided', 'cd@council.example', 'approved'],
+    const records = decisionRecords(
+      [request('new', 'C2', '2021-01-05T09:00:00.000Z')],
+      [],
+      [],
+      actions,
+    );
+    expect(records.map((r) => [r.kind, r.by, r.outcome, r.detail])).toEqual([
+      [
+        'revision asked',
+        'owner@council.example',
+        'asked',
+        '2020-07-31 → 2021-07-31: COVID restrictions',
+      ],
+      ['revision decided', 'cd@council.example', 'approved', '2020-07-31 → 2021-07-31'],
     ]);
+  });
+
+  it('marks an approval a later workbook overruled, and keeps its record', () => {
+    const approved = [request('new', 'C2', '2021-01-05T09:00:00.000Z')];
+    const redated = actions.map((a) => (a.ref === 'C2' ? { ...a, due: '2021-03-31' } : a));
+    const decided = (list: typeof actions) =>
+      decisionRecords(approved, [], [], list).find((r) => r.kind === 'revision decided');
+    expect(decided(redated)?.detail).toBe(
+      "2020-07-31 → 2021-07-31. No longer counts: a later workbook changed C2's dates in the plan (now 2021-03-31).",
+    );
+    expect(decided(actions.filter((a) => a.ref !== 'C2'))?.detail).toBe(
+      '2020-07-31 → 2021-07-31. No longer counts: a later workbook removed C2 from the plan.',
+    );
+    expect(decided(redated)?.outcome).toBe('approved');
   });
 });
 

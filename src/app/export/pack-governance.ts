@@ -41,7 +41,7 @@ export function packGovernanceOf(snapshot: ProgrammeSnapshot, today: IsoDate): P
       },
     ]),
   );
-  return { actions, decisions: decisionRecords(requests, signOffs, queries) };
+  return { actions, decisions: decisionRecords(requests, signOffs, queries, snapshot.actions) };
 }
 
 /** Per workstream (upper case), its sign-off of the latest period that has one. */
