@@ -1,11 +1,10 @@
 import type { TransactionAction } from '@azure/data-tables';
 import { withAgreedDue } from '../domain/action.js';
 import { agreedDueFor, replacesAgreed, type AgreedDue } from '../domain/revision.js';
-import { changeSummary } from '../domain/status-summary.js';
 import { agreedFromRow, agreedRow, toAction } from './tables-action-rows.js';
 import { locateAction, type TablesContext } from './tables-layout.js';
-import { actionRows, ATTEMPTS, fenceCheck, refreshOne } from './tables-record-update.js';
-import { ownedRow, summaryRow, writeCopies } from './tables-summary.js';
+import { actionRows, ATTEMPTS, refreshOne, summaryAndFence } from './tables-record-update.js';
+import { ownedRow, writeCopies } from './tables-summary.js';
 import { azureStatus, unexpected } from './tables-support.js';
 import {
   fencedVersion,
@@ -37,27 +36,16 @@ export async function keepAgreedDueInTables(
       seen = { version: await freshVersion(tables, programmeId), fresh: true };
       continue;
     }
-    const { partition, table, definition, status, agreed: keptAgreed, kept, fence } = target;
+    const { partition, table, definition, status, agreed: keptAgreed } = target;
     if (keptAgreed && !replacesAgreed(agreedFromRow(keptAgreed), agreed)) return true;
     const before = toAction(definition, status, keptAgreed).value;
     const after = withAgreedDue(before, agreedDueFor(before, agreed));
-    const next = kept && {
-      summary: changeSummary(kept.summary, before, after),
-      seq: kept.seq + 1,
-    };
+    const { next, checks } = summaryAndFence(target, before, after);
     const row = agreedRow(partition, ref, agreed);
     const actions: TransactionAction[] = [
       keptAgreed ? ['update', row, 'Replace', { etag: keptAgreed.etag }] : ['create', row],
-      fenceCheck(partition, located.version, fence),
+      ...checks,
     ];
-    if (kept && next) {
-      actions.push([
-        'update',
-        summaryRow(partition, next.summary, next.seq),
-        'Replace',
-        { etag: kept.etag },
-      ]);
-    }
     try {
       await table.submitTransaction(actions);
     } catch (error) {
@@ -65,7 +53,8 @@ export async function keepAgreedDueInTables(
       if ([404, 409, 412].includes(azureStatus(error) ?? 0) && attempt < ATTEMPTS) continue;
       throw unexpected(`keeping the approved date of ${ref}`, error);
     }
-    const owned = ownedRow(programmeId, { ...after, current: null }, status);
+    // The definition only: a Save landing meanwhile writes the status columns of its copy.
+    const owned = ownedRow(programmeId, { ...after, current: null }, undefined);
     const copied =
       next !== null && (await writeCopies(tables, programmeId, located.workstream, next, owned));
     if (!copied) await refreshOne(tables, programmeId, located.version, located.workstream);

@@ -1,6 +1,7 @@
 import { odata, type TableTransactionResponse, type TransactionAction } from '@azure/data-tables';
 import type { Workstream } from '../domain/programme.js';
-import { changeSummary } from '../domain/status-summary.js';
+import type { Action } from '../domain/action.js';
+import { changeSummary, type StatusSummary } from '../domain/status-summary.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { RecordUpdateResult } from './action.repository.js';
 import { assertUpdateFits } from './limits.js';
@@ -26,6 +27,7 @@ import { UNRATED_ETAG } from './memory-state.js';
 import {
   keptSummary,
   ownedRow,
+  type KeptSummary,
   refreshWorkstream,
   SUMMARY_ROW,
   summaryRow,
@@ -73,7 +75,7 @@ export async function recordUpdateInTables(
       seen = { version: await freshVersion(tables, update.programmeId), fresh: true };
       continue;
     }
-    const { partition, table, definition, status, agreed, kept, fence } = target;
+    const { partition, table, definition, status, agreed } = target;
     const current = currentRow(update, partition);
     assertRowFits(current, `the current status of ${update.ref}`);
     const before = toAction(definition, status, agreed);
@@ -83,23 +85,12 @@ export async function recordUpdateInTables(
       { ...current, proposedDue: update.proposedDue ?? status?.proposedDue ?? null },
       agreed,
     );
-    const next = kept && {
-      summary: changeSummary(kept.summary, before.value, after.value),
-      seq: kept.seq + 1,
-    };
+    const { next, checks } = summaryAndFence(target, before.value, after.value);
     const actions: TransactionAction[] = [
       status === null ? ['create', current] : ['update', current, 'Merge', { etag: expectedEtag }],
       ['create', historyRow(update, partition)],
-      fenceCheck(partition, target.version, fence),
+      ...checks,
     ];
-    if (kept && next) {
-      actions.push([
-        'update',
-        summaryRow(partition, next.summary, next.seq),
-        'Replace',
-        { etag: kept.etag },
-      ]);
-    }
     let response: TableTransactionResponse;
     try {
       response = await table.submitTransaction(actions);
@@ -185,6 +176,34 @@ export async function actionRows(
     kept: keptSummary(rows.get(SUMMARY_ROW)),
     fence: rows.get(FENCE_ROW) ?? null,
   };
+}
+
+/**
+ * What a change of one action from `before` to `after` does to its workstream's summary, and
+ * the steps its transaction adds for it: the fence checked and, where the workstream keeps a
+ * summary, the summary replaced at the ETag it was read with.
+ */
+export function summaryAndFence(
+  target: {
+    readonly partition: string;
+    readonly version: string;
+    readonly fence: ReadRow | null;
+    readonly kept: KeptSummary | null;
+  },
+  before: Action,
+  after: Action,
+): { readonly next: { summary: StatusSummary; seq: number } | null; checks: TransactionAction[] } {
+  const { partition, kept } = target;
+  const checks: TransactionAction[] = [fenceCheck(partition, target.version, target.fence)];
+  if (!kept) return { next: null, checks };
+  const next = { summary: changeSummary(kept.summary, before, after), seq: kept.seq + 1 };
+  checks.push([
+    'update',
+    summaryRow(partition, next.summary, next.seq),
+    'Replace',
+    { etag: kept.etag },
+  ]);
+  return { next, checks };
 }
 
 /**

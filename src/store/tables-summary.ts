@@ -158,14 +158,20 @@ export function ownedKeys(
   };
 }
 
-/** The owner's copy of an action: its definition, its status row's columns and that row's ETag. */
+/**
+ * The owner's copy of an action: its definition, its status row's columns and that row's ETag.
+ * With `status` undefined, only the definition: merged, it leaves the status columns as the
+ * last Save wrote them (an approved date changes the definition's `agreedDue`, not the status).
+ */
 export function ownedRow(
   programmeId: string,
   definition: Action,
-  status: Readonly<Record<string, unknown>> | null,
+  status: Readonly<Record<string, unknown>> | null | undefined,
 ): Row {
-  const row: Row = { ...ownedKeys(programmeId, definition), statusEtag: UNRATED_ETAG };
+  const row: Row = { ...ownedKeys(programmeId, definition) };
   putJson(row, 'json', { ...definition, current: null });
+  if (status === undefined) return row;
+  row.statusEtag = UNRATED_ETAG;
   if (status) {
     putText(row, 'current', getText(status, 'current'));
     if (typeof status.proposedDue === 'string') row.proposedDue = status.proposedDue;

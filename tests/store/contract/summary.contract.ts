@@ -161,6 +161,11 @@ export function summaryContract(createStore: StoreFactory): void {
         withHistory: '2026-06-30',
         owned: '2026-06-30',
       });
+      // The owner's copy keeps its rating and the ETag /mine's cards carry.
+      const copy = (await store.actions.listByOwnerRoles('wsoa', ['ADES'])).find(
+        (a) => a.value.ref === 'EHC2',
+      );
+      expect([copy?.value.current?.rating, copy?.etag]).toEqual(['Red', drawn?.etag]);
       const kept = async () => {
         const ehc = await store.summaries.get('wsoa', 'EHC');
         if (!ehc) throw new Error('no summary');
