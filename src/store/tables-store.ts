@@ -27,6 +27,7 @@ import {
 import { createTablesRoleRepository } from './tables-role.repository.js';
 import { createTablesSummaryRepository } from './tables-summary.repository.js';
 import { createTablesScheduleMarks } from './tables-schedule-marks.js';
+import { keepEarlierApprovals } from './tables-keep-approvals.js';
 import { withScheduleTouches } from './schedule-touches.js';
 import { unexpected } from './tables-support.js';
 import { resendUnsentPolicy } from './resend-unsent.js';
@@ -98,6 +99,8 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
     measures: createTablesMeasureRepository(tables),
     scheduleMarks,
   };
+  // Approvals decided before they were kept on the action's record count from now on.
+  await keepEarlierApprovals(store, tableClient(options, 'revisions'));
   return withScheduleTouches(store, scheduleMarks);
 }
 
