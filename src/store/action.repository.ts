@@ -1,6 +1,6 @@
 import type { Action } from '../domain/action.js';
 import type { Programme } from '../domain/programme.js';
-import type { AgreedDue } from '../domain/revision.js';
+import type { AgreedDue } from '../domain/agreed-due.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { Versioned } from './versioned.js';
 

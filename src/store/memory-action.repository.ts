@@ -1,5 +1,5 @@
 import type { Action } from '../domain/action.js';
-import { replacesAgreed } from '../domain/revision.js';
+import { replacesAgreed } from '../domain/agreed-due.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { ActionRepository, RecordUpdateResult } from './action.repository.js';
 import { codeKey, compareRefs } from './keys.js';

@@ -4,7 +4,7 @@ import type { Measure } from '../domain/measure.js';
 import type { MeasureValue } from '../domain/measure-value.js';
 import type { Person, Role } from '../domain/people.js';
 import type { Programme, Workstream } from '../domain/programme.js';
-import { agreedDueFor, type AgreedDue } from '../domain/revision.js';
+import { agreedDueFor, type AgreedDue } from '../domain/agreed-due.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { StoredConversation } from './conversation.repository.js';
 import { codeKey, compareRefs, historyOrderKey, joinKey } from './keys.js';

@@ -1,6 +1,6 @@
 import { odata } from '@azure/data-tables';
 import { withAgreedDue, type Action, type CurrentStatus } from '../domain/action.js';
-import { agreedDueFor, type AgreedDue } from '../domain/revision.js';
+import { agreedDueFor, type AgreedDue } from '../domain/agreed-due.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import { toCurrent, UNRATED_ETAG } from './memory-state.js';
 import { joinKey } from './keys.js';

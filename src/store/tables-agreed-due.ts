@@ -1,6 +1,6 @@
 import type { TransactionAction } from '@azure/data-tables';
 import { withAgreedDue } from '../domain/action.js';
-import { agreedDueFor, replacesAgreed, type AgreedDue } from '../domain/revision.js';
+import { agreedDueFor, replacesAgreed, type AgreedDue } from '../domain/agreed-due.js';
 import { agreedFromRow, agreedRow, toAction } from './tables-action-rows.js';
 import { locateAction, type TablesContext } from './tables-layout.js';
 import { actionRows, ATTEMPTS, refreshOne, summaryAndFence } from './tables-record-update.js';

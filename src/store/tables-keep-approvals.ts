@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import { agreedDueOf, replacesAgreed, type AgreedDue } from '../domain/revision.js';
+import { agreedDueOf, replacesAgreed, type AgreedDue } from '../domain/agreed-due.js';
 import { codeKey } from './keys.js';
 import type { Store } from './store.js';
 import { readRow, unexpected } from './tables-support.js';

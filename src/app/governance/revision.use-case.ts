@@ -2,8 +2,8 @@ import { effectiveDue, type Action } from '../../domain/action.js';
 import { decidersFor, defaultGovernance, type ProgrammeGovernance } from '../../domain/deciders.js';
 import { normaliseEmail } from '../../domain/people.js';
 import type { Programme } from '../../domain/programme.js';
+import { agreedDueOf } from '../../domain/agreed-due.js';
 import {
-  agreedDueOf,
   decideRevision,
   revisionAskProblems,
   revisionSummary,
@@ -14,6 +14,7 @@ import {
   type RevisionSummary,
 } from '../../domain/revision.js';
 import type { ActionRepository } from '../../store/action.repository.js';
+import type { Versioned } from '../../store/versioned.js';
 import type { GovernanceSettingsRepository } from '../../store/governance-settings.repository.js';
 import type { WorkstreamRepository } from '../../store/programme.repository.js';
 import type { RevisionRepository } from '../../store/revision.repository.js';
@@ -125,8 +126,13 @@ export function createRevisionUseCase(options: RevisionUseCaseOptions) {
     if (agreed) await actions.keepAgreedDue(request.programmeId, request.ref, agreed);
   }
 
-  async function view(programmeId: string, request: RevisionRequest): Promise<RequestView | null> {
-    const found = await actions.get(programmeId, request.ref);
+  /** The request with its action: `read` when the caller has just read it, else read now. */
+  async function view(
+    programmeId: string,
+    request: RevisionRequest,
+    read?: Versioned<Action> | null,
+  ): Promise<RequestView | null> {
+    const found = read === undefined ? await actions.get(programmeId, request.ref) : read;
     if (!found) return null;
     const all = await revisions.listForAction(programmeId, request.ref);
     return {
@@ -263,7 +269,8 @@ export function createRevisionUseCase(options: RevisionUseCaseOptions) {
       }
       await keepIfApproved(stored.request);
       await options.notices.revisionDecided(stored.request);
-      const seen = await view(programme.id, stored.request);
+      // The action as read before deciding: the card applies the requests over its plan dates.
+      const seen = await view(programme.id, stored.request, found);
       if (!seen) return { ok: false, code: 'REQUEST_NOT_FOUND' };
       return { ok: true, ...seen };
     },

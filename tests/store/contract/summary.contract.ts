@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NOT_RATED } from '../../../src/domain/rating.js';
-import type { AgreedDue } from '../../../src/domain/revision.js';
+import type { AgreedDue } from '../../../src/domain/agreed-due.js';
 import {
   notReportedIn,
   overdueOn,
