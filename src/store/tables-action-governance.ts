@@ -5,7 +5,14 @@ import { byAskedAt } from './revision.repository.js';
 import { inPartition, startsWith } from './tables-layout.js';
 import { requestFromRow } from './tables-revision.repository.js';
 import { sortTicks, tickFromRow, tickKeys, tickRow } from './tables-step-tick.repository.js';
-import { azureStatus, queryRows, unexpected, type ReadRow } from './tables-support.js';
+import {
+  azureStatus,
+  createRow,
+  deleteRow,
+  queryRows,
+  unexpected,
+  type ReadRow,
+} from './tables-support.js';
 
 /**
  * One action's requests (`r|id`, filtered by their `ref` column) and ticks (`t|REF|letter`),
@@ -49,14 +56,14 @@ export async function moveOldStepTicks(from: TableClient, to: TableClient): Prom
   for (const row of rows) {
     const tick = tickFromRow(row);
     try {
-      await to.createEntity(tickRow(tick));
+      await createRow(to, tickRow(tick));
     } catch (error) {
       if (azureStatus(error) !== 409) {
         throw unexpected(`moving the tick of step ${tick.letter}) of ${tick.ref}`, error);
       }
     }
     try {
-      await from.deleteEntity(row.partitionKey ?? '', row.rowKey ?? '');
+      await deleteRow(from, row.partitionKey ?? '', row.rowKey ?? '');
     } catch (error) {
       if (azureStatus(error) !== 404) {
         throw unexpected(`removing the moved tick of step ${tick.letter}) of ${tick.ref}`, error);

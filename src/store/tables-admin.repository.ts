@@ -1,7 +1,15 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { AdminRepository, StoredAdmin } from './admin.repository.js';
 import { encodeKeyPart } from './keys.js';
-import { azureStatus, queryRows, readRow, unexpected, type ReadRow } from './tables-support.js';
+import {
+  azureStatus,
+  createRow,
+  deleteRow,
+  queryRows,
+  readRow,
+  unexpected,
+  type ReadRow,
+} from './tables-support.js';
 
 /** Every admin in one partition: a handful of rows, read in one query. */
 const PARTITION = 'admin';
@@ -26,7 +34,7 @@ export function createTablesAdminRepository(table: TableClient): AdminRepository
     async add(admin) {
       const id = admin.id.trim().toLowerCase();
       try {
-        await table.createEntity({ partitionKey: PARTITION, rowKey: keyOf(id), ...admin, id });
+        await createRow(table, { partitionKey: PARTITION, rowKey: keyOf(id), ...admin, id });
         return true;
       } catch (error) {
         if (azureStatus(error) === 409) return false;
@@ -35,7 +43,7 @@ export function createTablesAdminRepository(table: TableClient): AdminRepository
     },
     async remove(id) {
       try {
-        await table.deleteEntity(PARTITION, keyOf(id));
+        await deleteRow(table, PARTITION, keyOf(id));
         return true;
       } catch (error) {
         if (azureStatus(error) === 404) return false;

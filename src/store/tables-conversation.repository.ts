@@ -8,6 +8,7 @@ import {
   putJson,
   readRow,
   unexpected,
+  upsertRow,
   type Row,
 } from './tables-support.js';
 
@@ -32,7 +33,7 @@ export function createTablesConversationRepository(tables: TablesContext): Conve
       putJson(row, 'json', conversation);
       assertRowFits(row, `conversation ${conversation.key}`);
       try {
-        await tables.conversations.upsertEntity(row, 'Replace');
+        await upsertRow(tables.conversations, row, 'Replace');
       } catch (error) {
         throw unexpected(`saving conversation ${conversation.key}`, error);
       }

@@ -2,7 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 import type { ProgrammeGovernance } from '../domain/deciders.js';
 import type { GovernanceSettingsRepository } from './governance-settings.repository.js';
 import { codeKey } from './keys.js';
-import { getJson, putJson, readRow, unexpected, type Row } from './tables-support.js';
+import { getJson, putJson, readRow, unexpected, upsertRow, type Row } from './tables-support.js';
 
 /** Every programme's settings in one partition, one row each: a point read per turn. */
 const PARTITION = 'governance';
@@ -20,7 +20,7 @@ export function createTablesGovernanceSettingsRepository(
       const row: Row = { partitionKey: PARTITION, rowKey: codeKey(governance.programmeId) };
       putJson(row, 'governance', governance);
       try {
-        await table.upsertEntity(row, 'Replace');
+        await upsertRow(table, row, 'Replace');
       } catch (error) {
         throw unexpected(`saving the governance of ${governance.programmeId}`, error);
       }

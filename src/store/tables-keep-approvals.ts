@@ -2,7 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 import { agreedDueOf, replacesAgreed, type AgreedDue } from '../domain/agreed-due.js';
 import { codeKey } from './keys.js';
 import type { Store } from './store.js';
-import { readRow, unexpected } from './tables-support.js';
+import { readRow, unexpected, upsertRow } from './tables-support.js';
 
 /** In a programme's `revisions` partition: its approvals decided before were kept. */
 const KEPT_MARK = 'k|agreed-dates';
@@ -32,11 +32,15 @@ export async function keepEarlierApprovals(
       await store.actions.keepAgreedDue(programme.id, ref, agreed);
     }
     try {
-      await revisionsTable.upsertEntity({
-        partitionKey,
-        rowKey: KEPT_MARK,
-        keptAt: new Date().toISOString(),
-      });
+      await upsertRow(
+        revisionsTable,
+        {
+          partitionKey,
+          rowKey: KEPT_MARK,
+          keptAt: new Date().toISOString(),
+        },
+        'Merge',
+      );
     } catch (error) {
       throw unexpected(`marking the approved dates of ${programme.id} kept`, error);
     }

@@ -2,7 +2,15 @@ import { odata } from '@azure/data-tables';
 import { decodeKeyPart, encodeKeyPart } from './keys.js';
 import type { LeaseRepository } from './lease.repository.js';
 import type { TablesContext } from './tables-layout.js';
-import { azureStatus, queryRows, readRow, unexpected } from './tables-support.js';
+import {
+  azureStatus,
+  createRow,
+  deleteRow,
+  queryRows,
+  readRow,
+  unexpected,
+  updateRow,
+} from './tables-support.js';
 
 const LEASE = 'lease';
 
@@ -15,8 +23,8 @@ export function createTablesLeaseRepository(tables: TablesContext): LeaseReposit
       if (held && held.owner !== owner && Number(held.expiresAt) > now.getTime()) return false;
       const row = { partitionKey: LEASE, rowKey, owner, expiresAt: now.getTime() + ttlMs };
       try {
-        if (held) await tables.leases.updateEntity(row, 'Replace', { etag: held.etag });
-        else await tables.leases.createEntity(row);
+        if (held) await updateRow(tables.leases, row, 'Replace', { etag: held.etag });
+        else await createRow(tables.leases, row);
         return true;
       } catch (error) {
         // Another instance took or renewed it between our read and write: it holds it.
@@ -43,7 +51,7 @@ export function createTablesLeaseRepository(tables: TablesContext): LeaseReposit
       const held = await readRow(tables.leases, LEASE, rowKey);
       if (!held || held.owner !== owner) return;
       try {
-        await tables.leases.deleteEntity(LEASE, rowKey, { etag: held.etag });
+        await deleteRow(tables.leases, LEASE, rowKey, { etag: held.etag });
       } catch (error) {
         // 412/404: it expired and someone else has taken it, which is what release wants.
         if ([404, 412].includes(azureStatus(error) ?? 0)) return;

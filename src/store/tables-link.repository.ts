@@ -5,10 +5,13 @@ import { inPartition, LINK_PARTITION, type TablesContext } from './tables-layout
 import type { ProgrammeTableReads } from './tables-programme-reads.js';
 import {
   azureStatus,
+  createRow,
+  deleteRow,
   isServiceColumn,
   queryRows,
   readRow,
   unexpected,
+  upsertRow,
   type ReadRow,
 } from './tables-support.js';
 
@@ -48,14 +51,14 @@ export function createTablesLinkRepository(
         ...link,
       };
       try {
-        await table.upsertEntity(row, 'Replace');
+        await upsertRow(table, row, 'Replace');
       } catch (error) {
         throw unexpected(`linking ${link.conversationKey} to ${link.programmeId}`, error);
       }
     },
     async remove(conversationKey) {
       try {
-        await table.deleteEntity(LINK_PARTITION, encodeKeyPart(conversationKey));
+        await deleteRow(table, LINK_PARTITION, encodeKeyPart(conversationKey));
         return true;
       } catch (error) {
         if (azureStatus(error) === 404) return false;
@@ -82,7 +85,7 @@ export async function moveLinksToProgrammesTable(tables: TablesContext): Promise
     const { partitionKey = LINK_PARTITION, rowKey = '', etag } = row;
     const columns = Object.entries(row).filter(([name]) => !isServiceColumn(name));
     try {
-      await tables.programmes.createEntity({
+      await createRow(tables.programmes, {
         ...Object.fromEntries(columns),
         partitionKey: LINK_PARTITION,
         rowKey,
@@ -93,7 +96,7 @@ export async function moveLinksToProgrammesTable(tables: TablesContext): Promise
       }
     }
     try {
-      await tables.links.deleteEntity(partitionKey, rowKey, { etag });
+      await deleteRow(tables.links, partitionKey, rowKey, { etag });
     } catch (error) {
       // Gone, or changed by an older instance since: the next start moves it.
       if (azureStatus(error) !== 404 && azureStatus(error) !== 412) {

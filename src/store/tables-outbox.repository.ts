@@ -6,11 +6,13 @@ import type { TablesContext } from './tables-layout.js';
 import {
   assertRowFits,
   azureStatus,
-  getJson,
+  createRow,
   firstRows,
+  getJson,
   putJson,
   readRow,
   unexpected,
+  updateRow,
   type ReadRow,
   type Row,
 } from './tables-support.js';
@@ -36,7 +38,7 @@ export function createTablesOutboxRepository(tables: TablesContext): OutboxRepos
   return {
     async add(message) {
       try {
-        await tables.outbox.createEntity(toRow(message));
+        await createRow(tables.outbox, toRow(message));
         return true;
       } catch (error) {
         if (azureStatus(error) === 409) return false;
@@ -61,7 +63,7 @@ export function createTablesOutboxRepository(tables: TablesContext): OutboxRepos
     },
     async update(message, etag) {
       try {
-        const response = await tables.outbox.updateEntity(toRow(message), 'Replace', { etag });
+        const response = await updateRow(tables.outbox, toRow(message), 'Replace', { etag });
         return { ok: true, etag: response.etag ?? '' };
       } catch (error) {
         if ([404, 412].includes(azureStatus(error) ?? 0)) return { ok: false };

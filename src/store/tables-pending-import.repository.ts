@@ -1,7 +1,14 @@
 import type { TableClient } from '@azure/data-tables';
 import { encodeKeyPart } from './keys.js';
 import type { PendingImport, PendingImportRepository } from './pending-import.repository.js';
-import { azureStatus, readRow, unexpected, type ReadRow } from './tables-support.js';
+import {
+  azureStatus,
+  deleteRow,
+  readRow,
+  unexpected,
+  upsertRow,
+  type ReadRow,
+} from './tables-support.js';
 
 /** Every pending import in one partition, keyed by id: Confirm is one point read. */
 const PARTITION = 'pending';
@@ -33,7 +40,7 @@ export function createTablesPendingImportRepository(table: TableClient): Pending
         ...(requestedBy === null ? {} : { requestedBy }),
       };
       try {
-        await table.upsertEntity(row, 'Replace');
+        await upsertRow(table, row, 'Replace');
       } catch (error) {
         throw unexpected(`saving the pending import of ${pending.fileName}`, error);
       }
@@ -44,7 +51,7 @@ export function createTablesPendingImportRepository(table: TableClient): Pending
     },
     async remove(id) {
       try {
-        await table.deleteEntity(PARTITION, encodeKeyPart(id));
+        await deleteRow(table, PARTITION, encodeKeyPart(id));
         return true;
       } catch (error) {
         if (azureStatus(error) === 404) return false;

@@ -5,11 +5,13 @@ import { inPartition, peopleKeys, type TablesContext } from './tables-layout.js'
 import {
   assertRowFits,
   azureStatus,
+  createRow,
   getJson,
   putJson,
   queryRows,
   readRow,
   unexpected,
+  upsertRow,
   type Row,
 } from './tables-support.js';
 
@@ -32,7 +34,8 @@ export function createTablesPersonRepository(tables: TablesContext): PersonRepos
     return row ? getJson<Person>(row, 'json') : null;
   };
   const index = (aadObjectId: string, email: string) =>
-    tables.people.upsertEntity(
+    upsertRow(
+      tables.people,
       { partitionKey: peopleKeys.byAadObjectId, rowKey: peopleKeys.aad(aadObjectId), email },
       'Replace',
     );
@@ -55,7 +58,7 @@ export function createTablesPersonRepository(tables: TablesContext): PersonRepos
         // Both at once: a reader by object id checks the person row it is led to, so an index
         // entry written before its person row (or without it) leads nowhere wrong.
         await Promise.all([
-          tables.people.upsertEntity(row, 'Replace'),
+          upsertRow(tables.people, row, 'Replace'),
           person.aadObjectId === null ? null : index(person.aadObjectId, email),
         ]);
       } catch (error) {
@@ -65,7 +68,7 @@ export function createTablesPersonRepository(tables: TablesContext): PersonRepos
     async add(person) {
       const { email, row } = personRow(person);
       try {
-        await tables.people.createEntity(row);
+        await createRow(tables.people, row);
       } catch (error) {
         if (azureStatus(error) !== 409) throw unexpected(`adding person ${email}`, error);
         const stored = await get(email);

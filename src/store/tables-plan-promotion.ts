@@ -25,6 +25,7 @@ import {
   queryRows,
   readRow,
   unexpected,
+  updateRow,
   writeInBatches,
   type ReadRow,
   type Row,
@@ -190,7 +191,8 @@ async function clearPending(
     const row = await readRow(tables.programmes, PROGRAMME_PARTITION, programmeKey);
     if (pendingOf(row)?.version !== version) return;
     try {
-      await tables.programmes.updateEntity(
+      await updateRow(
+        tables.programmes,
         { partitionKey: PROGRAMME_PARTITION, rowKey: programmeKey, [PENDING_COLUMN]: '' },
         'Merge',
         { etag: row?.etag ?? '*' },

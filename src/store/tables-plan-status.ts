@@ -7,11 +7,13 @@ import { inPartition, startsWith, statusKeys, type TablesContext } from './table
 import {
   azureStatus,
   createInBatches,
+  createRow,
   getJson,
   isServiceColumn,
   queryRows,
   readRow,
   unexpected,
+  updateRow,
   writeInBatches,
   type ReadRow,
   type Row,
@@ -99,9 +101,9 @@ async function promote(tables: TablesContext, partition: string, newest: StatusU
   if (row && !isOlder(row, newest)) return;
   try {
     if (row) {
-      await table.updateEntity(currentRow(newest, partition), 'Merge', { etag: row.etag });
+      await updateRow(table, currentRow(newest, partition), 'Merge', { etag: row.etag });
     } else {
-      await table.createEntity(currentRow(newest, partition));
+      await createRow(table, currentRow(newest, partition));
     }
   } catch (error) {
     // Someone recorded an update while we were importing: a live update beats a past rating.
@@ -155,7 +157,7 @@ export async function moveStatusRows(
 
 async function createUnlessThere(tables: TablesContext, row: Row): Promise<void> {
   try {
-    await tables.status(row.partitionKey).createEntity(row);
+    await createRow(tables.status(row.partitionKey), row);
   } catch (error) {
     if (azureStatus(error) !== 409) throw unexpected(`moving the status row ${row.rowKey}`, error);
   }

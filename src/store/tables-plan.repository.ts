@@ -29,11 +29,13 @@ import {
   assertRowFits,
   azureStatus,
   createInBatches,
+  createRow,
   putJson,
   queryRows,
   queryWorkstreamRows,
   readRow,
   unexpected,
+  updateRow,
   writeInBatches,
   type ReadRow,
   type Row,
@@ -187,8 +189,8 @@ async function switchTo(
   putJson(row, 'json', programme);
   assertRowFits(row, `programme ${programme.id}`);
   try {
-    if (etag === null) await tables.programmes.createEntity(row);
-    else await tables.programmes.updateEntity(row, 'Replace', { etag });
+    if (etag === null) await createRow(tables.programmes, row);
+    else await updateRow(tables.programmes, row, 'Replace', { etag });
   } catch (error) {
     if ([409, 412].includes(azureStatus(error) ?? 0)) {
       throw new DomainError(

@@ -15,10 +15,12 @@ import {
 import {
   assertRowFits,
   azureStatus,
+  createRow,
   getJson,
   putJson,
   readRow,
   unexpected,
+  updateRow,
   type Row,
 } from './tables-support.js';
 
@@ -56,8 +58,8 @@ export function createTablesProgrammeRepository(
         try {
           // Merged so the active plan version, written only by a plan import, is kept; at the
           // ETag read, so two saves at once get different numbers.
-          if (before) await tables.programmes.updateEntity(row, 'Merge', { etag: before.etag });
-          else await tables.programmes.createEntity(row);
+          if (before) await updateRow(tables.programmes, row, 'Merge', { etag: before.etag });
+          else await createRow(tables.programmes, row);
         } catch (error) {
           if ([409, 412].includes(azureStatus(error) ?? 0)) continue;
           throw unexpected(`saving programme ${programme.id}`, error);

@@ -6,11 +6,13 @@ import { inPartition, PROGRAMME_PARTITION, type TablesContext } from './tables-l
 import {
   assertRowFits,
   azureStatus,
+  createRow,
   getJson,
   putJson,
   queryRows,
   readRow,
   unexpected,
+  updateRow,
   type ReadRow,
   type Row,
 } from './tables-support.js';
@@ -69,8 +71,8 @@ export async function changeRole(
     assertRowFits(written, `role ${code}`);
     try {
       const response = row
-        ? await tables.roles.updateEntity(written, 'Replace', { etag: row.etag })
-        : await tables.roles.createEntity(written);
+        ? await updateRow(tables.roles, written, 'Replace', { etag: row.etag })
+        : await createRow(tables.roles, written);
       await finishChange(tables, { ...written, etag: response.etag ?? '*' });
       return;
     } catch (error) {
@@ -96,7 +98,8 @@ async function finishChange(tables: TablesContext, row: ReadRow): Promise<void> 
     now: holdersOf(role),
   });
   try {
-    await tables.roles.updateEntity(
+    await updateRow(
+      tables.roles,
       { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '', pending: '' },
       'Merge',
       { etag: row.etag },

@@ -1,7 +1,15 @@
 import { normaliseEmail, type Role } from '../domain/people.js';
 import { codeKey, emailKey, joinKey } from './keys.js';
 import { peopleKeys, type TablesContext } from './tables-layout.js';
-import { azureStatus, readRow, unexpected, type ReadRow, type Row } from './tables-support.js';
+import {
+  azureStatus,
+  createRow,
+  readRow,
+  unexpected,
+  updateRow,
+  type ReadRow,
+  type Row,
+} from './tables-support.js';
 
 /**
  * The index from an email to the roles it holds (partition `by|email`, one entry per
@@ -70,8 +78,8 @@ async function setEntry(
     const seq = entrySeq(found);
     if (seq !== null && seq >= change.seq) return;
     try {
-      if (found) await tables.roles.updateEntity(entry, 'Replace', { etag: found.etag });
-      else await tables.roles.createEntity(entry);
+      if (found) await updateRow(tables.roles, entry, 'Replace', { etag: found.etag });
+      else await createRow(tables.roles, entry);
       return;
     } catch (error) {
       // Someone else moved the entry meanwhile: read it again and weigh their seq.

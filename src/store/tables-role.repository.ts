@@ -5,7 +5,14 @@ import type { RoleAssignment, RoleRepository } from './role.repository.js';
 import { inPartition, peopleKeys, type TablesContext } from './tables-layout.js';
 import { entrySeq } from './tables-role-index.js';
 import { changeRole, liveRole } from './tables-role-change.js';
-import { azureStatus, queryRows, readRow, unexpected, type ReadRow } from './tables-support.js';
+import {
+  azureStatus,
+  deleteRow,
+  queryRows,
+  readRow,
+  unexpected,
+  type ReadRow,
+} from './tables-support.js';
 
 /**
  * Role rows (PK programme, RK role) and, in the same table, an index from each email to the
@@ -73,7 +80,7 @@ function trusted(entry: ReadRow): RoleAssignment | null {
 async function forget(tables: TablesContext, entry: ReadRow): Promise<void> {
   const { partitionKey = '', rowKey = '' } = entry;
   try {
-    await tables.roles.deleteEntity(partitionKey, rowKey, { etag: entry.etag });
+    await deleteRow(tables.roles, partitionKey, rowKey, { etag: entry.etag });
   } catch (error) {
     const status = azureStatus(error);
     if (status === 404 || status === 412) return;

@@ -7,7 +7,7 @@ import {
   startsWith,
   type TablesContext,
 } from './tables-layout.js';
-import { queryRows, unexpected } from './tables-support.js';
+import { queryRows, unexpected, upsertRow } from './tables-support.js';
 
 /**
  * In the programmes table beside the programme rows: one row per programme, rewritten by
@@ -49,7 +49,7 @@ export function createTablesScheduleMarks(tables: TablesContext): ScheduleMarkRe
         at: new Date().toISOString(),
       };
       try {
-        await tables.programmes.upsertEntity(row, 'Replace');
+        await upsertRow(tables.programmes, row, 'Replace');
       } catch (error) {
         throw unexpected(`marking a change to ${programmeId}`, error);
       }

@@ -11,6 +11,7 @@ import {
   queryRows,
   readRow,
   unexpected,
+  updateRow,
   type Row,
 } from './tables-support.js';
 
@@ -99,7 +100,8 @@ export function createTablesSignOffRepository(table: TableClient): SignOffReposi
       if (query.answer) return { ok: false, code: 'ALREADY_ANSWERED', query };
       const answered: SignOffQuery = { ...query, answer };
       try {
-        await table.updateEntity(
+        await updateRow(
+          table,
           jsonRow(codeKey(programmeId), queryKey(id), 'query', answered),
           'Replace',
           {

@@ -3,7 +3,14 @@ import type { StepTick } from '../domain/step-completion.js';
 import { codeKey, compareRefs, encodeKeyPart, joinKey } from './keys.js';
 import type { StepTickRepository } from './step-tick.repository.js';
 import { inPartition, startsWith } from './tables-layout.js';
-import { azureStatus, queryRows, unexpected, type ReadRow } from './tables-support.js';
+import {
+  azureStatus,
+  deleteRow,
+  queryRows,
+  unexpected,
+  upsertRow,
+  type ReadRow,
+} from './tables-support.js';
 
 /**
  * Rows `t|REF|letter`, one per ticked step, in the programme's partition of the revisions
@@ -52,14 +59,14 @@ export function createTablesStepTickRepository(table: TableClient): StepTickRepo
   return {
     async tick(tick) {
       try {
-        await table.upsertEntity(tickRow(tick), 'Replace');
+        await upsertRow(table, tickRow(tick), 'Replace');
       } catch (error) {
         throw unexpected(`ticking step ${tick.letter}) of ${tick.ref}`, error);
       }
     },
     async untick(programmeId, ref, letter) {
       try {
-        await table.deleteEntity(codeKey(programmeId), tickKeys.tick(ref, letter));
+        await deleteRow(table, codeKey(programmeId), tickKeys.tick(ref, letter));
         return true;
       } catch (error) {
         if (azureStatus(error) === 404) return false;

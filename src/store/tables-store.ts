@@ -31,6 +31,7 @@ import { keepEarlierApprovals } from './tables-keep-approvals.js';
 import { withScheduleTouches } from './schedule-touches.js';
 import { unexpected } from './tables-support.js';
 import { resendUnsentPolicy } from './resend-unsent.js';
+import { sendPlainly } from './tables-rest.js';
 
 export type TablesConnection =
   /** An account key or SAS connection string, or Azurite's. */
@@ -104,8 +105,11 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
   return withScheduleTouches(store, scheduleMarks);
 }
 
-/** A client for one table, named after the store's prefix. */
-function tableClient(options: TablesStoreOptions, name: string): TableClient {
+/**
+ * A client for one table, named after the store's prefix, as the store makes them: reads
+ * through `tables-support.ts` need one of these. Exported for storage tests.
+ */
+export function tableClient(options: TablesStoreOptions, name: string): TableClient {
   const { connection, tablePrefix, onRequest, onAnswer } = options;
   const tableName = `${tablePrefix}${name}`;
   const additionalPolicies: AdditionalPolicy[] = [
@@ -116,14 +120,16 @@ function tableClient(options: TablesStoreOptions, name: string): TableClient {
     const insecure = /TableEndpoint=http:|UseDevelopmentStorage=true/i.test(
       connection.connectionString,
     );
-    return TableClient.fromConnectionString(connection.connectionString, tableName, {
+    const client = TableClient.fromConnectionString(connection.connectionString, tableName, {
       allowInsecureConnection: insecure,
       additionalPolicies,
     });
+    return sendPlainly(client, insecure);
   }
-  return new TableClient(connection.accountUrl, tableName, connection.credential, {
+  const client = new TableClient(connection.accountUrl, tableName, connection.credential, {
     additionalPolicies,
   });
+  return sendPlainly(client, false);
 }
 
 /** The table clients the repositories share; exported for storage tests. */

@@ -18,6 +18,7 @@ import {
 import {
   azureStatus,
   createInBatches,
+  createRow,
   getJson,
   getText,
   isServiceColumn,
@@ -27,6 +28,7 @@ import {
   queryWorkstreamRows,
   readRow,
   unexpected,
+  updateRow,
   writeInBatches,
   type ReadRow,
   type Row,
@@ -302,11 +304,11 @@ export async function refreshWorkstream(
     );
     try {
       if (kept) {
-        await table.updateEntity(summaryRow(partition, summary, seq), 'Replace', {
+        await updateRow(table, summaryRow(partition, summary, seq), 'Replace', {
           etag: kept.etag,
         });
       } else {
-        await table.createEntity(summaryRow(partition, summary, seq));
+        await createRow(table, summaryRow(partition, summary, seq));
       }
     } catch (error) {
       if ([409, 412].includes(azureStatus(error) ?? 0)) continue;

@@ -6,6 +6,17 @@ import type {
 } from '@azure/data-tables';
 import { DomainError } from '../domain/errors.js';
 import { MAX_ENTITY_BYTES, MAX_STRING_CHARS } from './limits.js';
+import {
+  createRowPlainly,
+  deleteRowPlainly,
+  getRowPlainly,
+  queryAllPlainly,
+  queryPagePlainly,
+  writeRowPlainly,
+  type Continuation,
+  type PlainPage,
+  type Written,
+} from './tables-rest.js';
 
 /** Every row the store writes: keys, plain columns, and text columns split when long. */
 export type Row = TableEntity<Record<string, string | number | boolean>>;
@@ -35,6 +46,40 @@ export function unexpected(doing: string, error: unknown): Error {
   return new Error(`Azure Table storage failed while ${doing}: ${detail}`, { cause: error });
 }
 
+/** Inserts a row; fails with 409 when its keys are taken. */
+export function createRow(client: TableClient, row: Row): Promise<Written> {
+  return createRowPlainly(client, row);
+}
+
+/** Inserts the row, or replaces or merges what is there: no ETag is checked. */
+export function upsertRow(
+  client: TableClient,
+  row: Row,
+  mode: 'Merge' | 'Replace',
+): Promise<Written> {
+  return writeRowPlainly(client, row, mode);
+}
+
+/** Replaces or merges a row that must be there, at `etag` when given; 412 when it moved on. */
+export function updateRow(
+  client: TableClient,
+  row: Row,
+  mode: 'Merge' | 'Replace',
+  options: { readonly etag?: string } = {},
+): Promise<Written> {
+  return writeRowPlainly(client, row, mode, options.etag ?? '*');
+}
+
+/** Deletes a row, at `etag` when given; 404 when it is not there. */
+export function deleteRow(
+  client: TableClient,
+  partitionKey: string,
+  rowKey: string,
+  options: { readonly etag?: string } = {},
+): Promise<void> {
+  return deleteRowPlainly(client, partitionKey, rowKey, options.etag);
+}
+
 /** A point read: null when the row does not exist. */
 export async function readRow(
   client: TableClient,
@@ -42,9 +87,8 @@ export async function readRow(
   rowKey: string,
 ): Promise<ReadRow | null> {
   try {
-    return await client.getEntity<Record<string, unknown>>(partitionKey, rowKey);
+    return await getRowPlainly(client, partitionKey, rowKey);
   } catch (error) {
-    if (azureStatus(error) === 404) return null;
     throw unexpected(`reading ${client.tableName} (${partitionKey}, ${rowKey})`, error);
   }
 }
@@ -54,16 +98,11 @@ export async function queryRows(
   filter: string,
   select?: readonly string[],
 ): Promise<ReadRow[]> {
-  const rows: ReadRow[] = [];
   try {
-    const queryOptions = select ? { filter, select: [...select] } : { filter };
-    for await (const row of client.listEntities<Record<string, unknown>>({ queryOptions })) {
-      rows.push(row);
-    }
+    return await queryAllPlainly(client, select ? { filter, select } : { filter });
   } catch (error) {
     throw unexpected(`querying ${client.tableName} for ${filter}`, error);
   }
-  return rows;
 }
 
 /**
@@ -80,13 +119,13 @@ export async function firstRows(
   const rows: ReadRow[] = [];
   if (limit <= 0) return rows;
   try {
-    const pages = client
-      .listEntities<Record<string, unknown>>({ queryOptions: { filter } })
-      .byPage({ maxPageSize: Math.min(limit, 1000) });
-    for await (const page of pages) {
-      rows.push(...page.slice(0, limit - rows.length));
-      if (rows.length >= limit) break;
-    }
+    let after: Continuation | null = null;
+    do {
+      const top = Math.min(limit - rows.length, 1000);
+      const page: PlainPage = await queryPagePlainly(client, { filter, top, after });
+      rows.push(...page.rows.slice(0, limit - rows.length));
+      after = page.next;
+    } while (after !== null && rows.length < limit);
   } catch (error) {
     throw unexpected(`querying ${client.tableName} for ${filter}`, error);
   }

@@ -1,7 +1,15 @@
 import { odata } from '@azure/data-tables';
 import { codeKey, joinKey } from './keys.js';
 import { PROGRAMME_PARTITION, type TablesContext } from './tables-layout.js';
-import { assertRowFits, azureStatus, readRow, unexpected, type ReadRow } from './tables-support.js';
+import {
+  assertRowFits,
+  azureStatus,
+  createRow,
+  readRow,
+  unexpected,
+  updateRow,
+  type ReadRow,
+} from './tables-support.js';
 
 /**
  * A programme's active plan version, once read, is taken as read for a second, so a turn
@@ -148,8 +156,8 @@ export async function mergeIntoFence(
     const row = { partitionKey, rowKey: FENCE_ROW, ...columns };
     assertRowFits(row, `the plan fence of ${partitionKey}`);
     try {
-      if (fence) await table.updateEntity(row, 'Merge', { etag: fence.etag });
-      else await table.createEntity(row);
+      if (fence) await updateRow(table, row, 'Merge', { etag: fence.etag });
+      else await createRow(table, row);
       return;
     } catch (error) {
       const status = azureStatus(error);

@@ -1,15 +1,18 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { describe, inject } from 'vitest';
 import { createTablesAdminRepository } from '../../src/store/tables-admin.repository.js';
 import { createTablesLinkRepository } from '../../src/store/tables-link.repository.js';
+import { tableClient } from '../../src/store/tables-store.js';
 import { uniqueTablePrefix } from '../support/azurite.js';
 import { adminLinkContract } from './contract/admin-link.contract.js';
 
 async function table(name: string): Promise<TableClient> {
-  const client = TableClient.fromConnectionString(
-    inject('azuriteConnectionString'),
-    `${uniqueTablePrefix('al')}${name}`,
-    { allowInsecureConnection: true },
+  const client = tableClient(
+    {
+      connection: { connectionString: inject('azuriteConnectionString') },
+      tablePrefix: uniqueTablePrefix('al'),
+    },
+    name,
   );
   await client.createTable();
   return client;

@@ -1,16 +1,14 @@
-import { TableClient } from '@azure/data-tables';
 import { describe, expect, inject, it } from 'vitest';
 import type { StepTick } from '../../src/domain/step-completion.js';
 import { createTablesGovernanceStore } from '../../src/store/governance-store.js';
+import { tableClient } from '../../src/store/tables-store.js';
 import { uniqueTablePrefix } from '../support/azurite.js';
 import { governanceContract } from './contract/governance.contract.js';
 
 function storeWithPrefix(prefix: string) {
   const connectionString = inject('azuriteConnectionString');
   const client = (name: string) =>
-    TableClient.fromConnectionString(connectionString, `${prefix}${name}`, {
-      allowInsecureConnection: true,
-    });
+    tableClient({ connection: { connectionString }, tablePrefix: prefix }, name);
   return { client, open: () => createTablesGovernanceStore(client) };
 }
 

@@ -3,12 +3,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readCsvWorkbook, type CsvFile } from '../../../src/app/import/read-csv.js';
 import { codeKey } from '../../../src/store/keys.js';
 import { pendingOf } from '../../../src/store/tables-plan-promotion.js';
-import { createTablesStore } from '../../../src/store/tables-store.js';
+import { createTablesStore, tableClient } from '../../../src/store/tables-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { generatePlanWorkbook, LARGE_PLAN } from '../../fixtures/generate-plan-workbook.js';
 import { uniqueTablePrefix } from '../../support/azurite.js';
@@ -137,9 +137,7 @@ describe('killing the process during a 1,000-action import, on Azurite', () => {
   }
 
   function table(prefix: string, name: string): TableClient {
-    return TableClient.fromConnectionString(connectionString, `${prefix}${name}`, {
-      allowInsecureConnection: true,
-    });
+    return tableClient({ connection: { connectionString }, tablePrefix: prefix }, name);
   }
 
   async function countRows(prefix: string, filter: string, atLeast = Infinity): Promise<number> {

@@ -1,0 +1,324 @@
+import {
+  createDefaultHttpClient,
+  createPipelineRequest,
+  RestError,
+  type HttpClient,
+  type PipelineResponse,
+} from '@azure/core-rest-pipeline';
+import type { TableClient, TableEntityResult } from '@azure/data-tables';
+
+type ReadRow = TableEntityResult<Record<string, unknown>>;
+
+/**
+ * Reads and single-row writes sent as plain REST requests through a table client's own
+ * pipeline: its credential (account key, SAS or Entra token), retries, request counting and
+ * HTTP client settings all apply, but not the SDK's per-operation layer above them (operation
+ * specs, mappers, a tracing span per call), which cost about as much of this process's time
+ * as the rest of the request together. Each is one request, sent and answered as the SDK's
+ * `getEntity`, `listEntities`, `createEntity`, `upsertEntity`, `updateEntity` and
+ * `deleteEntity` send and answer it: the same row shapes and types, the same errors.
+ * Transactions stay with the SDK.
+ */
+const registered = new WeakMap<TableClient, { readonly allowInsecureConnection: boolean }>();
+
+/** Lets this client's reads go as plain requests; `insecure` as the client was created. */
+export function sendPlainly(client: TableClient, allowInsecureConnection: boolean): TableClient {
+  registered.set(client, { allowInsecureConnection });
+  return client;
+}
+
+let http: HttpClient | undefined;
+
+/** The service's version of the REST API, as the SDK sends it. */
+const API_VERSION = '2019-02-02';
+/** Row ETags and the types JSON cannot tell (Int64, DateTime, Binary, Guid) come annotated. */
+const MINIMAL_METADATA = 'application/json;odata=minimalmetadata';
+/** How a row is sent: its values' types are the JSON's, or annotated (see {@link toBody}). */
+const NO_METADATA = 'application/json;odata=nometadata';
+
+/** A key inside `PartitionKey='…'`: quotes doubled, then encoded as the SDK encodes it. */
+const keyInPath = (key: string): string => encodeURIComponent(key.replaceAll("'", "''"));
+
+const rowPath = (partitionKey: string, rowKey: string): string =>
+  `(PartitionKey='${keyInPath(partitionKey)}',RowKey='${keyInPath(rowKey)}')`;
+
+/** One row by its keys: null when the service answers 404. */
+export async function getRowPlainly(
+  client: TableClient,
+  partitionKey: string,
+  rowKey: string,
+): Promise<ReadRow | null> {
+  const response = await send(client, {
+    method: 'GET',
+    suffix: rowPath(partitionKey, rowKey),
+    parameters: { $format: MINIMAL_METADATA },
+  });
+  if (response.status === 404) return null;
+  if (response.status !== 200) throw failure(response);
+  return toRow(parsed(response));
+}
+
+export interface PlainPage {
+  readonly rows: ReadRow[];
+  /** Where the next page starts; null when this was the last. */
+  readonly next: Continuation | null;
+}
+
+export interface Continuation {
+  readonly partitionKey: string;
+  readonly rowKey: string | null;
+}
+
+/** One page of a query, from `after` (the previous page's continuation) when given. */
+export async function queryPagePlainly(
+  client: TableClient,
+  query: {
+    readonly filter?: string;
+    readonly select?: readonly string[];
+    readonly top?: number;
+    readonly after?: Continuation | null;
+  },
+): Promise<PlainPage> {
+  const parameters: Record<string, string> = { $format: MINIMAL_METADATA };
+  if (query.filter !== undefined) parameters['$filter'] = query.filter;
+  if (query.select !== undefined) parameters['$select'] = query.select.join(',');
+  if (query.top !== undefined) parameters['$top'] = String(query.top);
+  if (query.after) {
+    parameters['NextPartitionKey'] = query.after.partitionKey;
+    if (query.after.rowKey !== null) parameters['NextRowKey'] = query.after.rowKey;
+  }
+  const response = await send(client, { method: 'GET', suffix: '()', parameters });
+  if (response.status !== 200) throw failure(response);
+  const body = parsed(response) as { value?: unknown };
+  const rows = Array.isArray(body.value)
+    ? body.value.map((row) => toRow(row as Record<string, unknown>))
+    : [];
+  const partitionKey = response.headers.get('x-ms-continuation-nextpartitionkey');
+  const rowKey = response.headers.get('x-ms-continuation-nextrowkey') ?? null;
+  return { rows, next: partitionKey === undefined ? null : { partitionKey, rowKey } };
+}
+
+/** Every row a query matches, page after page. */
+export async function queryAllPlainly(
+  client: TableClient,
+  query: { readonly filter?: string; readonly select?: readonly string[] },
+): Promise<ReadRow[]> {
+  const rows: ReadRow[] = [];
+  let after: Continuation | null = null;
+  do {
+    const page: PlainPage = await queryPagePlainly(client, { ...query, after });
+    for (const row of page.rows) rows.push(row);
+    after = page.next;
+  } while (after !== null);
+  return rows;
+}
+
+interface PlainRequest {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** After the table's name: `()`, `(PartitionKey='…',RowKey='…')` or nothing. */
+  readonly suffix: string;
+  readonly parameters?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+async function send(client: TableClient, plain: PlainRequest): Promise<PipelineResponse> {
+  const settings = registered.get(client);
+  if (!settings) throw new Error(`Table ${client.tableName} is not set up for plain requests.`);
+  const query = Object.entries(plain.parameters ?? {})
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+    .join('&');
+  const request = createPipelineRequest({
+    url: `${client.url}/${encodeURIComponent(client.tableName)}${plain.suffix}${query ? `?${query}` : ''}`,
+    method: plain.method,
+    allowInsecureConnection: settings.allowInsecureConnection,
+    ...(plain.body === undefined ? {} : { body: plain.body }),
+  });
+  request.headers.set('Accept', MINIMAL_METADATA);
+  request.headers.set('DataServiceVersion', '3.0');
+  request.headers.set('x-ms-version', API_VERSION);
+  for (const [name, value] of Object.entries(plain.headers ?? {})) request.headers.set(name, value);
+  http ??= createDefaultHttpClient();
+  return client.pipeline.sendRequest(http, request);
+}
+
+/** What a write answers: the row's new ETag. */
+export interface Written {
+  readonly etag: string;
+}
+
+/** Inserts a row: 409 `EntityAlreadyExists` when its keys are taken. */
+export async function createRowPlainly(client: TableClient, row: object): Promise<Written> {
+  const response = await send(client, {
+    method: 'POST',
+    suffix: '',
+    parameters: { $format: MINIMAL_METADATA },
+    headers: { 'Content-Type': NO_METADATA, Prefer: 'return-no-content' },
+    body: JSON.stringify(toBody(row)),
+  });
+  return written(response);
+}
+
+/**
+ * Replaces or merges a row: at `etag` (`*`: whatever is there, but it must be there), or,
+ * with no `etag`, inserting it when it is not there (an upsert).
+ */
+export async function writeRowPlainly(
+  client: TableClient,
+  row: { readonly partitionKey?: string; readonly rowKey?: string },
+  mode: 'Merge' | 'Replace',
+  etag?: string,
+): Promise<Written> {
+  const response = await send(client, {
+    method: mode === 'Merge' ? 'PATCH' : 'PUT',
+    suffix: rowPath(row.partitionKey ?? '', row.rowKey ?? ''),
+    parameters: { $format: MINIMAL_METADATA },
+    headers: { 'Content-Type': NO_METADATA, ...(etag === undefined ? {} : { 'If-Match': etag }) },
+    body: JSON.stringify(toBody(row)),
+  });
+  return written(response);
+}
+
+/** Deletes a row at `etag` (`*`: whatever is there); 404 when it is not there. */
+export async function deleteRowPlainly(
+  client: TableClient,
+  partitionKey: string,
+  rowKey: string,
+  etag = '*',
+): Promise<void> {
+  const response = await send(client, {
+    method: 'DELETE',
+    suffix: rowPath(partitionKey, rowKey),
+    parameters: { $format: MINIMAL_METADATA },
+    headers: { 'If-Match': etag },
+  });
+  if (response.status !== 204) throw failure(response);
+}
+
+function written(response: PipelineResponse): Written {
+  if (response.status !== 204 && response.status !== 201) throw failure(response);
+  return { etag: response.headers.get('etag') ?? '' };
+}
+
+function parsed(response: PipelineResponse): Record<string, unknown> {
+  return JSON.parse(response.bodyAsText ?? '{}') as Record<string, unknown>;
+}
+
+/**
+ * The failure as the SDK would throw it: a `RestError` with the HTTP status and, in
+ * `details.odataError`, the service's code and message.
+ */
+function failure(response: PipelineResponse): RestError {
+  let odataError: { code?: string | undefined; message?: string | undefined } | undefined;
+  try {
+    const body = JSON.parse(response.bodyAsText ?? '') as {
+      'odata.error'?: { code?: string; message?: { value?: string } };
+    };
+    const error = body['odata.error'];
+    if (error) odataError = { code: error.code, message: error.message?.value };
+  } catch {
+    // Not JSON (a proxy's page, an empty body): the status alone says what happened.
+    odataError = undefined;
+  }
+  const error = new RestError(
+    odataError?.message ?? `The table service answered HTTP ${response.status}.`,
+    {
+      statusCode: response.status,
+      ...(odataError?.code === undefined ? {} : { code: odataError.code }),
+      request: response.request,
+      response,
+    },
+  );
+  error.details = { odataError };
+  return error;
+}
+
+const SERVICE_NAMES: Readonly<Record<string, string>> = {
+  PartitionKey: 'partitionKey',
+  RowKey: 'rowKey',
+  'odata.etag': 'etag',
+  Timestamp: 'timestamp',
+};
+
+/** A row as the SDK deserialises it, type conversion on. */
+function toRow(body: Record<string, unknown>): ReadRow {
+  const row: Record<string, unknown> = {};
+  for (const key of Object.keys(body)) {
+    if (key.includes('@odata.type')) continue;
+    const value = body[key];
+    const type = body[`${key}@odata.type`];
+    row[SERVICE_NAMES[key] ?? key] = typeof type === 'string' ? typed(value, type) : value;
+  }
+  return row as ReadRow;
+}
+
+function typed(value: unknown, type: string): unknown {
+  switch (type) {
+    case 'Edm.DateTime':
+      return new Date(String(value));
+    case 'Edm.Int64':
+      return BigInt(String(value));
+    case 'Edm.Guid':
+      return { value, type: 'Guid' };
+    case 'Edm.Binary':
+      return Buffer.from(String(value), 'base64');
+    case 'Edm.Boolean':
+    case 'Edm.Double':
+    case 'Edm.Int32':
+    case 'Edm.String':
+      return value;
+    default:
+      throw new Error(`Unknown EDM type ${type}`);
+  }
+}
+
+const BODY_NAMES: Readonly<Record<string, string>> = {
+  partitionKey: 'PartitionKey',
+  rowKey: 'RowKey',
+  etag: 'odata.etag',
+  timestamp: 'Timestamp',
+};
+
+/**
+ * A row as the SDK serialises it: strings, numbers and booleans as they are (the service
+ * takes a whole number as Int32 and any other as Double), and the types JSON lacks
+ * annotated: bigint as Int64, Date as DateTime, bytes as Binary, `{ value, type }` as given.
+ */
+function toBody(row: object): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(row)) {
+    const key = BODY_NAMES[name] ?? name;
+    const { json, type } = annotated(value);
+    body[key] = json;
+    if (type !== undefined) body[`${key}@odata.type`] = type;
+  }
+  return body;
+}
+
+function annotated(value: unknown): { readonly json: unknown; readonly type?: string } {
+  if (value === null || value === undefined) return { json: value };
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return { json: value };
+  }
+  if (typeof value === 'bigint') return { json: value.toString(), type: 'Edm.Int64' };
+  if (value instanceof Date) return { json: value, type: 'Edm.DateTime' };
+  if (value instanceof Uint8Array) {
+    return { json: Buffer.from(value).toString('base64'), type: 'Edm.Binary' };
+  }
+  const typed = value as { readonly value?: unknown; readonly type?: unknown };
+  if (typed.value !== undefined && typeof typed.type === 'string' && EDM_TYPES.has(typed.type)) {
+    return { json: typed.value, type: `Edm.${typed.type}` };
+  }
+  throw new Error(`A row's value cannot be stored: ${JSON.stringify(value)}`);
+}
+
+const EDM_TYPES = new Set([
+  'Boolean',
+  'DateTime',
+  'Double',
+  'Guid',
+  'Int32',
+  'Int64',
+  'String',
+  'Binary',
+]);
