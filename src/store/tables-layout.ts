@@ -85,10 +85,20 @@ export const statusKeys = {
   historyOf: (ref: string) => joinKey('u', codeKey(ref)),
 };
 
+const aadIndexKey = (encodedId: string): string => joinKey('aad', encodedId);
+
 export const peopleKeys = {
   person: 'person',
-  byAadObjectId: 'aad',
-  aad: (aadObjectId: string) => encodeKeyPart(aadObjectId),
+  /**
+   * A person's Entra object id, indexed beside their row in partition `person`, so a person
+   * and their index are written in one transaction. (`|` never survives encoding, so no
+   * email's key starts so.)
+   */
+  aad: (aadObjectId: string) => aadIndexKey(encodeKeyPart(aadObjectId)),
+  /** Where versions before the index moved kept it, keyed by the object id alone. */
+  oldAadPartition: 'aad',
+  /** The index row's key for a row key of {@link peopleKeys.oldAadPartition}. */
+  aadOfOldKey: (oldRowKey: string) => aadIndexKey(oldRowKey),
   /** Partition of the roles table listing what one email holds. */
   rolesOf: (emailKey: string) => joinKey('by', emailKey),
 };

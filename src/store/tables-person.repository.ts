@@ -12,6 +12,7 @@ import {
   readRow,
   unexpected,
   upsertRow,
+  writeInBatches,
   type Row,
 } from './tables-support.js';
 
@@ -27,26 +28,23 @@ function personRow(person: Person): { readonly email: string; readonly row: Row 
   return { email, row };
 }
 
-/** People by email (PK `person`) and an index by Entra object id (PK `aad`). */
+/** The row pointing an Entra object id at its person's email, beside the person's row. */
+const indexRow = (aadObjectId: string, email: string): Row => ({
+  partitionKey: peopleKeys.person,
+  rowKey: peopleKeys.aad(aadObjectId),
+  email,
+});
+
+/** People by email and an index by Entra object id, both in partition `person`. */
 export function createTablesPersonRepository(tables: TablesContext): PersonRepository {
   const get = async (email: string) => {
     const row = await readRow(tables.people, peopleKeys.person, emailKey(email));
     return row ? getJson<Person>(row, 'json') : null;
   };
-  const index = (aadObjectId: string, email: string) =>
-    upsertRow(
-      tables.people,
-      { partitionKey: peopleKeys.byAadObjectId, rowKey: peopleKeys.aad(aadObjectId), email },
-      'Replace',
-    );
   return {
     get,
     async getByAadObjectId(aadObjectId) {
-      const entry = await readRow(
-        tables.people,
-        peopleKeys.byAadObjectId,
-        peopleKeys.aad(aadObjectId),
-      );
+      const entry = await readRow(tables.people, peopleKeys.person, peopleKeys.aad(aadObjectId));
       if (!entry) return null;
       const person = await get(String(entry.email));
       // The index may point at someone whose object id has since changed.
@@ -55,12 +53,13 @@ export function createTablesPersonRepository(tables: TablesContext): PersonRepos
     async save(person) {
       const { email, row } = personRow(person);
       try {
-        // Both at once: a reader by object id checks the person row it is led to, so an index
-        // entry written before its person row (or without it) leads nowhere wrong.
-        await Promise.all([
-          upsertRow(tables.people, row, 'Replace'),
-          person.aadObjectId === null ? null : index(person.aadObjectId, email),
-        ]);
+        if (person.aadObjectId === null) await upsertRow(tables.people, row, 'Replace');
+        else {
+          await tables.people.submitTransaction([
+            ['upsert', row, 'Replace'],
+            ['upsert', indexRow(person.aadObjectId, email), 'Replace'],
+          ]);
+        }
       } catch (error) {
         throw unexpected(`saving person ${email}`, error);
       }
@@ -68,21 +67,20 @@ export function createTablesPersonRepository(tables: TablesContext): PersonRepos
     async add(person) {
       const { email, row } = personRow(person);
       try {
-        await createRow(tables.people, row);
+        // One transaction: the person and their index are stored together or not at all.
+        if (person.aadObjectId === null) await createRow(tables.people, row);
+        else {
+          await tables.people.submitTransaction([
+            ['create', row],
+            ['upsert', indexRow(person.aadObjectId, email), 'Replace'],
+          ]);
+        }
       } catch (error) {
         if (azureStatus(error) !== 409) throw unexpected(`adding person ${email}`, error);
         const stored = await get(email);
         // People are never deleted, so a row that refused the insert is there to read.
         if (stored === null) throw unexpected(`adding person ${email}`, error);
         return stored;
-      }
-      // After the person row, so the index never leads to someone else's row.
-      if (person.aadObjectId !== null) {
-        try {
-          await index(person.aadObjectId, email);
-        } catch (error) {
-          throw unexpected(`indexing person ${email}`, error);
-        }
       }
       return null;
     },
@@ -94,4 +92,33 @@ export function createTablesPersonRepository(tables: TablesContext): PersonRepos
       return rows.map((row) => getJson<Person>(row, 'json'));
     },
   };
+}
+
+/**
+ * Moves index rows that versions before this one kept in partition `aad` beside the people
+ * they point at, at start. A row an older instance writes there meanwhile is moved at the next
+ * start; until then its person is looked up in Teams and bound again, as if new.
+ */
+export async function moveAadIndex(tables: TablesContext): Promise<void> {
+  const old = await queryRows(tables.people, inPartition(peopleKeys.oldAadPartition));
+  if (old.length === 0) return;
+  await writeInBatches(
+    tables.people,
+    old.map((row) => [
+      'upsert',
+      {
+        partitionKey: peopleKeys.person,
+        rowKey: peopleKeys.aadOfOldKey(row.rowKey ?? ''),
+        email: String(row.email),
+      },
+      'Replace',
+    ]),
+  );
+  await writeInBatches(
+    tables.people,
+    old.map((row) => [
+      'delete',
+      { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '' },
+    ]),
+  );
 }

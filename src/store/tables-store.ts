@@ -15,7 +15,7 @@ import { createProgrammeTableReads } from './tables-programme-reads.js';
 import { createTablesMeasureRepository } from './tables-measure.repository.js';
 import { createTablesOutboxRepository } from './tables-outbox.repository.js';
 import { createTablesPendingImportRepository } from './tables-pending-import.repository.js';
-import { createTablesPersonRepository } from './tables-person.repository.js';
+import { createTablesPersonRepository, moveAadIndex } from './tables-person.repository.js';
 import { rollForward } from './tables-plan-promotion.js';
 import { spreadAllSettings } from './tables-settings-copy.js';
 import { finishRoleChanges } from './tables-role-change.js';
@@ -80,6 +80,8 @@ export async function createTablesStore(options: TablesStoreOptions): Promise<St
   await spreadAllSettings(tables);
   // Links an older version kept in their own table join the programme rows.
   await moveLinksToProgrammesTable(tables);
+  // And the index by Entra object id joins the people it points at.
+  await moveAadIndex(tables);
   const scheduleMarks = createTablesScheduleMarks(tables);
   const programmeReads = createProgrammeTableReads(tables.programmes);
   const store: Store = {
