@@ -21,7 +21,10 @@ type ReadRow = TableEntityResult<Record<string, unknown>>;
  */
 const registered = new WeakMap<TableClient, { readonly allowInsecureConnection: boolean }>();
 
-/** Lets this client's reads go as plain requests; `insecure` as the client was created. */
+/**
+ * Lets this client's reads and single-row writes go as plain requests;
+ * `allowInsecureConnection` as the client was created with.
+ */
 export function sendPlainly(client: TableClient, allowInsecureConnection: boolean): TableClient {
   registered.set(client, { allowInsecureConnection });
   return client;
@@ -31,7 +34,10 @@ let http: HttpClient | undefined;
 
 /** The service's version of the REST API, as the SDK sends it. */
 const API_VERSION = '2019-02-02';
-/** Row ETags and the types JSON cannot tell (Int64, DateTime, Binary, Guid) come annotated. */
+/**
+ * Asked for in `Accept`, as the SDK asks: row ETags, and the types JSON cannot tell (Int64,
+ * DateTime, Binary, Guid), come annotated.
+ */
 const MINIMAL_METADATA = 'application/json;odata=minimalmetadata';
 /** How a row is sent: its values' types are the JSON's, or annotated (see {@link toBody}). */
 const NO_METADATA = 'application/json;odata=nometadata';
@@ -51,7 +57,6 @@ export async function getRowPlainly(
   const response = await send(client, {
     method: 'GET',
     suffix: rowPath(partitionKey, rowKey),
-    parameters: { $format: MINIMAL_METADATA },
   });
   if (response.status === 404) return null;
   if (response.status !== 200) throw failure(response);
@@ -79,7 +84,7 @@ export async function queryPagePlainly(
     readonly after?: Continuation | null;
   },
 ): Promise<PlainPage> {
-  const parameters: Record<string, string> = { $format: MINIMAL_METADATA };
+  const parameters: Record<string, string> = {};
   if (query.filter !== undefined) parameters['$filter'] = query.filter;
   if (query.select !== undefined) parameters['$select'] = query.select.join(',');
   if (query.top !== undefined) parameters['$top'] = String(query.top);
@@ -125,11 +130,15 @@ interface PlainRequest {
 async function send(client: TableClient, plain: PlainRequest): Promise<PipelineResponse> {
   const settings = registered.get(client);
   if (!settings) throw new Error(`Table ${client.tableName} is not set up for plain requests.`);
-  const query = Object.entries(plain.parameters ?? {})
-    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
-    .join('&');
+  // A SAS connection string leaves its token in the client's URL, as a query.
+  const [account = '', sas = ''] = client.url.split('?', 2);
+  const ours = Object.entries(plain.parameters ?? {}).map(
+    ([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`,
+  );
+  const query = [sas, ...ours].filter((part) => part !== '').join('&');
+  const path = `${account.replace(/\/$/, '')}/${encodeURIComponent(client.tableName)}${plain.suffix}`;
   const request = createPipelineRequest({
-    url: `${client.url}/${encodeURIComponent(client.tableName)}${plain.suffix}${query ? `?${query}` : ''}`,
+    url: query === '' ? path : `${path}?${query}`,
     method: plain.method,
     allowInsecureConnection: settings.allowInsecureConnection,
     ...(plain.body === undefined ? {} : { body: plain.body }),
@@ -152,7 +161,6 @@ export async function createRowPlainly(client: TableClient, row: object): Promis
   const response = await send(client, {
     method: 'POST',
     suffix: '',
-    parameters: { $format: MINIMAL_METADATA },
     headers: { 'Content-Type': NO_METADATA, Prefer: 'return-no-content' },
     body: JSON.stringify(toBody(row)),
   });
@@ -172,7 +180,6 @@ export async function writeRowPlainly(
   const response = await send(client, {
     method: mode === 'Merge' ? 'PATCH' : 'PUT',
     suffix: rowPath(row.partitionKey ?? '', row.rowKey ?? ''),
-    parameters: { $format: MINIMAL_METADATA },
     headers: { 'Content-Type': NO_METADATA, ...(etag === undefined ? {} : { 'If-Match': etag }) },
     body: JSON.stringify(toBody(row)),
   });
@@ -189,7 +196,6 @@ export async function deleteRowPlainly(
   const response = await send(client, {
     method: 'DELETE',
     suffix: rowPath(partitionKey, rowKey),
-    parameters: { $format: MINIMAL_METADATA },
     headers: { 'If-Match': etag },
   });
   if (response.status !== 204) throw failure(response);

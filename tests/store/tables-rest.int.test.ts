@@ -1,4 +1,4 @@
-import { TableClient } from '@azure/data-tables';
+import { AzureNamedKeyCredential, generateAccountSas, TableClient } from '@azure/data-tables';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRowPlainly } from '../../src/store/tables-rest.js';
 import { tableClient, type StorageRequest } from '../../src/store/tables-store.js';
@@ -224,5 +224,38 @@ describe('reads and writes as plain requests, on Azurite', () => {
     await deleteRow(ours, 'del', 'r');
     expect(await readRow(ours, 'del', 'r')).toBeNull();
     expect(await failureOf(deleteRow(ours, 'del', 'r'))).toMatchObject({ status: 404 });
+  });
+
+  it('signs with a SAS from the connection string as well as with the account key', async () => {
+    const endpoint = /TableEndpoint=([^;]+)/.exec(connectionString)?.[1] ?? '';
+    const [name = '', key = ''] = ['AccountName', 'AccountKey'].map(
+      (part) => new RegExp(`${part}=([^;]+)`).exec(connectionString)?.[1],
+    );
+    const sas = generateAccountSas(new AzureNamedKeyCredential(name, key), {
+      expiresOn: new Date(Date.now() + 10 * 60_000),
+      permissions: {
+        write: true,
+        delete: true,
+        add: true,
+        update: true,
+        query: true,
+        list: true,
+      },
+      resourceTypes: 'sco',
+    });
+    const viaSas = tableClient(
+      {
+        connection: { connectionString: `TableEndpoint=${endpoint};SharedAccessSignature=${sas}` },
+        tablePrefix: prefix,
+      },
+      'rows',
+    );
+    await createRow(viaSas, { partitionKey: 'sas', rowKey: 'r', n: 1 });
+    expect((await readRow(viaSas, 'sas', 'r'))?.n).toBe(1);
+    expect((await queryRows(viaSas, "PartitionKey eq 'sas'")).map((row) => row.rowKey)).toEqual([
+      'r',
+    ]);
+    await deleteRow(viaSas, 'sas', 'r');
+    expect(await readRow(ours, 'sas', 'r')).toBeNull();
   });
 });
