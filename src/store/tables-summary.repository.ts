@@ -1,7 +1,8 @@
 import { codeKey, compareRefs } from './keys.js';
 import type { SummaryRepository, WorkstreamSummary } from './summary.repository.js';
 import { activeVersion, inPartition, startsWith, type TablesContext } from './tables-layout.js';
-import { getSummary, mirrorKeys, refreshSummaries } from './tables-summary.js';
+import { getSummary } from './tables-summary-columns.js';
+import { mirrorKeys, refreshSummaries } from './tables-summary.js';
 import { queryRows, readRow, type ReadRow } from './tables-support.js';
 
 const toSummary = (row: ReadRow): WorkstreamSummary => ({

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { NOT_RATED } from '../../src/domain/rating.js';
 import { summarise, type StatusSummary } from '../../src/domain/status-summary.js';
-import { getSummary, putSummary } from '../../src/store/tables-summary.js';
+import { getSummary, putSummary } from '../../src/store/tables-summary-columns.js';
 
 const rowOf = (summary: StatusSummary): Record<string, unknown> => {
   const row = { partitionKey: 'p', rowKey: 'r' };
