@@ -103,18 +103,29 @@ export async function queryPagePlainly(
   return { rows, next: partitionKey === undefined ? null : { partitionKey, rowKey } };
 }
 
-/** Every row a query matches, page after page. */
+/**
+ * Every row a query matches, page after page; with `limit`, the first that many in key order,
+ * asking for no more a page (`$top`) than are still wanted. A page may hold fewer than asked
+ * (the service stops at its time or scan limit), so pages are read until enough are found.
+ */
 export async function queryAllPlainly(
   client: TableClient,
-  query: { readonly filter?: string; readonly select?: readonly string[] },
+  query: { readonly filter?: string; readonly select?: readonly string[]; readonly limit?: number },
 ): Promise<ReadRow[]> {
+  const { limit = Infinity, ...asked } = query;
   const rows: ReadRow[] = [];
   let after: Continuation | null = null;
-  do {
-    const page: PlainPage = await queryPagePlainly(client, { ...query, after });
-    for (const row of page.rows) rows.push(row);
+  while (rows.length < limit) {
+    const top = limit === Infinity ? undefined : Math.min(limit - rows.length, 1000);
+    const page: PlainPage = await queryPagePlainly(client, {
+      ...asked,
+      after,
+      ...(top === undefined ? {} : { top }),
+    });
+    for (const row of page.rows.slice(0, limit - rows.length)) rows.push(row);
     after = page.next;
-  } while (after !== null);
+    if (after === null) break;
+  }
   return rows;
 }
 

@@ -11,10 +11,7 @@ import {
   deleteRowPlainly,
   getRowPlainly,
   queryAllPlainly,
-  queryPagePlainly,
   writeRowPlainly,
-  type Continuation,
-  type PlainPage,
   type Written,
 } from './tables-rest.js';
 
@@ -105,31 +102,17 @@ export async function queryRows(
   }
 }
 
-/**
- * The first `limit` rows matching `filter`, in key order, asking for at most `limit` a page
- * (`$top`) and following continuations only until that many are found: never every row. A
- * page may hold fewer than asked (the service stops at its time or scan limit), so pages are
- * read until the limit is met or there are no more.
- */
+/** The first `limit` rows matching `filter`, in key order: never every row. */
 export async function firstRows(
   client: TableClient,
   filter: string,
   limit: number,
 ): Promise<ReadRow[]> {
-  const rows: ReadRow[] = [];
-  if (limit <= 0) return rows;
   try {
-    let after: Continuation | null = null;
-    do {
-      const top = Math.min(limit - rows.length, 1000);
-      const page: PlainPage = await queryPagePlainly(client, { filter, top, after });
-      rows.push(...page.rows.slice(0, limit - rows.length));
-      after = page.next;
-    } while (after !== null && rows.length < limit);
+    return await queryAllPlainly(client, { filter, limit });
   } catch (error) {
     throw unexpected(`querying ${client.tableName} for ${filter}`, error);
   }
-  return rows;
 }
 
 /** As `queryRows`, for a workstream's table, which does not exist until a plan names it. */
