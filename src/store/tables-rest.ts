@@ -1,8 +1,10 @@
 import {
   createDefaultHttpClient,
+  createEmptyPipeline,
   createPipelineRequest,
   RestError,
   type HttpClient,
+  type Pipeline,
   type PipelineResponse,
 } from '@azure/core-rest-pipeline';
 import type { TableClient, TableEntityResult } from '@azure/data-tables';
@@ -19,14 +21,34 @@ type ReadRow = TableEntityResult<Record<string, unknown>>;
  * `deleteEntity` send and answer it: the same row shapes and types, the same errors.
  * Transactions stay with the SDK.
  */
-const registered = new WeakMap<TableClient, { readonly allowInsecureConnection: boolean }>();
+const registered = new WeakMap<
+  TableClient,
+  { readonly allowInsecureConnection: boolean; readonly pipeline: Pipeline }
+>();
+
+/**
+ * Policies of the SDK's pipeline that act only on its operations: serialising a body and
+ * parsing an answer by the operation's spec (with no spec, the answer's JSON was still parsed,
+ * a second time beside ours), and form or multipart bodies. A plain request has none of them.
+ */
+const OPERATION_POLICIES = new Set([
+  'serializationPolicy',
+  'deserializationPolicy',
+  'formDataPolicy',
+  'multipartPolicy',
+]);
 
 /**
  * Lets this client's reads and single-row writes go as plain requests;
- * `allowInsecureConnection` as the client was created with.
+ * `allowInsecureConnection` as the client was created with. They go through every policy of
+ * the client's pipeline, in its order, but those of {@link OPERATION_POLICIES}.
  */
 export function sendPlainly(client: TableClient, allowInsecureConnection: boolean): TableClient {
-  registered.set(client, { allowInsecureConnection });
+  const pipeline = createEmptyPipeline();
+  for (const policy of client.pipeline.getOrderedPolicies()) {
+    if (!OPERATION_POLICIES.has(policy.name)) pipeline.addPolicy(policy);
+  }
+  registered.set(client, { allowInsecureConnection, pipeline });
   return client;
 }
 
@@ -159,7 +181,7 @@ async function send(client: TableClient, plain: PlainRequest): Promise<PipelineR
   request.headers.set('x-ms-version', API_VERSION);
   for (const [name, value] of Object.entries(plain.headers ?? {})) request.headers.set(name, value);
   http ??= createDefaultHttpClient();
-  return client.pipeline.sendRequest(http, request);
+  return settings.pipeline.sendRequest(http, request);
 }
 
 /** What a write answers: the row's new ETag. */
