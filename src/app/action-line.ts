@@ -26,3 +26,23 @@ export function actionLineOf(action: Action, today: IsoDate): ActionLine {
     overdue: isOverdue(action, today),
   };
 }
+
+/** Lower is more pressing: Red, then overdue, then Amber, then not yet rated, then the rest. */
+function pressure(line: ActionLine): number {
+  if (line.rating === 'Red') return 0;
+  if (line.overdue) return 1;
+  if (line.rating === 'Amber') return 2;
+  if (line.rating === NOT_RATED) return 3;
+  return 4;
+}
+
+/**
+ * The lines a board looks at first on top: Red, overdue, Amber, not yet rated, then the rest;
+ * within each, in the list's own order.
+ */
+export function mostPressingFirst(lines: readonly ActionLine[]): ActionLine[] {
+  return lines
+    .map((line, index) => ({ line, index, pressure: pressure(line) }))
+    .sort((a, b) => a.pressure - b.pressure || a.index - b.index)
+    .map(({ line }) => line);
+}

@@ -24,6 +24,10 @@ export interface ActionListView {
    * see them, and the report's address when there is one.
    */
   readonly more?: { readonly text: string; readonly url: string | null };
+  /** Said above the lines, when they are a chosen few of a longer list. */
+  readonly listNote?: string;
+  /** A button that asks for the whole list: its title and the command it types. */
+  readonly whole?: { readonly title: string; readonly command: string };
 }
 
 /**
@@ -54,6 +58,8 @@ export function renderActionListCard(view: ActionListView): RenderedCard {
     view.empty,
     view.hint,
     view.more ?? null,
+    view.listNote ?? '',
+    view.whole ?? null,
   ]);
   const known = rendered.get(view.actions);
   if (known?.key === key && known.names === view.names) return known.card;
@@ -103,5 +109,8 @@ function render(view: ActionListView): RenderedCard {
     hint: view.hint,
     more: view.more?.text ?? '',
     moreUrl: view.more?.url ?? '',
+    listNote: view.listNote ?? '',
+    allTitle: view.whole?.title ?? '',
+    allCommand: view.whole?.command ?? '',
   });
 }

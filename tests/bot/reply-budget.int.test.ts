@@ -79,8 +79,8 @@ describe('replies to commands held to the message budget', () => {
     return Number(match[1]);
   }
 
-  it('cuts /status of a large workstream to what fits, counting the rest and saying where they are', async () => {
-    const { call, text } = await ask('/status A');
+  it('cuts the whole list of a large workstream to what fits, counting the rest and saying where they are', async () => {
+    const { call, text } = await ask('/status A all');
     expectWithinBudget(call);
     expect(text).toContain('A · ');
     const shown = (text.match(/^\*\*A\d+\*\* /gm) ?? []).length;
@@ -90,6 +90,19 @@ describe('replies to commands held to the message budget', () => {
     expect(`${shown + hidden} actions`).toBe(/ · (\d+ actions) · /.exec(text)?.[1]);
     expect(shown + hidden).toBeGreaterThan(COPIES);
     expect(text).toContain('the Dashboard tab lists them all (filter by workstream A)');
+  });
+
+  it('shows a large workstream at a glance within the budget: its most pressing, and a way to the rest', async () => {
+    const { call, text } = await ask('/status A');
+    expectWithinBudget(call);
+    const shown = (text.match(/^\*\*A\d+\*\* /gm) ?? []).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThanOrEqual(8);
+    const all = Number(/ · (\d+) actions · /.exec(text)?.[1]);
+    expect(all).toBeGreaterThan(COPIES);
+    expect(text).toContain(`The ${shown} most pressing of ${all}: Red first`);
+    expect(text).toContain(`Show all ${all} actions`);
+    expect(text).not.toContain('more not shown here');
   });
 
   it('cuts /overdue the same way', async () => {

@@ -28,6 +28,9 @@ function drawnByTheEngine(items: readonly Record<string, unknown>[]): unknown[] 
     hint: 'h',
     more: '',
     moreUrl: '',
+    listNote: '',
+    allTitle: '',
+    allCommand: '',
   });
   return (card.content['body'] as unknown[]).slice(2, 2 + items.length);
 }

@@ -13,6 +13,7 @@ import { getProgrammeStatus, lookUpStatus } from '../../../src/app/status.use-ca
 import { commands } from '../../../src/bot/commands/index.js';
 import { previewCard, problemsCard } from '../../../src/bot/import/import-cards.js';
 import { renderActionDetailCard } from '../../../src/cards/action-detail.card.js';
+import { mostPressingFirst } from '../../../src/app/action-line.js';
 import { renderActionListCard } from '../../../src/cards/action-list.card.js';
 import { renderErrorCard } from '../../../src/cards/error.card.js';
 import { renderEscalationCard } from '../../../src/cards/escalation.card.js';
@@ -111,6 +112,22 @@ export async function buildCardGallery(): Promise<GalleryCard[]> {
       empty: 'This workstream has no actions yet.',
       hint: 'Type /status and an action reference for its steps and notes.',
       measures: await measuresWithTargets(),
+    }),
+  );
+  // A glance, as `/status A` shows a workstream longer than a phone's screenful.
+  const pressing = mostPressingFirst(a.actions).slice(0, 3);
+  add(
+    'action-list',
+    'workstream-glance',
+    renderActionListCard({
+      title: `${a.workstream.code} · ${a.workstream.name}`,
+      subtitle: `${programme.name} · as at ${formatDate(today)} · ${a.actions.length} actions · lead ${a.workstream.leadRole}`,
+      counts: a.counts,
+      actions: pressing,
+      listNote: `The ${pressing.length} most pressing of ${a.actions.length}: Red first, then overdue, Amber and not yet rated.`,
+      whole: { title: `Show all ${a.actions.length} actions`, command: '/status A all' },
+      empty: 'This workstream has no actions yet.',
+      hint: 'Type /status and an action reference for its steps and notes.',
     }),
   );
   const mine = await listMyActions(store, programme, 'slsesend@council.example', today);
