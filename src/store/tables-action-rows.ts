@@ -83,26 +83,42 @@ export async function planPartitions(
   return { partitions: [...partitions], refs: new Set(refs.map((row) => row.rowKey ?? '')) };
 }
 
-/** Definitions of the active version (from its packs) with their status rows. */
-export function combine(version: string | null, rows: readonly ReadRow[]): Versioned<Action>[] {
-  if (version === null) return [];
+/** The definitions a version's packs (`c|version|…`) among `rows` hold, in their order. */
+export function packedDefinitions(version: string, rows: readonly ReadRow[]): Action[] {
   const packPrefix = joinKey('c', version, '');
-  const status = new Map(rows.map((row) => [row.rowKey ?? '', row]));
   return rows
     .filter((row) => (row.rowKey ?? '').startsWith(packPrefix))
-    .flatMap((row) => getJson<Action[]>(row, 'json'))
-    .map((action) =>
-      toAction(
-        action,
-        status.get(statusKeys.current(action.ref)) ?? null,
-        status.get(statusKeys.agreed(action.ref)) ?? null,
-      ),
-    );
+    .flatMap((row) => getJson<Action[]>(row, 'json'));
 }
+
+/**
+ * Definitions of the active version with their status rows: `definitions` when they were read
+ * before, else from the packs among `rows`.
+ */
+export function combine(
+  version: string | null,
+  rows: readonly ReadRow[],
+  definitions?: readonly Action[],
+): Versioned<Action>[] {
+  if (version === null) return [];
+  const status = new Map(rows.map((row) => [row.rowKey ?? '', row]));
+  return (definitions ?? packedDefinitions(version, rows)).map((action) =>
+    toAction(
+      action,
+      status.get(statusKeys.current(action.ref)) ?? null,
+      status.get(statusKeys.agreed(action.ref)) ?? null,
+    ),
+  );
+}
+
+/** Status rows (`s|…`, approved dates' rows with them) of a workstream, without its packs. */
+export const statusRows = startsWith('RowKey', 's');
+
+/** The packs of one plan version's definitions in a workstream partition. */
+export const packsOf = (version: string): string => startsWith('RowKey', joinKey('c', version));
 
 /**
  * Packs (`c|…`) and status rows (`s|…`, approved dates' rows with them) of a workstream:
  * neither single definitions nor history.
  */
-export const packsAndStatus =
-  `(${odata`RowKey lt ${statusKeys.definitionsStart}`} or ` + `${startsWith('RowKey', 's')})`;
+export const packsAndStatus = `(${odata`RowKey lt ${statusKeys.definitionsStart}`} or ${statusRows})`;

@@ -20,8 +20,16 @@ import {
 } from './tables-layout.js';
 import { getJson, queryWorkstreamRows, type ReadRow } from './tables-support.js';
 import { settingsCopied } from './tables-settings-copy.js';
-import { planRows } from './tables-plan-memo.js';
-import { combine, packsAndStatus, planPartitions, toAction } from './tables-action-rows.js';
+import { keepDefinitions, keptDefinitions, planRows } from './tables-plan-memo.js';
+import {
+  combine,
+  packedDefinitions,
+  packsAndStatus,
+  packsOf,
+  planPartitions,
+  statusRows,
+  toAction,
+} from './tables-action-rows.js';
 import { listOwnedCopies } from './tables-owned-copies.js';
 import {
   FENCE_ROW,
@@ -110,17 +118,28 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
   const repository: ActionRepository = {
     async listByWorkstream(programmeId, workstream) {
       // One partition query; the version pointer is read alongside it, not before it, and
-      // read again only when the partition's fence says a newer plan has reached it.
+      // read again only when the partition's fence says a newer plan has reached it. Once a
+      // version's definitions are kept, the query asks for the status rows only.
+      const partition = statusKeys.partition(programmeId, workstream);
+      const kept = keptDefinitions(tables, partition);
       const [seen, rows] = await Promise.all([
         fencedVersion(tables, programmeId),
-        readPartition(statusKeys.partition(programmeId, workstream), withFence(packsAndStatus)),
+        readPartition(partition, withFence(kept ? statusRows : packsAndStatus)),
       ]);
       let version = seen.version;
       if (version !== null && isSuperseded(fenceOf(rows), version)) {
         forgetVersion(tables, programmeId);
         version = await freshVersion(tables, programmeId);
       }
-      return combine(version, rows).sort(byWorkstreamThenRef);
+      if (version === null) return [];
+      let definitions = kept?.version === version ? kept.actions : undefined;
+      if (!definitions) {
+        // Kept, but of a version since replaced: this one's packs, asked for on their own.
+        const packs = kept ? await readPartition(partition, packsOf(version)) : rows;
+        definitions = packedDefinitions(version, packs);
+        keepDefinitions(tables, partition, version, definitions);
+      }
+      return combine(version, rows, definitions).sort(byWorkstreamThenRef);
     },
 
     async listByProgramme(programmeId) {

@@ -1,3 +1,4 @@
+import type { Action } from '../domain/action.js';
 import { inPartition, type TablesContext } from './tables-layout.js';
 import { queryRows, type ReadRow } from './tables-support.js';
 import { SUPERSEDED, withFencedVersion } from './tables-version-fence.js';
@@ -58,4 +59,54 @@ export function planRows(
     },
     [],
   );
+}
+
+/**
+ * The action definitions of a workstream partition in one plan version, parsed. Like the rows
+ * above, a version's packs are written before its switch and never changed after, so a
+ * workstream's `/status` reads them once per process and plan, and then only the status rows
+ * that change with every update.
+ */
+export interface KeptDefinitions {
+  readonly version: string;
+  readonly actions: readonly Action[];
+}
+
+const definitionsBy = new WeakMap<TablesContext, Map<string, KeptDefinitions>>();
+
+/** About 5 MB: every workstream of a 5,000-action programme, or the most asked of a larger. */
+const MAX_KEPT_ACTIONS = 5_000;
+
+function definitionsIn(tables: TablesContext): Map<string, KeptDefinitions> {
+  const found = definitionsBy.get(tables) ?? new Map<string, KeptDefinitions>();
+  definitionsBy.set(tables, found);
+  return found;
+}
+
+/** What {@link keepDefinitions} kept for this workstream partition, of whichever version. */
+export function keptDefinitions(
+  tables: TablesContext,
+  partition: string,
+): KeptDefinitions | undefined {
+  return definitionsIn(tables).get(partition);
+}
+
+/** Keeps a partition's definitions of `version`, in place of any older version's. */
+export function keepDefinitions(
+  tables: TablesContext,
+  partition: string,
+  version: string,
+  actions: readonly Action[],
+): void {
+  const kept = definitionsIn(tables);
+  kept.delete(partition);
+  let total = actions.length;
+  for (const entry of kept.values()) total += entry.actions.length;
+  // The oldest kept go first (a Map iterates in the order entries were set).
+  for (const [key, entry] of kept) {
+    if (total <= MAX_KEPT_ACTIONS) break;
+    kept.delete(key);
+    total -= entry.actions.length;
+  }
+  if (actions.length <= MAX_KEPT_ACTIONS) kept.set(partition, { version, actions });
 }
