@@ -137,7 +137,12 @@ export function createTablesActionRepository(tables: TablesContext): ActionRepos
         // Kept, but of a version since replaced: this one's packs, asked for on their own.
         const packs = kept ? await readPartition(partition, packsOf(version)) : rows;
         definitions = packedDefinitions(version, packs);
-        keepDefinitions(tables, partition, version, definitions);
+        // A version's rows are all written before its switch, so packs asked for once it was
+        // known are all there. Packs read beside a fresh look at the version may have been
+        // read before it was written: good for this answer, not to keep.
+        if (kept || (!seen.fresh && version === seen.version)) {
+          keepDefinitions(tables, partition, version, definitions);
+        }
       }
       return combine(version, rows, definitions).sort(byWorkstreamThenRef);
     },
