@@ -118,7 +118,10 @@ export const statusCommand: Command = {
           renderActionListCard({
             ...view,
             actions: shown === pressing.length ? pressing : pressing.slice(0, shown),
-            listNote: `The ${shown} most pressing of ${actions.length}: Red first, then overdue, Amber and not yet rated.`,
+            listNote:
+              shown === 0
+                ? ''
+                : `The ${shown} most pressing of ${actions.length}: Red first, then overdue, Amber and not yet rated.`,
             whole,
           }),
       } satisfies ListReply;
