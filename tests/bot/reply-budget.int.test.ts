@@ -6,6 +6,7 @@ import {
   cardOf,
   people,
   replyTo,
+  seatTheChair,
   startBotHarness,
   textOf,
   type BotHarness,
@@ -44,13 +45,8 @@ describe('replies to commands held to the message budget', () => {
           measures: plan.measures,
           measureValues: plan.measureValues,
         });
-        await store.roles.save({
-          programmeId: 'wsoa',
-          code: 'CHAIR',
-          title: 'Chair of the SEND Improvement Board',
-          person: people.chair.email,
-          deputy: null,
-        });
+        // Replacing the plan replaces its roles: the chair is seated again.
+        await seatTheChair(store);
       },
     });
   });

@@ -5,6 +5,7 @@ import {
   cardOf,
   people,
   replyTo,
+  seatTheChair,
   startBotHarness,
   textOf,
   type BotHarness,
@@ -82,13 +83,8 @@ describe('a large workstream at a glance', () => {
             ),
           ],
         });
-        await store.roles.save({
-          programmeId: 'wsoa',
-          code: 'CHAIR',
-          title: 'Chair of the SEND Improvement Board',
-          person: people.chair.email,
-          deputy: null,
-        });
+        // Replacing the plan replaces its roles: the chair is seated again.
+        await seatTheChair(store);
       },
     });
   });
