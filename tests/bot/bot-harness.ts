@@ -23,10 +23,13 @@ import {
   type TestChannel,
 } from '../support/test-channel/test-channel.js';
 
-/** The bot's answer to a card's Action.Execute, as the test channel hands it back. */
-export interface InvokeAnswer {
+/**
+ * The bot's answer to a card's Action.Execute, as the test channel hands it back: `value` is
+ * the card or the message, typed as the test reads it.
+ */
+export interface InvokeAnswer<Value = unknown> {
   readonly status: number;
-  readonly body: { readonly value: Record<string, unknown> };
+  readonly body: { readonly statusCode?: number; readonly type?: string; readonly value: Value };
 }
 
 /** Monday 1 March 2021, 10:42 in London: the Apr 2021 period is open. */

@@ -8,12 +8,8 @@ import {
   startBotHarness,
   textOf,
   type BotHarness,
+  type InvokeAnswer,
 } from './bot-harness.js';
-
-interface InvokeAnswer {
-  readonly status: number;
-  readonly body: { statusCode?: number; type?: string; value?: unknown };
-}
 
 describe('the update form over HTTP', () => {
   let harness: BotHarness;

@@ -9,12 +9,8 @@ import {
   startBotHarness,
   textOf,
   type BotHarness,
+  type InvokeAnswer,
 } from './bot-harness.js';
-
-interface InvokeAnswer {
-  readonly status: number;
-  readonly body: { statusCode?: number; type?: string; value?: unknown };
-}
 
 /** The card people now see on a message the bot posted, as the channel holds it. */
 function cardOfMessage(harness: BotHarness, message: RecordedCall): unknown {

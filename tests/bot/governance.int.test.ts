@@ -9,13 +9,9 @@ import {
   startBotHarness,
   textOf,
   type BotHarness,
+  type InvokeAnswer,
 } from './bot-harness.js';
 import { harnessScheduler } from './prompt-tick.js';
-
-interface InvokeAnswer {
-  readonly status: number;
-  readonly body: { statusCode?: number; type?: string; value?: unknown };
-}
 
 const chair = testUser('Cara Director', 'cd@council.example');
 const ades = testUser('Ade Sanders', 'ades@council.example');

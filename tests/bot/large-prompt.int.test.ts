@@ -4,17 +4,18 @@ import { loadSamplePlan } from '../support/sample-plan.js';
 import { buttonsOf, cardsOf } from '../support/test-channel/card-buttons.js';
 import type { RecordedCall } from '../support/test-channel/test-channel.js';
 import { promptsAfterOneTick } from './prompt-tick.js';
-import { people, startBotHarness, textOf, type BotHarness } from './bot-harness.js';
+import {
+  people,
+  startBotHarness,
+  textOf,
+  type BotHarness,
+  type InvokeAnswer,
+} from './bot-harness.js';
 
 /** Friday 9 April 2021, 10:00 in London: the first prompt of the Apr 2021 period is due. */
 const FIRST_PROMPT = new Date('2021-04-09T09:00:00Z');
 const ACTIONS = 60;
 const BUDGET = createMessageBudget();
-
-interface InvokeAnswer {
-  readonly status: number;
-  readonly body: { value?: unknown };
-}
 
 /**
  * An owner of 60 actions, each as long as the sample's A2 (nine steps): one card for all of

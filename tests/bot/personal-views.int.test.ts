@@ -8,12 +8,8 @@ import {
   startBotHarness,
   textOf,
   type BotHarness,
+  type InvokeAnswer,
 } from './bot-harness.js';
-
-interface InvokeAnswer {
-  readonly status: number;
-  readonly body: { statusCode?: number; type?: string; value?: Record<string, unknown> };
-}
 
 interface Refresh {
   readonly action: { type: string; verb: string; data: Record<string, unknown> };
@@ -48,10 +44,12 @@ describe('cards in a group or channel that each person sees their own way', () =
       message,
       trigger: 'automatic',
     });
-    const answer = (await harness.channel.send(harness.bot.url, activity)) as InvokeAnswer;
+    const answer = (await harness.channel.send(harness.bot.url, activity)) as InvokeAnswer<
+      Record<string, unknown>
+    >;
     expect(answer.status).toBe(200);
     expect(answer.body.type).toBe('application/vnd.microsoft.card.adaptive');
-    return answer.body.value ?? {};
+    return answer.body.value;
   }
 
   const saveButtons = (card: unknown) => buttonsOf(card).filter((b) => b.verb === 'update');

@@ -4,16 +4,18 @@ import { sampleWithTargets } from '../app/digest/sample-with-targets.js';
 import { buttonsOf, cardsOf, type CardButton } from '../support/test-channel/card-buttons.js';
 import type { TestUser } from '../support/test-channel/test-channel.js';
 import { promptsAfterOneTick } from './prompt-tick.js';
-import { people, seatTheChair, startBotHarness, textOf, type BotHarness } from './bot-harness.js';
+import {
+  people,
+  seatTheChair,
+  startBotHarness,
+  textOf,
+  type BotHarness,
+  type InvokeAnswer,
+} from './bot-harness.js';
 
 /** Friday 9 April 2021, 10:00 in London: the first prompt of the Apr 2021 period is due. */
 const FIRST_PROMPT = new Date('2021-04-09T09:00:00Z');
 const BUDGET = createMessageBudget();
-
-interface InvokeAnswer {
-  readonly status: number;
-  readonly body: { value?: unknown };
-}
 
 type Json = Record<string, unknown>;
 

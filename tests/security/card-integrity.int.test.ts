@@ -2,14 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
 import { FILE_DOWNLOAD_INFO } from '../../src/bot/import/workbook-download.js';
 import { xlsxFromFolder } from '../app/import/plan-workbooks.js';
-import { buttonData, cardOf, textOf } from '../bot/bot-harness.js';
+import { buttonData, cardOf, textOf, type InvokeAnswer } from '../bot/bot-harness.js';
 import type { TestUser } from '../support/test-channel/test-channel.js';
 import { people, startSecurityHarness, type SecurityHarness } from './security-harness.js';
-
-interface InvokeAnswer {
-  readonly status: number;
-  readonly body: { value?: unknown };
-}
 
 /** Card data is input: each case is a real card's data with one field changed by hand. */
 describe('card data checked like any other input', () => {
