@@ -136,7 +136,8 @@ module.exports = {
     },
     {
       name: 'graph-plugged-in-by-the-composition-root',
-      comment: 'Only src/server builds the Graph client; everything else sees the AppInstaller port.',
+      comment:
+        'Only src/server builds the Graph client; everything else sees the AppInstaller port.',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/(server|graph)/' },
       to: { path: '^src/graph/' },

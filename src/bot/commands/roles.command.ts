@@ -21,10 +21,7 @@ export const rolesCommand: Command = {
         ...result.value.map((role) => {
           const deputy = role.deputy ? `; deputy ${role.deputy}` : '';
           const added = role.assigned === true ? ' (added with /assign)' : '';
-          return boldThen(
-            role.code,
-            ` ${role.title}: ${role.person ?? 'vacant'}${deputy}${added}`,
-          );
+          return boldThen(role.code, ` ${role.title}: ${role.person ?? 'vacant'}${deputy}${added}`);
         }),
         'Change one with /assign ROLE email, or /deputy ROLE email (or none).',
       ],

@@ -140,9 +140,7 @@ export async function openCardBrowser(): Promise<CardBrowser> {
       const result = await page.evaluate(probeCard, '#card');
       await mkdir(dirname(options.screenshot), { recursive: true });
       await page.screenshot({ path: options.screenshot, fullPage: true });
-      const drawnText = await page.evaluate(
-        () => document.getElementById('card')?.innerText ?? '',
-      );
+      const drawnText = await page.evaluate(() => document.getElementById('card')?.innerText ?? '');
       return { result, screenshot: options.screenshot, parseWarnings, drawnText };
     },
     async close() {
