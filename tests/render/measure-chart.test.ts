@@ -45,6 +45,32 @@ describe('measure charts', () => {
     expect(chart.width).toBe(360);
   });
 
+  it('writes no value where a target or comparator line runs through its words', () => {
+    // NEET1618 at 3% in Jan 2021, lower being better, its target 4% just above the point.
+    const neet = sample.measures.find((m) => m.code === 'NEET1618') as Measure;
+    const cases: Measure[] = [
+      { ...neet, target: { value: 4, date: '2021-07-23' } },
+      { ...neet, target: { value: 2.5, date: '2021-07-23' } },
+      targeted,
+    ];
+    for (const measure of cases) {
+      const chart = writeMeasureChartSvg([
+        { measure, progress: measureProgress(measure, periods, values) },
+      ]);
+      // Reference lines are dashed; a value is written in bold blue, 12 px high.
+      const lines = [...chart.svg.matchAll(/<line [^>]*y1="([\d.]+)"[^>]*stroke-dasharray/g)].map(
+        ([, y1]) => Number(y1),
+      );
+      const written = (chart.layers?.labels ?? []).filter((l) => l.style.includes('#1d4ed8'));
+      expect(lines.length).toBeGreaterThan(0);
+      expect(written.length).toBeGreaterThan(0);
+      for (const value of written) {
+        const crossing = lines.filter((line) => line >= value.y - 10 && line <= value.y + 3);
+        expect(crossing, `${measure.code} ${value.content} at ${value.y}`).toEqual([]);
+      }
+    }
+  });
+
   it('says a measure with no values has none, rather than drawing an empty line', () => {
     const apprentices = sample.measures.find((m) => m.code === 'APPREN') as Measure;
     const progress = measureProgress(apprentices, periods, values);

@@ -90,11 +90,13 @@ function writePanel(parts: Part[], panel: MeasurePanel, top: number): void {
     parts.push(`<path d="${path}" fill="none" stroke="${VALUE}" stroke-width="2.5"/>`);
   }
   const labelled = new Set([0, points.length - 1, points.length - 2]);
+  const lines = references.map((reference) => y(reference.value));
   points.forEach((point, index) => {
     parts.push(`<circle cx="${r(x(index))}" cy="${r(y(point.value))}" r="3.5" fill="${VALUE}"/>`);
     // The first and the last two values are written; the rest are in the text alternative.
     if (labelled.has(index) || points.length <= 6) {
-      parts.push(label(x(index), y(point.value) - 7, unit(point.value), VALUE, true, 'middle'));
+      const baseline = valueBaseline(y(point.value), lines, plotTop, plotBottom);
+      parts.push(label(x(index), baseline, unit(point.value), VALUE, true, 'middle'));
     }
   });
   const every = Math.max(1, Math.ceil(points.length / 4));
@@ -104,6 +106,39 @@ function writePanel(parts: Part[], panel: MeasurePanel, top: number): void {
     }
   });
   if (points.length === 0) parts.push(label(PLOT_LEFT + 8, plotBottom - 8, 'No values yet', MUTED));
+}
+
+/** How far a 12 px label reaches above its baseline, and below it. */
+const ASCENT = 10;
+const DESCENT = 3;
+
+/**
+ * Where a value's label sits: above its point if no target or comparator line runs through the
+ * words there, else the nearest place that is clear (below the point, or just above or below a
+ * line), within the plot and off the point itself.
+ */
+function valueBaseline(point: number, lines: readonly number[], top: number, axis: number): number {
+  const above = point - 7;
+  const crossed = (baseline: number, line: number) =>
+    line >= baseline - ASCENT - 1 && line <= baseline + DESCENT + 1;
+  // The point is drawn 3.5 px either side of its centre.
+  const onPoint = (baseline: number) =>
+    baseline + DESCENT > point - 3.5 && baseline - ASCENT < point + 3.5;
+  const clear = (baseline: number) =>
+    baseline - ASCENT >= top - 8 &&
+    baseline + DESCENT < axis &&
+    !onPoint(baseline) &&
+    !lines.some((line) => crossed(baseline, line));
+  const candidates = [
+    above,
+    point + 7 + ASCENT,
+    ...lines.flatMap((line) => [line - DESCENT - 2, line + ASCENT + 2]),
+  ];
+  const middle = (baseline: number) => baseline - (ASCENT - DESCENT) / 2;
+  const nearest = candidates
+    .filter(clear)
+    .sort((a, b) => Math.abs(middle(a) - point) - Math.abs(middle(b) - point));
+  return nearest[0] ?? above;
 }
 
 /** The span the plot shows: every figure, with room above and below; 0 to 100 at most for %. */
