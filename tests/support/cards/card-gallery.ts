@@ -101,16 +101,19 @@ export async function buildCardGallery(): Promise<GalleryCard[]> {
   const workstream = await lookUpStatus(store, programme, 'A', today);
   if (!workstream.ok || workstream.kind !== 'workstream') throw new Error('No workstream A.');
   const { value: a } = workstream;
+  const aView = {
+    title: `${a.workstream.code} · ${a.workstream.name}`,
+    subtitle: `${programme.name} · as at ${formatDate(today)} · ${a.actions.length} actions · lead ${a.workstream.leadRole}`,
+    counts: a.counts,
+    empty: 'This workstream has no actions yet.',
+    hint: 'Type /status and an action reference for its steps and notes.',
+  };
   add(
     'action-list',
     'workstream',
     renderActionListCard({
-      title: `${a.workstream.code} · ${a.workstream.name}`,
-      subtitle: `${programme.name} · as at ${formatDate(today)} · ${a.actions.length} actions · lead ${a.workstream.leadRole}`,
-      counts: a.counts,
+      ...aView,
       actions: a.actions,
-      empty: 'This workstream has no actions yet.',
-      hint: 'Type /status and an action reference for its steps and notes.',
       measures: await measuresWithTargets(),
     }),
   );
@@ -120,14 +123,10 @@ export async function buildCardGallery(): Promise<GalleryCard[]> {
     'action-list',
     'workstream-glance',
     renderActionListCard({
-      title: `${a.workstream.code} · ${a.workstream.name}`,
-      subtitle: `${programme.name} · as at ${formatDate(today)} · ${a.actions.length} actions · lead ${a.workstream.leadRole}`,
-      counts: a.counts,
+      ...aView,
       actions: pressing,
       listNote: `The ${pressing.length} most pressing of ${a.actions.length}: Red first, then overdue, Amber and not yet rated.`,
       whole: { title: `Show all ${a.actions.length} actions`, command: '/status A all' },
-      empty: 'This workstream has no actions yet.',
-      hint: 'Type /status and an action reference for its steps and notes.',
     }),
   );
   const mine = await listMyActions(store, programme, 'slsesend@council.example', today);
