@@ -1,6 +1,6 @@
 import { effectiveDue, type Action, type CurrentStatus } from './action.js';
 import { dueDay, type IsoDate } from './local-date.js';
-import { NOT_RATED, type RatingOrNotRated } from './rating.js';
+import { NOT_RATED, zeroCounts, type RatingOrNotRated } from './rating.js';
 
 /**
  * What `/status` shows for a set of actions, in a form that can be kept up to date one
@@ -28,7 +28,7 @@ export type SummarisedAction = Pick<Action, 'due' | 'revisedDue' | 'agreedDue' |
 export function emptySummary(): StatusSummary {
   return {
     total: 0,
-    counts: { Blue: 0, Green: 0, Amber: 0, Red: 0, [NOT_RATED]: 0 },
+    counts: zeroCounts(),
     openByDue: new Map(),
     ratedIn: {},
   };
@@ -36,12 +36,7 @@ export function emptySummary(): StatusSummary {
 
 /** The summary of these actions, from scratch: counted into one summary, not copied each time. */
 export function summarise(actions: readonly SummarisedAction[]): StatusSummary {
-  const summary = emptySummary();
-  const counting = {
-    counts: { ...summary.counts },
-    openByDue: new Map<IsoDate, number>(),
-    ratedIn: {},
-  };
+  const counting: Counting = { counts: zeroCounts(), openByDue: new Map(), ratedIn: {} };
   for (const action of actions) count(counting, action, 1);
   return { total: actions.length, ...counting };
 }
