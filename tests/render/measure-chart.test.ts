@@ -71,6 +71,70 @@ describe('measure charts', () => {
     }
   });
 
+  it('names a long comparator in full over several lines, its figure level with its line', () => {
+    const chart = writeMeasureChartSvg([
+      { measure: ehc, progress: measureProgress(ehc, periods, values) },
+    ]);
+    const beside = (chart.layers?.labels ?? []).filter((l) => l.x > 264);
+    expect(beside.map((l) => l.content)).toEqual([
+      'statistical',
+      'neighbours',
+      'and East of',
+      'England 65%',
+      'England 60%',
+    ]);
+    // Each ends inside the chart (12 px text is about 7.2 px a character) and none overlaps.
+    for (const l of beside) expect(l.x + l.content.length * 7.2).toBeLessThanOrEqual(chart.width);
+    const baselines = beside.map((l) => l.y);
+    baselines
+      .slice(1)
+      .forEach((y, i) => expect(y - (baselines[i] ?? 0)).toBeGreaterThanOrEqual(13));
+    // The lines with the figures sit on their dotted lines (65% and 60%), 4 px below.
+    const dotted = [...chart.svg.matchAll(/<line [^>]*y1="([\d.]+)"[^>]*stroke-dasharray="2 3"/g)]
+      .map(([, y1]) => Number(y1))
+      .sort((a, b) => a - b);
+    expect([beside[3]?.y, beside[4]?.y]).toEqual(dotted.map((y) => Math.round((y + 4) * 10) / 10));
+    expect(chart.svg).not.toContain('<path d="M264');
+  });
+
+  it('joins a label it had to move to its line, and keeps every figure when names are cut', () => {
+    // Four lines within 30 points of each other: not every label can sit on its line.
+    const crowded: Measure = {
+      ...targeted,
+      comparators: [
+        ...targeted.comparators,
+        {
+          name: 'Our own best quarter before the pandemic',
+          value: 71,
+          asAt: '2019',
+          date: '2019-12-31',
+        },
+      ],
+    };
+    const chart = writeMeasureChartSvg([
+      { measure: crowded, progress: measureProgress(crowded, periods, values) },
+    ]);
+    const beside = (chart.layers?.labels ?? []).filter((l) => l.x > 264);
+    const figures = ['85%', '71%', '70%', '65%', '60%'];
+    for (const figure of figures) {
+      expect(beside.filter((l) => l.content.endsWith(figure))).toHaveLength(1);
+    }
+    const plotTop = 12 + 44;
+    const axis = 12 + 168 - 34;
+    for (const l of beside) {
+      expect(l.y).toBeGreaterThanOrEqual(plotTop);
+      expect(l.y).toBeLessThanOrEqual(axis);
+    }
+    // Every label off its line has a leader from the line's end to its figure.
+    const leaders = [...chart.svg.matchAll(/<path d="M264 ([\d.]+) L268 ([\d.]+)"/g)];
+    expect(leaders.length).toBeGreaterThan(0);
+    for (const [, from, to] of leaders) {
+      const label = beside.find((l) => Math.abs(l.y - 4 - Number(to)) < 0.2);
+      expect(label, `a figure at ${to}`).toBeDefined();
+      expect(Math.abs(Number(from) - Number(to))).toBeGreaterThan(3);
+    }
+  });
+
   it('says a measure with no values has none, rather than drawing an empty line', () => {
     const apprentices = sample.measures.find((m) => m.code === 'APPREN') as Measure;
     const progress = measureProgress(apprentices, periods, values);

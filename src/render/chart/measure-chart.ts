@@ -66,19 +66,29 @@ function writePanel(parts: Part[], panel: MeasurePanel, top: number): void {
   parts.push(axis(PLOT_LEFT, plotBottom, PLOT_RIGHT, plotBottom));
   parts.push(label(PLOT_LEFT - 4, plotBottom + 4, unit(low), MUTED, false, 'end'));
   parts.push(label(PLOT_LEFT - 4, plotTop + 4, unit(high), MUTED, false, 'end'));
-  let lastLabel = -Infinity;
-  for (const reference of [...references].sort((a, b) => y(a.value) - y(b.value))) {
-    const at = y(reference.value);
-    const target = reference.kind === 'target';
-    const dash = target ? '6 3' : '2 3';
-    const colour = target ? TARGET : COMPARATOR;
+  const named = [...references]
+    .sort((a, b) => y(a.value) - y(b.value))
+    .map((reference) => ({
+      at: y(reference.value),
+      name: reference.name,
+      figure: unit(reference.value),
+      target: reference.kind === 'target',
+      colour: reference.kind === 'target' ? TARGET : COMPARATOR,
+    }));
+  for (const { at, target, colour } of named) {
     parts.push(
-      `<line x1="${PLOT_LEFT}" y1="${r(at)}" x2="${PLOT_RIGHT}" y2="${r(at)}" stroke="${colour}" stroke-width="${target ? 2 : 1.5}" stroke-dasharray="${dash}"/>`,
+      `<line x1="${PLOT_LEFT}" y1="${r(at)}" x2="${PLOT_RIGHT}" y2="${r(at)}" stroke="${colour}" stroke-width="${target ? 2 : 1.5}" stroke-dasharray="${target ? '6 3' : '2 3'}"/>`,
     );
-    // Labels of lines close together are pushed apart so each stays readable.
-    lastLabel = Math.max(at + 4, lastLabel + 13);
-    const words = clip(`${reference.name} ${unit(reference.value)}`, 14);
-    parts.push(label(PLOT_RIGHT + 4, lastLabel, words, colour));
+  }
+  // Beside the plot, from its top to its axis: below that, the last period's name may reach.
+  for (const line of referenceLabels(named, plotTop, plotBottom)) {
+    // A label moved off its line is joined to it, so its figure is not read as a neighbour's.
+    if (line.from !== null) {
+      parts.push(
+        `<path d="M${PLOT_RIGHT} ${r(line.from)} L${PLOT_RIGHT + 4} ${r(line.baseline - 4)}" fill="none" stroke="${line.colour}" stroke-width="1"/>`,
+      );
+    }
+    parts.push(label(PLOT_RIGHT + 6, line.baseline, line.words, line.colour));
   }
   const points = progress.series;
   const slot = (PLOT_RIGHT - PLOT_LEFT) / Math.max(1, points.length);
@@ -106,6 +116,82 @@ function writePanel(parts: Part[], panel: MeasurePanel, top: number): void {
     }
   });
   if (points.length === 0) parts.push(label(PLOT_LEFT + 8, plotBottom - 8, 'No values yet', MUTED));
+}
+
+/** Characters of a 12 px label that fit in the 90 px beside the plot (about 7.2 px each). */
+const SIDE_CHARS = 12;
+/** From one line of a label to the next. */
+const LEADING = 13;
+
+interface ReferenceLine {
+  readonly baseline: number;
+  readonly words: string;
+  readonly colour: string;
+  /** On the line with the figure, when it is not level with its line: where that line is. */
+  readonly from: number | null;
+}
+
+/**
+ * The names of the target and comparators beside their lines, each over as many lines as it
+ * needs ("statistical / neighbours / and East of / England 65%") and never over another's.
+ * The line that ends with the figure is level with its line where it can be, the rest of the
+ * name above it; one that would touch the label above moves down, and any that would run past
+ * the axis move up together. If they cannot all fit whole, names are cut (keeping the
+ * figure), first to three lines each, then two, then one.
+ */
+function referenceLabels(
+  references: readonly { at: number; name: string; figure: string; colour: string }[],
+  top: number,
+  bottom: number,
+): ReferenceLine[] {
+  for (const most of [4, 3, 2, 1]) {
+    const blocks = references.map((reference) => {
+      const lines = wrapName(reference.name, reference.figure, most);
+      return { ...reference, lines, height: (lines.length - 1) * LEADING, first: 0 };
+    });
+    let below = -Infinity;
+    for (const block of blocks) {
+      block.first = Math.max(block.at + 4 - block.height, below + LEADING);
+      below = block.first + block.height;
+    }
+    let above = bottom + LEADING;
+    for (const block of [...blocks].reverse()) {
+      block.first = Math.min(block.first, above - LEADING - block.height);
+      above = block.first;
+    }
+    if (most === 1 || blocks.every((block) => block.first >= top)) {
+      return blocks.flatMap((block) =>
+        block.lines.map((words, i) => {
+          const baseline = block.first + i * LEADING;
+          const last = i === block.lines.length - 1;
+          const level = Math.abs(baseline - 4 - block.at) <= 3;
+          return { baseline, words, colour: block.colour, from: last && !level ? block.at : null };
+        }),
+      );
+    }
+  }
+  return [];
+}
+
+/**
+ * A reference's name and figure in lines of at most {@link SIDE_CHARS} characters, broken
+ * between words, at most `most` lines: a name too long for them is cut with "…", never its
+ * figure, which ends the last line.
+ */
+function wrapName(name: string, figure: string, most: number): string[] {
+  const lines: string[] = [];
+  for (const word of [...name.split(/\s+/).filter((w) => w !== ''), figure]) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= SIDE_CHARS) {
+      lines[lines.length - 1] = `${last} ${word}`;
+    } else lines.push(clip(word, SIDE_CHARS));
+  }
+  if (lines.length <= most) return lines;
+  const kept = lines.slice(0, most - 1);
+  const rest = lines.slice(most - 1).join(' ');
+  const nameRest = rest.slice(0, rest.length - figure.length).trimEnd();
+  const room = SIDE_CHARS - figure.length - 1;
+  return [...kept, room > 1 ? `${clip(nameRest, room)} ${figure}` : clip(figure, SIDE_CHARS)];
 }
 
 /** How far a 12 px label reaches above its baseline, and below it. */
