@@ -5,7 +5,7 @@ import { agreedFromRow, agreedRow, toAction } from './tables-action-rows.js';
 import { locateAction, type TablesContext } from './tables-layout.js';
 import { actionRows, ATTEMPTS, refreshOne, summaryAndFence } from './tables-record-update.js';
 import { ownedRow, writeCopies } from './tables-summary.js';
-import { azureStatus, unexpected } from './tables-support.js';
+import { azureStatus, transact, unexpected } from './tables-support.js';
 import {
   fencedVersion,
   forgetVersion,
@@ -47,7 +47,7 @@ export async function keepAgreedDueInTables(
       ...checks,
     ];
     try {
-      await table.submitTransaction(actions);
+      await transact(table, actions);
     } catch (error) {
       // 409: another approval was kept first; 412: it, the summary or the fence moved on.
       if ([404, 409, 412].includes(azureStatus(error) ?? 0) && attempt < ATTEMPTS) continue;

@@ -11,6 +11,7 @@ import {
   getJson,
   putJson,
   queryRows,
+  transact,
   unexpected,
   type Row,
 } from './tables-support.js';
@@ -60,7 +61,8 @@ export function createTablesMeasureRepository(tables: TablesContext): MeasureRep
     async record(value) {
       assertTextFits('note', value.note, `the value of ${value.code}`);
       try {
-        await tables.measureValues.submitTransaction(
+        await transact(
+          tables.measureValues,
           measureValueRows(value).map((row) => ['create', row]),
         );
       } catch (error) {

@@ -10,6 +10,7 @@ import {
   putJson,
   queryRows,
   readRow,
+  transact,
   unexpected,
   upsertRow,
   writeInBatches,
@@ -55,7 +56,7 @@ export function createTablesPersonRepository(tables: TablesContext): PersonRepos
       try {
         if (person.aadObjectId === null) await upsertRow(tables.people, row, 'Replace');
         else {
-          await tables.people.submitTransaction([
+          await transact(tables.people, [
             ['upsert', row, 'Replace'],
             ['upsert', indexRow(person.aadObjectId, email), 'Replace'],
           ]);
@@ -70,7 +71,7 @@ export function createTablesPersonRepository(tables: TablesContext): PersonRepos
         // One transaction: the person and their index are stored together or not at all.
         if (person.aadObjectId === null) await createRow(tables.people, row);
         else {
-          await tables.people.submitTransaction([
+          await transact(tables.people, [
             ['create', row],
             ['upsert', indexRow(person.aadObjectId, email), 'Replace'],
           ]);

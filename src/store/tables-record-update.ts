@@ -39,6 +39,7 @@ import {
   getJson,
   queryWorkstreamRows,
   readRow,
+  transact,
   unexpected,
   type ReadRow,
 } from './tables-support.js';
@@ -93,7 +94,7 @@ export async function recordUpdateInTables(
     ];
     let response: TableTransactionResponse;
     try {
-      response = await table.submitTransaction(actions);
+      response = await transact(table, actions);
     } catch (error) {
       // 412: the status row, the summary or the fence moved on; 409: someone rated it first,
       // this update is already stored, or a fence was set up meanwhile; 404: a row named by

@@ -7,19 +7,25 @@ import {
   type Pipeline,
   type PipelineResponse,
 } from '@azure/core-rest-pipeline';
-import type { TableClient, TableEntityResult } from '@azure/data-tables';
+import { randomUUID } from 'node:crypto';
+import type {
+  TableClient,
+  TableEntityResult,
+  TableTransactionResponse,
+  TransactionAction,
+} from '@azure/data-tables';
 
 type ReadRow = TableEntityResult<Record<string, unknown>>;
 
 /**
- * Reads and single-row writes sent as plain REST requests through a table client's own
- * pipeline: its credential (account key, SAS or Entra token), retries, request counting and
- * HTTP client settings all apply, but not the SDK's per-operation layer above them (operation
+ * Reads, single-row writes and transactions sent as plain REST requests through a table
+ * client's own pipeline: its credential (account key, SAS or Entra token), retries, request
+ * counting and HTTP client settings all apply, but not the SDK's per-operation layer above them (operation
  * specs, mappers, a tracing span per call), which cost about as much of this process's time
  * as the rest of the request together. Each is one request, sent and answered as the SDK's
  * `getEntity`, `listEntities`, `createEntity`, `upsertEntity`, `updateEntity` and
- * `deleteEntity` send and answer it: the same row shapes and types, the same errors.
- * Transactions stay with the SDK.
+ * `deleteEntity` send and answer it (and `submitTransaction`, in one `$batch` request): the
+ * same row shapes and types, the same errors.
  */
 const registered = new WeakMap<
   TableClient,
@@ -232,6 +238,126 @@ export async function deleteRowPlainly(
     headers: { 'If-Match': etag },
   });
   if (response.status !== 204) throw failure(response);
+}
+
+/**
+ * A transaction (up to 100 operations on one partition, all or none), sent as one `$batch`
+ * request through the client's pipeline and answered as the SDK's `submitTransaction`
+ * answers. The SDK builds each operation by running it through its whole operation layer
+ * into a stand-in client; here each is written directly, as the request it stands for.
+ */
+export async function submitPlainly(
+  client: TableClient,
+  actions: readonly TransactionAction[],
+): Promise<TableTransactionResponse> {
+  const settings = registered.get(client);
+  if (!settings) throw new Error(`Table ${client.tableName} is not set up for plain requests.`);
+  const [account = '', sas = ''] = client.url.split('?', 2);
+  const base = account.replace(/\/$/, '');
+  const batch = `batch_${randomUUID()}`;
+  const changeset = `changeset_${randomUUID()}`;
+  const parts = actions.map((action) => operationPart(base, client.tableName, action));
+  const body =
+    `--${batch}${CRLF}Content-Type: multipart/mixed; boundary=${changeset}${CRLF}${CRLF}` +
+    parts.map((part) => `--${changeset}${CRLF}${part}${CRLF}`).join('') +
+    `--${changeset}--${CRLF}--${batch}--${CRLF}`;
+  const request = createPipelineRequest({
+    url: sas === '' ? `${base}/$batch` : `${base}/$batch?${sas}`,
+    method: 'POST',
+    allowInsecureConnection: settings.allowInsecureConnection,
+    body,
+  });
+  request.headers.set('Content-Type', `multipart/mixed; boundary=${batch}`);
+  request.headers.set('Accept', 'application/json');
+  request.headers.set('DataServiceVersion', '3.0;');
+  request.headers.set('MaxDataServiceVersion', '3.0;NetFx');
+  request.headers.set('x-ms-version', API_VERSION);
+  http ??= createDefaultHttpClient();
+  const response = await settings.pipeline.sendRequest(http, request);
+  if (response.status < 200 || response.status >= 300) throw failure(response);
+  return answered(response);
+}
+
+const CRLF = '\r\n';
+
+/**
+ * One operation as a part of the change set: its request line, headers and row, as the SDK's
+ * `createEntity`, `upsertEntity`, `updateEntity` and `deleteEntity` would send it alone. As in
+ * the SDK's transactions, a delete is unconditional and an update without an ETag is at `*`.
+ */
+function operationPart(base: string, table: string, action: TransactionAction): string {
+  const [kind, row] = action;
+  const keys = rowPath(row.partitionKey, row.rowKey);
+  const tableUrl = `${base}/${encodeURIComponent(table)}`;
+  const headers: Record<string, string> = {
+    Accept: MINIMAL_METADATA,
+    DataServiceVersion: '3.0',
+  };
+  let line: string;
+  let body: string | undefined = JSON.stringify(toBody(row));
+  switch (kind) {
+    case 'create':
+      line = `POST ${tableUrl}`;
+      headers['Prefer'] = 'return-no-content';
+      break;
+    case 'delete':
+      line = `DELETE ${tableUrl}${keys}`;
+      headers['If-Match'] = '*';
+      body = undefined;
+      break;
+    case 'update':
+      line = `${action[2] === 'Replace' ? 'PUT' : 'PATCH'} ${tableUrl}${keys}`;
+      headers['If-Match'] = action[3]?.etag ?? '*';
+      break;
+    case 'upsert':
+      line = `${action[2] === 'Replace' ? 'PUT' : 'PATCH'} ${tableUrl}${keys}`;
+      break;
+  }
+  if (body !== undefined) headers['Content-Type'] = NO_METADATA;
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+  return [
+    'Content-Type: application/http',
+    'Content-Transfer-Encoding: binary',
+    '',
+    `${line} HTTP/1.1`,
+    ...head,
+    '',
+    body ?? '',
+  ].join(CRLF);
+}
+
+/**
+ * The change set's answers, in the operations' order: each one's status, ETag and (where the
+ * service says) row key. A refused operation fails the whole transaction, and is thrown as
+ * the SDK throws it: a `RestError` with its status and the service's code.
+ */
+function answered(response: PipelineResponse): TableTransactionResponse {
+  const text = response.bodyAsText ?? '';
+  const subResponses = text
+    .split('--changesetresponse_')
+    .slice(1, -1)
+    .map((part) => {
+      const status = Number(/HTTP\/1\.1 (\d{3})/.exec(part)?.[1]);
+      if (!Number.isInteger(status)) {
+        throw new Error(`A transaction's answer had no status: ${part.slice(0, 200)}`);
+      }
+      if (status >= 300) {
+        const error = /\{.*\}/s.exec(part)?.[0];
+        throw failure({ ...response, status, bodyAsText: error ?? '' });
+      }
+      const etag = /^ETag: (.*)$/im.exec(part)?.[1];
+      const rowKey = /RowKey='(.*)'/.exec(part)?.[1];
+      return {
+        status,
+        ...(rowKey === undefined ? {} : { rowKey }),
+        ...(etag === undefined ? {} : { etag }),
+      };
+    });
+  return {
+    status: response.status,
+    subResponses,
+    getResponseForEntity: (rowKey) => subResponses.find((sub) => sub.rowKey === rowKey),
+  };
 }
 
 function written(response: PipelineResponse): Written {

@@ -10,6 +10,7 @@ import {
   putJson,
   queryRows,
   readRow,
+  transact,
   unexpected,
   type ReadRow,
   type Row,
@@ -64,7 +65,7 @@ export function createTablesRevisionRepository(table: TableClient): RevisionRepo
         requestId: request.id,
       };
       try {
-        await table.submitTransaction([
+        await transact(table, [
           ['create', marker],
           ['create', row],
         ]);
@@ -93,7 +94,7 @@ export function createTablesRevisionRepository(table: TableClient): RevisionRepo
       const decided: RevisionRequest = { ...request, decision };
       const marker = { partitionKey: codeKey(programmeId), rowKey: waitingKey(request.ref) };
       try {
-        await table.submitTransaction([
+        await transact(table, [
           ['update', requestRow(decided), 'Replace', { etag: row.etag }],
           ['delete', marker],
         ]);

@@ -10,6 +10,7 @@ import {
   putJson,
   queryRows,
   readRow,
+  transact,
   unexpected,
   updateRow,
   type Row,
@@ -54,7 +55,7 @@ export function createTablesSignOffRepository(table: TableClient): SignOffReposi
       ];
       for (let i = 0; i < actions.length; i += TRANSACTION_ROWS) {
         try {
-          await table.submitTransaction(actions.slice(i, i + TRANSACTION_ROWS));
+          await transact(table, actions.slice(i, i + TRANSACTION_ROWS));
         } catch (error) {
           if (i === 0 && azureStatus(error) === 409) {
             const current = await readRow(table, partitionKey, rowKey);

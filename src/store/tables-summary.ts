@@ -26,6 +26,7 @@ import {
   queryRows,
   queryWorkstreamRows,
   readRow,
+  transact,
   unexpected,
   updateRow,
   writeInBatches,
@@ -162,7 +163,7 @@ export async function writeCopies(
       // this one was stored, so its copy is written long after this one.
       if (owned) actions.push(['upsert', owned, 'Merge']);
       if (actions.length === 0) return true;
-      const response = await tables.summaries.submitTransaction(actions);
+      const response = await transact(tables.summaries, actions);
       // In the operations' order; Azurite leaves out their row keys.
       const etag =
         response.subResponses.find((r) => r.rowKey === keys.rowKey)?.etag ??

@@ -2,6 +2,7 @@ import type {
   TableClient,
   TableEntity,
   TableEntityResult,
+  TableTransactionResponse,
   TransactionAction,
 } from '@azure/data-tables';
 import { DomainError } from '../domain/errors.js';
@@ -11,6 +12,7 @@ import {
   deleteRowPlainly,
   getRowPlainly,
   queryAllPlainly,
+  submitPlainly,
   writeRowPlainly,
   type Written,
 } from './tables-rest.js';
@@ -75,6 +77,17 @@ export function deleteRow(
   options: { readonly etag?: string } = {},
 ): Promise<void> {
   return deleteRowPlainly(client, partitionKey, rowKey, options.etag);
+}
+
+/**
+ * Up to 100 operations on one partition, all stored or none: a refused one fails the whole
+ * transaction with its status (409, 412, 404). Each answer carries the row's new ETag.
+ */
+export function transact(
+  client: TableClient,
+  actions: readonly TransactionAction[],
+): Promise<TableTransactionResponse> {
+  return submitPlainly(client, actions);
 }
 
 /** A point read: null when the row does not exist. */
@@ -181,7 +194,7 @@ async function submit(
   instead?: (batch: TransactionAction[]) => TransactionAction[],
 ): Promise<void> {
   try {
-    await client.submitTransaction(batch);
+    await transact(client, batch);
   } catch (error) {
     if (instead && azureStatus(error) === 409) return submit(client, instead(batch));
     throw unexpected(`writing ${batch.length} rows to ${client.tableName}`, error);

@@ -1,4 +1,9 @@
-import { AzureNamedKeyCredential, generateAccountSas, TableClient } from '@azure/data-tables';
+import {
+  AzureNamedKeyCredential,
+  generateAccountSas,
+  TableClient,
+  type TransactionAction,
+} from '@azure/data-tables';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRowPlainly } from '../../src/store/tables-rest.js';
 import { tableClient, type StorageRequest } from '../../src/store/tables-store.js';
@@ -11,6 +16,7 @@ import {
   queryRows,
   queryWorkstreamRows,
   readRow,
+  transact,
   updateRow,
   upsertRow,
 } from '../../src/store/tables-support.js';
@@ -226,6 +232,74 @@ describe('reads and writes as plain requests, on Azurite', () => {
     expect(await failureOf(deleteRow(ours, 'del', 'r'))).toMatchObject({ status: 404 });
   });
 
+  /** The same operations on rows seeded alike in `partitionKey`, for the SDK or for us. */
+  async function transactionIn(partitionKey: string): Promise<TransactionAction[]> {
+    const at = (rowKey: string) => ({ partitionKey, rowKey });
+    const kept = await createRow(ours, { ...at(`${awkward}|kept`), a: 'one', b: 'two' });
+    await createRow(ours, { ...at('replaced'), a: 'one', b: 'two' });
+    await createRow(ours, { ...at('merged'), a: 'one', b: 'two' });
+    await createRow(ours, { ...at('gone'), a: 'one' });
+    return [
+      ['create', { ...at("new o'neill"), big: 9007199254740993n, when: new Date(0), yes: true }],
+      ['update', { ...at(`${awkward}|kept`), a: 'uno' }, 'Merge', { etag: kept.etag }],
+      ['update', { ...at('replaced'), a: 'ein' }, 'Replace'],
+      ['upsert', { ...at('merged'), b: 'dos' }, 'Merge'],
+      ['upsert', { ...at('upserted'), ratio: 2.5 }, 'Replace'],
+      ['delete', at('gone')],
+    ];
+  }
+
+  const partitionOf = async (partitionKey: string) =>
+    (await queryRows(ours, `PartitionKey eq '${partitionKey}'`)).map((row) => ({
+      ...columns(row),
+      partitionKey: 'either',
+    }));
+
+  it('stores a transaction as the SDK’s transaction stores it, each answer with its row’s ETag', async () => {
+    const bySdk = await sdk.submitTransaction(await transactionIn('tx-sdk'));
+    const before = sent.length;
+    const plain = await transact(ours, await transactionIn('tx-plain'));
+    expect(sent.length - before - 4).toBe(1);
+    expect(await partitionOf('tx-plain')).toEqual(await partitionOf('tx-sdk'));
+    expect(await partitionOf('tx-plain')).toHaveLength(5);
+    expect(plain.status).toBe(bySdk.status);
+    expect(plain.subResponses.map((r) => r.status)).toEqual(
+      bySdk.subResponses.map((r) => r.status),
+    );
+    const written = ["new o'neill", `${awkward}|kept`, 'replaced', 'merged', 'upserted'];
+    for (const [i, rowKey] of written.entries()) {
+      expect(plain.subResponses[i]?.etag).toBe((await sdk.getEntity('tx-plain', rowKey)).etag);
+    }
+  });
+
+  it('stores none of a transaction with one refused operation, failing as the SDK does', async () => {
+    const taken = await createRow(ours, { partitionKey: 'tx-refused', rowKey: 'taken', n: 1 });
+    await updateRow(ours, { partitionKey: 'tx-refused', rowKey: 'taken', n: 2 }, 'Merge');
+    const alongside: TransactionAction = ['create', { partitionKey: 'tx-refused', rowKey: 'new' }];
+    const refusals: [TransactionAction, number, string][] = [
+      [['create', { partitionKey: 'tx-refused', rowKey: 'taken' }], 409, 'EntityAlreadyExists'],
+      [
+        ['update', { partitionKey: 'tx-refused', rowKey: 'taken', n: 3 }, 'Merge', taken],
+        412,
+        'UpdateConditionNotSatisfied',
+      ],
+      [
+        ['update', { partitionKey: 'tx-refused', rowKey: 'missing' }, 'Replace'],
+        404,
+        'ResourceNotFound',
+      ],
+    ];
+    for (const [refused, status, code] of refusals) {
+      const actions = [alongside, refused];
+      const sdkFailure = await sdk.submitTransaction(actions).catch((error: unknown) => error);
+      expect(await failureOf(transact(ours, actions))).toEqual({ status, code });
+      expect(azureStatus(sdkFailure)).toBe(status);
+      expect((sdkFailure as { code?: string }).code).toBe(code);
+      expect(await readRow(ours, 'tx-refused', 'new')).toBeNull();
+    }
+    expect((await readRow(ours, 'tx-refused', 'taken'))?.n).toBe(2);
+  });
+
   it('signs with a SAS from the connection string as well as with the account key', async () => {
     const endpoint = /TableEndpoint=([^;]+)/.exec(connectionString)?.[1] ?? '';
     const [name = '', key = ''] = ['AccountName', 'AccountKey'].map(
@@ -255,6 +329,11 @@ describe('reads and writes as plain requests, on Azurite', () => {
     expect((await queryRows(viaSas, "PartitionKey eq 'sas'")).map((row) => row.rowKey)).toEqual([
       'r',
     ]);
+    await transact(viaSas, [
+      ['update', { partitionKey: 'sas', rowKey: 'r', n: 2 }, 'Merge'],
+      ['create', { partitionKey: 'sas', rowKey: 's', n: 3 }],
+    ]);
+    expect((await queryRows(ours, "PartitionKey eq 'sas'")).map((row) => row.n)).toEqual([2, 3]);
     await deleteRow(viaSas, 'sas', 'r');
     expect(await readRow(ours, 'sas', 'r')).toBeNull();
   });
