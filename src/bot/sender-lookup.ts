@@ -11,8 +11,13 @@ type Identity = Omit<Sender, 'isAdmin'>;
 
 /** Enough entries for every member of a large programme; older ones are dropped first. */
 const CACHE_LIMIT = 5_000;
-/** An admin added or removed in storage is noticed within this long. */
-const ADMIN_TTL_MS = 60_000;
+/**
+ * How long "not an admin" is kept for a sender before it is asked again, unless admins are
+ * added or removed through this process first. "An admin" is never kept here: it is asked on
+ * every turn (the read cache keeps the list for READ_CACHE_TTL_MS), so a removed admin loses
+ * their rights as soon as the list they are read from has them gone.
+ */
+const NOT_ADMIN_TTL_MS = 60_000;
 
 function bounded<V>(map: Map<string, V>, key: string, value: V): V {
   rememberAtMost(map, CACHE_LIMIT, key, value);
@@ -28,19 +33,21 @@ function bounded<V>(map: Map<string, V>, key: string, value: V): V {
 export function createSenderLookup(deps: LookupDeps): (turn: TurnContext) => Promise<Sender> {
   const configuredAdmins = new Set(deps.adminDirectory.configured.map(normaliseEmail));
   const identities = new Map<string, Identity>();
-  const adminAnswers = new Map<string, { readonly isAdmin: boolean; readonly at: number }>();
+  const notAdmins = new Map<string, { readonly at: number; readonly changes: number }>();
 
   async function isAdmin(key: string, identity: Identity): Promise<boolean> {
     if (identity.email !== null && configuredAdmins.has(identity.email)) return true;
     const now = deps.clock.now().getTime();
-    const known = adminAnswers.get(key);
-    if (known && now - known.at < ADMIN_TTL_MS) return known.isAdmin;
+    const changes = deps.adminDirectory.changes();
+    const known = notAdmins.get(key);
+    if (known && known.changes === changes && now - known.at < NOT_ADMIN_TTL_MS) return false;
     const answer = await deps.adminDirectory.isAdmin({
       kind: 'person',
       email: identity.email,
       aadObjectId: identity.aadObjectId,
     });
-    bounded(adminAnswers, key, { isAdmin: answer, at: now });
+    if (answer) notAdmins.delete(key);
+    else bounded(notAdmins, key, { at: now, changes });
     return answer;
   }
 

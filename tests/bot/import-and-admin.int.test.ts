@@ -226,6 +226,18 @@ describe('plan import and admin commands over HTTP', () => {
     expect(await say('/calendar', 'personal', people.chair)).toContain('Reporting calendar');
   });
 
+  it('takes an admin’s reading away at once when they are removed, not a minute later', async () => {
+    // The chair holds no role in this plan: only being an admin lets them read it.
+    expect(await say('/status', 'personal', people.chair)).toContain('A · Records and oversight');
+    expect(await say('/admins remove chris.chair@council.example')).toContain(
+      'chris.chair@council.example is no longer an admin',
+    );
+    expect(await say('/status', 'personal', people.chair)).toContain('You are not in');
+    expect(await say('/calendar', 'personal', people.chair)).not.toContain('Reporting calendar');
+    expect(await say('/admins add chris.chair@council.example')).toContain('is now an admin');
+    expect(await say('/status', 'personal', people.chair)).toContain('A · Records and oversight');
+  });
+
   it('answers /status in a channel linked to a second programme with that programme', async () => {
     const small = parsePlan(await readFixture('small'), { id: 'send', name: 'SEND Strategy' });
     if (!small.ok) throw new Error('The small plan should be valid.');

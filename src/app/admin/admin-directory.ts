@@ -5,6 +5,13 @@ export interface AdminDirectory {
   isAdmin(actor: Actor): Promise<boolean>;
   /** Admins from configuration, lower case, as given. */
   readonly configured: readonly string[];
+  /**
+   * How many times this process has added or removed an admin: an answer kept from before a
+   * change must be asked again.
+   */
+  changes(): number;
+  /** Says this process has just added or removed an admin. */
+  changed(): void;
 }
 
 /** Reads `ADMINS`: emails or Entra object ids, separated by commas, semicolons or spaces. */
@@ -24,8 +31,13 @@ export interface AdminDirectoryOptions {
 /** Decides who is an admin: the configured list first, then those other admins added. */
 export function createAdminDirectory(options: AdminDirectoryOptions): AdminDirectory {
   const configured = options.configured.map((id) => id.trim().toLowerCase());
+  let changes = 0;
   return {
     configured,
+    changes: () => changes,
+    changed() {
+      changes += 1;
+    },
     async isAdmin(actor) {
       if (actor.kind === 'terminal') return true;
       const ids = [actor.email, actor.aadObjectId]

@@ -44,12 +44,17 @@ export function createAdminsUseCase(options: AdminsUseCaseOptions) {
       const id = readAdminId(idText);
       if (id === undefined) return fail('INVALID_ADMIN_ID');
       if (directory.configured.includes(id)) return ok({ id, added: false });
-      const added = await admins.add({
-        id,
-        addedBy: actorLabel(actor),
-        addedAt: clock.now().toISOString(),
-      });
-      return ok({ id, added });
+      try {
+        const added = await admins.add({
+          id,
+          addedBy: actorLabel(actor),
+          addedAt: clock.now().toISOString(),
+        });
+        return ok({ id, added });
+      } finally {
+        // Even a failed write may have been stored.
+        directory.changed();
+      }
     },
 
     /** Removes an added admin. Configured admins stay: only configuration can change them. */
@@ -61,7 +66,11 @@ export function createAdminsUseCase(options: AdminsUseCaseOptions) {
       const id = readAdminId(idText);
       if (id === undefined) return fail('INVALID_ADMIN_ID');
       if (directory.configured.includes(id)) return fail('CONFIGURED_ADMIN');
-      return ok({ id, removed: await admins.remove(id) });
+      try {
+        return ok({ id, removed: await admins.remove(id) });
+      } finally {
+        directory.changed();
+      }
     },
   };
 }
