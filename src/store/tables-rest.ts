@@ -8,14 +8,8 @@ import {
   type PipelineResponse,
 } from '@azure/core-rest-pipeline';
 import { randomUUID } from 'node:crypto';
-import type {
-  TableClient,
-  TableEntityResult,
-  TableTransactionResponse,
-  TransactionAction,
-} from '@azure/data-tables';
-
-type ReadRow = TableEntityResult<Record<string, unknown>>;
+import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
+import { toBody, toRow, type ReadRow } from './tables-row-json.js';
 
 /**
  * Reads, single-row writes and transactions sent as plain REST requests through a table
@@ -157,10 +151,16 @@ export async function queryAllPlainly(
   return rows;
 }
 
+/** The account's address, without a SAS or a trailing slash. */
+const accountOf = (client: TableClient): string =>
+  (client.url.split('?', 1)[0] ?? '').replace(/\/$/, '');
+
 interface PlainRequest {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** After the table's name: `()`, `(PartitionKey='…',RowKey='…')` or nothing. */
   readonly suffix: string;
+  /** Sent to the account's `$batch` address, not the table's (`suffix` is then ignored). */
+  readonly batch?: true;
   readonly parameters?: Readonly<Record<string, string>>;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
@@ -170,12 +170,15 @@ async function send(client: TableClient, plain: PlainRequest): Promise<PipelineR
   const settings = registered.get(client);
   if (!settings) throw new Error(`Table ${client.tableName} is not set up for plain requests.`);
   // A SAS connection string leaves its token in the client's URL, as a query.
-  const [account = '', sas = ''] = client.url.split('?', 2);
+  const sas = client.url.split('?', 2)[1] ?? '';
   const ours = Object.entries(plain.parameters ?? {}).map(
     ([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`,
   );
   const query = [sas, ...ours].filter((part) => part !== '').join('&');
-  const path = `${account.replace(/\/$/, '')}/${encodeURIComponent(client.tableName)}${plain.suffix}`;
+  const resource = plain.batch
+    ? '$batch'
+    : `${encodeURIComponent(client.tableName)}${plain.suffix}`;
+  const path = `${accountOf(client)}/${resource}`;
   const request = createPipelineRequest({
     url: query === '' ? path : `${path}?${query}`,
     method: plain.method,
@@ -250,30 +253,25 @@ export async function submitPlainly(
   client: TableClient,
   actions: readonly TransactionAction[],
 ): Promise<TableTransactionResponse> {
-  const settings = registered.get(client);
-  if (!settings) throw new Error(`Table ${client.tableName} is not set up for plain requests.`);
-  const [account = '', sas = ''] = client.url.split('?', 2);
-  const base = account.replace(/\/$/, '');
+  const base = accountOf(client);
   const batch = `batch_${randomUUID()}`;
   const changeset = `changeset_${randomUUID()}`;
   const parts = actions.map((action) => operationPart(base, client.tableName, action));
-  const body =
-    `--${batch}${CRLF}Content-Type: multipart/mixed; boundary=${changeset}${CRLF}${CRLF}` +
-    parts.map((part) => `--${changeset}${CRLF}${part}${CRLF}`).join('') +
-    `--${changeset}--${CRLF}--${batch}--${CRLF}`;
-  const request = createPipelineRequest({
-    url: sas === '' ? `${base}/$batch` : `${base}/$batch?${sas}`,
+  const response = await send(client, {
     method: 'POST',
-    allowInsecureConnection: settings.allowInsecureConnection,
-    body,
+    suffix: '',
+    batch: true,
+    headers: {
+      'Content-Type': `multipart/mixed; boundary=${batch}`,
+      Accept: 'application/json',
+      DataServiceVersion: '3.0;',
+      MaxDataServiceVersion: '3.0;NetFx',
+    },
+    body:
+      `--${batch}${CRLF}Content-Type: multipart/mixed; boundary=${changeset}${CRLF}${CRLF}` +
+      parts.map((part) => `--${changeset}${CRLF}${part}${CRLF}`).join('') +
+      `--${changeset}--${CRLF}--${batch}--${CRLF}`,
   });
-  request.headers.set('Content-Type', `multipart/mixed; boundary=${batch}`);
-  request.headers.set('Accept', 'application/json');
-  request.headers.set('DataServiceVersion', '3.0;');
-  request.headers.set('MaxDataServiceVersion', '3.0;NetFx');
-  request.headers.set('x-ms-version', API_VERSION);
-  http ??= createDefaultHttpClient();
-  const response = await settings.pipeline.sendRequest(http, request);
   if (response.status < 200 || response.status >= 300) throw failure(response);
   return answered(response);
 }
@@ -397,93 +395,3 @@ function failure(response: PipelineResponse): RestError {
   error.details = { odataError };
   return error;
 }
-
-const SERVICE_NAMES: Readonly<Record<string, string>> = {
-  PartitionKey: 'partitionKey',
-  RowKey: 'rowKey',
-  'odata.etag': 'etag',
-  Timestamp: 'timestamp',
-};
-
-/** A row as the SDK deserialises it, type conversion on. */
-function toRow(body: Record<string, unknown>): ReadRow {
-  const row: Record<string, unknown> = {};
-  for (const key of Object.keys(body)) {
-    if (key.includes('@odata.type')) continue;
-    const value = body[key];
-    const type = body[`${key}@odata.type`];
-    row[SERVICE_NAMES[key] ?? key] = typeof type === 'string' ? typed(value, type) : value;
-  }
-  return row as ReadRow;
-}
-
-function typed(value: unknown, type: string): unknown {
-  switch (type) {
-    case 'Edm.DateTime':
-      return new Date(String(value));
-    case 'Edm.Int64':
-      return BigInt(String(value));
-    case 'Edm.Guid':
-      return { value, type: 'Guid' };
-    case 'Edm.Binary':
-      return Buffer.from(String(value), 'base64');
-    case 'Edm.Boolean':
-    case 'Edm.Double':
-    case 'Edm.Int32':
-    case 'Edm.String':
-      return value;
-    default:
-      throw new Error(`Unknown EDM type ${type}`);
-  }
-}
-
-const BODY_NAMES: Readonly<Record<string, string>> = {
-  partitionKey: 'PartitionKey',
-  rowKey: 'RowKey',
-  etag: 'odata.etag',
-  timestamp: 'Timestamp',
-};
-
-/**
- * A row as the SDK serialises it: strings, numbers and booleans as they are (the service
- * takes a whole number as Int32 and any other as Double), and the types JSON lacks
- * annotated: bigint as Int64, Date as DateTime, bytes as Binary, `{ value, type }` as given.
- */
-function toBody(row: object): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(row)) {
-    const key = BODY_NAMES[name] ?? name;
-    const { json, type } = annotated(value);
-    body[key] = json;
-    if (type !== undefined) body[`${key}@odata.type`] = type;
-  }
-  return body;
-}
-
-function annotated(value: unknown): { readonly json: unknown; readonly type?: string } {
-  if (value === null || value === undefined) return { json: value };
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return { json: value };
-  }
-  if (typeof value === 'bigint') return { json: value.toString(), type: 'Edm.Int64' };
-  if (value instanceof Date) return { json: value, type: 'Edm.DateTime' };
-  if (value instanceof Uint8Array) {
-    return { json: Buffer.from(value).toString('base64'), type: 'Edm.Binary' };
-  }
-  const typed = value as { readonly value?: unknown; readonly type?: unknown };
-  if (typed.value !== undefined && typeof typed.type === 'string' && EDM_TYPES.has(typed.type)) {
-    return { json: typed.value, type: `Edm.${typed.type}` };
-  }
-  throw new Error(`A row's value cannot be stored: ${JSON.stringify(value)}`);
-}
-
-const EDM_TYPES = new Set([
-  'Boolean',
-  'DateTime',
-  'Double',
-  'Guid',
-  'Int32',
-  'Int64',
-  'String',
-  'Binary',
-]);

@@ -1,7 +1,6 @@
 import type {
   TableClient,
   TableEntity,
-  TableEntityResult,
   TableTransactionResponse,
   TransactionAction,
 } from '@azure/data-tables';
@@ -16,10 +15,11 @@ import {
   writeRowPlainly,
   type Written,
 } from './tables-rest.js';
+import type { ReadRow } from './tables-row-json.js';
 
 /** Every row the store writes: keys, plain columns, and text columns split when long. */
 export type Row = TableEntity<Record<string, string | number | boolean>>;
-export type ReadRow = TableEntityResult<Record<string, unknown>>;
+export type { ReadRow };
 
 /** The HTTP status of an Azure failure, or undefined for anything else. */
 export function azureStatus(error: unknown): number | undefined {
