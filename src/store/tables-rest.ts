@@ -14,9 +14,9 @@ import { toBody, toRow, type ReadRow } from './tables-row-json.js';
 /**
  * Reads, single-row writes and transactions sent as plain REST requests through a table
  * client's own pipeline: its credential (account key, SAS or Entra token), retries, request
- * counting and HTTP client settings all apply, but not the SDK's per-operation layer above them (operation
- * specs, mappers, a tracing span per call), which cost about as much of this process's time
- * as the rest of the request together. Each is one request, sent and answered as the SDK's
+ * counting and HTTP client settings all apply, but not the SDK's per-operation layer above
+ * them (operation specs, mappers, a tracing span per call), which cost about as much of this
+ * process's time as the rest of the request together. Each is one request, sent and answered as the SDK's
  * `getEntity`, `listEntities`, `createEntity`, `upsertEntity`, `updateEntity` and
  * `deleteEntity` send and answer it (and `submitTransaction`, in one `$batch` request): the
  * same row shapes and types, the same errors.
