@@ -1,12 +1,15 @@
 /**
  * The bot over HTTP: `/status EHC` on a 1,000-action programme stored on Azurite, with
  * Teams authentication on, against an echo handler on the same server code, measured in the
- * same run so the ratio holds on any machine. Run alone with `npx tsx bench/bot.bench.ts`.
+ * same run so the ratio holds on any machine. Each cold command is also timed against its
+ * floors: bots that make the command's storage reads and reply, with none of its work, so
+ * the figures say how much of a ratio is the bot's. Run alone with `npx tsx bench/bot.bench.ts`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Activity } from 'botbuilder';
 import {
   DEFAULT_READ_CACHE_TTL_MS,
   readCacheTtlFrom,
@@ -14,7 +17,7 @@ import {
 } from '../src/store/read-cache.js';
 import { systemClock } from '../src/app/clock.js';
 import { silentLogger } from '../src/app/logger.js';
-import { createEchoBot } from '../src/server/echo-bot.js';
+import { createEchoBot, createFloorBot } from '../src/server/echo-bot.js';
 import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
 import type { BotServer } from '../src/server/create-server.js';
 import { openStore } from '../src/store/open-store.js';
@@ -216,7 +219,11 @@ async function compare(
   }
 }
 
-/** One command, read cache off, against the echo handler, interleaved block by block. */
+/**
+ * One command, read cache off, against the echo handler and against two floors, all four
+ * interleaved block by block. A floor makes the command's storage reads (the same requests,
+ * through the same store) and sends a reply, with none of the bot's work around them.
+ */
 export interface ColdComparison {
   readonly text: string;
   readonly actions: number;
@@ -224,23 +231,100 @@ export interface ColdComparison {
   readonly command: LatencyFigures;
   /** The command's p50 over the echo handler's: the issue asks for at most 2. */
   readonly p50Ratio: number;
+  /** Characters of the card the command sent (its attachments as JSON). */
+  readonly cardCharacters: number;
+  /** The reads, then the card the command sent: what any answer with them costs. */
+  readonly floor: LatencyFigures;
+  readonly floorRatio: number;
+  /** The reads, then a one-line text reply, as the echo's. */
+  readonly readsOnly: LatencyFigures;
+  readonly readsOnlyRatio: number;
+  /**
+   * The command's own read alone (not the programme rows and link), then a one-line reply:
+   * the least any answer that reads storage at all costs.
+   */
+  readonly oneReadOnly: LatencyFigures;
+  readonly oneReadOnlyRatio: number;
+}
+
+/**
+ * The storage reads a command makes: its own (the summaries, or a workstream's rows) and the
+ * programme rows with the chat's link, which settle its programme. The bot starts them
+ * together, and the last two go as one query.
+ */
+interface CommandReads {
+  readonly own: (store: Store) => Promise<unknown>;
+  readonly programme: (store: Store) => Promise<unknown>;
+}
+
+/** The card the command's bot sent last in the board's channel. */
+function lastCard(channel: TestChannel): Partial<Activity> {
+  const sent = channel.sent.filter((call) => call.kind === 'reply' || call.kind === 'post').at(-1);
+  const body = sent?.body as Partial<Activity> | undefined;
+  if (!body?.attachments) throw new Error('The command sent no card to measure the floor with');
+  return { type: 'message', attachments: body.attachments };
 }
 
 async function compareCold(
   context: BenchContext,
   text: string,
   actions: number,
+  reads: CommandReads,
 ): Promise<ColdComparison> {
   const bot = await startStatusBot(context, 0, text);
+  const servers = [bot.server];
   try {
-    const targets = [context.echo, bot.target];
+    await post(bot.target);
+    const card = lastCard(context.channel);
+    // The same store as the command's bot: read cache off, the plan's rows kept by version.
+    const store = withReadCache(context.store, { ttlMs: 0, clock: systemClock });
+    const floorOf = async (
+      reply: Partial<Activity>,
+      made: readonly ((store: Store) => Promise<unknown>)[],
+    ): Promise<Target> => {
+      const server = await startBot({
+        env: context.channel.botEnv(),
+        bot: createFloorBot(async () => {
+          await Promise.all(made.map((read) => read(store)));
+          return reply;
+        }),
+      });
+      servers.push(server);
+      return { ...bot.target, url: server.url };
+    };
+    const line = { type: 'message', text: `You said: ${text}` };
+    const targets = [
+      context.echo,
+      bot.target,
+      await floorOf(card, [reads.own, reads.programme]),
+      await floorOf(line, [reads.own, reads.programme]),
+      await floorOf(line, [reads.own]),
+    ];
     await measureLatency(targets, 25);
-    const [echoTimings, commandTimings] = await measureLatency(targets, context.samples);
-    const echo = figures(echoTimings ?? [], 0);
-    const command = figures(commandTimings ?? [], 0);
-    return { text, actions, echo, command, p50Ratio: round(command.p50Ms / echo.p50Ms) };
+    const timings = await measureLatency(targets, context.samples);
+    const [echo, command, floor, readsOnly, oneReadOnly] = timings.map((series) =>
+      figures(series, 0),
+    );
+    if (!echo || !command || !floor || !readsOnly || !oneReadOnly) {
+      throw new Error('A target went unmeasured');
+    }
+    const ratio = (of: LatencyFigures) => round(of.p50Ms / echo.p50Ms);
+    return {
+      text,
+      actions,
+      echo,
+      command,
+      p50Ratio: ratio(command),
+      cardCharacters: JSON.stringify(card.attachments).length,
+      floor,
+      floorRatio: ratio(floor),
+      readsOnly,
+      readsOnlyRatio: ratio(readsOnly),
+      oneReadOnly,
+      oneReadOnlyRatio: ratio(oneReadOnly),
+    };
   } finally {
-    await bot.server.close();
+    await Promise.all(servers.map((server) => server.close()));
   }
 }
 
@@ -295,13 +379,25 @@ export async function run(options: BotBenchOptions = {}): Promise<BotBenchFigure
       const listFigures = figures(listTimings, 0);
       // Cold, as the first turn after a write: the programme's /status at 1,000 actions and
       // (after importing a bigger plan) 10,000, and a workstream's at 1,000.
+      const programmeId = plan.programme.id;
+      const chat = board.conversation?.id ?? '';
+      const programme = (store: Store) =>
+        Promise.all([store.programmes.list(), store.links.get(chat)]);
+      const programmeReads: CommandReads = {
+        own: (store) => store.summaries.listByProgramme(programmeId),
+        programme,
+      };
+      const workstreamReads: CommandReads = {
+        own: (store) => store.actions.listByWorkstream(programmeId, 'EHC'),
+        programme,
+      };
       const coldCommands = [
-        await compareCold(context, '/status', plan.actions.length),
-        await compareCold(context, '/status EHC', plan.actions.length),
+        await compareCold(context, '/status', plan.actions.length, programmeReads),
+        await compareCold(context, '/status EHC', plan.actions.length, workstreamReads),
       ];
       const big = generateBenchPlan(new Date(), 1_000);
       await storage.store.plans.replace(big);
-      coldCommands.push(await compareCold(context, '/status', big.actions.length));
+      coldCommands.push(await compareCold(context, '/status', big.actions.length, programmeReads));
       return {
         name: 'bot',
         actions: plan.actions.length,

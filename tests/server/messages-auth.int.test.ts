@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEchoBot } from '../../src/server/echo-bot.js';
+import { createEchoBot, createFloorBot } from '../../src/server/echo-bot.js';
 import type { BotServer } from '../../src/server/create-server.js';
 import { startBot } from '../support/start-bot.js';
 import {
@@ -36,6 +36,31 @@ describe('the messages endpoint with Teams authentication', () => {
     expect(reply.conversationId).toBe(activity.conversation?.id);
     expect(reply.body).toMatchObject({ type: 'message', text: 'You said: hello there' });
     expect(channel.tokenRequests).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the floor bot answers each message with the reply its work gives, once that work is done', async () => {
+    const done: string[] = [];
+    const floor = await startBot({
+      env: channel.botEnv(),
+      bot: createFloorBot(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        done.push('read');
+        return { type: 'message', text: 'What the reads found' };
+      }),
+    });
+    try {
+      const activity = channel.message('/status', chair, 'channel');
+      const response = await channel.send(floor.url, activity);
+
+      expect(response.status).toBe(200);
+      expect(done).toEqual(['read']);
+      const reply = await channel.waitFor(
+        (call) => call.kind === 'reply' && call.activityId === activity.id,
+      );
+      expect(reply.body).toMatchObject({ type: 'message', text: 'What the reads found' });
+    } finally {
+      await floor.close();
+    }
   });
 
   it.each([
