@@ -10,7 +10,7 @@ import type { BotDependencies } from './bot-dependencies.js';
 import { createCardActions, type CardActions } from './card-actions/card-actions.js';
 import { routeCommand } from './command-router.js';
 import { acceptBoardPack, declineBoardPack } from './commands/export.command.js';
-import { createConversationRecorder } from './conversation-recorder.js';
+import { createConversationRecorder, type ConversationRecorder } from './conversation-recorder.js';
 import { sendReply, type ReplyLimits } from './send-reply.js';
 import type { Sender } from './sender.js';
 import { createSenderLookup } from './sender-lookup.js';
@@ -23,15 +23,15 @@ import { createTurn, type Turn } from './turn.js';
 export class ActionTrackerBot extends TeamsActivityHandler {
   private readonly deps: BotDependencies;
   private readonly lookUpSender: (turn: TurnContext) => Promise<Sender>;
-  private readonly recordConversation: (turn: Turn) => Promise<void>;
+  private readonly conversations: ConversationRecorder;
   private readonly cardActions: CardActions;
   private readonly replyLimits: ReplyLimits;
 
   constructor(deps: BotDependencies) {
     super();
     this.deps = deps;
-    this.lookUpSender = createSenderLookup(deps);
-    this.recordConversation = createConversationRecorder(deps);
+    this.conversations = createConversationRecorder(deps);
+    this.lookUpSender = createSenderLookup(deps, this.conversations);
     this.cardActions = createCardActions(deps);
     this.replyLimits = { budget: deps.messageBudget, logger: deps.logger };
   }
@@ -92,7 +92,7 @@ export class ActionTrackerBot extends TeamsActivityHandler {
   private async greet(context: TurnContext): Promise<Turn> {
     const sender = await this.lookUpSender(context);
     const turn = await createTurn(context, sender, this.deps);
-    await this.recordConversation(turn);
+    await this.conversations.record(turn);
     return turn;
   }
 }

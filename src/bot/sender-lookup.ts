@@ -3,6 +3,7 @@ import { rememberAtMost } from '../app/bounded-memory.js';
 import { normaliseEmail } from '../domain/people.js';
 import type { Person } from '../domain/people.js';
 import type { BotDependencies } from './bot-dependencies.js';
+import type { ConversationRecorder } from './conversation-recorder.js';
 import type { Sender } from './sender.js';
 
 type LookupDeps = Pick<BotDependencies, 'people' | 'logger' | 'adminDirectory' | 'clock'>;
@@ -27,10 +28,14 @@ function bounded<V>(map: Map<string, V>, key: string, value: V): V {
 /**
  * Learns who is talking: the email behind a Teams user, asked of Teams only on first
  * contact (then remembered in the person store and in this process). A first contact costs
- * one read (the object id's index, which finds no one) and two writes (the person row, added
- * only if no one has the email, and the index).
+ * one read (the object id's index, which finds no one) and one transaction: the person row,
+ * added only if no one has the email, with their personal chat when they wrote in one (`chats`
+ * builds it and hears it was stored), and the index.
  */
-export function createSenderLookup(deps: LookupDeps): (turn: TurnContext) => Promise<Sender> {
+export function createSenderLookup(
+  deps: LookupDeps,
+  chats?: Pick<ConversationRecorder, 'personalChatOf' | 'stored'>,
+): (turn: TurnContext) => Promise<Sender> {
   const configuredAdmins = new Set(deps.adminDirectory.configured.map(normaliseEmail));
   const identities = new Map<string, Identity>();
   const notAdmins = new Map<string, { readonly at: number; readonly changes: number }>();
@@ -91,8 +96,12 @@ export function createSenderLookup(deps: LookupDeps): (turn: TurnContext) => Pro
     if (!email || !aadObjectId) return { email: null, aadObjectId, name };
 
     const found = { email: normaliseEmail(email), name, aadObjectId };
-    const existing = await deps.people.add({ ...found, awayUntil: null, unreachable: null });
-    if (existing === null) return bounded(identities, key, found);
+    const chat = chats?.personalChatOf(turn, found.email) ?? undefined;
+    const existing = await deps.people.add({ ...found, awayUntil: null, unreachable: null }, chat);
+    if (existing === null) {
+      if (chat) chats?.stored(chat);
+      return bounded(identities, key, found);
+    }
     if (existing.aadObjectId && existing.aadObjectId !== aadObjectId) {
       // An email bound to one person is never moved to another by a message: that would
       // hand them the first person's prompts and roles.

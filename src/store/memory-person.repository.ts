@@ -17,11 +17,12 @@ export function createMemoryPersonRepository(state: MemoryState): PersonReposito
       state.people.set(email, structuredClone({ ...person, email }));
       return Promise.resolve();
     },
-    add(person) {
+    add(person, personalChat) {
       const email = normaliseEmail(person.email);
       const found = state.people.get(email);
       if (found) return Promise.resolve(structuredClone(found));
       state.people.set(email, structuredClone({ ...person, email }));
+      if (personalChat) state.personalChats.set(email, structuredClone(personalChat));
       return Promise.resolve(null);
     },
     listUnreachable() {

@@ -1,4 +1,5 @@
 import type { Person, Role } from '../domain/people.js';
+import type { StoredConversation } from './conversation.repository.js';
 
 export interface RoleAssignment {
   readonly programmeId: string;
@@ -24,8 +25,10 @@ export interface PersonRepository {
   /**
    * Saves a person no one has yet by their email and gives null; when someone already has it,
    * writes nothing and gives who is stored. First contact usually finds no one, so this is
-   * one write where a read and a write would be two.
+   * one write where a read and a write would be two. `personalChat`, their personal chat with
+   * the bot, is saved in the same write (as `conversations.save` would save it), but only when
+   * the person is added.
    */
-  add(person: Person): Promise<Person | null>;
+  add(person: Person, personalChat?: StoredConversation): Promise<Person | null>;
   listUnreachable(): Promise<Person[]>;
 }

@@ -1,4 +1,5 @@
 import { normaliseEmail, type Person } from '../domain/people.js';
+import type { StoredConversation } from './conversation.repository.js';
 import { emailKey } from './keys.js';
 import type { PersonRepository } from './role.repository.js';
 import { inPartition, peopleKeys, type TablesContext } from './tables-layout.js';
@@ -17,7 +18,17 @@ import {
   type Row,
 } from './tables-support.js';
 
-function personRow(person: Person): { readonly email: string; readonly row: Row } {
+/**
+ * The column of a person's row that holds their latest personal chat with the bot
+ * (tables-conversation.repository.ts), so someone writing for the first time is stored, chat
+ * and all, in one transaction. Rows are merged, never replaced, so saving the person keeps it.
+ */
+export const PERSONAL_CHAT_COLUMN = 'chat';
+
+function personRow(
+  person: Person,
+  personalChat?: StoredConversation,
+): { readonly email: string; readonly row: Row } {
   const email = normaliseEmail(person.email);
   const row: Row = {
     partitionKey: peopleKeys.person,
@@ -25,6 +36,7 @@ function personRow(person: Person): { readonly email: string; readonly row: Row 
     unreachable: person.unreachable !== null,
   };
   putJson(row, 'json', { ...person, email });
+  if (personalChat) putJson(row, PERSONAL_CHAT_COLUMN, personalChat);
   assertRowFits(row, `person ${email}`);
   return { email, row };
 }
@@ -54,10 +66,11 @@ export function createTablesPersonRepository(tables: TablesContext): PersonRepos
     async save(person) {
       const { email, row } = personRow(person);
       try {
-        if (person.aadObjectId === null) await upsertRow(tables.people, row, 'Replace');
+        // Merged: the row's personal chat, written by another path, stays.
+        if (person.aadObjectId === null) await upsertRow(tables.people, row, 'Merge');
         else {
           await transact(tables.people, [
-            ['upsert', row, 'Replace'],
+            ['upsert', row, 'Merge'],
             ['upsert', indexRow(person.aadObjectId, email), 'Replace'],
           ]);
         }
@@ -65,10 +78,10 @@ export function createTablesPersonRepository(tables: TablesContext): PersonRepos
         throw unexpected(`saving person ${email}`, error);
       }
     },
-    async add(person) {
-      const { email, row } = personRow(person);
+    async add(person, personalChat) {
+      const { email, row } = personRow(person, personalChat);
       try {
-        // One transaction: the person and their index are stored together or not at all.
+        // One transaction: the person, their chat and their index, stored together or not at all.
         if (person.aadObjectId === null) await createRow(tables.people, row);
         else {
           await transact(tables.people, [

@@ -36,22 +36,23 @@ describe('a person’s first message', () => {
       (call) => call.kind === 'read' && call.path.endsWith(`/members/${id}`),
     ).length;
 
-  it('asks Teams who they are once and records them and their chat in three requests; the next message costs none', async () => {
+  it('asks Teams who they are once and records them and their chat in two requests; the next message costs none', async () => {
     const newcomer = testUser('Nia Newcomer', 'nia.newcomer@council.example');
     requests = [];
     await replyTo(harness, harness.channel.message('/mine', newcomer, 'personal'));
 
     expect(memberLookups(newcomer.id)).toBe(1);
-    // Who has this object id (no one yet); the person, added as no one has the email, with
-    // their index by object id in the same transaction; the chat, by their email, where
-    // prompts look for it.
-    expect([...requests].sort()).toEqual(['conversations PUT', 'people GET', 'transaction POST']);
+    // Who has this object id (no one yet); then one transaction: the person, added as no one
+    // has the email, with their chat (where prompts look for it) and their index by object id.
+    expect([...requests].sort()).toEqual(['people GET', 'transaction POST']);
     expect(await harness.store.people.getByAadObjectId(newcomer.aadObjectId)).toMatchObject({
       email: newcomer.email,
       name: newcomer.name,
     });
     expect(await harness.store.conversations.getPersonalByEmail(newcomer.email)).toMatchObject({
+      kind: 'personal',
       aadObjectId: newcomer.aadObjectId,
+      reference: { conversation: { id: `a:personal-${newcomer.aadObjectId}` } },
     });
 
     requests = [];
@@ -73,7 +74,9 @@ describe('a person’s first message', () => {
       unreachable: { reason: 'not-installed', since: '2021-02-01T09:00:00.000Z' },
     });
 
+    requests = [];
     await replyTo(harness, channel.message('/help', returning, 'personal'));
+    const made = [...requests].sort();
 
     expect(await store.people.getByAadObjectId(returning.aadObjectId)).toEqual({
       email: returning.email,
@@ -81,6 +84,18 @@ describe('a person’s first message', () => {
       aadObjectId: returning.aadObjectId,
       awayUntil,
       unreachable: null,
+    });
+    // Who has this object id (no one); the add, refused as the email is taken; the row that
+    // refused it; the person bound to this object id; then their chat, merged onto their row.
+    expect(made).toEqual([
+      'people GET',
+      'people GET',
+      'people PATCH',
+      'transaction POST',
+      'transaction POST',
+    ]);
+    expect(await store.conversations.getPersonalByEmail(returning.email)).toMatchObject({
+      aadObjectId: returning.aadObjectId,
     });
   });
 });

@@ -32,7 +32,7 @@ describe('the memory of recently seen conversations', () => {
         return store.conversations.save(conversation);
       },
     };
-    const record = createConversationRecorder({
+    const recorder = createConversationRecorder({
       conversations,
       clock: fixedClock('2021-03-01T10:00:00Z'),
     });
@@ -48,7 +48,7 @@ describe('the memory of recently seen conversations', () => {
         conversation: conversationOfActivity(context),
         programme: () => Promise.reject(new Error('no programme is needed to record a chat')),
       };
-      return record(turn);
+      return recorder.record(turn);
     };
 
     await see('19:first@thread.v2');

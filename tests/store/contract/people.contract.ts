@@ -147,6 +147,26 @@ export function peopleContract(createStore: StoreFactory): void {
       expect(await store.conversations.getPersonalByEmail('sam.jones@example.org')).toEqual(later);
     });
 
+    it('stores someone met for the first time with their personal chat, and keeps it as they change', async () => {
+      expect(await store.people.add(person, chat)).toBeNull();
+      expect(await store.conversations.getPersonalByEmail('Sam.Jones@example.org')).toEqual(chat);
+
+      // Saving the person again (marked away) leaves the chat as it was.
+      const away = { ...person, awayUntil: '2026-02-01' };
+      await store.people.save(away);
+      expect(await store.conversations.getPersonalByEmail('sam.jones@example.org')).toEqual(chat);
+      // A newer chat replaces it, and leaves the person as they were.
+      const later = { ...chat, updatedAt: '2026-01-21T10:00:00.000Z' };
+      await store.conversations.save(later);
+      expect(await store.conversations.getPersonalByEmail('sam.jones@example.org')).toEqual(later);
+      expect(await store.people.get('sam.jones@example.org')).toEqual(away);
+
+      // Someone else with the email is not added, and neither is their chat.
+      const theirs = { ...chat, key: 'personal:aad-2', aadObjectId: 'aad-2' };
+      expect(await store.people.add({ ...person, aadObjectId: 'aad-2' }, theirs)).toEqual(away);
+      expect(await store.conversations.getPersonalByEmail('sam.jones@example.org')).toEqual(later);
+    });
+
     it('keeps a personal chat with someone not known by email by its key', async () => {
       const unknown = { ...chat, key: 'personal:aad-9', aadObjectId: 'aad-9', email: null };
       await store.conversations.save(unknown);
