@@ -24,28 +24,28 @@ export interface LoggerOptions {
 }
 
 /**
- * Fields that hold credentials wherever they sit in a log line's fields (an error's request
- * headers, a settings object). pino removes them before the line is written.
+ * Names of fields that hold credentials, in any case, wherever they sit in a log line's fields
+ * (an error's request headers, a settings object): their values are replaced whole, whatever
+ * they are. Done as the fields are scrubbed, not by pino's redaction paths, which cost 0.1 ms
+ * a line (a wildcard path for each name at each depth), fifty times the rest of the line.
  */
-export const REDACTED_PATHS = [
-  'authorization',
-  'Authorization',
-  'password',
-  'secret',
-  'token',
-  'accessToken',
-  'access_token',
-  'clientSecret',
-  'client_secret',
-  'connectionString',
-  'cookie',
-  'MicrosoftAppPassword',
-  'REPORT_LINK_SECRET',
-  'AZURE_STORAGE_CONNECTION_STRING',
-  'headers.authorization',
-  'headers.Authorization',
-  'headers.cookie',
-].flatMap((path) => [path, `*.${path}`, `*.*.${path}`, `*.*.*.${path}`]);
+export const REDACTED_KEYS: ReadonlySet<string> = new Set(
+  [
+    'authorization',
+    'password',
+    'secret',
+    'token',
+    'accessToken',
+    'access_token',
+    'clientSecret',
+    'client_secret',
+    'connectionString',
+    'cookie',
+    'MicrosoftAppPassword',
+    'REPORT_LINK_SECRET',
+    'AZURE_STORAGE_CONNECTION_STRING',
+  ].map((name) => name.toLowerCase()),
+);
 
 const REDACTED = '[redacted]';
 
@@ -74,11 +74,13 @@ function scrubValue(value: unknown, scrub: (text: string) => string, depth: numb
   if (depth > 4 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, scrub, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = scrubValue(item, scrub, depth + 1);
+  for (const [key, item] of Object.entries(value)) {
+    out[key] = REDACTED_KEYS.has(key.toLowerCase()) ? REDACTED : scrubValue(item, scrub, depth + 1);
+  }
   return out;
 }
 
-/** Logs through pino: redaction by configuration, JSON or readable lines, ISO times. */
+/** Logs through pino: credentials scrubbed from every field, JSON or readable lines, ISO times. */
 export function createLogger(options: LoggerOptions): ServiceLogger {
   const scrub = createTextScrubber(options.secrets ?? []);
   const writeLine =
@@ -95,7 +97,6 @@ export function createLogger(options: LoggerOptions): ServiceLogger {
       base: null,
       timestamp: pino.stdTimeFunctions.isoTime,
       messageKey: 'message',
-      redact: { paths: REDACTED_PATHS, censor: REDACTED },
       formatters: {
         level: (label) => ({ level: label }),
         log: (fields) => scrubValue(fields, scrub, 0) as Record<string, unknown>,

@@ -123,4 +123,22 @@ describe('the service log', () => {
       error: { request: { url: 'https://smba.example/v3/conversations' } },
     });
   });
+
+  it('replaces a credential field whole, in any case and four levels down, whatever it holds', () => {
+    const { logger, lines } = capturedLogger([]);
+    logger.warn('A nested answer', {
+      reply: { request: { options: { Token: { value: 'opaque-token-1234' }, name: 'kept' } } },
+      Cookie: 'session=opaque-session-5678',
+      attempts: [{ ACCESS_TOKEN: 'opaque-token-9012' }],
+    });
+    const [line = ''] = lines;
+    for (const secret of ['opaque-token-1234', 'opaque-session-5678', 'opaque-token-9012']) {
+      expect(line).not.toContain(secret);
+    }
+    expect(JSON.parse(line)).toMatchObject({
+      reply: { request: { options: { Token: '[redacted]', name: 'kept' } } },
+      Cookie: '[redacted]',
+      attempts: [{ ACCESS_TOKEN: '[redacted]' }],
+    });
+  });
 });
