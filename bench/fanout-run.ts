@@ -109,6 +109,11 @@ export async function runFanout(options: FanoutRunOptions): Promise<FanoutRunFig
   try {
     const seeding = await openStore();
     const ids = Array.from({ length: programmes }, (_, i) => programmeIdOf(i));
+    /**
+     * Where each owner's prompt should arrive: the chat seeded for them, or, when the app is
+     * installed for them first, the chat Graph names for them and the bot.
+     */
+    const expected = new Set<string>();
     for (const [index, programmeId] of ids.entries()) {
       await seedFanout(seeding, {
         owners: options.owners,
@@ -120,7 +125,12 @@ export async function runFanout(options: FanoutRunOptions): Promise<FanoutRunFig
         programmeId,
       });
       for (let i = 1; i <= options.owners; i += 1) {
-        channel.graph.addUser(testUser(`Owner ${i}`, ownerEmail(i, programmeId)));
+        const user = channel.graph.addUser(testUser(`Owner ${i}`, ownerEmail(i, programmeId)));
+        expected.add(
+          options.alreadyInstalled
+            ? conversationIdOf(i, programmeId)
+            : channel.graph.chatIdOf(user),
+        );
       }
     }
     for (const permission of ['User.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All']) {
@@ -187,11 +197,6 @@ export async function runFanout(options: FanoutRunOptions): Promise<FanoutRunFig
       throw new Error('No bench instance held a programme.');
     }
 
-    const expected = new Set(
-      ids.flatMap((id) =>
-        Array.from({ length: options.owners }, (_, i) => conversationIdOf(i + 1, id)),
-      ),
-    );
     const posts = channel.sent.filter(
       (call) =>
         call.kind === 'post' && call.status < 300 && expected.has(call.conversationId ?? ''),
