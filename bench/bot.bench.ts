@@ -220,7 +220,7 @@ async function compare(
 }
 
 /**
- * One command, read cache off, against the echo handler and against two floors, all four
+ * One command, read cache off, against the echo handler and against three floors, all five
  * interleaved block by block. A floor makes the command's storage reads (the same requests,
  * through the same store) and sends a reply, with none of the bot's work around them.
  */
