@@ -7,6 +7,7 @@ import {
   assertRowFits,
   azureStatus,
   getJson,
+  hasText,
   putJson,
   readRow,
   unexpected,
@@ -82,7 +83,7 @@ export function createTablesConversationRepository(tables: TablesContext): Conve
       const normal = normaliseEmail(email);
       const key = emailKey(normal);
       const person = await readRow(tables.people, peopleKeys.person, key);
-      if (person && typeof person[`${PERSONAL_CHAT_COLUMN}_parts`] === 'number') {
+      if (person && hasText(person, PERSONAL_CHAT_COLUMN)) {
         return getJson<StoredConversation>(person, PERSONAL_CHAT_COLUMN);
       }
       const older = await read(PERSONAL_BY_EMAIL, key);

@@ -4,7 +4,7 @@ import { codeKey, joinKey } from './keys.js';
 import { byWorkstreamThenRef } from './memory-state.js';
 import { activeVersion, inPartition, startsWith, type TablesContext } from './tables-layout.js';
 import { refreshSummaries } from './tables-summary.js';
-import { getJson, queryRows } from './tables-support.js';
+import { getJson, hasText, queryRows } from './tables-support.js';
 import { toAction } from './tables-action-rows.js';
 
 /** Azure allows 15 comparisons in a filter: the partition and two per role. */
@@ -45,7 +45,7 @@ export async function listOwnedCopies(
   }
   return rows
     .map((row) => {
-      const rated = row.current !== undefined || row.current_parts !== undefined;
+      const rated = hasText(row, 'current');
       const definition = getJson<Action>(row, 'json');
       return rated
         ? toAction(definition, { ...row, etag: row.statusEtag })

@@ -244,6 +244,11 @@ export function putText(row: Record<string, unknown>, name: string, text: string
   row[`${name}_parts`] = parts;
 }
 
+/** Whether a row holds text put in `name` by {@link putText}, whole or split. */
+export function hasText(row: Readonly<Record<string, unknown>>, name: string): boolean {
+  return row[name] !== undefined || row[`${name}_parts`] !== undefined;
+}
+
 export function getText(row: Readonly<Record<string, unknown>>, name: string): string {
   const parts = Number(row[`${name}_parts`] ?? 0);
   if (parts === 0) return stringColumn(row, name);
