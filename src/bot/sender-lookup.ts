@@ -34,7 +34,7 @@ function bounded<V>(map: Map<string, V>, key: string, value: V): V {
  */
 export function createSenderLookup(
   deps: LookupDeps,
-  chats?: Pick<ConversationRecorder, 'personalChatOf' | 'stored'>,
+  chats: Pick<ConversationRecorder, 'personalChatOf' | 'stored'>,
 ): (turn: TurnContext) => Promise<Sender> {
   const configuredAdmins = new Set(deps.adminDirectory.configured.map(normaliseEmail));
   const identities = new Map<string, Identity>();
@@ -96,10 +96,10 @@ export function createSenderLookup(
     if (!email || !aadObjectId) return { email: null, aadObjectId, name };
 
     const found = { email: normaliseEmail(email), name, aadObjectId };
-    const chat = chats?.personalChatOf(turn, found.email) ?? undefined;
+    const chat = chats.personalChatOf(turn, found.email) ?? undefined;
     const existing = await deps.people.add({ ...found, awayUntil: null, unreachable: null }, chat);
     if (existing === null) {
-      if (chat) chats?.stored(chat);
+      if (chat) chats.stored(chat);
       return bounded(identities, key, found);
     }
     if (existing.aadObjectId && existing.aadObjectId !== aadObjectId) {
